@@ -1,0 +1,30 @@
+import type { FunctionSpec } from '../access';
+
+/**
+ * The functions the state machines invoke. `substitution` is the `${...}` placeholder the
+ * generated ASL uses for the function's ARN (CDK definitionSubstitutions; the local runtime
+ * substitutes local ARNs the engine dispatches in-process).
+ */
+export interface WorkflowFunctionSpec extends FunctionSpec {
+  substitution: string;
+}
+
+const wf = (name: string) => `functions/workflow/${name}.ts`;
+
+export const workflowFunctions: readonly WorkflowFunctionSpec[] = [
+  { name: 'intake', entry: wf('intake'), substitution: 'IntakeFunctionArn', access: ['main:read'] },
+  {
+    name: 'task-await', entry: wf('task-await'), substitution: 'TaskAwaitFunctionArn',
+    access: ['main:read', 'main:write', 'audit:read', 'audit:append', 'sfn:task-response'],
+  },
+  {
+    name: 'checkpoint', entry: wf('checkpoint'), substitution: 'CheckpointFunctionArn',
+    access: ['main:read', 'main:write', 'audit:read', 'audit:append', 'metrics:put'],
+  },
+  { name: 'finalize', entry: wf('finalize'), substitution: 'FinalizeFunctionArn', access: ['main:read', 'main:write', 'audit:read', 'audit:append'] },
+];
+
+/** Scheduled repair: starts executions for applications stored but not started (crash between put and start). */
+export const reconcileFunction: FunctionSpec = {
+  name: 'reconcile', entry: wf('reconcile'), access: ['main:read', 'sfn:start'],
+};
