@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { LocalConfig } from './config';
+import { startDynamoDb, type RunningComponent } from './components/dynamodb';
+import { startS3 } from './components/s3';
+import { ensureTables, tableDefinitions } from './tables';
+import { PersistedDevClock } from './clock-store';
+import { ensureStateMachines, functionName, stateMachineArnPrefix } from './state-machines';
+import { Engine } from './stepfunctions';
+import { startSfnHttpServer } from './stepfunctions/http/server';
+import { startApiServer } from './http-server';
+import { createDevTokenIssuer } from './dev';
+import { routes } from '../functions/routes';
+import { workflowFunctions } from '../functions/workflow/specs';
+
+export const LOCAL_NAMES = { main: 'onething-main', audit: 'onething-audit', materials: 'onething-materials' } as const;
+const DUMMY_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+export interface RunningRuntime {
+  config: LocalConfig;
+  urls: { api: string; sfn: string; dynamodb: string; s3: string };
+  clock: PersistedDevClock['clock'];
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the whole platform on one machine: dynalite, s3rver, the embedded Step Functions
+ * engine with the workflow handlers registered in-process, and the HTTP API. Everything it
+ * creates (tables, buckets, state machines) is created idempotently, so a restart resumes.
+ */
+export async function startRuntime(config: LocalConfig, log: (line: string) => void = () => {}): Promise<RunningRuntime> {
+  const { host, dataDir } = config;
+  fs.mkdirSync(dataDir, { recursive: true });
+  const stack: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const close of stack.reverse()) await close().catch(() => undefined);
+  };
+  try {
+    const persisted = new PersistedDevClock(dataDir, config.clockStart);
+    const clock = persisted.clock;
+    const clockTimer = setInterval(() => persisted.save(), 10_000);
+    clockTimer.unref();
+    stack.push(async () => {
+      clearInterval(clockTimer);
+      persisted.save();
+    });
+
+    const dynamodb = await startDynamoDb({ host, port: config.ports.dynamodb, dir: path.join(dataDir, 'dynamodb') });
+    stack.push(dynamodb.close);
+    const s3 = await startS3({ host, port: config.ports.s3, dir: path.join(dataDir, 's3'), buckets: [LOCAL_NAMES.materials] });
+    stack.push(s3.close);
+    const ddbEndpoint = `http://${host}:${dynamodb.port}`;
+
+    const raw = new DynamoDBClient({ endpoint: ddbEndpoint, region: config.region, credentials: DUMMY_CREDENTIALS });
+    await ensureTables(raw, tableDefinitions(LOCAL_NAMES));
+    raw.destroy();
+
+    const engine = await Engine.open({
+      dataDir: path.join(dataDir, 'stepfunctions'),
+      clock,
+      region: config.region,
+      accountId: config.accountId,
+      partition: config.partition,
+      dynamodb: { endpoint: ddbEndpoint, region: config.region, credentials: DUMMY_CREDENTIALS },
+    });
+    stack.push(() => engine.close());
+    const sfn = await startSfnHttpServer(engine, { host, port: config.ports.sfn });
+    stack.push(sfn.close);
+
+    // The handlers read their configuration from the environment at cold start, exactly as on
+    // Lambda; set it (with the ports actually bound) before the first handler module loads.
+    setHandlerEnvironment(config, { dynamodb: dynamodb.port, s3: s3.port, sfn: sfn.port });
+    const { setPlatformDeps, getPlatformDeps } = await import('../shared/deps');
+    setPlatformDeps({ clock });
+    for (const fn of workflowFunctions) {
+      engine.registerLambda(functionName(fn.name), requireHandler(fn.entry));
+    }
+    await ensureStateMachines(engine, config);
+
+    let ready = false;
+    const tokens = createDevTokenIssuer({ secret: loadOrCreateSecret(dataDir) });
+    const api = await startApiServer({
+      host,
+      port: config.ports.api,
+      routes,
+      verifyToken: (token: string) => tokens.verify(token),
+      devRoutes: { tokens, clock },
+      isReady: () => ready,
+    });
+    stack.push(api.close);
+
+    const { reconcile } = await import('../shared/applications');
+    const started = await reconcile(getPlatformDeps());
+    if (started > 0) log(`reconcile: started ${started} execution(s) for applications stored before a crash`);
+    ready = true;
+
+    return {
+      config,
+      urls: { api: api.url, sfn: sfn.url, dynamodb: ddbEndpoint, s3: `http://${host}:${s3.port}` },
+      clock,
+      engine,
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+function setHandlerEnvironment(config: LocalConfig, ports: { dynamodb: number; s3: number; sfn: number }): void {
+  Object.assign(process.env, {
+    ONETHING_LOCAL: '1',
+    ONETHING_DYNAMODB_PORT: String(ports.dynamodb),
+    ONETHING_S3_PORT: String(ports.s3),
+    ONETHING_SFN_PORT: String(ports.sfn),
+    TABLE_NAME: LOCAL_NAMES.main,
+    AUDIT_TABLE_NAME: LOCAL_NAMES.audit,
+    MATERIALS_BUCKET: LOCAL_NAMES.materials,
+    STATE_MACHINE_ARN_PREFIX: stateMachineArnPrefix(config),
+    AWS_REGION: config.region,
+  });
+}
+
+type Handler = (event: unknown, context: unknown) => Promise<unknown>;
+
+function requireHandler(entry: string): Handler {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(path.resolve(__dirname, '..', entry)) as { handler?: Handler };
+  if (typeof mod.handler !== 'function') throw new Error(`${entry} does not export a handler`);
+  return mod.handler;
+}
+
+/** The dev-token signing secret: random per data folder, never in the repository. */
+function loadOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'dev-token-secret');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+export type { RunningComponent };

@@ -1,0 +1,49 @@
+import type { SfnApi } from './stepfunctions/api-types';
+import { SfnError } from './stepfunctions/api-types';
+import { catalog } from '../workflows/catalog';
+import { renderStateMachine, substituteDefinition } from '../workflows/generator';
+import { workflowFunctions } from '../functions/workflow/specs';
+
+export interface LocalArns {
+  region: string;
+  accountId: string;
+  partition: string;
+}
+
+export const functionName = (name: string) => `onething-${name}`;
+export const stateMachineName = (serviceId: string) => `onething-${serviceId}`;
+export const stateMachineArnPrefix = (a: LocalArns) => `arn:${a.partition}:states:${a.region}:${a.accountId}:stateMachine:`;
+
+/** The `${...}` substitutions CDK makes with real ARNs, made here with local ones. */
+export function localSubstitutions(a: LocalArns): Record<string, string> {
+  const subs: Record<string, string> = { Partition: a.partition };
+  for (const fn of workflowFunctions) {
+    subs[fn.substitution] = `arn:${a.partition}:lambda:${a.region}:${a.accountId}:function:${functionName(fn.name)}`;
+  }
+  return subs;
+}
+
+/**
+ * Creates or updates one state machine per service definition, from the same generator the
+ * CDK app uses. Idempotent: an unchanged definition is left alone.
+ */
+export async function ensureStateMachines(api: SfnApi, a: LocalArns): Promise<string[]> {
+  const subs = localSubstitutions(a);
+  const roleArn = `arn:${a.partition}:iam::${a.accountId}:role/onething-local-states`;
+  const arns: string[] = [];
+  for (const def of catalog) {
+    const definition = substituteDefinition(JSON.stringify(renderStateMachine(def)), subs);
+    const arn = stateMachineArnPrefix(a) + stateMachineName(def.id);
+    try {
+      const current = await api.call('DescribeStateMachine', { stateMachineArn: arn });
+      if (current.definition !== definition) {
+        await api.call('UpdateStateMachine', { stateMachineArn: arn, definition });
+      }
+    } catch (error) {
+      if (!(error instanceof SfnError && error.code === 'StateMachineDoesNotExist')) throw error;
+      await api.call('CreateStateMachine', { name: stateMachineName(def.id), definition, roleArn, type: 'STANDARD' });
+    }
+    arns.push(arn);
+  }
+  return arns;
+}
