@@ -1,0 +1,96 @@
+import crypto from 'node:crypto';
+
+/**
+ * A small client of the OneThing HTTP API (docs/HTTP-API.md) for the demo, the benchmark and
+ * the integration tests. It speaks only the public contract, like any outside client.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Record<string, unknown> | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface MaterialFile {
+  materialId: string;
+  contentType: 'application/pdf' | 'image/jpeg' | 'image/png';
+  bytes: Buffer;
+}
+
+export class OneThingClient {
+  constructor(
+    readonly baseUrl: string,
+    private token?: string,
+  ) {}
+
+  /** A client acting as another user (same base URL). */
+  as(token: string): OneThingClient {
+    return new OneThingClient(this.baseUrl, token);
+  }
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    const parsed = text ? safeJson(text) : undefined;
+    if (!res.ok) {
+      const problem = parsed as Record<string, unknown> | undefined;
+      throw new ApiError(res.status, problem, `${method} ${path} -> ${res.status} ${String(problem?.detail ?? problem?.title ?? text)}`);
+    }
+    return parsed as T;
+  }
+
+  /** Issues a dev token (local mode only) and returns a client that uses it. */
+  async login(claims: { role: string; sub: string; dept?: string }): Promise<OneThingClient> {
+    const { token } = await this.request<{ token: string }>('POST', '/v1/dev/tokens', claims);
+    return this.as(token);
+  }
+
+  /** Uploads one material through a presigned PUT, as a browser would. Returns the uploadId. */
+  async upload(serviceId: string, file: MaterialFile): Promise<string> {
+    const sha256 = crypto.createHash('sha256').update(file.bytes).digest('hex');
+    const ticket = await this.request<{ uploadId: string; url: string; method: string; headers: Record<string, string> }>(
+      'POST',
+      '/v1/uploads',
+      { serviceId, materialId: file.materialId, contentType: file.contentType, sizeBytes: file.bytes.length, sha256 },
+    );
+    const put = await fetch(ticket.url, { method: ticket.method, headers: ticket.headers, body: file.bytes });
+    if (!put.ok) throw new ApiError(put.status, undefined, `upload PUT -> ${put.status} ${await put.text()}`);
+    return ticket.uploadId;
+  }
+
+  async advanceClock(seconds: number): Promise<string> {
+    const { now } = await this.request<{ now: string }>('POST', '/v1/dev/clock', { advanceSeconds: seconds });
+    return now;
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { detail: text };
+  }
+}
+
+/** Minimal valid files whose magic bytes match their type (for demos, probes and tests). */
+export const sampleFiles = {
+  pdf: (label = 'OneThing sample'): Buffer => Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`),
+  png: (): Buffer =>
+    Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+      'hex',
+    ),
+  jpeg: (): Buffer => Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex'),
+};

@@ -1,0 +1,69 @@
+import { OneThingClient, sampleFiles, type MaterialFile } from '../../../local/client';
+import { eventually } from './runtime';
+
+export interface ServiceDoc {
+  id: string;
+  version: number;
+  departments: Array<{ id: string; timeLimitWorkingDays: number }>;
+  formSchema: { examples: unknown[] };
+  materials: Array<{ id: string; required: boolean; accept: string[]; maxBytes: number; replacedBySharedData: boolean | string | null }>;
+}
+
+export const getService = (api: OneThingClient, id: string) => api.request<ServiceDoc>('GET', `/v1/services/${id}`);
+
+/** A file of the first accepted type for a material. */
+export function fileFor(material: ServiceDoc['materials'][number]): MaterialFile {
+  const type = material.accept[0] as MaterialFile['contentType'];
+  const bytes = type === 'application/pdf' ? sampleFiles.pdf(material.id) : type === 'image/png' ? sampleFiles.png() : sampleFiles.jpeg();
+  return { materialId: material.id, contentType: type, bytes };
+}
+
+/** Uploads every material the example form still needs (those not replaced by shared data). */
+export async function uploadNeeded(citizen: OneThingClient, service: ServiceDoc): Promise<Array<{ materialId: string; uploadId: string }>> {
+  const needed = service.materials.filter((m) => m.required && !m.replacedBySharedData);
+  const out: Array<{ materialId: string; uploadId: string }> = [];
+  for (const m of needed) out.push({ materialId: m.id, uploadId: await citizen.upload(service.id, fileFor(m)) });
+  return out;
+}
+
+/** Submits the service's example form with its materials; returns the application id. */
+export async function submitExample(citizen: OneThingClient, service: ServiceDoc, idempotencyKey?: string): Promise<string> {
+  const materials = await uploadNeeded(citizen, service);
+  const res = await citizen.request<{ id: string; status: string }>(
+    'POST',
+    '/v1/applications',
+    { serviceId: service.id, form: service.formSchema.examples[0], materials },
+    idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+  );
+  return res.id;
+}
+
+export const getApplication = (api: OneThingClient, id: string) => api.request<any>('GET', `/v1/applications/${id}`);
+
+/** Waits until the application's branches are all open (the state machine reached the departments). */
+export function waitForBranches(api: OneThingClient, id: string, count: number): Promise<any> {
+  return eventually(async () => {
+    const app = await getApplication(api, id);
+    const open = app.branches.filter((b: any) => b.status === 'open');
+    return open.length === count ? app : undefined;
+  }, `${count} open branches of ${id}`);
+}
+
+export function waitForStatus(api: OneThingClient, id: string, status: string): Promise<any> {
+  return eventually(async () => {
+    const app = await getApplication(api, id);
+    return app.status === status ? app : undefined;
+  }, `application ${id} to be ${status}`);
+}
+
+/** The officer's task for an application, from the department inbox. */
+export async function findTask(officer: OneThingClient, dept: string, applicationId: string, status = 'open'): Promise<any> {
+  return eventually(async () => {
+    const inbox = await officer.request<{ items: any[] }>('GET', `/v1/departments/${dept}/tasks?status=${status}&limit=100`);
+    return inbox.items.find((t) => t.applicationId === applicationId);
+  }, `task of ${dept} for ${applicationId}`);
+}
+
+export async function decide(officer: OneThingClient, taskId: string, body: Record<string, unknown>): Promise<any> {
+  return officer.request('POST', `/v1/tasks/${taskId}/decision`, body);
+}
