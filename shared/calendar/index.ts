@@ -1,0 +1,7 @@
+/** Working-day calendar in China Standard Time: see docs/CALENDAR.md. */
+export type { CalendarLogger, DueDate, Suspension, WorkingCalendar } from './types';
+export { loadCalendar, parseYearFile, readYearFile } from './load';
+export { createWorkingCalendar } from './calendar';
+export { cstDate } from './cst';
+export type { YearFile } from './schema';
+export { CalendarArgumentError, CalendarDataError, CalendarError } from './errors';

@@ -1,0 +1,63 @@
+import jsonata from 'jsonata';
+import { catalog } from '../../../../workflows/catalog';
+import { PLACEHOLDER_NAMES, renderStateMachine, TRANSIENT_ERRORS } from '../../../../workflows/generator';
+import { workflowFunctions } from '../../../../functions/workflow/specs';
+import { allStates, expressions, targets, transitionsWhen } from './asl-walk';
+
+describe.each(catalog.map((def) => [def.id, def] as const))('ASL of %s', (_, def) => {
+  const asl = renderStateMachine(def);
+  const states = allStates(asl);
+  const json = JSON.stringify(asl);
+
+  it('has unique, valid state names', () => {
+    const names = states.map((s) => s.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^[A-Za-z][A-Za-z0-9]{0,79}$/);
+  });
+
+  it('only transitions to states of the same scope, and every state is reachable', () => {
+    for (const { name, state, scope } of states) {
+      for (const target of targets(state)) expect([name, target, target in scope.States]).toEqual([name, target, true]);
+    }
+    const targeted = new Set(states.flatMap((s) => targets(s.state)));
+    const starts = new Set([asl.StartAt, ...states.flatMap((s) => (s.state.Type === 'Parallel' ? s.state.Branches.map((b) => b.StartAt) : []))]);
+    for (const { name } of states) expect([name, targeted.has(name) || starts.has(name)]).toEqual([name, true]);
+  });
+
+  it('has one branch per department', () => {
+    const parallel = asl.States.Departments;
+    expect(parallel.Type === 'Parallel' && parallel.Branches.length).toBe(def.departments.length);
+  });
+
+  it('uses only the known placeholders and never a literal partition', () => {
+    expect(json).not.toContain('arn:aws');
+    const used = new Set([...json.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]));
+    expect([...used].sort()).toStrictEqual([...PLACEHOLDER_NAMES].sort());
+  });
+
+  it('retries transient errors on every Lambda invocation, and never a timeout', () => {
+    for (const { name, state } of states) {
+      if (state.Type !== 'Task') continue;
+      expect([name, state.Resource]).toEqual([name, expect.stringMatching(/^arn:\$\{Partition\}:states:::lambda:invoke(\.waitForTaskToken)?$/)]);
+      expect([name, state.Retry?.flatMap((r) => r.ErrorEquals)]).toEqual([name, TRANSIENT_ERRORS]);
+    }
+  });
+
+  it('has only JSONata expressions that compile', () => {
+    const all = expressions(asl);
+    expect(all.length).toBeGreaterThan(0);
+    for (const expression of all) expect(() => jsonata(expression)).not.toThrow();
+  });
+
+  it('takes Intake + Parallel + 3 per branch + Finalize transitions when every department approves', () => {
+    const transitions = transitionsWhen(asl, 'approve');
+    expect(transitions).toBe(3 + 3 * def.departments.length);
+    if (def.id === 'school-enrolment') expect(transitions).toBe(15);
+  });
+});
+
+describe('placeholders', () => {
+  it('are the substitutions of functions/workflow/specs.ts plus the partition', () => {
+    expect([...PLACEHOLDER_NAMES].sort()).toStrictEqual(['Partition', ...workflowFunctions.map((f) => f.substitution)].sort());
+  });
+});

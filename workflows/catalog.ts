@@ -1,0 +1,91 @@
+/**
+ * The catalog of "one things". Every version ever published stays in the list, so that an
+ * application is always handled under the version it was submitted with; `catalog` holds
+ * the current (highest) version of each service.
+ *
+ * Adding a service: one module under `services/` and one line in `definitions` below.
+ */
+import { z } from 'zod';
+import { InvalidDefinitionError, UnknownServiceError, UnknownServiceVersionError } from './errors';
+import { constructionPermitV1 } from './services/construction-permit';
+import { newbornV1 } from './services/newborn';
+import { schoolEnrolmentV1 } from './services/school-enrolment';
+import { utilityConnectionV1 } from './services/utility-connection';
+import type { ServiceDefinition } from './types';
+import { assertValidDefinition } from './validate';
+
+/** Every published version of every service. */
+export const definitions: readonly ServiceDefinition[] = [
+  schoolEnrolmentV1,
+  constructionPermitV1,
+  utilityConnectionV1,
+  newbornV1,
+];
+
+/** Look-ups over a list of definitions; see {@link createCatalog}. */
+export interface Catalog {
+  /** The current version of every service, in list order. */
+  catalog: readonly ServiceDefinition[];
+  /** The current version of a service; throws UnknownServiceError (HTTP 404). */
+  getService(id: string): ServiceDefinition;
+  /** A given version, current or old; throws UnknownServiceError / UnknownServiceVersionError. */
+  getServiceVersion(id: string, version: number): ServiceDefinition;
+}
+
+/**
+ * Validates every definition (throws InvalidDefinitionError naming each problem) and
+ * indexes them. The module's exports below are this over `definitions`.
+ */
+export function createCatalog(all: readonly ServiceDefinition[]): Catalog {
+  all.forEach(assertValidDefinition);
+  const byKey = new Map<string, ServiceDefinition>();
+  for (const def of all) {
+    const key = `${def.id}@${def.version}`;
+    if (byKey.has(key)) throw new InvalidDefinitionError(def.id, [`version: ${def.version} is defined twice`]);
+    byKey.set(key, def);
+  }
+  const current = new Map<string, ServiceDefinition>();
+  for (const def of all) {
+    const seen = current.get(def.id);
+    if (!seen || def.version > seen.version) current.set(def.id, def);
+  }
+  return {
+    catalog: [...current.values()],
+    getService(id) {
+      const def = current.get(id);
+      if (!def) throw new UnknownServiceError(id);
+      return def;
+    },
+    getServiceVersion(id, version) {
+      const def = byKey.get(`${id}@${version}`);
+      if (def) return def;
+      throw current.has(id) ? new UnknownServiceVersionError(id, version) : new UnknownServiceError(id);
+    },
+  };
+}
+
+const seed = createCatalog(definitions);
+
+/** The current version of every service. */
+export const catalog: readonly ServiceDefinition[] = seed.catalog;
+
+/** @example getService('school-enrolment').departments.map((d) => d.id) // ['education', ...] */
+export const getService = (id: string): ServiceDefinition => seed.getService(id);
+
+/** @example getServiceVersion(application.serviceId, application.serviceVersion) */
+export const getServiceVersion = (id: string, version: number): ServiceDefinition => seed.getServiceVersion(id, version);
+
+/** The service's overall limit: branches run in parallel, so the longest branch's. */
+export function serviceTimeLimitWorkingDays(def: ServiceDefinition): number {
+  return Math.max(...def.departments.map((d) => d.timeLimitWorkingDays));
+}
+
+/**
+ * The form as JSON Schema (draft 2020-12) for `GET /v1/services/{id}`; `examples[0]` is the
+ * definition's example, a complete valid form using the synthetic registry records.
+ */
+export function formJsonSchema(def: ServiceDefinition): Record<string, unknown> {
+  // `input`: the schema describes what a client sends, before zod's trim/upper-case.
+  const schema = z.toJSONSchema(def.form, { io: 'input' }) as Record<string, unknown>;
+  return { ...schema, examples: [def.example] };
+}

@@ -1,0 +1,39 @@
+/** Errors of the service catalog and the ASL generator. */
+import { InternalError, NotFoundError } from '../shared/errors';
+
+/** No service with this id is in the catalog (HTTP 404). */
+export class UnknownServiceError extends NotFoundError {
+  constructor(readonly serviceId: string) {
+    super(`Unknown service "${serviceId}"`);
+  }
+}
+
+/** The service exists but not in this version (an application names a version never defined). */
+export class UnknownServiceVersionError extends NotFoundError {
+  constructor(
+    readonly serviceId: string,
+    readonly version: number,
+  ) {
+    super(`Service "${serviceId}" has no version ${version}`);
+  }
+}
+
+/**
+ * A service definition breaks a rule of the data model. It is a programming error, found
+ * when the catalog loads (cold start, tests), so a retry cannot help.
+ */
+export class InvalidDefinitionError extends InternalError {
+  constructor(
+    readonly serviceId: string,
+    readonly problems: string[],
+  ) {
+    super(`Service definition "${serviceId}" is invalid: ${problems.join('; ')}`);
+  }
+}
+
+/** An ASL template names a `${...}` placeholder that no substitution was given for. */
+export class MissingSubstitutionError extends InternalError {
+  constructor(readonly placeholders: string[]) {
+    super(`No substitution for ${placeholders.map((p) => '${' + p + '}').join(', ')}`);
+  }
+}

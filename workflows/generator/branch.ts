@@ -1,0 +1,94 @@
+/** One department's Parallel branch: await the decision, checkpoint on timeouts, loop on supplements. */
+import type { DepartmentSpec } from '../types';
+import type { AslState, StateMachineBody, TaskState } from './asl';
+import { decisionIs, jsonata, scheduleAfterCheckpoint, scheduleField, timeoutSeconds } from './expressions';
+import { branchStateNames, REJECTED_ERROR } from './names';
+import { FUNCTION_ARNS, LAMBDA_INVOKE, LAMBDA_INVOKE_WAIT } from './placeholders';
+import { transientRetry } from './retry';
+
+type Names = ReturnType<typeof branchStateNames>;
+
+/** Waits for the officer's decision until the next checkpoint (warn, overdue, escalate). */
+export function renderAwait(dept: DepartmentSpec, names: Names): TaskState {
+  return {
+    Type: 'Task',
+    Resource: LAMBDA_INVOKE_WAIT,
+    Arguments: {
+      FunctionName: FUNCTION_ARNS.taskAwait,
+      Payload: {
+        applicationId: jsonata('$applicationId'),
+        department: dept.id,
+        kind: 'decision',
+        token: jsonata('$states.context.Task.Token'),
+        dueAt: jsonata(scheduleField(dept.id, 'dueAt')),
+        warnAt: jsonata(scheduleField(dept.id, 'warnAt')),
+      },
+    },
+    TimeoutSeconds: jsonata(timeoutSeconds(dept.id)),
+    Retry: transientRetry(),
+    Catch: [{ ErrorEquals: ['States.Timeout'], Next: names.checkpoint }],
+    Next: names.route,
+  };
+}
+
+/** Logs the warning or the overdue escalation and returns when to look again. */
+export function renderCheckpoint(dept: DepartmentSpec, names: Names): TaskState {
+  return {
+    Type: 'Task',
+    Resource: LAMBDA_INVOKE,
+    Arguments: {
+      FunctionName: FUNCTION_ARNS.checkpoint,
+      Payload: { applicationId: jsonata('$applicationId'), department: dept.id },
+    },
+    Assign: { schedule: jsonata(scheduleAfterCheckpoint(dept.id)) },
+    Output: {},
+    Retry: transientRetry(),
+    Next: names.await,
+  };
+}
+
+/**
+ * Waits for the applicant's supplement, with no timeout: the applicant's time is not the
+ * department's. The result is the branch's new schedule (due date moved by the suspension).
+ */
+export function renderSupplement(dept: DepartmentSpec, names: Names): TaskState {
+  return {
+    Type: 'Task',
+    Resource: LAMBDA_INVOKE_WAIT,
+    Arguments: {
+      FunctionName: FUNCTION_ARNS.taskAwait,
+      Payload: {
+        applicationId: jsonata('$applicationId'),
+        department: dept.id,
+        kind: 'supplement',
+        token: jsonata('$states.context.Task.Token'),
+      },
+    },
+    Assign: { schedule: jsonata('$states.result') },
+    Output: {},
+    Retry: transientRetry(),
+    Next: names.await,
+  };
+}
+
+/** The branch of one department, entered at its Await state. */
+export function renderBranch(dept: DepartmentSpec): StateMachineBody {
+  const names = branchStateNames(dept.id);
+  const states: Record<string, AslState> = {
+    [names.await]: renderAwait(dept, names),
+    [names.checkpoint]: renderCheckpoint(dept, names),
+    [names.route]: {
+      Type: 'Choice',
+      // No Default: an unknown decision fails the execution (States.NoChoiceMatched) loudly.
+      Choices: [
+        { Condition: jsonata(decisionIs('approve')), Next: names.approved },
+        { Condition: jsonata(decisionIs('reject')), Next: names.rejected },
+        { Condition: jsonata(decisionIs('request-supplement')), Next: names.supplement },
+      ],
+    },
+    [names.approved]: { Type: 'Succeed' },
+    [names.rejected]: { Type: 'Fail', Error: REJECTED_ERROR, Cause: JSON.stringify({ department: dept.id }) },
+    [names.supplement]: renderSupplement(dept, names),
+  };
+  return { StartAt: names.await, States: states };
+}

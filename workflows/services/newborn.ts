@@ -1,0 +1,117 @@
+/**
+ * 新生儿出生一件事 — newborn (荥阳 "政务服务进医院": handled at the maternity hospital).
+ * Birth medical certificate, household registration, medical insurance and the
+ * social-security card in one application, in as little as 5 working days. The hospital's
+ * birth record and the parent's household register replace the paper certificates.
+ * Everything about the child is sensitive personal information (PIPL art. 28).
+ */
+import { z } from 'zod';
+import { residentIdNumber } from '../../shared/identity';
+import { birthRecordCheck } from '../checks/birth-record';
+import { householdCheck } from '../checks/household';
+import type { ServiceDefinition } from '../types';
+import { isoDate, mobilePhone, personName, text } from './fields';
+
+const parent = z.object({ name: personName, idNumber: residentIdNumber() });
+
+const form = z
+  .object({
+    child: z.object({ name: personName, sex: z.enum(['F', 'M']), birthDate: isoDate, birthCertificateNo: text(20) }),
+    mother: parent,
+    /** Absent when the father is not named on the birth medical certificate. */
+    father: parent.optional(),
+    /** The parent whose household the child is registered in (随父或随母落户). */
+    registration: z.object({ registerWith: z.enum(['mother', 'father']) }),
+    contact: z.object({ phone: mobilePhone, cardMailingAddress: text(200) }),
+  })
+  .superRefine((f, ctx) => {
+    if (f.registration.registerWith === 'father' && !f.father) {
+      ctx.addIssue({ code: 'custom', path: ['father'], message: 'required when registering with the father' });
+    }
+  });
+
+export type NewbornForm = z.infer<typeof form>;
+
+/** ID number of the parent the child is registered with. */
+function registeringParentId(f: NewbornForm): string {
+  return f.registration.registerWith === 'father' && f.father ? f.father.idNumber : f.mother.idNumber;
+}
+
+const childFields = ['child.name', 'child.sex', 'child.birthDate'];
+
+export const newbornV1: ServiceDefinition<NewbornForm> = {
+  id: 'newborn',
+  version: 1,
+  name: { zh: '新生儿出生一件事', en: 'Newborn' },
+  description: {
+    zh: '出生医学证明、户口登记、医保参保、社保卡申领一次办，最快5个工作日办结。',
+    en: 'Birth medical certificate, household registration, medical insurance and social-security card in one application, in as little as 5 working days.',
+  },
+  legalBasis: ['《中华人民共和国户口登记条例》第七条', '《中华人民共和国母婴保健法》第二十三条', '《个人信息保护法》第二十八条、第三十一条'],
+  form,
+  example: {
+    child: { name: '王小宝', sex: 'F', birthDate: '2026-01-05', birthCertificateNo: 'Q410012345' },
+    mother: { name: '王芳', idNumber: '410102199002100052' },
+    father: { name: '赵强', idNumber: '410183198811080067' },
+    registration: { registerWith: 'mother' },
+    contact: { phone: '13700371234', cardMailingAddress: '河南省荥阳市索河路88号' },
+  },
+  materials: [
+    { id: 'birth-certificate', name: { zh: '出生医学证明', en: 'Birth medical certificate' }, required: true, accept: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 5_000_000, replacedBySharedData: 'birth-record' },
+    { id: 'household-booklet', name: { zh: '户口簿', en: 'Household register booklet' }, required: true, accept: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 5_000_000, replacedBySharedData: 'household' },
+    { id: 'child-photo', name: { zh: '社保卡照片（可选）', en: 'Photo for the social-security card (optional)' }, required: false, accept: ['image/jpeg', 'image/png'], maxBytes: 2_000_000 },
+  ],
+  departments: [
+    {
+      id: 'health',
+      name: { zh: '卫生健康委员会', en: 'Health Commission' },
+      timeLimitWorkingDays: 2,
+      sees: { fields: [...childFields, 'child.birthCertificateNo', 'mother.name', 'father.name'], materials: ['birth-certificate'] },
+      checks: ['birth-record'],
+    },
+    {
+      id: 'public-security',
+      name: { zh: '公安局（户籍）', en: 'Public Security Bureau (household registration)' },
+      timeLimitWorkingDays: 5,
+      sees: {
+        fields: [...childFields, 'child.birthCertificateNo', 'mother.name', 'mother.idNumber', 'father.name', 'father.idNumber', 'registration.registerWith'],
+        materials: ['birth-certificate', 'household-booklet'],
+      },
+      checks: ['birth-record', 'household'],
+    },
+    {
+      id: 'medical-insurance',
+      name: { zh: '医疗保障局', en: 'Healthcare Security Bureau' },
+      timeLimitWorkingDays: 3,
+      sees: { fields: [...childFields, 'mother.name', 'contact.phone'], materials: [] },
+      checks: ['birth-record'],
+    },
+    {
+      id: 'hrss',
+      name: { zh: '人力资源和社会保障局', en: 'Human Resources and Social Security Bureau' },
+      timeLimitWorkingDays: 5,
+      sees: { fields: [...childFields, 'contact.phone', 'contact.cardMailingAddress'], materials: ['child-photo'] },
+      checks: ['birth-record'],
+    },
+  ],
+  checks: [
+    birthRecordCheck({
+      id: 'birth-record',
+      name: { zh: '出生医学证明核验', en: 'Birth record check' },
+      certificateNo: (f) => f.child.birthCertificateNo,
+      declared: (f) => ({
+        childName: f.child.name,
+        birthDate: f.child.birthDate,
+        motherIdNumber: f.mother.idNumber,
+        fatherIdNumber: f.father?.idNumber,
+      }),
+    }),
+    householdCheck({
+      id: 'household',
+      name: { zh: '落户地户籍核验', en: 'Household registration check' },
+      members: (f) => [registeringParentId(f)],
+    }),
+  ],
+  warnAtShare: 0.75,
+  escalateEveryHours: 24,
+};

@@ -1,0 +1,79 @@
+/**
+ * A "one thing" (一件事) as data: the form, the materials, the departments that decide in
+ * parallel and the data-sharing checks that replace materials. The generator turns a
+ * definition into a state machine; the API serves its form schema and material list.
+ */
+import type { z } from 'zod';
+import type { DataSharing } from '../shared/registries';
+
+/** A name shown to people, in Chinese (authoritative) and English. */
+export interface LocalizedName {
+  zh: string;
+  en: string;
+}
+
+/** Content types an upload may have; checked against the magic bytes at submission. */
+export type MaterialContentType = 'application/pdf' | 'image/jpeg' | 'image/png';
+
+/** A document the applicant uploads once ("材料非必要不提供": only what shared data cannot replace). */
+export interface MaterialSpec {
+  /** Stable kebab-case id, used in S3 keys and supplement requests. */
+  id: string;
+  name: LocalizedName;
+  /** Required unless `replacedBySharedData` names a check that passes. */
+  required: boolean;
+  accept: MaterialContentType[];
+  maxBytes: number;
+  /** Id of the SharedDataCheck that replaces this material when it passes. */
+  replacedBySharedData?: string;
+}
+
+/** A department deciding one parallel branch under a statutory limit in working days. */
+export interface DepartmentSpec {
+  /** Stable kebab-case id (segments start with a letter); also the officer's `dept` claim. */
+  id: string;
+  name: LocalizedName;
+  timeLimitWorkingDays: number;
+  /** Least privilege (PIPL): the only form fields (dotted paths) and materials the officer sees. */
+  sees: { fields: string[]; materials: string[] };
+  /** Ids of the SharedDataChecks whose results this department's officers see. */
+  checks: string[];
+}
+
+/** The result of one data-sharing look-up; `detail` is minimal and holds no ID numbers. */
+export interface SharedDataCheckResult {
+  passed: boolean;
+  summary: LocalizedName;
+  detail: Record<string, unknown>;
+}
+
+/** A look-up in a government registry (数据共享) run at intake, in place of a certificate. */
+export interface SharedDataCheck<F = unknown> {
+  id: string;
+  name: LocalizedName;
+  registry: 'household' | 'realEstate' | 'socialInsurance' | 'enterprise' | 'birthRecord';
+  run(form: F, registries: DataSharing): Promise<SharedDataCheckResult>;
+}
+
+/** One version of a service. An application keeps the version it was submitted under. */
+// `any` is the default so that one catalog list can hold definitions of different form types.
+export interface ServiceDefinition<F = any> {
+  /** Stable kebab-case id; the state machine is `onething-<id>`. */
+  id: string;
+  /** Positive integer; bump it for any change that affects running applications. */
+  version: number;
+  name: LocalizedName;
+  description: LocalizedName;
+  /** Statutes and policy documents the time limits and materials rest on. */
+  legalBasis?: string[];
+  form: z.ZodType<F>;
+  /** A complete valid form using the synthetic registry records, so that every check passes. */
+  example: F;
+  materials: MaterialSpec[];
+  departments: DepartmentSpec[];
+  checks: SharedDataCheck<F>[];
+  /** Share of each branch's time limit after which the officer is warned, e.g. 0.75. */
+  warnAtShare: number;
+  /** Re-escalation interval in hours once a branch is overdue. */
+  escalateEveryHours: number;
+}

@@ -1,0 +1,69 @@
+/** Rules every service definition must satisfy; checked when the catalog loads. */
+import { z } from 'zod';
+import { InvalidDefinitionError } from './errors';
+import type { ServiceDefinition } from './types';
+
+/** Kebab-case whose segments start with a letter, so that the PascalCase state-name suffix is unique. */
+export const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$/;
+
+const isPositiveInteger = (n: number) => Number.isInteger(n) && n > 0;
+
+function duplicates(ids: string[]): string[] {
+  return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+}
+
+/** Whether a dotted path names a field of an object schema (through optional/nullable/default). */
+export function schemaHasPath(schema: z.ZodType, path: string): boolean {
+  let current: z.ZodType = schema;
+  for (const key of path.split('.')) {
+    while (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) {
+      current = current.unwrap() as z.ZodType;
+    }
+    if (!(current instanceof z.ZodObject)) return false;
+    const next = (current.shape as Record<string, z.ZodType | undefined>)[key];
+    if (!next) return false;
+    current = next;
+  }
+  return true;
+}
+
+/** Every problem of a definition, each naming the field; empty when valid. */
+export function definitionProblems(def: ServiceDefinition): string[] {
+  const problems: string[] = [];
+  const materialIds = def.materials.map((m) => m.id);
+  const checkIds = def.checks.map((c) => c.id);
+  if (!ID_PATTERN.test(def.id)) problems.push(`id: "${def.id}" is not kebab-case`);
+  if (!isPositiveInteger(def.version)) problems.push(`version: ${def.version} is not a positive integer`);
+  if (def.departments.length === 0) problems.push('departments: at least one department is required');
+  if (!(def.warnAtShare > 0 && def.warnAtShare < 1)) problems.push(`warnAtShare: ${def.warnAtShare} is not between 0 and 1`);
+  if (!(def.escalateEveryHours > 0)) problems.push(`escalateEveryHours: ${def.escalateEveryHours} is not positive`);
+  for (const id of duplicates(def.departments.map((d) => d.id))) problems.push(`departments: duplicate id "${id}"`);
+  for (const id of duplicates(materialIds)) problems.push(`materials: duplicate id "${id}"`);
+  for (const id of duplicates(checkIds)) problems.push(`checks: duplicate id "${id}"`);
+  def.materials.forEach((m, i) => {
+    if (!ID_PATTERN.test(m.id)) problems.push(`materials[${i}].id: "${m.id}" is not kebab-case`);
+    if (m.accept.length === 0) problems.push(`materials[${i}].accept: no content type`);
+    if (!isPositiveInteger(m.maxBytes)) problems.push(`materials[${i}].maxBytes: ${m.maxBytes} is not a positive integer`);
+    if (m.replacedBySharedData !== undefined && !checkIds.includes(m.replacedBySharedData)) {
+      problems.push(`materials[${i}].replacedBySharedData: unknown check "${m.replacedBySharedData}"`);
+    }
+  });
+  def.departments.forEach((d, i) => {
+    if (!ID_PATTERN.test(d.id)) problems.push(`departments[${i}].id: "${d.id}" is not kebab-case`);
+    if (!isPositiveInteger(d.timeLimitWorkingDays)) problems.push(`departments[${i}].timeLimitWorkingDays: ${d.timeLimitWorkingDays} is not a positive integer`);
+    for (const f of d.sees.fields) if (!schemaHasPath(def.form, f)) problems.push(`departments[${i}].sees.fields: "${f}" is not a form field`);
+    for (const m of d.sees.materials) if (!materialIds.includes(m)) problems.push(`departments[${i}].sees.materials: unknown material "${m}"`);
+    for (const c of d.checks) if (!checkIds.includes(c)) problems.push(`departments[${i}].checks: unknown check "${c}"`);
+  });
+  const example = def.form.safeParse(def.example);
+  if (!example.success) {
+    for (const issue of example.error.issues) problems.push(`example.${issue.path.join('.')}: ${issue.message}`);
+  }
+  return problems;
+}
+
+/** Throws {@link InvalidDefinitionError} listing every problem of the definition. */
+export function assertValidDefinition(def: ServiceDefinition): void {
+  const problems = definitionProblems(def);
+  if (problems.length > 0) throw new InvalidDefinitionError(def.id, problems);
+}
