@@ -1,0 +1,13 @@
+/** `GET /v1/applications/{id}`: 404 unless the caller may read it (the service decides). */
+import { httpHandler, type HandlerOverrides } from '../http/handler';
+import { endpoint } from './contract';
+import { applicationService, type ApplicationService, type Lazy } from './services';
+
+/** Builds the handler over an application service getter. */
+export const createGetApplicationHandler = (applications: Lazy<ApplicationService>, overrides: HandlerOverrides = {}) =>
+  httpHandler({ ...endpoint('get-application'), ...overrides }, async ({ principal, params }) => ({
+    status: 200,
+    body: await applications().get(principal, params.id),
+  }));
+
+export const handler = createGetApplicationHandler(applicationService);

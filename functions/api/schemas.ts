@@ -1,0 +1,56 @@
+/**
+ * Schemas of the HTTP layer that the services do not own: path parameters, the catalog views
+ * and the small acknowledgement bodies. Request and view schemas of applications and tasks
+ * come from shared/applications/schemas.ts.
+ */
+import { z } from 'zod';
+import { APP_ID } from '../../shared/applications/ids';
+import { APPLICATION_STATUSES } from '../../shared/applications/schemas';
+
+const slug = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/);
+
+export const ServicePath = z.object({ serviceId: slug });
+export const ApplicationPath = z.object({ id: z.string().regex(APP_ID) });
+export const MaterialPath = ApplicationPath.extend({ materialId: slug });
+export const DepartmentPath = z.object({ dept: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/) });
+export const TaskPath = z.object({ taskId: z.string().regex(/^T[A-Za-z0-9_-]{4,200}$/) });
+
+const LocalizedName = z.object({ zh: z.string(), en: z.string() });
+
+export const ServiceSummary = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  name: LocalizedName,
+  description: LocalizedName,
+  timeLimitWorkingDays: z.number().int().describe('The longest branch: departments work in parallel'),
+  departments: z.array(z.object({ id: z.string(), name: LocalizedName, timeLimitWorkingDays: z.number().int() })),
+});
+export type ServiceSummary = z.infer<typeof ServiceSummary>;
+
+export const ServiceList = z.object({ items: z.array(ServiceSummary) });
+
+export const ServiceDetail = ServiceSummary.extend({
+  legalBasis: z.array(z.string()),
+  formSchema: z.record(z.string(), z.unknown()).describe('JSON Schema (draft 2020-12) of `form`; examples[0] is a valid form'),
+  materials: z.array(z.object({
+    id: z.string(),
+    name: LocalizedName,
+    required: z.boolean(),
+    accept: z.array(z.string()),
+    maxBytes: z.number().int(),
+    replacedBySharedData: z.string().nullable().describe('Id of the data-sharing check that replaces this material when it passes'),
+  })),
+});
+export type ServiceDetail = z.infer<typeof ServiceDetail>;
+
+export const ApplicationAccepted = z.object({
+  id: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  links: z.object({ self: z.string(), supplements: z.string(), withdraw: z.string() }),
+});
+export type ApplicationAccepted = z.infer<typeof ApplicationAccepted>;
+
+export const Health = z.object({ ok: z.literal(true) });
+
+/** The OpenAPI document itself is described loosely: it is JSON, its schema is OpenAPI's. */
+export const OpenApiDocument = z.record(z.string(), z.unknown());

@@ -1,0 +1,54 @@
+/**
+ * Request bodies: size first (before decoding or parsing anything), then media type, then JSON.
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { MalformedRequestError, PayloadTooLargeError } from '../../shared/errors';
+import { UnsupportedMediaTypeError } from './errors';
+
+/** The JSON body limit of the API (materials go to S3 directly, never through the API). */
+export const MAX_JSON_BODY_BYTES = 256 * 1024;
+
+type BodyEvent = Pick<APIGatewayProxyEventV2, 'body' | 'isBase64Encoded' | 'headers'>;
+
+/** Decoded size of a body without decoding it (base64: 3 bytes per 4 characters minus padding). */
+export function bodyBytes(body: string, isBase64Encoded: boolean): number {
+  if (!isBase64Encoded) return Buffer.byteLength(body, 'utf8');
+  const padding = body.endsWith('==') ? 2 : body.endsWith('=') ? 1 : 0;
+  return Math.floor((body.length * 3) / 4) - padding;
+}
+
+/** Header lookup that ignores case (API Gateway lowercases, other callers may not). */
+export function header(headers: Record<string, string | undefined> | undefined, name: string): string | undefined {
+  if (!headers) return undefined;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === wanted) return value;
+  return undefined;
+}
+
+const isJsonMediaType = (contentType: string): boolean => {
+  const media = contentType.split(';')[0].trim().toLowerCase();
+  return media === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(media);
+};
+
+/**
+ * The parsed JSON body, or a 413/415/400 error.
+ *
+ * @example const raw = readJsonBody(event); // then parse `raw` with the route's zod schema
+ */
+export function readJsonBody(event: BodyEvent, maxBytes = MAX_JSON_BODY_BYTES): unknown {
+  const body = event.body ?? '';
+  if (body === '') throw new MalformedRequestError('A JSON request body is required');
+  const size = bodyBytes(body, event.isBase64Encoded === true);
+  if (size > maxBytes) throw new PayloadTooLargeError(`The request body is ${size} bytes; the limit is ${maxBytes} bytes`);
+  const contentType = header(event.headers, 'content-type');
+  if (!contentType || !isJsonMediaType(contentType)) {
+    throw new UnsupportedMediaTypeError('Content-Type must be application/json');
+  }
+  const text = event.isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // V8's message quotes the body (which may hold ID numbers): never echo or log it.
+    throw new MalformedRequestError('The request body is not valid JSON');
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * The middy middlewares of every HTTP function.
+ */
+import type { MiddlewareObj } from '@middy/core';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { AppError, DependencyError } from '../../shared/errors';
+import { describeError } from './logger';
+import { problemResponse } from './problem';
+import type { HttpResult } from './responses';
+
+/**
+ * Turns any error into a problem+json response. 5xx are logged with their (masked) cause for
+ * operators; 4xx are the caller's mistake and only logged at info with their code.
+ *
+ * @example middy(core).use(problemErrors({ logger }))
+ */
+export function problemErrors(opts: { logger: Logger }): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context> {
+  return {
+    name: 'problemErrors',
+    onError: (request) => {
+      // middy aborts just before the Lambda deadline: a dependency was too slow, a retry may help.
+      const error: unknown = request.error?.name === 'TimeoutError'
+        ? new DependencyError('The request timed out', { cause: request.error })
+        : request.error;
+      const route = request.event.routeKey;
+      if (error instanceof AppError && error.status < 500) {
+        opts.logger.info('request rejected', { route, status: error.status, code: error.code });
+      } else {
+        const status = error instanceof AppError ? error.status : 500;
+        opts.logger.error('request failed', { route, status, error: describeError(error) });
+      }
+      request.response = problemResponse(error, request.context.awsRequestId);
+    },
+  };
+}
