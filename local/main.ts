@@ -7,7 +7,10 @@ import { startRuntime } from './runtime';
 
 async function main(): Promise<void> {
   const config = loadLocalConfig();
-  const runtime = await startRuntime(config, (line) => console.log(line));
+  const runtime = await startRuntime(config, {
+    log: (line) => console.log(line),
+    accessLog: (e) => console.log(`${e.method} ${e.route} ${e.status} ${e.ms}ms`),
+  });
   const { urls } = runtime;
   console.log(
     [

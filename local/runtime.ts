@@ -10,9 +10,11 @@ import { PersistedDevClock } from './clock-store';
 import { ensureStateMachines, functionName, stateMachineArnPrefix } from './state-machines';
 import { Engine } from './stepfunctions';
 import { startSfnHttpServer } from './stepfunctions/http/server';
-import { startApiServer } from './http-server';
+import { startApiServer, type AccessLogEntry } from './http-server';
 import { createDevTokenIssuer } from './dev';
 import { routes } from '../functions/routes';
+import { getPlatformDeps, setPlatformDeps } from '../shared/deps';
+import { reconcile } from '../shared/applications';
 import { workflowFunctions } from '../functions/workflow/specs';
 
 export const LOCAL_NAMES = { main: 'onething-main', audit: 'onething-audit', materials: 'onething-materials' } as const;
@@ -31,7 +33,15 @@ export interface RunningRuntime {
  * engine with the workflow handlers registered in-process, and the HTTP API. Everything it
  * creates (tables, buckets, state machines) is created idempotently, so a restart resumes.
  */
-export async function startRuntime(config: LocalConfig, log: (line: string) => void = () => {}): Promise<RunningRuntime> {
+export interface RuntimeOptions {
+  /** Progress lines (reconcile results); silent by default. */
+  log?: (line: string) => void;
+  /** One entry per API request; silent by default (tests, demo, benchmarks). */
+  accessLog?: (entry: AccessLogEntry) => void;
+}
+
+export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {}): Promise<RunningRuntime> {
+  const log = opts.log ?? (() => {});
   const { host, dataDir } = config;
   fs.mkdirSync(dataDir, { recursive: true });
   const stack: Array<() => Promise<void>> = [];
@@ -73,7 +83,6 @@ export async function startRuntime(config: LocalConfig, log: (line: string) => v
     // The handlers read their configuration from the environment at cold start, exactly as on
     // Lambda; set it (with the ports actually bound) before the first handler module loads.
     setHandlerEnvironment(config, { dynamodb: dynamodb.port, s3: s3.port, sfn: sfn.port });
-    const { setPlatformDeps, getPlatformDeps } = await import('../shared/deps');
     setPlatformDeps({ clock });
     for (const fn of workflowFunctions) {
       engine.registerLambda(functionName(fn.name), requireHandler(fn.entry));
@@ -89,10 +98,10 @@ export async function startRuntime(config: LocalConfig, log: (line: string) => v
       verifyToken: (token: string) => tokens.verify(token),
       devRoutes: { tokens, clock },
       isReady: () => ready,
+      accessLog: opts.accessLog ?? (() => {}),
     });
     stack.push(api.close);
 
-    const { reconcile } = await import('../shared/applications');
     const started = await reconcile(getPlatformDeps());
     if (started > 0) log(`reconcile: started ${started} execution(s) for applications stored before a crash`);
     ready = true;
