@@ -19,12 +19,15 @@ export const workflowFunctions: readonly WorkflowFunctionSpec[] = [
   },
   {
     name: 'checkpoint', entry: wf('checkpoint'), substitution: 'CheckpointFunctionArn',
-    access: ['main:read', 'main:write', 'audit:read', 'audit:append', 'metrics:put'],
+    access: ['main:read', 'main:write', 'audit:read', 'audit:append'],
   },
   { name: 'finalize', entry: wf('finalize'), substitution: 'FinalizeFunctionArn', access: ['main:read', 'main:write', 'audit:read', 'audit:append'] },
 ];
 
-/** Scheduled repair: starts executions for applications stored but not started (crash between put and start). */
+/**
+ * Scheduled repair after a crash: starts executions for applications stored but not started,
+ * logs their `submitted` event, and re-delivers recorded but undelivered decisions.
+ */
 export const reconcileFunction: FunctionSpec = {
-  name: 'reconcile', entry: wf('reconcile'), access: ['main:read', 'sfn:start'],
+  name: 'reconcile', entry: wf('reconcile'), access: ['main:read', 'audit:read', 'audit:append', 'sfn:start', 'sfn:task-response'],
 };

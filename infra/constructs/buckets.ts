@@ -1,0 +1,86 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectLockRetention,
+  ObjectOwnership,
+  type BucketProps,
+} from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+export interface BucketsProps {
+  /** Customer-managed key of the materials and audit archive buckets. */
+  readonly key: IKey;
+  /** Origin allowed to PUT to presigned upload URLs from the browser. */
+  readonly webOrigin: string;
+  /** Object Lock COMPLIANCE retention of the audit archive. */
+  readonly auditRetention: Duration;
+}
+
+/** Where abandoned uploads land; they expire after a day (DESIGN.md "S3"). */
+export const UPLOADS_PREFIX = 'uploads/';
+
+/**
+ * The materials bucket, the audit archive (Object Lock, COMPLIANCE) and the bucket both log
+ * their server access to. All TLS-only, versioned, with every kind of public access blocked.
+ */
+export class Buckets extends Construct {
+  readonly materials: Bucket;
+  readonly auditArchive: Bucket;
+  readonly accessLogs: Bucket;
+
+  constructor(scope: Construct, id: string, props: BucketsProps) {
+    super(scope, id);
+    // Authorise log delivery with a bucket policy, not the legacy LogDeliveryWrite ACL: ACLs
+    // are disabled (BUCKET_OWNER_ENFORCED). Set here so the construct works in any app.
+    this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
+    const common: BucketProps = {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      versioned: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.RETAIN,
+    };
+    // S3 server access logs can only be delivered to SSE-S3 buckets, hence no KMS here.
+    this.accessLogs = new Bucket(this, 'AccessLogs', {
+      ...common,
+      encryption: BucketEncryption.S3_MANAGED,
+      lifecycleRules: [{ expiration: Duration.days(400), noncurrentVersionExpiration: Duration.days(30) }],
+    });
+    Validations.of(this.accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the server access log bucket itself; logging it into itself would loop.',
+    });
+    const kms = { ...common, encryption: BucketEncryption.KMS, encryptionKey: props.key, bucketKeyEnabled: true };
+    this.materials = new Bucket(this, 'Materials', {
+      ...kms,
+      serverAccessLogsBucket: this.accessLogs,
+      serverAccessLogsPrefix: 'materials/',
+      cors: [
+        {
+          allowedOrigins: [props.webOrigin],
+          allowedMethods: [HttpMethods.PUT],
+          allowedHeaders: ['content-type', 'content-length', 'x-amz-checksum-sha256', 'x-amz-sdk-checksum-algorithm', 'x-amz-meta-*'],
+          exposedHeaders: ['ETag'],
+          maxAge: 3000,
+        },
+      ],
+      lifecycleRules: [
+        // Abandoned uploads: gone after a day, old versions included (personal data).
+        { prefix: UPLOADS_PREFIX, expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
+        { abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+    });
+    this.auditArchive = new Bucket(this, 'AuditArchive', {
+      ...kms,
+      serverAccessLogsBucket: this.accessLogs,
+      serverAccessLogsPrefix: 'audit-archive/',
+      objectLockDefaultRetention: ObjectLockRetention.compliance(props.auditRetention),
+      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+    });
+  }
+}

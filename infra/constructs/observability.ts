@@ -1,0 +1,108 @@
+import { Duration } from 'aws-cdk-lib';
+import {
+  Alarm,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  type IMetric,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { METRICS_NAMESPACE } from './access-policy';
+
+export interface ObservabilityProps {
+  /** State machines by service id. */
+  readonly stateMachines: ReadonlyMap<string, StateMachine>;
+  /** Every function of the platform, by spec name. */
+  readonly functions: ReadonlyMap<string, IFunction>;
+  /** Department ids of all services: `OverdueTasks` is emitted per `Department`. */
+  readonly departments: readonly string[];
+  /** @default no subscription (subscribe later, e.g. a ticketing system) */
+  readonly alarmEmail?: string;
+}
+
+/**
+ * Emitted by the platform (Embedded Metric Format, shared/observability/metrics.ts) at each
+ * checkpoint that finds a branch past its due time, with the dimension `Department`.
+ */
+export const overdueTasksMetric = (department: string): Metric =>
+  new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName: 'OverdueTasks',
+    dimensionsMap: { Department: department },
+    statistic: 'Sum',
+    period: Duration.minutes(5),
+  });
+
+/**
+ * Alarms that page operators: failed and timed-out executions per state machine, errors and
+ * throttles per function, overdue tasks per department. All notify one encrypted SNS topic; a dashboard shows
+ * the same metrics.
+ */
+export class Observability extends Construct {
+  readonly topic: Topic;
+  readonly alarms: Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: ObservabilityProps) {
+    super(scope, id);
+    const key = new Key(this, 'TopicKey', { description: 'OneThing alarm topic', enableKeyRotation: true });
+    // CloudWatch alarms publish to the encrypted topic, so they need the key.
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        resources: ['*'],
+      }),
+    );
+    this.topic = new Topic(this, 'Alarms', { topicName: 'onething-alarms', masterKey: key, enforceSSL: true });
+    if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+
+    const machineWidgets: IMetric[] = [];
+    for (const [serviceId, machine] of props.stateMachines) {
+      this.alarm(`${serviceId}-ExecutionsFailed`, machine.metricFailed({ period: Duration.minutes(5) }));
+      this.alarm(`${serviceId}-ExecutionsTimedOut`, machine.metricTimedOut({ period: Duration.minutes(5) }));
+      machineWidgets.push(machine.metricStarted(), machine.metricFailed(), machine.metricTimedOut());
+    }
+    const fnErrors: IMetric[] = [];
+    for (const [name, fn] of props.functions) {
+      this.alarm(`${name}-Errors`, fn.metricErrors({ period: Duration.minutes(5) }));
+      this.alarm(`${name}-Throttles`, fn.metricThrottles({ period: Duration.minutes(5) }));
+      fnErrors.push(fn.metricErrors({ label: name }));
+    }
+    const departments = [...new Set(props.departments)];
+    for (const department of departments) this.alarm(`OverdueTasks-${department}`, overdueTasksMetric(department));
+
+    new Dashboard(this, 'Dashboard', {
+      dashboardName: 'onething',
+      widgets: [
+        [
+          new GraphWidget({ title: 'Executions', left: machineWidgets, width: 12 }),
+          new GraphWidget({ title: 'Overdue tasks', left: departments.map((d) => overdueTasksMetric(d).with({ label: d })), width: 12 }),
+        ],
+        [new GraphWidget({ title: 'Function errors', left: fnErrors, width: 24 })],
+      ],
+    });
+  }
+
+  /** Any occurrence within 5 minutes alarms; no data is fine (nothing happened). */
+  private alarm(id: string, metric: Metric): void {
+    const alarm = new Alarm(this, id, {
+      alarmName: `onething-${id}`,
+      metric,
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new SnsAction(this.topic));
+    this.alarms.push(alarm);
+  }
+}

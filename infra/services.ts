@@ -1,0 +1,41 @@
+import { catalog } from '../workflows/catalog';
+import { renderStateMachine } from '../workflows/generator';
+import type { ServiceDefinition } from '../workflows/types';
+
+/** A service's state machine as CDK deploys it: the generator's ASL, unchanged. */
+export interface RenderedService {
+  readonly serviceId: string;
+  /** `JSON.stringify` of the generator's output, `${...}` placeholders included. */
+  readonly definition: string;
+  /** Names of the `${...}` placeholders in `definition`, sorted, each once. */
+  readonly placeholders: readonly string[];
+  /** Ids of the departments deciding in parallel (the `Department` metric dimension). */
+  readonly departments: readonly string[];
+}
+
+const PLACEHOLDER = /\$\{([A-Za-z][A-Za-z0-9]*)\}/g;
+
+/** The `${Name}` placeholders of an ASL string (definitionSubstitutions must cover them all). */
+export function placeholdersOf(definition: string): string[] {
+  return [...new Set([...definition.matchAll(PLACEHOLDER)].map((m) => m[1] as string))].sort();
+}
+
+/**
+ * Renders one service with the same generator the embedded runtime uses.
+ *
+ * @example renderService(getService('school-enrolment')).placeholders // ['CheckpointFunctionArn', ...]
+ */
+export function renderService(def: ServiceDefinition): RenderedService {
+  const definition = JSON.stringify(renderStateMachine(def));
+  return {
+    serviceId: def.id,
+    definition,
+    placeholders: placeholdersOf(definition),
+    departments: def.departments.map((d) => d.id),
+  };
+}
+
+/** Every service of the catalog (current versions), rendered. */
+export function renderCatalog(services: readonly ServiceDefinition[] = catalog): RenderedService[] {
+  return services.map(renderService);
+}

@@ -1,0 +1,6 @@
+import type { FunctionSpec } from '../functions/access';
+import { routes } from '../functions/routes';
+import { reconcileFunction, workflowFunctions } from '../functions/workflow/specs';
+
+/** Every Lambda function the CDK app deploys: task functions, reconcile, one per route. */
+export const platformFunctionSpecs: readonly FunctionSpec[] = [...workflowFunctions, reconcileFunction, ...routes];

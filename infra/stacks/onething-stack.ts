@@ -1,0 +1,67 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { DeployConfig } from '../config';
+import { Api } from '../constructs/api';
+import { Data } from '../constructs/data';
+import { Identity, type JwtTrust } from '../constructs/identity';
+import { Observability } from '../constructs/observability';
+import type { PlatformFunction } from '../constructs/platform-function';
+import { Workflows } from '../constructs/workflows';
+import type { RenderedService } from '../services';
+
+export interface OneThingStackProps extends StackProps {
+  readonly config: DeployConfig;
+  /** The rendered service definitions (`renderCatalog()`). */
+  readonly services: readonly RenderedService[];
+}
+
+/**
+ * The whole platform in one stack, one construct per concern. One stack on purpose: the
+ * functions need the tables, buckets and machines, and cross-stack exports would pin those
+ * references forever; the stateful resources are protected by RETAIN and deletion protection.
+ */
+export class OneThingStack extends Stack {
+  readonly data: Data;
+  readonly workflows: Workflows;
+  /** The Cognito user pool, unless an external issuer was configured. */
+  readonly identity?: Identity;
+  readonly jwt: JwtTrust;
+  readonly api: Api;
+  readonly observability: Observability;
+
+  constructor(scope: Construct, id: string, props: OneThingStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    this.data = new Data(this, 'Data', {
+      webOrigin: config.webOrigin,
+      auditRetention: Duration.days(config.auditRetentionDays),
+    });
+    const resources = this.data.resources(props.services.map((s) => s.serviceId));
+    this.workflows = new Workflows(this, 'Workflows', { resources, services: props.services });
+    // Cognito user pools do not exist in the China regions: there, an external OIDC issuer.
+    if (config.jwtIssuer && config.jwtAudience) {
+      this.jwt = { issuer: config.jwtIssuer, audience: [config.jwtAudience] };
+    } else {
+      this.identity = new Identity(this, 'Identity');
+      this.jwt = this.identity.jwt;
+    }
+    this.api = new Api(this, 'Api', { resources, jwt: this.jwt, webOrigin: config.webOrigin });
+    const functions = new Map<string, PlatformFunction>([
+      ...this.workflows.taskFunctions,
+      [this.workflows.reconcile.spec.name, this.workflows.reconcile],
+      ...this.api.functions,
+    ]);
+    this.observability = new Observability(this, 'Observability', {
+      stateMachines: this.workflows.stateMachines,
+      functions,
+      departments: props.services.flatMap((s) => s.departments),
+      alarmEmail: config.alarmEmail,
+    });
+    new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint });
+    new CfnOutput(this, 'MaterialsBucket', { value: this.data.buckets.materials.bucketName });
+    if (this.identity) {
+      new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+      new CfnOutput(this, 'WebClientId', { value: this.identity.client.userPoolClientId });
+    }
+  }
+}

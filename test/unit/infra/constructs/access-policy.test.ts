@@ -1,0 +1,57 @@
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import type { Access } from '../../../../functions/access';
+import { accessGrants } from '../../../../infra/constructs/access-policy';
+import { Data } from '../../../../infra/constructs/data';
+import { SpecError } from '../../../../infra/errors';
+import { EXPECTED_ACTIONS } from '../expected-actions';
+
+const stack = new Stack(new App(), 'Test', { env: { region: 'cn-north-1', account: '123456789012' } });
+const data = new Data(stack, 'Data', { webOrigin: 'https://onething.test.gov.cn', auditRetention: Duration.days(1) });
+const resources = data.resources(['school-enrolment', 'newborn']);
+const resolved = (access: Access[]) => accessGrants(stack, access, resources).map((g) => stack.resolve(g.statement.toStatementJson()));
+
+describe('accessGrants', () => {
+  it.each(Object.keys(EXPECTED_ACTIONS) as Access[])('%s: exactly the expected actions, none with a wildcard', (access) => {
+    const actions = resolved([access]).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]) as string[]);
+    expect([...new Set(actions)].sort()).toEqual([...EXPECTED_ACTIONS[access]].sort());
+  });
+
+  it('audit:append is PutItem on the audit table only', () => {
+    const [put] = resolved(['audit:append']);
+    expect(put).toMatchObject({ Action: 'dynamodb:PutItem', Resource: { 'Fn::GetAtt': [expect.stringMatching(/Audit/), 'Arn'] } });
+  });
+
+  it('main:read names the table and each of its indexes, no index wildcard', () => {
+    const [read] = resolved(['main:read']);
+    const resourcesJson = JSON.stringify(read.Resource);
+    for (const index of ['gsi1', 'gsi2', 'gsi3']) expect(resourcesJson).toContain(`/index/${index}`);
+    expect(resourcesJson).not.toContain('*');
+  });
+
+  it('sfn:start and sfn:task-response name each service machine in the stack partition and region', () => {
+    const statements = resolved(['sfn:start', 'sfn:task-response']);
+    const start = statements.find((s) => s.Action === 'states:StartExecution');
+    expect(start?.Resource).toHaveLength(2);
+    expect(JSON.stringify(start?.Resource)).toContain(':states:cn-north-1:123456789012:stateMachine:onething-newborn');
+    const respond = statements.find((s) => (s.Action as string[]).includes('states:SendTaskSuccess'));
+    expect(JSON.stringify(respond?.Resource)).toContain('stateMachine:onething-school-enrolment');
+  });
+
+  it('merges the KMS needs into one statement limited to DynamoDB and S3', () => {
+    const kms = resolved(['main:read', 'materials:write']).filter((s) => JSON.stringify(s.Action).includes('kms:'));
+    expect(kms).toHaveLength(1);
+    expect(kms[0]?.Condition.StringEquals['kms:ViaService']).toHaveLength(2);
+  });
+
+  it('explains every wildcard resource', () => {
+    for (const grant of accessGrants(stack, Object.keys(EXPECTED_ACTIONS) as Access[], resources)) {
+      const hasWildcard = JSON.stringify(stack.resolve(grant.statement.resources)).includes('*');
+      expect(Boolean(grant.wildcardReason)).toBe(hasWildcard);
+    }
+  });
+
+  it('rejects an unknown access naming the field', () => {
+    expect(() => accessGrants(stack, ['main:delete' as Access], resources)).toThrow(SpecError);
+    expect(() => accessGrants(stack, ['main:delete' as Access], resources)).toThrow(/"access".*main:delete/);
+  });
+});

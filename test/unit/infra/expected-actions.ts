@@ -1,0 +1,25 @@
+import type { Access } from '../../../functions/access';
+
+/**
+ * What each access may become in IAM, written down independently of the implementation so
+ * that a widened grant fails the tests. Logging and tracing come with every function.
+ */
+export const EXPECTED_ACTIONS: Record<Access, string[]> = {
+  'main:read': ['dynamodb:GetItem', 'dynamodb:Query', 'kms:Decrypt', 'kms:DescribeKey'],
+  'main:write': ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
+  'audit:read': ['dynamodb:Query', 'kms:Decrypt', 'kms:DescribeKey'],
+  'audit:append': ['dynamodb:PutItem', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
+  'materials:read': ['s3:GetObject', 'kms:Decrypt', 'kms:DescribeKey'],
+  'materials:write': ['s3:PutObject', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
+  'sfn:start': ['states:StartExecution', 'states:DescribeExecution'],
+  'sfn:stop': ['states:StopExecution'],
+  'sfn:task-response': ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+  'metrics:put': ['cloudwatch:PutMetricData'],
+};
+
+export const BASELINE_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
+
+/** The sorted set of actions a function with this access list may have. */
+export function expectedActions(access: readonly Access[]): string[] {
+  return [...new Set([...BASELINE_ACTIONS, ...access.flatMap((a) => EXPECTED_ACTIONS[a])])].sort();
+}

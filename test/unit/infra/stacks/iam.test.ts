@@ -1,0 +1,69 @@
+import { platformFunctionSpecs } from '../../../../infra/specs';
+import { expectedActions } from '../expected-actions';
+import { actionsOf, statementsOf, synthesize } from '../synth';
+
+const { template } = synthesize('us-east-1');
+
+const tableLogicalId = (tableName: string): string => {
+  const found = Object.entries(template.findResources('AWS::DynamoDB::Table')).find(([, r]) => r.Properties.TableName === tableName);
+  if (!found) throw new Error(`no table ${tableName}`);
+  return found[0];
+};
+
+describe.each(platformFunctionSpecs.map((spec) => [spec.name, spec] as const))('IAM of onething-%s', (name, spec) => {
+  const statements = statementsOf(template, name);
+
+  it('has exactly the actions its access list implies', () => {
+    expect([...new Set(statements.flatMap(actionsOf))].sort()).toEqual(expectedActions(spec.access));
+  });
+
+  it('has no wildcard action', () => {
+    expect(statements.flatMap(actionsOf).filter((a) => a.includes('*'))).toEqual([]);
+  });
+
+  it('touches the audit table only with PutItem and Query', () => {
+    const audit = tableLogicalId('onething-audit');
+    const onAudit = statements.filter((s) => JSON.stringify(s.Resource).includes(audit)).flatMap(actionsOf);
+    expect(onAudit.filter((a) => !['dynamodb:PutItem', 'dynamodb:Query'].includes(a))).toEqual([]);
+  });
+
+  it('uses the data key only through DynamoDB and S3', () => {
+    for (const s of statements.filter((st) => actionsOf(st).some((a) => a.startsWith('kms:')))) {
+      expect(s.Condition).toEqual({ StringEquals: { 'kms:ViaService': expect.any(Array) } });
+    }
+  });
+});
+
+describe('IAM across functions', () => {
+  const all = platformFunctionSpecs.flatMap((spec) => statementsOf(template, spec.name));
+
+  it('no IAM policy of the stack, state machine role included, has a wildcard action', () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>,
+    );
+    expect(statements.flatMap(actionsOf).filter((a) => a.includes('*'))).toEqual([]);
+  });
+
+  it('never grants DeleteItem, Scan or BatchWriteItem', () => {
+    const forbidden = ['dynamodb:DeleteItem', 'dynamodb:Scan', 'dynamodb:BatchWriteItem'];
+    expect(all.flatMap(actionsOf).filter((a) => forbidden.includes(a))).toEqual([]);
+  });
+
+  it('grants Resource "*" only to tracing and PutMetricData (namespace-scoped)', () => {
+    const star = all.filter((s) => s.Resource === '*');
+    for (const s of star) {
+      const actions = actionsOf(s);
+      if (actions.includes('cloudwatch:PutMetricData')) {
+        expect(s.Condition).toEqual({ StringEquals: { 'cloudwatch:namespace': 'OneThing' } });
+      } else {
+        expect(actions.sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+      }
+    }
+  });
+
+  it('scopes task responses to the named service state machines', () => {
+    const taskResponse = all.filter((s) => actionsOf(s).includes('states:SendTaskSuccess'));
+    expect(taskResponse.length).toBeGreaterThan(0);
+    for (const s of taskResponse) expect(JSON.stringify(s.Resource)).toMatch(/:stateMachine:onething-[a-z-]+"/);
+  });
+});

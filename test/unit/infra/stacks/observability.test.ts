@@ -1,0 +1,53 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { platformFunctionSpecs } from '../../../../infra/specs';
+import { catalog } from '../../../../workflows/catalog';
+import { functionLogicalId, synthesize } from '../synth';
+
+const { template } = synthesize('us-east-1');
+
+const alarmOn = (metricName: string, namespace: string, dimensions?: unknown) =>
+  template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+    MetricName: metricName,
+    Namespace: namespace,
+    ...(dimensions ? { Dimensions: dimensions } : {}),
+    Threshold: 1,
+    ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    AlarmActions: [{ Ref: Match.anyValue() }],
+  });
+
+describe('alarms and dashboard', () => {
+  const departments = [...new Set(catalog.flatMap((d) => d.departments.map((dept) => dept.id)))];
+
+  it('counts: two per state machine, two per function, one per department for overdue tasks', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 2 * catalog.length + 2 * platformFunctionSpecs.length + departments.length);
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it.each(catalog.map((d) => d.id))('alarms on failed and timed-out executions of onething-%s', (serviceId) => {
+    const [machineId] = Object.entries(template.findResources('AWS::StepFunctions::StateMachine')).find(
+      ([, r]) => r.Properties.StateMachineName === `onething-${serviceId}`,
+    ) ?? [''];
+    for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut']) {
+      alarmOn(metric, 'AWS/States', [{ Name: 'StateMachineArn', Value: { Ref: machineId } }]);
+    }
+  });
+
+  it.each(platformFunctionSpecs.map((s) => s.name))('alarms on errors and throttles of onething-%s', (name) => {
+    const dimensions = [{ Name: 'FunctionName', Value: { Ref: functionLogicalId(template, name) } }];
+    alarmOn('Errors', 'AWS/Lambda', dimensions);
+    alarmOn('Throttles', 'AWS/Lambda', dimensions);
+  });
+
+  it.each(departments)('alarms on OverdueTasks{Department=%s}, the metric the platform emits', (department) => {
+    alarmOn('OverdueTasks', 'OneThing', [{ Name: 'Department', Value: department }]);
+  });
+
+  it('notifies an encrypted, TLS-only topic', () => {
+    template.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'onething-alarms', KmsMasterKeyId: Match.anyValue() });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+      },
+    });
+  });
+});
