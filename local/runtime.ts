@@ -130,6 +130,8 @@ function setHandlerEnvironment(config: LocalConfig, ports: { dynamodb: number; s
     MATERIALS_BUCKET: LOCAL_NAMES.materials,
     STATE_MACHINE_ARN_PREFIX: stateMachineArnPrefix(config),
     AWS_REGION: config.region,
+    // Handler logs go to CloudWatch on AWS; locally only warnings and errors reach the console.
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });
 }
 

@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { RequestTooLargeError } from './errors';
+import { ClientClosedError, RequestTooLargeError } from './errors';
 
 /**
  * Reads a request body into one buffer, rejecting with `RequestTooLargeError` as soon as it
  * exceeds `limitBytes` (checked against Content-Length first, so a huge declared body is refused
- * before any of it is read). Rejects if the client aborts.
+ * before any of it is read). Rejects with `ClientClosedError` if the client goes away.
  */
 export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -28,17 +28,21 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
       cleanup();
       resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
     };
-    const onError = (err: Error): void => {
+    // Whichever of 'error' and 'close' reports an abort first settles the promise.
+    const onError = (err?: Error): void => {
       cleanup();
-      reject(err);
+      reject(new ClientClosedError(err));
     };
+    const onClose = (): void => onError();
     const cleanup = (): void => {
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
+      req.off('close', onClose);
     };
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
+    req.on('close', onClose);
   });
 }

@@ -50,3 +50,11 @@ export class InternalFailure extends SfnError {
     super('InternalFailure', 'The request processing has failed because of an unknown error.', 500);
   }
 }
+
+/** The client went away before its body ended: there is no one to answer (not an SfnError). */
+export class ClientClosedError extends Error {
+  constructor(cause?: unknown) {
+    super('Client closed the connection before the request body ended', { cause });
+    this.name = 'ClientClosedError';
+  }
+}

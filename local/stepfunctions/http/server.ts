@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { SfnError, type SfnApi } from '../api-types';
 import { readBody } from './body';
-import { InternalFailure, MethodNotAllowedError, RequestTooLargeError } from './errors';
+import { ClientClosedError, InternalFailure, MethodNotAllowedError, RequestTooLargeError } from './errors';
 import { CONTENT_TYPE, errorBody, parseBody, parseTarget } from './protocol';
 
 /** 1 MiB: four times AWS's 256 KiB input/output limit, so the engine reports those itself. */
@@ -16,7 +16,10 @@ export interface SfnHttpServerOptions {
   port: number;
   /** @default DEFAULT_BODY_LIMIT_BYTES */
   bodyLimitBytes?: number;
-  /** Sees every non-`SfnError` the engine threw (clients only get `InternalFailure`). */
+  /**
+   * Sees every non-`SfnError` the engine threw (clients only get `InternalFailure`).
+   * @default console.error with the request id
+   */
   onInternalError?: (err: unknown, requestId: string) => void;
 }
 
@@ -40,12 +43,16 @@ export async function startSfnHttpServer(
 ): Promise<SfnHttpServer> {
   const host = options.host ?? '127.0.0.1';
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
-  const server = createServer({ keepAlive: true }, (req, res) => {
-    void handle(api, req, res, limit, options.onInternalError);
+  const onInternalError =
+    options.onInternalError ??
+    ((err: unknown, requestId: string) => console.error(`[stepfunctions/http] internal error (request ${requestId})`, err));
+  // A slow or stalled client is cut off instead of holding a socket forever.
+  const timeouts = { headersTimeout: 10_000, requestTimeout: 30_000 };
+  const server = createServer({ keepAlive: true, ...timeouts }, (req, res) => {
+    void handle(api, req, res, limit, onInternalError);
   });
   // Clients (the SDK's agent) reuse sockets for a while; outlive their idle timeout.
   server.keepAliveTimeout = 65_000;
-  server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, host, () => {
@@ -70,21 +77,25 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   limit: number,
-  onInternalError: SfnHttpServerOptions['onInternalError'],
+  onInternalError: (err: unknown, requestId: string) => void,
 ): Promise<void> {
   const requestId = randomUUID();
   try {
+    // Read the body before any other check, so that a refused request leaves the keep-alive
+    // socket ready for the next one.
+    const body = await readBody(req, limit);
     if (req.method !== 'POST' || (req.url !== '/' && !req.url?.startsWith('/?'))) {
       throw new MethodNotAllowedError(req.method ?? '', req.url ?? '');
     }
     const operation = parseTarget(header(req, 'x-amz-target'));
-    const input = parseBody(await readBody(req, limit));
+    const input = parseBody(body);
     const output = await api.call(operation, input);
     send(res, 200, requestId, JSON.stringify(output));
   } catch (err) {
+    if (err instanceof ClientClosedError) return;
     const known = err instanceof SfnError ? err : new InternalFailure();
-    if (!(err instanceof SfnError)) onInternalError?.(err, requestId);
-    // An unread body (refused early) would desynchronise a keep-alive socket: close it.
+    if (!(err instanceof SfnError)) onInternalError(err, requestId);
+    // A body left unread (too large) makes the socket unusable for the next request.
     const closeAfter = err instanceof RequestTooLargeError || !req.complete;
     send(res, known.httpStatus, requestId, errorBody(known), known.code, closeAfter);
   }

@@ -9,13 +9,15 @@ let service: ServiceDoc;
 beforeAll(async () => {
   t = await startTestRuntime();
   citizen = await t.api.login({ role: 'citizen', sub: 'careless' });
-  service = await getService(t.api, 'school-enrolment');
+  // Construction permits need uploads that shared data cannot replace (drawings, contracts).
+  service = await getService(t.api, 'construction-permit');
 });
-afterAll(async () => {
-  // Nothing of the rejected submissions was stored.
+afterAll(() => t.close());
+
+afterEach(async () => {
+  // Nothing of a rejected submission is stored.
   const list = await citizen.request<{ items: unknown[] }>('GET', '/v1/applications');
   expect(list.items).toHaveLength(0);
-  await t.close();
 });
 
 const problem = (p: Promise<unknown>) =>
@@ -28,6 +30,12 @@ const problem = (p: Promise<unknown>) =>
 
 const example = () => structuredClone(service.formSchema.examples[0]) as Record<string, any>;
 const uploadable = () => service.materials.find((m) => m.required && !m.replacedBySharedData)!;
+
+/** Submits the example with every needed material, the given (bad) one first as materials[0]. */
+async function submitWithFirst(bad: { materialId: string; uploadId: string }) {
+  const others = (await uploadNeeded(citizen, service)).filter((m) => m.materialId !== bad.materialId);
+  return problem(citizen.request('POST', '/v1/applications', { serviceId: service.id, form: example(), materials: [bad, ...others] }));
+}
 
 /** The dotted path of the first resident ID number in the example form. */
 function idNumberPath(value: unknown, prefix = 'form'): string | undefined {
@@ -61,7 +69,9 @@ test('a wrong ID-number check character -> 422 naming the field', async () => {
 });
 
 test('a missing required material -> 422 naming it', async () => {
-  const res = await problem(citizen.request('POST', '/v1/applications', { serviceId: service.id, form: example(), materials: [] }));
+  const all = await uploadNeeded(citizen, service);
+  const withoutOne = all.filter((m) => m.materialId !== uploadable().id);
+  const res = await problem(citizen.request('POST', '/v1/applications', { serviceId: service.id, form: example(), materials: withoutOne }));
   expect(res.status).toBe(422);
   expect(JSON.stringify(res.errors)).toContain(uploadable().id);
 });
@@ -76,18 +86,18 @@ test('bytes that do not match the declared sha256 -> 422 naming the material', a
   const tampered = Buffer.from(declared.bytes);
   tampered[tampered.length - 2] ^= 0xff;
   await fetch(ticket.url, { method: 'PUT', headers: ticket.headers, body: tampered });
-  const res = await problem(citizen.request('POST', '/v1/applications', { serviceId: service.id, form: example(), materials: [{ materialId: m.id, uploadId: ticket.uploadId }] }));
+  const res = await submitWithFirst({ materialId: m.id, uploadId: ticket.uploadId });
   expect(res.status).toBe(422);
-  expect(res.errors[0].path).toMatch(/^materials\[0\]/);
+  expect(res.errors.map((e: any) => e.path)).toEqual([expect.stringMatching(/^materials\[0\]/)]);
 });
 
 test('a file disguised as another type -> 422', async () => {
   const m = uploadable();
   const exe = Buffer.concat([Buffer.from('MZ'), crypto.randomBytes(64)]);
   const uploadId = await citizen.upload(service.id, { materialId: m.id, contentType: m.accept[0] as 'application/pdf', bytes: exe });
-  const res = await problem(citizen.request('POST', '/v1/applications', { serviceId: service.id, form: example(), materials: [{ materialId: m.id, uploadId }] }));
+  const res = await submitWithFirst({ materialId: m.id, uploadId });
   expect(res.status).toBe(422);
-  expect(JSON.stringify(res.errors)).toMatch(/materials\[0\]/);
+  expect(res.errors.map((e: any) => e.path)).toEqual([expect.stringMatching(/^materials\[0\]/)]);
 });
 
 test('an oversize upload is refused before any byte is stored', async () => {

@@ -5,7 +5,8 @@ import { loadCalendar } from '../../../shared/calendar';
 
 let t: TestRuntime;
 beforeAll(async () => {
-  t = await startTestRuntime();
+  // A Monday in November: the suspended days are working days, so the due date must move.
+  t = await startTestRuntime({ clockStart: '2026-11-02T02:00:00Z' });
 });
 afterAll(() => t.close());
 
