@@ -1,0 +1,39 @@
+import type { Principal, Role } from '../auth/principal';
+import { ForbiddenError, NotFoundError } from '../errors';
+import type { ApplicationRecord, TaskRecord } from './records';
+
+/**
+ * Who may see what (docs/HTTP-API.md): a wrong role is 403; a resource that exists but is
+ * not the caller's is 404, so that its existence is not revealed.
+ */
+export function requireRole(p: Principal, roles: readonly Role[], action: string): void {
+  if (!roles.includes(p.role)) throw new ForbiddenError(`role ${p.role} may not ${action}`);
+}
+
+/** Applicants (and proxies) act on applications they submitted. */
+export const APPLICANT_ROLES: readonly Role[] = ['citizen', 'proxy'];
+/** Roles that may read an application: its applicant, officers of its departments, inspectors. */
+export const READER_ROLES: readonly Role[] = ['citizen', 'proxy', 'officer', 'inspector'];
+
+export type Reader = { kind: 'applicant' } | { kind: 'officer'; dept: string } | { kind: 'inspector' };
+
+/**
+ * How the caller may read this application, or a 404: applicants their own, officers those
+ * with a task of their department (and then only that department's branch), inspectors all.
+ */
+export function readerOf(p: Principal, app: ApplicationRecord | undefined, tasks: TaskRecord[], id: string): { app: ApplicationRecord; reader: Reader } {
+  requireRole(p, READER_ROLES, 'read applications');
+  if (app) {
+    if ((p.role === 'citizen' || p.role === 'proxy') && app.ownerSub === p.sub) return { app, reader: { kind: 'applicant' } };
+    if (p.role === 'officer' && p.dept && tasks.some((t) => t.department === p.dept)) return { app, reader: { kind: 'officer', dept: p.dept } };
+    if (p.role === 'inspector') return { app, reader: { kind: 'inspector' } };
+  }
+  throw new NotFoundError(`application ${id} not found`);
+}
+
+/** The applicant's own application, for changes (supplement, withdraw); others get a 404. */
+export function ownApplication(p: Principal, app: ApplicationRecord | undefined, id: string): ApplicationRecord {
+  requireRole(p, APPLICANT_ROLES, 'change applications');
+  if (!app || app.ownerSub !== p.sub) throw new NotFoundError(`application ${id} not found`);
+  return app;
+}

@@ -1,0 +1,111 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { decodeCursor, encodeCursor } from './cursor';
+import { keys } from './ids';
+import type { ApplicationRecord, StoredApplicationStatus, StoredMaterial, TaskRecord } from './records';
+import type { ApplicationResult } from './schemas';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+/**
+ * Application items of the main table. Every write is a single-item conditional write
+ * (docs/DESIGN.md): callers decide what a failed condition means.
+ */
+export function createApplicationRepo(ddb: DynamoDBDocumentClient, table: string) {
+  return {
+    async get(id: string): Promise<ApplicationRecord | undefined> {
+      const out = await ddb.send(new GetCommand({ TableName: table, Key: keys.application(id), ConsistentRead: true }));
+      return out.Item as ApplicationRecord | undefined;
+    },
+
+    /** The application and all its tasks in ONE Query (`GET /v1/applications/{id}`). */
+    async getWithTasks(id: string): Promise<{ application?: ApplicationRecord; tasks: TaskRecord[] }> {
+      const out = await ddb.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.application(id).pk },
+          ConsistentRead: true,
+        }),
+      );
+      const items = out.Items ?? [];
+      return {
+        application: items.find((i) => i.sk === 'APP') as ApplicationRecord | undefined,
+        tasks: items.filter((i) => String(i.sk).startsWith('TASK#')) as TaskRecord[],
+      };
+    },
+
+    /** Stores a new application; fails with ConditionalCheckFailed when the id exists (idempotency). */
+    async create(record: ApplicationRecord): Promise<void> {
+      await ddb.send(new PutCommand({ TableName: table, Item: record, ConditionExpression: 'attribute_not_exists(pk)' }));
+    },
+
+    /** Moves a `submitted` application to a terminal status; ConditionalCheckFailed otherwise. */
+    async complete(id: string, status: Exclude<StoredApplicationStatus, 'submitted'>, completedAt: string, result?: ApplicationResult) {
+      await ddb.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.application(id),
+          UpdateExpression: result ? 'SET #s = :s, completedAt = :c, #r = :r' : 'SET #s = :s, completedAt = :c',
+          ConditionExpression: '#s = :submitted',
+          ExpressionAttributeNames: { '#s': 'status', ...(result ? { '#r': 'result' } : {}) },
+          ExpressionAttributeValues: { ':s': status, ':c': completedAt, ':submitted': 'submitted', ...(result ? { ':r': result } : {}) },
+        }),
+      );
+    },
+
+    /** Replaces the form and material list after a supplement (only while not finished). */
+    async amend(id: string, form: Record<string, unknown>, materials: StoredMaterial[]): Promise<void> {
+      await ddb.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.application(id),
+          UpdateExpression: 'SET form = :f, materials = :m',
+          ConditionExpression: '#s = :submitted',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':f': form, ':m': materials, ':submitted': 'submitted' },
+        }),
+      );
+    },
+
+    /** The applicant's applications, newest first (gsi1). */
+    async listByOwner(sub: string, limit: number, cursor?: string): Promise<Page<ApplicationRecord>> {
+      const out = await ddb.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.owner(sub) },
+          ScanIndexForward: false,
+          Limit: limit,
+          ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk', 'gsi1pk', 'gsi1sk']),
+        }),
+      );
+      return { items: (out.Items ?? []) as ApplicationRecord[], nextCursor: encodeCursor(out.LastEvaluatedKey) };
+    },
+
+    /** Applications submitted on one UTC day at or after `fromSk` (gsi2; reconcile and reports). */
+    async listByDay(day: string, from: string): Promise<ApplicationRecord[]> {
+      const items: ApplicationRecord[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await ddb.send(
+          new QueryCommand({
+            TableName: table,
+            IndexName: 'gsi2',
+            KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk >= :from',
+            ExpressionAttributeValues: { ':pk': keys.day(day), ':from': from },
+            ExclusiveStartKey: start,
+          }),
+        );
+        items.push(...((out.Items ?? []) as ApplicationRecord[]));
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return items;
+    },
+  };
+}
+
+export type ApplicationRepo = ReturnType<typeof createApplicationRepo>;

@@ -1,0 +1,68 @@
+import { AppError, DependencyError, ValidationError, type FieldError } from '../errors';
+
+/**
+ * Errors of the applications module. Domain outcomes use the classes of `shared/errors.ts`;
+ * this file classifies AWS SDK failures so that callers (and the state machine's Retry on
+ * `DependencyError`) can tell a transient failure from a bug.
+ */
+
+/** DynamoDB refused a conditional write: the item is not in the state we expected. */
+export const isConditionalCheckFailed = (error: unknown): boolean =>
+  error instanceof Error && error.name === 'ConditionalCheckFailedException';
+
+/** Step Functions names for a token that can no longer take a result: leave it for the next wait. */
+const STALE_TOKEN = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
+export const isStaleToken = (error: unknown): boolean => error instanceof Error && STALE_TOKEN.has(error.name);
+
+const TRANSIENT = new Set([
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'SlowDown',
+  'TimeoutError',
+]);
+
+/**
+ * Wraps an SDK failure a retry may fix in a `DependencyError` (503, retried by the state
+ * machine); anything else is returned unchanged, so its `name` still says what went wrong.
+ */
+export function classifyAwsError(error: unknown, operation: string): unknown {
+  if (error instanceof AppError || !(error instanceof Error)) return error;
+  const meta = (error as { $metadata?: { httpStatusCode?: number } }).$metadata;
+  const status = meta?.httpStatusCode;
+  const transient =
+    TRANSIENT.has(error.name) ||
+    (status !== undefined && status >= 500) ||
+    (error as { $retryable?: unknown }).$retryable !== undefined ||
+    // An SDK error that is no modelled service error and has no HTTP status got no response
+    // at all (connection refused, reset, timed out).
+    (meta !== undefined && status === undefined && (error as { $fault?: unknown }).$fault === undefined) ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes((error as { code?: string }).code ?? '');
+  return transient ? new DependencyError(`${operation} failed: ${error.name}`, { cause: error }) : error;
+}
+
+/** Runs an SDK call and rethrows its failure classified (see `classifyAwsError`). */
+export async function aws<T>(operation: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw classifyAwsError(error, operation);
+  }
+}
+
+/** A ValidationError from zod issues, each path prefixed (`form`, `materials`) and dotted. */
+export function validationFromIssues(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+  prefix = '',
+): ValidationError {
+  return new ValidationError(issues.map((i) => ({ path: fieldPath(prefix, i.path), message: i.message })));
+}
+
+/** `form` + ['child', 'idNumber'] -> `form.child.idNumber`; numbers become `[i]`. */
+export function fieldPath(prefix: string, path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)), prefix);
+}
+
+export type { FieldError };

@@ -1,0 +1,74 @@
+/**
+ * The application services (docs/DESIGN.md): what the HTTP handlers and the step handlers
+ * call. Each factory takes the platform deps once; the returned functions are per request.
+ */
+import type { Principal } from '../auth/principal';
+import type { PlatformDeps } from '../deps';
+import { createMetrics } from '../observability/metrics';
+import { createContext } from './context';
+import { classifyAwsError } from './errors';
+import { getApplication, listApplications, materialLink } from './queries';
+import type { DecisionRequest, SubmitApplicationRequest, SupplementRequest } from './schemas';
+import { checkpoint } from './steps/checkpoint';
+import { finalize } from './steps/finalize';
+import { intake } from './steps/intake';
+import { reconcile as reconcileStep } from './steps/reconcile';
+import type { CheckpointInput, FinalizeInput, IntakeInput, TaskAwaitInput } from './steps/schemas';
+import { taskAwait } from './steps/task-await';
+import { provideSupplement } from './supplement';
+import { submit } from './submit';
+import { decide, getTask, inbox } from './tasks';
+import { withdraw } from './withdraw';
+
+export { createUploadService } from '../documents/upload-service';
+export * from './schemas';
+
+/** A throttled or unavailable AWS dependency becomes a 503 DependencyError (retryable), never a 500. */
+function classified<A extends unknown[], R>(operation: string, fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await fn(...args);
+    } catch (error) {
+      throw classifyAwsError(error, operation);
+    }
+  };
+}
+
+/** Applicant-facing operations (`/v1/applications...`). */
+export function createApplicationService(deps: PlatformDeps) {
+  const ctx = createContext(deps);
+  return {
+    submit: classified('submit', (p: Principal, req: SubmitApplicationRequest, idempotencyKey?: string) => submit(ctx, p, req, idempotencyKey)),
+    list: classified('list', (p: Principal, q: { limit: number; cursor?: string }) => listApplications(ctx, p, q)),
+    get: classified('get', (p: Principal, id: string) => getApplication(ctx, p, id)),
+    supplement: classified('supplement', (p: Principal, id: string, req: SupplementRequest) => provideSupplement(ctx, p, id, req)),
+    withdraw: classified('withdraw', (p: Principal, id: string) => withdraw(ctx, p, id)),
+    materialLink: classified('materialLink', (p: Principal, id: string, materialId: string) => materialLink(ctx, p, id, materialId)),
+  };
+}
+
+/** Officer-facing operations (`/v1/departments/{dept}/tasks`, `/v1/tasks/...`). */
+export function createTaskService(deps: PlatformDeps) {
+  const ctx = createContext(deps);
+  return {
+    inbox: classified('inbox', (p: Principal, dept: string, q: { status: 'open' | 'overdue' | 'done'; limit: number; cursor?: string }) => inbox(ctx, p, dept, q)),
+    get: classified('getTask', (p: Principal, taskId: string) => getTask(ctx, p, taskId)),
+    decide: classified('decide', (p: Principal, taskId: string, req: DecisionRequest) => decide(ctx, p, taskId, req)),
+  };
+}
+
+/** The state machines' steps (functions/workflow/*), see docs/DESIGN.md "State machine". */
+export function createWorkflowSteps(deps: PlatformDeps) {
+  const ctx = createContext(deps);
+  const metrics = createMetrics({ clock: deps.clock });
+  return {
+    intake: (input: IntakeInput) => intake(ctx, input),
+    taskAwait: (input: TaskAwaitInput) => taskAwait(ctx, input),
+    checkpoint: (input: CheckpointInput) => checkpoint(ctx, metrics, input),
+    finalize: (input: FinalizeInput) => finalize(ctx, input),
+    reconcile: () => reconcileStep(ctx),
+  };
+}
+
+/** Starts missing executions (local start, AWS schedule); returns how many. */
+export const reconcile = (deps: PlatformDeps): Promise<number> => reconcileStep(createContext(deps));

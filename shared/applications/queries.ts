@@ -1,0 +1,36 @@
+import { getServiceVersion } from '../../workflows/catalog';
+import type { Principal } from '../auth/principal';
+import { NotFoundError } from '../errors';
+import { APPLICANT_ROLES, readerOf, requireRole } from './access';
+import type { Context } from './context';
+import type { ApplicationSummary, ApplicationView, MaterialLink } from './schemas';
+import { applicationSummary, applicationView } from './views';
+
+/** `GET /v1/applications/{id}`: one Query for the application and its tasks, one for its timeline. */
+export async function getApplication(ctx: Context, p: Principal, id: string): Promise<ApplicationView> {
+  const [{ application, tasks }, events] = await Promise.all([ctx.apps.getWithTasks(id), ctx.log.list(id)]);
+  const { app, reader } = readerOf(p, application, tasks, id);
+  return applicationView(getServiceVersion(app.serviceId, app.serviceVersion), app, tasks, events, reader, ctx.clock.now());
+}
+
+/** `GET /v1/applications`: the caller's own applications, newest first. */
+export async function listApplications(ctx: Context, p: Principal, q: { limit: number; cursor?: string }): Promise<{ items: ApplicationSummary[]; nextCursor?: string }> {
+  requireRole(p, APPLICANT_ROLES, 'list applications');
+  const page = await ctx.apps.listByOwner(p.sub, q.limit, q.cursor);
+  return { items: page.items.map(applicationSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
+
+/**
+ * `GET /v1/applications/{id}/materials/{materialId}`: a 5-minute link for the applicant,
+ * officers whose department sees that material, and inspectors.
+ */
+export async function materialLink(ctx: Context, p: Principal, id: string, materialId: string): Promise<MaterialLink> {
+  const { application, tasks } = await ctx.apps.getWithTasks(id);
+  const { app, reader } = readerOf(p, application, tasks, id);
+  const material = app.materials.find((m) => m.materialId === materialId);
+  const def = getServiceVersion(app.serviceId, app.serviceVersion);
+  const allowed =
+    reader.kind !== 'officer' || (def.departments.find((d) => d.id === reader.dept)?.sees.materials ?? []).includes(materialId);
+  if (!material || !allowed) throw new NotFoundError(`material ${materialId} not found on application ${id}`);
+  return ctx.docs.presignDownload(material.key);
+}

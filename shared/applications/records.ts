@@ -1,0 +1,102 @@
+import type { LocalizedName } from '../../workflows/types';
+import type { ApplicationResult, Decision, MissingItem, OnBehalfOf } from './schemas';
+
+/**
+ * The items stored in the main table (docs/DESIGN.md "Data model"). They never leave the
+ * service as is: `views.ts` whitelists fields into the API shapes.
+ */
+export type StoredApplicationStatus = 'submitted' | 'approved' | 'rejected' | 'withdrawn';
+export type TaskStatus = 'open' | 'supplement-required' | 'approved' | 'rejected' | 'cancelled';
+
+export interface StoredMaterial {
+  materialId: string;
+  key: string;
+  sizeBytes: number;
+  contentType: string;
+  sha256: string;
+}
+
+export interface StoredCheck {
+  id: string;
+  name: LocalizedName;
+  passed: boolean;
+  summary: LocalizedName;
+  detail: Record<string, unknown>;
+}
+
+export interface ApplicationRecord {
+  pk: string;
+  sk: 'APP';
+  id: string;
+  serviceId: string;
+  serviceVersion: number;
+  ownerSub: string;
+  submittedAs: 'citizen' | 'proxy';
+  onBehalfOf?: OnBehalfOf;
+  status: StoredApplicationStatus;
+  submittedAt: string;
+  /** Latest planned due date of the branches at submission; the tasks' own dates win once open. */
+  dueAt: string;
+  completedAt?: string;
+  walkthrough: boolean;
+  form: Record<string, unknown>;
+  materials: StoredMaterial[];
+  checks: StoredCheck[];
+  /** sha256 of the canonical request: same Idempotency-Key + different body -> 422. */
+  requestHash: string;
+  result?: ApplicationResult;
+  gsi1pk: string;
+  gsi1sk: string;
+  gsi2pk: string;
+  gsi2sk: string;
+}
+
+export interface StoredSupplementRequest {
+  requestedAt: string;
+  missing: MissingItem[];
+  comment?: string;
+  providedAt?: string;
+  note?: string;
+  /** What the answer changed (ids and top-level field names only) and the due date it replaced. */
+  materials?: string[];
+  fields?: string[];
+  dueBefore?: string;
+  /** Who answered (the applicant or their proxy). */
+  providedBy?: { role: string; sub: string };
+}
+
+export interface TaskRecord {
+  pk: string;
+  sk: string;
+  taskId: string;
+  applicationId: string;
+  serviceId: string;
+  serviceVersion: number;
+  department: string;
+  walkthrough: boolean;
+  status: TaskStatus;
+  openedAt: string;
+  dueAt: string;
+  warnAt: string;
+  overdue: boolean;
+  /** The current task token of the branch's wait; never returned by the API. */
+  token: string;
+  tokenKind: 'decision' | 'supplement';
+  decision?: Decision;
+  decidedAt?: string;
+  decidedBy?: string;
+  comment?: string;
+  supplementRequests: StoredSupplementRequest[];
+  cancelledBecause?: string;
+  gsi3pk: string;
+  gsi3sk: string;
+}
+
+export const TERMINAL: ReadonlySet<StoredApplicationStatus> = new Set(['approved', 'rejected', 'withdrawn']);
+export const DECIDED: ReadonlySet<TaskStatus> = new Set(['approved', 'rejected', 'supplement-required']);
+
+/** The suspensions of a branch's clock: every supplement request that was answered. */
+export const suspensionsOf = (task: Pick<TaskRecord, 'supplementRequests'>) =>
+  task.supplementRequests
+    .filter((r): r is StoredSupplementRequest & { providedAt: string } => r.providedAt !== undefined)
+    .map((r) => ({ from: new Date(r.requestedAt), to: new Date(r.providedAt) }));

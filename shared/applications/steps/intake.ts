@@ -1,0 +1,34 @@
+import { getServiceVersion } from '../../../workflows/catalog';
+import { NotFoundError } from '../../errors';
+import type { Context } from '../context';
+import { openedEvent } from '../branch-events';
+import { branchDates } from '../timing';
+import type { IntakeInput } from './schemas';
+
+export interface IntakeOutput {
+  branches: Record<string, { dueAt: string; warnAt: string; nextCheckpointAt: string }>;
+}
+
+/**
+ * First state: the due and warning instants of every branch, opened now. The first wait of
+ * a branch times out at `nextCheckpointAt` (= `warnAt`). It logs every `branch-opened` in
+ * one append: the branches start together, and appending from each of them would race for
+ * the same sequence numbers (each branch's wait still ensures its event, by key).
+ */
+export async function intake(ctx: Context, input: IntakeInput): Promise<IntakeOutput> {
+  const app = await ctx.apps.get(input.applicationId);
+  if (!app) throw new NotFoundError(`application ${input.applicationId} not found`);
+  const def = getServiceVersion(input.serviceId, input.serviceVersion);
+  const now = ctx.clock.now();
+  const branches = Object.fromEntries(
+    def.departments.map((d) => {
+      const { dueAt, warnAt } = branchDates(ctx.calendar, def, d.id, now);
+      return [d.id, { dueAt, warnAt, nextCheckpointAt: warnAt }];
+    }),
+  );
+  await ctx.log.appendAll(
+    app.id,
+    Object.entries(branches).map(([dept, dates]) => openedEvent({ ...app, department: dept, dueAt: dates.dueAt, warnAt: dates.warnAt })),
+  );
+  return { branches };
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** The payloads the state machines send to the step handlers (docs/DESIGN.md "State machine"). */
+const appId = z.string().regex(/^A[0-9A-HJKMNP-TV-Z]{26}$/, 'not an application id');
+const dept = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'not a department id');
+const iso = z.iso.datetime();
+
+export const IntakeInput = z.object({ applicationId: appId, serviceId: z.string().min(1), serviceVersion: z.number().int().positive() });
+export type IntakeInput = z.infer<typeof IntakeInput>;
+
+/** `dueAt`/`warnAt` open the task, so the decision wait needs them; the supplement wait sends none. */
+export const TaskAwaitInput = z
+  .object({
+    applicationId: appId,
+    department: dept,
+    kind: z.enum(['decision', 'supplement']),
+    token: z.string().min(1).max(8192),
+    dueAt: iso.optional(),
+    warnAt: iso.optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.kind !== 'decision') return;
+    for (const field of ['dueAt', 'warnAt'] as const) {
+      if (input[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'required for a decision wait' });
+    }
+  });
+export type TaskAwaitInput = z.infer<typeof TaskAwaitInput>;
+
+export const CheckpointInput = z.object({ applicationId: appId, department: dept });
+export type CheckpointInput = z.infer<typeof CheckpointInput>;
+
+export const FinalizeInput = z
+  .object({ applicationId: appId, outcome: z.enum(['approved', 'rejected']), rejectedBy: dept.optional() })
+  .refine((f) => f.outcome === 'approved' || f.rejectedBy !== undefined, { path: ['rejectedBy'], message: 'required when the outcome is rejected' });
+export type FinalizeInput = z.infer<typeof FinalizeInput>;
+
+/** The EventBridge schedule's event: nothing in it is used. */
+export const ReconcileInput = z.looseObject({});

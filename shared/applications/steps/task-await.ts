@@ -1,0 +1,79 @@
+import { NotFoundError } from '../../errors';
+import type { Context } from '../context';
+import { isConditionalCheckFailed } from '../errors';
+import { openedEvent } from '../branch-events';
+import { deliverPending } from '../redeliver';
+import { keys, taskId } from '../ids';
+import type { TaskRecord } from '../records';
+import type { TaskAwaitInput } from './schemas';
+
+/** What happened to this wait: its token is stored (`waiting`), was answered at once, or the branch is closed. */
+export type TaskAwaitOutcome = 'waiting' | 'delivered' | 'closed';
+
+/**
+ * Body of every `.waitForTaskToken` state of a branch. The first call opens the task; later
+ * ones store the new token. A decision (or supplement) recorded while no token could take it
+ * (the old one timed out at a checkpoint, or the API crashed before delivering) is delivered
+ * to the new token right away: the delivery protocol of docs/DESIGN.md.
+ */
+export async function taskAwait(ctx: Context, input: TaskAwaitInput): Promise<{ outcome: TaskAwaitOutcome }> {
+  const { applicationId: id, department: dept } = input;
+  const existing = await ctx.tasks.get(id, dept);
+  if (!existing) {
+    // The schema guarantees both instants for a decision wait; a supplement wait never opens.
+    if (input.kind !== 'decision' || !input.dueAt || !input.warnAt) {
+      throw new NotFoundError(`task ${dept} of ${id} is not open: a supplement wait needs an open task`);
+    }
+    const opened = await open(ctx, input, { dueAt: input.dueAt, warnAt: input.warnAt });
+    if (opened !== 'exists') return { outcome: opened };
+  }
+  let task: TaskRecord;
+  try {
+    task = await ctx.tasks.replaceToken(id, dept, input.token, input.kind);
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return { outcome: 'closed' };
+    throw error;
+  }
+  if (input.kind === 'decision' && task.supplementRequests.length === 0) await logOpened(ctx, task);
+  const result = await deliverPending(ctx, task, input.token, input.kind);
+  return { outcome: result === 'delivered' ? 'delivered' : 'waiting' };
+}
+
+/** Opens the branch's task (conditional put); `exists` when another call opened it first. */
+async function open(ctx: Context, input: TaskAwaitInput, dates: { dueAt: string; warnAt: string }): Promise<'waiting' | 'closed' | 'exists'> {
+  const app = await ctx.apps.get(input.applicationId);
+  if (!app) throw new NotFoundError(`application ${input.applicationId} not found`);
+  if (app.status !== 'submitted') return 'closed';
+  const id = taskId(app.id, input.department);
+  const task: TaskRecord = {
+    ...keys.task(app.id, input.department),
+    taskId: id,
+    applicationId: app.id,
+    serviceId: app.serviceId,
+    serviceVersion: app.serviceVersion,
+    department: input.department,
+    walkthrough: app.walkthrough,
+    status: 'open',
+    openedAt: ctx.clock.now().toISOString(),
+    dueAt: dates.dueAt,
+    warnAt: dates.warnAt,
+    overdue: false,
+    token: input.token,
+    tokenKind: 'decision',
+    supplementRequests: [],
+    gsi3pk: keys.inbox(input.department, 'open'),
+    gsi3sk: `${dates.dueAt}#${id}`,
+  };
+  // Logged before the task becomes visible, so that no decision can precede it in the log.
+  await logOpened(ctx, task);
+  try {
+    await ctx.tasks.create(task);
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return 'exists';
+    throw error;
+  }
+  return 'waiting';
+}
+
+/** Ensures the branch's `branch-opened` (intake normally logged it already: no write then). */
+const logOpened = (ctx: Context, task: TaskRecord) => ctx.log.append(task.applicationId, openedEvent(task));

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { getService, getServiceVersion } from '../../workflows/catalog';
+import type { ServiceDefinition } from '../../workflows/types';
+import { canonicalJson } from '../audit/canonical';
+import type { Principal } from '../auth/principal';
+import { ValidationError, type FieldError } from '../errors';
+import { APPLICANT_ROLES, requireRole } from './access';
+import type { Context } from './context';
+import { isConditionalCheckFailed, validationFromIssues } from './errors';
+import { startExecution } from './executions';
+import { applicationId, keys } from './ids';
+import { isRequired, materialRefErrors, runChecks, verifyAndStore } from './materials';
+import type { ApplicationRecord } from './records';
+import { SubmitApplicationRequest, type ApplicationView } from './schemas';
+import { applicationView } from './views';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * `POST /v1/applications`: validate, run the data-sharing checks, verify and copy the
+ * uploads, store the application (its conditional put is the idempotency record), log
+ * `submitted`, start the execution. Crash consistency: docs/DESIGN.md "Submit".
+ */
+export async function submit(ctx: Context, p: Principal, raw: unknown, idempotencyKey?: string): Promise<{ application: ApplicationView; replayed: boolean }> {
+  requireRole(p, APPLICANT_ROLES, 'submit applications');
+  const parsed = SubmitApplicationRequest.safeParse(raw);
+  if (!parsed.success) throw validationFromIssues(parsed.error.issues);
+  const req = parsed.data;
+  const errors: FieldError[] = [];
+  if (p.role === 'proxy' && !req.onBehalfOf) errors.push({ path: 'onBehalfOf', message: 'a proxy must name the person it acts for' });
+  if (p.role === 'citizen' && req.onBehalfOf) errors.push({ path: 'onBehalfOf', message: 'only proxy staff submit on behalf of someone' });
+  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) errors.push({ path: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' });
+  if (errors.length) throw new ValidationError(errors);
+
+  const def = getService(req.serviceId);
+  const now = ctx.clock.now();
+  const id = applicationId(now, idempotencyKey === undefined ? undefined : p.sub, idempotencyKey);
+  const requestHash = createHash('sha256').update(canonicalJson(req)).digest('hex');
+  if (idempotencyKey !== undefined) {
+    const existing = await ctx.apps.get(id);
+    if (existing) return replay(ctx, existing, requestHash, p);
+  }
+
+  const form = def.form.safeParse(req.form);
+  const refErrors = materialRefErrors(def, req.materials);
+  if (!form.success || refErrors.length) {
+    throw new ValidationError([...(form.success ? [] : validationFromIssues(form.error.issues, 'form').errors), ...refErrors]);
+  }
+  const checks = await runChecks(def, form.data, ctx);
+  const missing = def.materials.filter((m) => isRequired(m, checks) && !req.materials.some((r) => r.materialId === m.id));
+  if (missing.length) {
+    throw new ValidationError(missing.map((m) => ({ path: 'materials', message: `material ${m.id} (${m.name.zh}) is required${m.replacedBySharedData ? ': the data-sharing check did not confirm it' : ''}` })));
+  }
+  const materials = await verifyAndStore(ctx, def, p, id, req.materials);
+  const submittedAt = now.toISOString();
+  const record: ApplicationRecord = {
+    ...keys.application(id),
+    id,
+    serviceId: def.id,
+    serviceVersion: def.version,
+    ownerSub: p.sub,
+    submittedAs: p.role === 'proxy' ? 'proxy' : 'citizen',
+    ...(req.onBehalfOf ? { onBehalfOf: req.onBehalfOf } : {}),
+    status: 'submitted',
+    submittedAt,
+    dueAt: plannedDueAt(ctx, def, now),
+    walkthrough: false,
+    form: form.data as Record<string, unknown>,
+    materials,
+    checks,
+    requestHash,
+    gsi1pk: keys.owner(p.sub),
+    gsi1sk: `${submittedAt}#${id}`,
+    gsi2pk: keys.day(submittedAt),
+    gsi2sk: `${submittedAt}#${id}`,
+  };
+  try {
+    await ctx.apps.create(record);
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+    // A concurrent retry with the same Idempotency-Key stored it first.
+    const existing = await ctx.apps.get(id);
+    if (existing) return replay(ctx, existing, requestHash, p);
+    throw error;
+  }
+  const event = await afterStore(ctx, record, p);
+  return { application: applicationView(def, record, [], [event], { kind: 'applicant' }, now), replayed: false };
+}
+
+/** The latest branch due date if every branch opened now (intake computes the real ones). */
+function plannedDueAt(ctx: Context, def: ServiceDefinition, now: Date): string {
+  return def.departments
+    .map((d) => ctx.calendar.dueAt(now, d.timeLimitWorkingDays).dueAt.toISOString())
+    .reduce((a, b) => (b > a ? b : a));
+}
+
+/** The tail after the put; each step idempotent, so a retry or replay resumes it. */
+async function afterStore(ctx: Context, app: ApplicationRecord, p: Principal) {
+  const event = await ctx.log.append(app.id, {
+    key: 'submitted',
+    type: 'submitted',
+    actor: { role: p.role, sub: p.sub },
+    serviceId: app.serviceId,
+    walkthrough: app.walkthrough,
+    dueAt: app.dueAt,
+    detail: {
+      materials: app.materials.map((m) => m.materialId),
+      checks: Object.fromEntries(app.checks.map((c) => [c.id, c.passed])),
+      ...(app.onBehalfOf ? { onBehalfOf: { relation: app.onBehalfOf.relation } } : {}),
+    },
+  });
+  try {
+    await startExecution(ctx.sfn, ctx.config, app);
+  } catch (error) {
+    // Stored is accepted: reconcile starts it later, and a retry with the same key resumes here.
+    ctx.logger.error('StartExecution failed after the application was stored', { applicationId: app.id, error: error as Error });
+  }
+  return event;
+}
+
+/** Same Idempotency-Key: same body -> the stored application again; different body -> 422. */
+async function replay(ctx: Context, app: ApplicationRecord, requestHash: string, p: Principal) {
+  if (app.requestHash !== requestHash) {
+    throw new ValidationError([{ path: 'Idempotency-Key', message: 'was already used with a different request body' }]);
+  }
+  await afterStore(ctx, app, p);
+  const [{ tasks }, events] = await Promise.all([ctx.apps.getWithTasks(app.id), ctx.log.list(app.id)]);
+  const def = getServiceVersion(app.serviceId, app.serviceVersion);
+  return { application: applicationView(def, app, tasks, events, { kind: 'applicant' }, ctx.clock.now()), replayed: true };
+}

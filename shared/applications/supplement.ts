@@ -1,0 +1,99 @@
+import { getServiceVersion } from '../../workflows/catalog';
+import type { Principal } from '../auth/principal';
+import { ConflictError, ValidationError } from '../errors';
+import { ownApplication } from './access';
+import type { Context } from './context';
+import { isConditionalCheckFailed, validationFromIssues } from './errors';
+import { deliver } from './executions';
+import { materialRefErrors, verifyAndStore } from './materials';
+import { suspensionsOf, type StoredMaterial, type StoredSupplementRequest, type TaskRecord } from './records';
+import { supplementEvents } from './branch-events';
+import { SupplementRequest, type ApplicationView } from './schemas';
+import { branchDates, nextCheckpointAt } from './timing';
+import { applicationView } from './views';
+
+/**
+ * `POST /v1/applications/{id}/supplements`: the applicant answers a branch's request. The
+ * branch's clock was suspended from the request to now, so its due date moves later; the
+ * move is logged with its reason, and the new dates go to the waiting branch via its token.
+ */
+export async function provideSupplement(ctx: Context, p: Principal, id: string, raw: unknown): Promise<ApplicationView> {
+  const parsed = SupplementRequest.safeParse(raw);
+  if (!parsed.success) throw validationFromIssues(parsed.error.issues);
+  const req = parsed.data;
+  const { application, tasks } = await ctx.apps.getWithTasks(id);
+  const app = ownApplication(p, application, id);
+  const def = getServiceVersion(app.serviceId, app.serviceVersion);
+  if (!def.departments.some((d) => d.id === req.department)) {
+    throw new ValidationError([{ path: 'department', message: `service ${def.id} has no department ${req.department}` }]);
+  }
+  const task = tasks.find((t) => t.department === req.department);
+  if (app.status !== 'submitted') throw new ConflictError(`application ${id} is ${app.status}`);
+  if (!task || task.status !== 'supplement-required') throw new ConflictError(`department ${req.department} is not waiting for a supplement`);
+
+  let form = app.form;
+  const refErrors = materialRefErrors(def, req.materials ?? []);
+  if (req.form) {
+    const merged = def.form.safeParse(mergeForm(app.form, req.form));
+    if (!merged.success) throw new ValidationError([...validationFromIssues(merged.error.issues, 'form').errors, ...refErrors]);
+    form = merged.data as Record<string, unknown>;
+  }
+  if (refErrors.length) throw new ValidationError(refErrors);
+  const added = await verifyAndStore(ctx, def, p, id, req.materials ?? []);
+  if (req.form || added.length) await amend(ctx, id, form, mergeMaterials(app.materials, added));
+
+  const now = ctx.clock.now();
+  const index = task.supplementRequests.length - 1;
+  const request = task.supplementRequests[index];
+  const suspensions = [...suspensionsOf(task), { from: new Date(request.requestedAt), to: now }];
+  const dates = branchDates(ctx.calendar, def, task.department, new Date(task.openedAt), suspensions);
+  const answered: StoredSupplementRequest = {
+    ...request,
+    providedAt: now.toISOString(),
+    ...(req.note !== undefined ? { note: req.note } : {}),
+    materials: added.map((m) => m.materialId),
+    fields: Object.keys(req.form ?? {}),
+    dueBefore: task.dueAt,
+    providedBy: { role: p.role, sub: p.sub },
+  };
+  let updated: TaskRecord;
+  try {
+    const overdue = now.toISOString() >= dates.dueAt;
+    updated = await ctx.tasks.provideSupplement(id, task.department, { index, answered, dueAt: dates.dueAt, warnAt: dates.warnAt, overdue, taskId: task.taskId });
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) throw new ConflictError(`department ${req.department} is not waiting for a supplement`);
+    throw error;
+  }
+  await ctx.log.appendAll(id, supplementEvents(ctx, updated, { role: p.role, sub: p.sub }));
+  if (updated.tokenKind === 'supplement') {
+    const output = { dueAt: dates.dueAt, warnAt: dates.warnAt, nextCheckpointAt: nextCheckpointAt(dates, now, def.escalateEveryHours) };
+    await deliver(ctx.sfn, ctx.logger, updated.token, output, { applicationId: id, department: task.department });
+  }
+  const [fresh, events] = await Promise.all([ctx.apps.getWithTasks(id), ctx.log.list(id)]);
+  return applicationView(def, fresh.application ?? app, fresh.tasks, events, { kind: 'applicant' }, now);
+}
+
+async function amend(ctx: Context, id: string, form: Record<string, unknown>, materials: StoredMaterial[]) {
+  try {
+    await ctx.apps.amend(id, form, materials);
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) throw new ConflictError(`application ${id} is finished`);
+    throw error;
+  }
+}
+
+/** Supplemented fields replace the stored ones; nested objects merge, arrays are replaced. */
+export function mergeForm(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(patch)) {
+    const old = out[k];
+    const bothObjects = [old, v].every((x) => x !== null && typeof x === 'object' && !Array.isArray(x));
+    out[k] = bothObjects ? mergeForm(old as Record<string, unknown>, v as Record<string, unknown>) : v;
+  }
+  return out;
+}
+
+const mergeMaterials = (base: StoredMaterial[], added: StoredMaterial[]) => [
+  ...base.filter((m) => !added.some((a) => a.materialId === m.materialId)),
+  ...added,
+];

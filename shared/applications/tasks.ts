@@ -1,0 +1,86 @@
+import { getServiceVersion } from '../../workflows/catalog';
+import type { Principal } from '../auth/principal';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { requireRole } from './access';
+import type { Context } from './context';
+import { isConditionalCheckFailed, validationFromIssues } from './errors';
+import { deliver } from './executions';
+import { parseTaskId } from './ids';
+import type { TaskRecord } from './records';
+import { decidedEvents } from './branch-events';
+import { DecisionRequest, type DecisionResult, type TaskDetail, type TaskSummary } from './schemas';
+import { taskDetail, taskSummary } from './views';
+
+/** `GET /v1/departments/{dept}/tasks`: only officers of that department; soonest due first. */
+export async function inbox(
+  ctx: Context,
+  p: Principal,
+  dept: string,
+  q: { status: 'open' | 'overdue' | 'done'; limit: number; cursor?: string },
+): Promise<{ items: TaskSummary[]; nextCursor?: string }> {
+  requireRole(p, ['officer'], 'read department inboxes');
+  if (p.dept !== dept) throw new ForbiddenError(`officers of ${p.dept ?? 'no department'} may not read the inbox of ${dept}`);
+  const now = ctx.clock.now();
+  const page = await ctx.tasks.inbox(dept, q.status === 'done' ? 'done' : 'open', {
+    limit: q.limit,
+    ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
+    // Overdue = open with a due time before now; gsi3sk is `<dueAt>#<taskId>`.
+    ...(q.status === 'overdue' ? { dueBefore: now.toISOString() } : {}),
+  });
+  return { items: page.items.map((t) => taskSummary(t, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
+
+/** The officer's own department's task, or 404 (another department's task is not revealed). */
+async function ownTask(ctx: Context, p: Principal, taskId: string): Promise<TaskRecord> {
+  requireRole(p, ['officer'], 'handle tasks');
+  const ref = parseTaskId(taskId);
+  const task = ref && ref.department === p.dept ? await ctx.tasks.get(ref.applicationId, ref.department) : undefined;
+  if (!task) throw new NotFoundError(`task ${taskId} not found`);
+  return task;
+}
+
+/** `GET /v1/tasks/{taskId}`: the task with only the fields, materials and checks its department sees. */
+export async function getTask(ctx: Context, p: Principal, taskId: string): Promise<TaskDetail> {
+  const task = await ownTask(ctx, p, taskId);
+  const app = await ctx.apps.get(task.applicationId);
+  if (!app) throw new NotFoundError(`task ${taskId} not found`);
+  return taskDetail(getServiceVersion(app.serviceId, app.serviceVersion), app, task, ctx.clock.now());
+}
+
+/**
+ * `POST /v1/tasks/{taskId}/decision`: record (conditional on the task being open and
+ * undecided) -> log `decided` -> deliver through the stored token. A stale token leaves the
+ * delivery to the branch's next wait; the same decision again re-delivers; another -> 409.
+ */
+export async function decide(ctx: Context, p: Principal, taskId: string, raw: unknown): Promise<DecisionResult> {
+  const parsed = DecisionRequest.safeParse(raw);
+  if (!parsed.success) throw validationFromIssues(parsed.error.issues);
+  const req = parsed.data;
+  let task = await ownTask(ctx, p, taskId);
+  const now = ctx.clock.now();
+  if (task.status === 'open' && task.decision === undefined) {
+    try {
+      task = await ctx.tasks.recordDecision(task.applicationId, task.department, {
+        decision: req.decision,
+        at: now.toISOString(),
+        by: p.sub,
+        ...(req.comment ? { comment: req.comment } : {}),
+        ...(req.decision === 'request-supplement'
+          ? { request: { requestedAt: now.toISOString(), missing: req.missing ?? [], ...(req.comment ? { comment: req.comment } : {}) } }
+          : {}),
+      });
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+      task = (await ctx.tasks.get(task.applicationId, task.department)) ?? task;
+    }
+  }
+  if (task.status === 'cancelled') throw new ConflictError(`task ${taskId} was cancelled (${task.cancelledBecause ?? 'closed'})`);
+  if (task.decision !== req.decision || task.decidedAt === undefined) {
+    throw new ConflictError(`task ${taskId} was already decided: ${task.decision ?? task.status}`);
+  }
+  await ctx.log.appendAll(task.applicationId, decidedEvents(ctx, task));
+  if (task.tokenKind === 'decision') {
+    await deliver(ctx.sfn, ctx.logger, task.token, { decision: task.decision }, { applicationId: task.applicationId, department: task.department });
+  }
+  return { ...taskSummary(task, now), decision: task.decision, decidedAt: task.decidedAt };
+}

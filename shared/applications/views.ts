@@ -1,0 +1,152 @@
+import type { DepartmentSpec, ServiceDefinition } from '../../workflows/types';
+import type { TimingEvent } from '../audit/types';
+import { maskIdNumber, maskName } from '../identity';
+import type { Reader } from './access';
+import type { ApplicationRecord, StoredSupplementRequest, TaskRecord } from './records';
+import type { ApplicationStatus, ApplicationSummary, ApplicationView, BranchView, TaskDetail, TaskSummary } from './schemas';
+
+/**
+ * Mappers from stored items to API views. They whitelist fields: the task token, the owner's
+ * sub, the request hash and the raw `onBehalfOf` never leave through here.
+ */
+
+/** The shown status: the stored terminal one, else derived from the tasks (docs/DESIGN.md). */
+export function applicationStatus(app: ApplicationRecord, tasks: TaskRecord[]): ApplicationStatus {
+  if (app.status !== 'submitted') return app.status;
+  if (tasks.some((t) => t.status === 'supplement-required')) return 'supplement-required';
+  return tasks.length > 0 ? 'in-review' : 'submitted';
+}
+
+/** The combined due date: the latest of the branches' (planned at submission until they open). */
+export const combinedDueAt = (app: ApplicationRecord, tasks: TaskRecord[]): string =>
+  [app.dueAt, ...tasks.map((t) => t.dueAt)].reduce((a, b) => (b > a ? b : a));
+
+export const isOverdue = (task: TaskRecord, now: Date): boolean =>
+  task.overdue || (task.status === 'open' && now.toISOString() >= task.dueAt);
+
+const supplementView = (r: StoredSupplementRequest) => ({
+  requestedAt: r.requestedAt,
+  missing: r.missing,
+  ...(r.comment !== undefined ? { comment: r.comment } : {}),
+  ...(r.providedAt !== undefined ? { providedAt: r.providedAt } : {}),
+  ...(r.note !== undefined ? { note: r.note } : {}),
+});
+
+function branchView(dept: DepartmentSpec, app: ApplicationRecord, task: TaskRecord | undefined, now: Date): BranchView {
+  if (!task) {
+    const closed = app.status === 'rejected' || app.status === 'withdrawn';
+    return { department: dept.id, status: closed ? 'cancelled' : 'pending', overdue: false, supplementRequests: [] };
+  }
+  return {
+    department: dept.id,
+    status: task.status,
+    openedAt: task.openedAt,
+    dueAt: task.dueAt,
+    overdue: isOverdue(task, now),
+    ...(task.decidedAt !== undefined ? { decidedAt: task.decidedAt } : {}),
+    ...(task.decision !== undefined ? { decision: task.decision } : {}),
+    ...(task.comment !== undefined ? { comment: task.comment } : {}),
+    supplementRequests: task.supplementRequests.map(supplementView),
+  };
+}
+
+/** The application as `reader` may see it: officers get their own branch only. */
+export function applicationView(
+  def: ServiceDefinition,
+  app: ApplicationRecord,
+  tasks: TaskRecord[],
+  events: TimingEvent[],
+  reader: Reader,
+  now: Date,
+): ApplicationView {
+  const mine = (dept: string | undefined) => reader.kind !== 'officer' || dept === undefined || dept === reader.dept;
+  const visibleChecks = reader.kind === 'officer' ? new Set(def.departments.find((d) => d.id === reader.dept)?.checks ?? []) : undefined;
+  return {
+    id: app.id,
+    serviceId: app.serviceId,
+    serviceVersion: app.serviceVersion,
+    status: applicationStatus(app, tasks),
+    submittedAt: app.submittedAt,
+    dueAt: combinedDueAt(app, tasks),
+    ...(app.completedAt !== undefined ? { completedAt: app.completedAt } : {}),
+    walkthrough: app.walkthrough,
+    ...(app.onBehalfOf
+      ? { onBehalfOf: { name: maskName(app.onBehalfOf.name), idNumber: maskIdNumber(app.onBehalfOf.idNumber), relation: app.onBehalfOf.relation } }
+      : {}),
+    branches: def.departments.filter((d) => mine(d.id)).map((d) => branchView(d, app, tasks.find((t) => t.department === d.id), now)),
+    timeline: events
+      .filter((e) => mine(e.department))
+      .map((e) => ({
+        at: e.at,
+        type: e.type,
+        ...(e.department !== undefined ? { department: e.department } : {}),
+        actor: { role: e.actor.role },
+        ...(e.detail !== undefined ? { detail: e.detail } : {}),
+      })),
+    ...(app.result !== undefined ? { result: app.result } : {}),
+    sharedDataChecks: app.checks
+      .filter((c) => !visibleChecks || visibleChecks.has(c.id))
+      .map((c) => ({ id: c.id, name: c.name, passed: c.passed, summary: c.summary })),
+  };
+}
+
+export const applicationSummary = (app: ApplicationRecord): ApplicationSummary => ({
+  id: app.id,
+  serviceId: app.serviceId,
+  // Lists read the application item only (one Query); the detail view derives more.
+  status: app.status,
+  submittedAt: app.submittedAt,
+  dueAt: app.dueAt,
+  walkthrough: app.walkthrough,
+});
+
+export const taskSummary = (task: TaskRecord, now: Date): TaskSummary => ({
+  taskId: task.taskId,
+  applicationId: task.applicationId,
+  serviceId: task.serviceId,
+  department: task.department,
+  status: task.status,
+  openedAt: task.openedAt,
+  dueAt: task.dueAt,
+  overdue: isOverdue(task, now),
+  walkthrough: task.walkthrough,
+});
+
+/** Only the form fields (dotted paths) the department may see, nested as in the form. */
+export function pickFields(form: Record<string, unknown>, paths: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const path of paths) {
+    const segments = path.split('.');
+    let source: unknown = form;
+    for (const s of segments) source = source !== null && typeof source === 'object' ? (source as Record<string, unknown>)[s] : undefined;
+    if (source === undefined) continue;
+    let target = out;
+    for (const s of segments.slice(0, -1)) target = (target[s] ??= {}) as Record<string, unknown>;
+    target[segments[segments.length - 1]] = source;
+  }
+  return out;
+}
+
+/** The task with exactly what its department may see (DepartmentSpec.sees, .checks). */
+export function taskDetail(def: ServiceDefinition, app: ApplicationRecord, task: TaskRecord, now: Date): TaskDetail {
+  const dept = def.departments.find((d) => d.id === task.department);
+  const sees = dept?.sees ?? { fields: [], materials: [] };
+  const checks = new Set(dept?.checks ?? []);
+  return {
+    ...taskSummary(task, now),
+    ...(task.decision !== undefined ? { decision: task.decision } : {}),
+    ...(task.decidedAt !== undefined ? { decidedAt: task.decidedAt } : {}),
+    ...(task.comment !== undefined ? { comment: task.comment } : {}),
+    supplementRequests: task.supplementRequests.map(supplementView),
+    form: pickFields(app.form, sees.fields),
+    materials: app.materials
+      .filter((m) => sees.materials.includes(m.materialId))
+      .map((m) => ({
+        materialId: m.materialId,
+        name: def.materials.find((s) => s.id === m.materialId)?.name ?? { zh: m.materialId, en: m.materialId },
+        sizeBytes: m.sizeBytes,
+        contentType: m.contentType,
+      })),
+    checks: app.checks.filter((c) => checks.has(c.id)).map((c) => ({ id: c.id, name: c.name, passed: c.passed, summary: c.summary, detail: c.detail })),
+  };
+}

@@ -1,0 +1,124 @@
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Clock } from '../clock';
+import { maskPersonalData } from '../identity';
+import { GENESIS_HASH, hashEvent } from './chain';
+import { AuditConflictError } from './errors';
+import type { TimingEvent, TimingEventInput } from './types';
+
+/** Parallel branches append to one chain at once (8 for utility connection): enough rounds for all. */
+const MAX_ATTEMPTS = 12;
+const BASE_BACKOFF_MS = 5;
+const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const seqKey = (seq: number) => String(seq).padStart(10, '0');
+type StoredEvent = TimingEvent & { pk: string; sk: string; gsi1pk: string; gsi1sk: string };
+
+export interface TimingLog {
+  /** Appends an event unless one with the same `key` exists; returns the stored event either way. */
+  append(applicationId: string, event: TimingEventInput): Promise<TimingEvent>;
+  /** Appends several events in order with one read (e.g. `decided` + `supplement-requested`). */
+  appendAll(applicationId: string, events: TimingEventInput[]): Promise<TimingEvent[]>;
+  /** The application's events, oldest first. */
+  list(applicationId: string): Promise<TimingEvent[]>;
+}
+
+/**
+ * The append-only, hash-chained timing log of an application (docs/DESIGN.md "Audit table").
+ * An append reads the chain once, skips events whose `key` is already there (a retried step
+ * never duplicates) and puts `seq + 1` only if that slot is free; a concurrent writer makes
+ * it re-read and retry after a jittered pause. One write per new event, none for a replay.
+ *
+ * @example
+ * const log = createTimingLog({ ddb, clock, tableName: 'onething-audit' });
+ * await log.append(appId, { key: 'submitted', type: 'submitted', actor: { role: 'citizen', sub }, serviceId, walkthrough: false });
+ */
+export function createTimingLog(deps: {
+  ddb: DynamoDBDocumentClient;
+  clock: Clock;
+  tableName: string;
+  /** Waits between attempts after a lost race (tests pass an instant one). */
+  sleep?: (ms: number) => Promise<void>;
+}): TimingLog {
+  const { ddb, clock, tableName } = deps;
+  const sleep = deps.sleep ?? sleepFor;
+
+  const read = async (applicationId: string): Promise<StoredEvent[]> => {
+    const items: StoredEvent[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await ddb.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `APP#${applicationId}` },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...((page.Items ?? []) as StoredEvent[]));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  };
+
+  const tryAppend = async (applicationId: string, events: TimingEventInput[]): Promise<TimingEvent[]> => {
+    const chain = await read(applicationId);
+    const byKey = new Map(chain.map((e) => [e.key, e]));
+    let last = chain.at(-1);
+    const out: TimingEvent[] = [];
+    for (const input of events) {
+      const existing = byKey.get(input.key);
+      if (existing) {
+        out.push(strip(existing));
+        continue;
+      }
+      const seq = (last?.seq ?? 0) + 1;
+      const at = clock.now().toISOString();
+      const unhashed: Omit<TimingEvent, 'hash'> = {
+        ...input,
+        ...(input.detail ? { detail: maskPersonalData(input.detail) } : {}),
+        applicationId,
+        eventId: `${applicationId}#${seqKey(seq)}`,
+        seq,
+        at,
+        prevHash: last?.hash ?? GENESIS_HASH,
+      };
+      const event: TimingEvent = { ...unhashed, hash: hashEvent(unhashed, unhashed.prevHash) };
+      const item: StoredEvent = {
+        ...event,
+        pk: `APP#${applicationId}`,
+        sk: seqKey(seq),
+        gsi1pk: `DAY#${at.slice(0, 10)}`,
+        gsi1sk: `${at}#${applicationId}#${seqKey(seq)}`,
+      };
+      await ddb.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(sk)' }));
+      byKey.set(input.key, item);
+      last = item;
+      out.push(event);
+    }
+    return out;
+  };
+
+  const appendAll = async (applicationId: string, events: TimingEventInput[]): Promise<TimingEvent[]> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await tryAppend(applicationId, events);
+      } catch (error) {
+        if (!(error instanceof Error) || error.name !== 'ConditionalCheckFailedException') throw error;
+        if (attempt >= MAX_ATTEMPTS) throw new AuditConflictError(applicationId, attempt, error);
+        // Full jitter, capped: writers that collided spread out instead of colliding again.
+        await sleep(Math.random() * BASE_BACKOFF_MS * 2 ** Math.min(attempt, 5));
+      }
+    }
+  };
+
+  return {
+    appendAll,
+    append: async (applicationId, event) => (await appendAll(applicationId, [event]))[0],
+    list: async (applicationId) => (await read(applicationId)).map(strip),
+  };
+}
+
+function strip(item: StoredEvent | TimingEvent): TimingEvent {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, ...event } = item as StoredEvent;
+  return event;
+}

@@ -1,0 +1,46 @@
+import http from 'node:http';
+import https from 'node:https';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import type { Config } from '../config';
+
+export interface AwsClients {
+  ddb: DynamoDBDocumentClient;
+  s3: S3Client;
+  sfn: SFNClient;
+}
+
+const LOCAL_HOST = '127.0.0.1';
+
+/**
+ * Builds the SDK clients once per process (Lambda cold start or the local runtime).
+ * Locally they talk to dynalite, s3rver and the embedded engine with dummy credentials;
+ * nothing else in `shared/` knows the difference.
+ *
+ * @example
+ * const { ddb, s3, sfn } = createAwsClients(loadConfig());
+ */
+export function createAwsClients(config: Config): AwsClients {
+  // Keep-alive saves a TLS handshake per call on Lambda and a socket per call locally.
+  const requestHandler = {
+    httpAgent: new http.Agent({ keepAlive: true }),
+    httpsAgent: new https.Agent({ keepAlive: true }),
+  };
+  const base = { region: config.region, requestHandler };
+  const local = (port: number, accessKeyId = 'local', secretAccessKey = 'local') =>
+    config.local ? { endpoint: `http://${LOCAL_HOST}:${port}`, credentials: { accessKeyId, secretAccessKey } } : {};
+
+  const dynamodb = new DynamoDBClient({ ...base, ...local(config.ports.dynamodb) });
+  const ddb = DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
+  const s3 = new S3Client({
+    ...base,
+    ...local(config.ports.s3, 'S3RVER', 'S3RVER'),
+    forcePathStyle: config.local,
+    // s3rver predates the flexible-checksum headers the SDK sends by default.
+    ...(config.local ? { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } as const : {}),
+  });
+  const sfn = new SFNClient({ ...base, ...local(config.ports.sfn) });
+  return { ddb, s3, sfn };
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * The platform's configuration: ONE zod parse of the environment at cold start
+ * (docs/DESIGN.md "Configuration"). Defaults apply only in the local runtime
+ * (`ONETHING_LOCAL=1`); on AWS the CDK app sets every name, and a missing one fails loudly.
+ */
+export interface Config {
+  local: boolean;
+  region: string;
+  tableName: string;
+  auditTableName: string;
+  materialsBucket: string;
+  /** `arn:<partition>:states:<region>:<account>:stateMachine:`; a service's machine is `<prefix>onething-<serviceId>`. */
+  stateMachineArnPrefix: string;
+  /** Local endpoints (127.0.0.1); only read when `local`. */
+  ports: { dynamodb: number; s3: number; sfn: number };
+}
+
+/** A bad or missing environment variable; the message names it. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`Invalid environment variable ${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const LOCAL_PREFIX = 'arn:aws:states:us-east-1:000000000000:stateMachine:';
+
+const LocalEnv = z.object({
+  ONETHING_DYNAMODB_PORT: port(8000),
+  ONETHING_S3_PORT: port(4569),
+  ONETHING_SFN_PORT: port(8083),
+  TABLE_NAME: z.string().min(1).default('onething-main'),
+  AUDIT_TABLE_NAME: z.string().min(1).default('onething-audit'),
+  MATERIALS_BUCKET: z.string().min(1).default('onething-materials'),
+  STATE_MACHINE_ARN_PREFIX: z.string().regex(/^arn:[\w-]+:states:[\w-]+:\d{12}:stateMachine:$/).default(LOCAL_PREFIX),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+});
+
+// On AWS nothing falls back to a local name: a forgotten binding must not write elsewhere.
+const AwsEnv = LocalEnv.extend({
+  TABLE_NAME: z.string().min(1),
+  AUDIT_TABLE_NAME: z.string().min(1),
+  MATERIALS_BUCKET: z.string().min(1),
+  STATE_MACHINE_ARN_PREFIX: z.string().regex(/^arn:[\w-]+:states:[\w-]+:\d{12}:stateMachine:$/),
+  AWS_REGION: z.string().min(1),
+});
+
+/**
+ * Parses the environment once.
+ *
+ * @example
+ * const config = loadConfig(); // throws ConfigError('TABLE_NAME', ...) on AWS when unset
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const flag = env.ONETHING_LOCAL;
+  if (flag !== undefined && flag !== '' && flag !== '0' && flag !== '1') {
+    throw new ConfigError('ONETHING_LOCAL', 'must be 1 (local runtime) or unset');
+  }
+  const local = flag === '1';
+  const parsed = (local ? LocalEnv : AwsEnv).safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(String(issue.path[0]), issue.message);
+  }
+  const e = parsed.data;
+  return {
+    local,
+    region: e.AWS_REGION,
+    tableName: e.TABLE_NAME,
+    auditTableName: e.AUDIT_TABLE_NAME,
+    materialsBucket: e.MATERIALS_BUCKET,
+    stateMachineArnPrefix: e.STATE_MACHINE_ARN_PREFIX,
+    ports: { dynamodb: e.ONETHING_DYNAMODB_PORT, s3: e.ONETHING_S3_PORT, sfn: e.ONETHING_SFN_PORT },
+  };
+}

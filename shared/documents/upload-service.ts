@@ -1,0 +1,39 @@
+import { getService } from '../../workflows/catalog';
+import type { Principal } from '../auth/principal';
+import type { PlatformDeps } from '../deps';
+import { ForbiddenError, ValidationError, type FieldError } from '../errors';
+import { uploadId } from '../applications/ids';
+import { CreateUploadRequest, type UploadTicket } from '../applications/schemas';
+import { validationFromIssues } from '../applications/errors';
+import { createDocumentStore } from './store';
+
+/**
+ * `POST /v1/uploads`: a presigned PUT for one material of one service. The declaration
+ * (size, sha256, type, owner, material) is signed into the URL and checked again at submission.
+ *
+ * @example
+ * const ticket = await createUploadService(deps).create(principal, { serviceId, materialId, contentType: 'application/pdf', sizeBytes, sha256 });
+ * await fetch(ticket.url, { method: 'PUT', headers: ticket.headers, body });
+ */
+export function createUploadService(deps: Pick<PlatformDeps, 's3' | 'config'>) {
+  const docs = createDocumentStore({ s3: deps.s3, bucket: deps.config.materialsBucket });
+  return {
+    async create(p: Principal, raw: CreateUploadRequest): Promise<UploadTicket> {
+      if (p.role !== 'citizen' && p.role !== 'proxy') throw new ForbiddenError(`role ${p.role} may not upload materials`);
+      const parsed = CreateUploadRequest.safeParse(raw);
+      if (!parsed.success) throw validationFromIssues(parsed.error.issues);
+      const req = parsed.data;
+      const material = getService(req.serviceId).materials.find((m) => m.id === req.materialId);
+      const errors: FieldError[] = [];
+      if (!material) errors.push({ path: 'materialId', message: `service ${req.serviceId} has no material ${req.materialId}` });
+      else {
+        if (!material.accept.includes(req.contentType)) errors.push({ path: 'contentType', message: `${material.id} accepts ${material.accept.join(', ')}` });
+        if (req.sizeBytes > material.maxBytes) errors.push({ path: 'sizeBytes', message: `${material.id} accepts at most ${material.maxBytes} bytes` });
+      }
+      if (errors.length) throw new ValidationError(errors);
+      const id = uploadId();
+      const signed = await docs.presignUpload({ uploadId: id, ownerSub: p.sub, ...req });
+      return { uploadId: id, url: signed.url, method: 'PUT', headers: signed.headers, expiresAt: signed.expiresAt };
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { DynamoDBClient, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { loadCalendar } from '../../../../shared/calendar';
+import { DevClock } from '../../../../shared/clock';
+import type { Config } from '../../../../shared/config';
+import type { PlatformDeps } from '../../../../shared/deps';
+import { createSyntheticDataSharing } from '../../../../shared/registries';
+import { keys, taskId } from '../../../../shared/applications/ids';
+import type { ApplicationRecord, TaskRecord } from '../../../../shared/applications/records';
+import { getService } from '../../../../workflows/catalog';
+
+/** Shared fixtures of the applications tests: deps with real (mocked-at-send) clients and a fixed clock. */
+export const config: Config = {
+  local: false,
+  region: 'us-east-1',
+  tableName: 'main',
+  auditTableName: 'audit',
+  materialsBucket: 'materials',
+  stateMachineArnPrefix: 'arn:aws:states:us-east-1:123456789012:stateMachine:',
+  ports: { dynamodb: 8000, s3: 4569, sfn: 8083 },
+};
+
+export const START = new Date('2026-09-30T02:00:00.000Z'); // 10:00 CST, a Wednesday
+const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+const calendar = loadCalendar();
+const dataSharing = createSyntheticDataSharing();
+
+/** A clock that stays where it is put: `advance()` moves it. */
+export const fixedClock = (at = START) => new DevClock({ start: at, realNow: () => 0 });
+
+export function testDeps(clock = fixedClock()): PlatformDeps & { clock: DevClock } {
+  return {
+    config,
+    ddb: DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1', credentials }), { marshallOptions: { removeUndefinedValues: true } }),
+    s3: new S3Client({ region: 'us-east-1', credentials }),
+    sfn: new SFNClient({ region: 'us-east-1', credentials }),
+    clock,
+    calendar,
+    dataSharing,
+    logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
+  };
+}
+
+export const ccf = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+
+export const school = getService('school-enrolment');
+export const APP_ID = 'A01J00000000000000000000000';
+export const citizen = { sub: 'citizen-1', role: 'citizen' as const };
+export const officer = (dept: string) => ({ sub: `officer-${dept}`, role: 'officer' as const, dept });
+
+export function appRecord(overrides: Partial<ApplicationRecord> = {}): ApplicationRecord {
+  const submittedAt = START.toISOString();
+  return {
+    ...keys.application(APP_ID),
+    id: APP_ID,
+    serviceId: school.id,
+    serviceVersion: school.version,
+    ownerSub: citizen.sub,
+    submittedAs: 'citizen',
+    status: 'submitted',
+    submittedAt,
+    dueAt: '2026-10-22T16:00:00.000Z',
+    walkthrough: false,
+    form: school.example as Record<string, unknown>,
+    materials: [{ materialId: 'household-booklet', key: `applications/${APP_ID}/household-booklet`, sizeBytes: 10, contentType: 'application/pdf', sha256: 'a'.repeat(64) }],
+    checks: [{ id: 'household', name: { zh: '户籍核验', en: 'Household' }, passed: true, summary: { zh: '通过', en: 'ok' }, detail: { people: 2 } }],
+    requestHash: 'h'.repeat(64),
+    gsi1pk: keys.owner(citizen.sub),
+    gsi1sk: `${submittedAt}#${APP_ID}`,
+    gsi2pk: keys.day(submittedAt),
+    gsi2sk: `${submittedAt}#${APP_ID}`,
+    ...overrides,
+  };
+}
+
+export function taskRecord(dept: string, overrides: Partial<TaskRecord> = {}): TaskRecord {
+  const id = taskId(APP_ID, dept);
+  return {
+    ...keys.task(APP_ID, dept),
+    taskId: id,
+    applicationId: APP_ID,
+    serviceId: school.id,
+    serviceVersion: school.version,
+    department: dept,
+    walkthrough: false,
+    status: 'open',
+    openedAt: START.toISOString(),
+    dueAt: '2026-10-15T16:00:00.000Z',
+    warnAt: '2026-10-13T16:00:00.000Z',
+    overdue: false,
+    token: `token-${dept}`,
+    tokenKind: 'decision',
+    supplementRequests: [],
+    gsi3pk: keys.inbox(dept, 'open'),
+    gsi3sk: `2026-10-15T16:00:00.000Z#${id}`,
+    ...overrides,
+  };
+}

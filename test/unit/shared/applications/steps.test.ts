@@ -1,0 +1,229 @@
+import { DescribeExecutionCommand, ExecutionDoesNotExist, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { createWorkflowSteps } from '../../../../shared/applications';
+import { ConflictError, NotFoundError } from '../../../../shared/errors';
+import { APP_ID, START, appRecord, ccf, fixedClock, taskRecord, testDeps } from './helpers';
+
+const ddbMock = mockClient(DynamoDBDocumentClient);
+const sfnMock = mockClient(SFNClient);
+afterEach(() => {
+  ddbMock.reset();
+  sfnMock.reset();
+  jest.restoreAllMocks();
+});
+beforeEach(() => {
+  ddbMock.on(QueryCommand, { TableName: 'audit' }).resolves({ Items: [] });
+  ddbMock.on(PutCommand).resolves({});
+  sfnMock.on(SendTaskSuccessCommand).resolves({});
+});
+
+const taskKey = (dept: string) => ({ pk: `APP#${APP_ID}`, sk: `TASK#${dept}` });
+const appKey = { pk: `APP#${APP_ID}`, sk: 'APP' };
+const puts = (table: string) => ddbMock.commandCalls(PutCommand).filter((c) => c.args[0].input.TableName === table).map((c) => c.args[0].input.Item as Record<string, any>);
+const deliveries = () => sfnMock.commandCalls(SendTaskSuccessCommand).map((c) => [c.args[0].input.taskToken, JSON.parse(c.args[0].input.output ?? 'null')]);
+const stepsAt = (at: Date) => createWorkflowSteps(testDeps(fixedClock(at)));
+const steps = stepsAt(START);
+const EDU_DATES = { dueAt: '2026-10-20T16:00:00.000Z', warnAt: '2026-10-16T16:00:00.000Z' };
+
+test('intake: every branch due N working days after today, warned at the share, first checkpoint = warnAt', async () => {
+  ddbMock.on(GetCommand, { Key: appKey }).resolves({ Item: appRecord() });
+  const out = await steps.intake({ applicationId: APP_ID, serviceId: 'school-enrolment', serviceVersion: 1 });
+  expect(out.branches.education).toEqual({ ...EDU_DATES, nextCheckpointAt: EDU_DATES.warnAt });
+  // 3 working days after 9/30 across Golden Week: 10/8, 10/9 and the make-up Saturday 10/10.
+  const ps = '2026-10-10T16:00:00.000Z';
+  expect(out.branches['public-security']).toEqual({ dueAt: ps, warnAt: ps, nextCheckpointAt: ps });
+  // One append for all branches (one read, four writes, no race between parallel branches).
+  expect(puts('audit').map((e) => [e.key, e.seq, e.dueAt])).toEqual([
+    ['branch-opened:education', 1, EDU_DATES.dueAt],
+    ['branch-opened:public-security', 2, ps],
+    ['branch-opened:real-estate', 3, ps],
+    ['branch-opened:hrss', 4, ps],
+  ]);
+  expect(ddbMock.commandCalls(QueryCommand, { TableName: 'audit' })).toHaveLength(1);
+  ddbMock.on(GetCommand, { Key: appKey }).resolves({});
+  await expect(steps.intake({ applicationId: APP_ID, serviceId: 'school-enrolment', serviceVersion: 1 })).rejects.toBeInstanceOf(NotFoundError);
+});
+
+describe('taskAwait', () => {
+  const wait = (kind: 'decision' | 'supplement', token: string) => ({ applicationId: APP_ID, department: 'education', kind, token, ...(kind === 'decision' ? EDU_DATES : {}) });
+
+  test('the first wait opens the task with its token and logs branch-opened', async () => {
+    ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({});
+    ddbMock.on(GetCommand, { Key: appKey }).resolves({ Item: appRecord() });
+    expect(await steps.taskAwait(wait('decision', 't1'))).toEqual({ outcome: 'waiting' });
+
+    const [task] = puts('main');
+    expect(task).toMatchObject({ status: 'open', token: 't1', tokenKind: 'decision', openedAt: START.toISOString(), ...EDU_DATES, gsi3pk: 'DEPT#education#open', gsi3sk: `${EDU_DATES.dueAt}#${task.taskId}` });
+    // The event first, then the task: no decision on the task can precede branch-opened in the log.
+    expect(ddbMock.commandCalls(PutCommand).map((c) => [c.args[0].input.TableName, c.args[0].input.ConditionExpression])).toEqual([
+      ['audit', 'attribute_not_exists(sk)'],
+      ['main', 'attribute_not_exists(pk)'],
+    ]);
+    expect(puts('audit').map((e) => [e.type, e.key, e.workingDaysUsed])).toEqual([['branch-opened', 'branch-opened:education', 0]]);
+  });
+
+  test('a later wait only replaces the token', async () => {
+    ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: taskRecord('education') });
+    ddbMock.on(UpdateCommand).resolves({ Attributes: taskRecord('education', { token: 't2' }) });
+    ddbMock.on(QueryCommand, { TableName: 'audit' }).resolves({ Items: [{ key: 'branch-opened:education', seq: 1, hash: 'x' }] });
+    expect(await steps.taskAwait(wait('decision', 't2'))).toEqual({ outcome: 'waiting' });
+    expect(ddbMock.commandCalls(UpdateCommand)[0].args[0].input).toMatchObject({
+      ConditionExpression: 'attribute_exists(pk) AND #s <> :cancelled',
+      ExpressionAttributeValues: { ':t': 't2', ':k': 'decision', ':cancelled': 'cancelled' },
+    });
+    expect(puts('main')).toHaveLength(0);
+    expect(deliveries()).toEqual([]);
+  });
+
+  test('a decision recorded while no token could take it is delivered to the new token at once', async () => {
+    const recorded = taskRecord('education', { status: 'approved', decision: 'approve', decidedAt: START.toISOString(), decidedBy: 'o1', token: 't3' });
+    ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: recorded });
+    ddbMock.on(UpdateCommand).resolves({ Attributes: recorded });
+    expect(await steps.taskAwait(wait('decision', 't3'))).toEqual({ outcome: 'delivered' });
+    expect(deliveries()).toEqual([['t3', { decision: 'approve' }]]);
+    // The crash that left it undelivered may have hit before the log: the event is ensured too.
+    expect(puts('audit').map((e) => e.type)).toEqual(['branch-opened', 'decided']);
+  });
+
+  test('a supplement already provided is delivered to the supplement wait with the moved dates', async () => {
+    const answered = taskRecord('education', {
+      status: 'open',
+      tokenKind: 'supplement',
+      dueAt: '2026-10-23T16:00:00.000Z',
+      warnAt: '2026-10-21T16:00:00.000Z',
+      supplementRequests: [{ requestedAt: START.toISOString(), missing: [{ field: 'x', reason: 'y' }], providedAt: '2026-10-01T02:00:00.000Z', dueBefore: EDU_DATES.dueAt, providedBy: { role: 'citizen', sub: 'c1' } }],
+    });
+    ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: answered });
+    ddbMock.on(UpdateCommand).resolves({ Attributes: answered });
+    await steps.taskAwait(wait('supplement', 's1'));
+    expect(deliveries()).toEqual([['s1', { dueAt: '2026-10-23T16:00:00.000Z', warnAt: '2026-10-21T16:00:00.000Z', nextCheckpointAt: '2026-10-21T16:00:00.000Z' }]]);
+    expect(puts('audit').map((e) => e.type)).toEqual(['supplement-provided', 'due-moved']);
+  });
+
+  test('a cancelled task or a finished application takes no token', async () => {
+    ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: taskRecord('education', { status: 'cancelled' }) });
+    ddbMock.on(UpdateCommand).rejects(ccf());
+    expect(await steps.taskAwait(wait('decision', 't4'))).toEqual({ outcome: 'closed' });
+    ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({});
+    ddbMock.on(GetCommand, { Key: appKey }).resolves({ Item: appRecord({ status: 'withdrawn' }) });
+    expect(await steps.taskAwait(wait('decision', 't5'))).toEqual({ outcome: 'closed' });
+    expect(puts('main')).toHaveLength(0);
+  });
+
+  test('a supplement wait on a task never opened is a NotFoundError', async () => {
+    ddbMock.on(GetCommand).resolves({});
+    await expect(steps.taskAwait(wait('supplement', 's2'))).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('checkpoint', () => {
+  const task = taskRecord('education', { openedAt: START.toISOString(), ...EDU_DATES });
+  beforeEach(() => ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: task }));
+  const run = (at: string) => stepsAt(new Date(at)).checkpoint({ applicationId: APP_ID, department: 'education' });
+
+  test('before warnAt nothing is logged; the next checkpoint is warnAt', async () => {
+    expect(await run('2026-10-10T00:00:00.000Z')).toEqual({ nextCheckpointAt: EDU_DATES.warnAt });
+    expect(puts('audit')).toEqual([]);
+  });
+
+  test('at warnAt: warned (once per due date), next = dueAt', async () => {
+    expect(await run(EDU_DATES.warnAt)).toEqual({ nextCheckpointAt: EDU_DATES.dueAt });
+    expect(puts('audit').map((e) => [e.type, e.key])).toEqual([['warned', `warned:education:${EDU_DATES.dueAt}`]]);
+  });
+
+  test('after dueAt: flagged overdue, warned (if missing) + overdue + escalated logged, metric emitted, next = due + k * interval', async () => {
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    ddbMock.on(UpdateCommand).resolves({ Attributes: { ...task, overdue: true } });
+    expect(await run('2026-10-21T17:00:00.000Z')).toEqual({ nextCheckpointAt: '2026-10-22T16:00:00.000Z' });
+
+    expect(ddbMock.commandCalls(UpdateCommand)[0].args[0].input.ConditionExpression).toBe('#s = :open AND overdue = :f');
+    expect(puts('audit').map((e) => [e.type, e.key])).toEqual([
+      ['warned', `warned:education:${EDU_DATES.dueAt}`],
+      ['overdue', `overdue:education:${EDU_DATES.dueAt}`],
+      ['escalated', `escalated:education:${EDU_DATES.dueAt}:1`],
+    ]);
+    const emf = JSON.parse(String(write.mock.calls.find(([line]) => String(line).includes('OverdueTasks'))?.[0]));
+    expect(emf).toMatchObject({ Department: 'education', OverdueTasks: 1, _aws: { CloudWatchMetrics: [{ Namespace: 'OneThing', Dimensions: [['Department']] }] } });
+  });
+
+  test('a task that is not open (decided, or waiting for the applicant) is left alone', async () => {
+    ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: { ...task, status: 'supplement-required' } });
+    await run('2026-10-25T00:00:00.000Z');
+    expect(puts('audit')).toEqual([]);
+    expect(ddbMock.commandCalls(UpdateCommand)).toEqual([]);
+  });
+});
+
+describe('finalize', () => {
+  const withTasks = (app = appRecord(), tasks = [taskRecord('education')]) => ddbMock.on(QueryCommand, { TableName: 'main' }).resolves({ Items: [app, ...tasks] });
+
+  test('approved: the status, completedAt and completed event', async () => {
+    withTasks();
+    ddbMock.on(UpdateCommand).resolves({});
+    expect(await steps.finalize({ applicationId: APP_ID, outcome: 'approved' })).toEqual({ status: 'approved', completedAt: START.toISOString() });
+    expect(ddbMock.commandCalls(UpdateCommand)[0].args[0].input).toMatchObject({ ConditionExpression: '#s = :submitted', ExpressionAttributeValues: { ':s': 'approved', ':r': { outcome: 'approved' } } });
+    expect(puts('audit').map((e) => e.type)).toEqual(['completed']);
+  });
+
+  test("rejected: the rejecting department's reasons, every other open task cancelled saying why", async () => {
+    const rejecting = taskRecord('real-estate', { status: 'rejected', decision: 'reject', comment: '房产信息与申报不符' });
+    withTasks(appRecord(), [rejecting, taskRecord('education'), taskRecord('hrss', { status: 'supplement-required' }), taskRecord('public-security', { status: 'approved' })]);
+    ddbMock.on(UpdateCommand).resolves({});
+    await steps.finalize({ applicationId: APP_ID, outcome: 'rejected', rejectedBy: 'real-estate' });
+
+    // Tasks first, the status last: whoever sees "rejected" sees the cancelled branches too.
+    const updates = ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    expect(updates.map((u) => [u.Key?.sk, u.ExpressionAttributeValues?.[':b']])).toEqual([
+      ['TASK#education', 'rejected-by:real-estate'],
+      ['TASK#hrss', 'rejected-by:real-estate'],
+      ['APP', undefined],
+    ]);
+    expect(updates[2].ExpressionAttributeValues?.[':r']).toEqual({ outcome: 'rejected', rejectedBy: 'real-estate', reasons: '房产信息与申报不符' });
+    expect(puts('audit').map((e) => `${e.type}:${e.department ?? ''}`)).toEqual(['cancelled:education', 'cancelled:hrss', 'completed:']);
+  });
+
+  test('idempotent: a retry after the status was written re-runs the tail only', async () => {
+    withTasks(appRecord({ status: 'approved', completedAt: '2026-10-01T00:00:00.000Z' }));
+    expect(await steps.finalize({ applicationId: APP_ID, outcome: 'approved' })).toEqual({ status: 'approved', completedAt: '2026-10-01T00:00:00.000Z' });
+    expect(ddbMock.commandCalls(UpdateCommand)).toEqual([]);
+    expect(puts('audit').map((e) => e.type)).toEqual(['completed']);
+  });
+
+  test('a withdrawn application stays withdrawn; a contradicting outcome is a ConflictError', async () => {
+    withTasks(appRecord({ status: 'withdrawn' }));
+    expect(await steps.finalize({ applicationId: APP_ID, outcome: 'approved' })).toEqual({ status: 'withdrawn' });
+    withTasks(appRecord({ status: 'rejected' }));
+    await expect(steps.finalize({ applicationId: APP_ID, outcome: 'approved' })).rejects.toBeInstanceOf(ConflictError);
+  });
+});
+
+describe('reconcile', () => {
+  test('starts the execution (and logs submitted) of a stored application that has none', async () => {
+    ddbMock.on(QueryCommand, { TableName: 'main', IndexName: 'gsi2' }).resolves({ Items: [] });
+    ddbMock
+      .on(QueryCommand, { IndexName: 'gsi2', ExpressionAttributeValues: { ':pk': 'DAY#2026-09-30' } })
+      .resolves({ Items: [appRecord(), appRecord({ id: 'A01J00000000000000000000001', status: 'approved' })] });
+    sfnMock.on(DescribeExecutionCommand).rejects(new ExecutionDoesNotExist({ message: 'none', $metadata: {} }));
+    sfnMock.on(StartExecutionCommand).resolves({});
+    expect(await stepsAt(new Date('2026-09-30T20:00:00Z')).reconcile()).toBe(1);
+
+    const days = ddbMock.commandCalls(QueryCommand, { IndexName: 'gsi2' }).map((c) => c.args[0].input.ExpressionAttributeValues);
+    expect(days).toEqual([
+      { ':pk': 'DAY#2026-09-29', ':from': '2026-09-29T20:00:00.000Z' },
+      { ':pk': 'DAY#2026-09-30', ':from': '2026-09-29T20:00:00.000Z' },
+    ]);
+    expect(sfnMock.commandCalls(StartExecutionCommand)).toHaveLength(1);
+    expect(puts('audit').map((e) => [e.type, e.actor])).toEqual([['submitted', { role: 'citizen', sub: 'citizen-1' }]]);
+  });
+
+  test('re-sends a result recorded on a task of a running execution', async () => {
+    ddbMock.on(QueryCommand, { TableName: 'main', IndexName: 'gsi2' }).resolves({ Items: [] });
+    ddbMock.on(QueryCommand, { IndexName: 'gsi2', ExpressionAttributeValues: { ':pk': 'DAY#2026-09-30' } }).resolves({ Items: [appRecord()] });
+    const recorded = taskRecord('education', { status: 'approved', decision: 'approve', decidedAt: START.toISOString(), token: 'tok' });
+    ddbMock.on(QueryCommand, { TableName: 'main', KeyConditionExpression: 'pk = :pk' }).resolves({ Items: [appRecord(), recorded, taskRecord('hrss')] });
+    sfnMock.on(DescribeExecutionCommand).resolves({});
+    expect(await steps.reconcile()).toBe(0);
+    expect(deliveries()).toEqual([['tok', { decision: 'approve' }]]);
+  });
+});

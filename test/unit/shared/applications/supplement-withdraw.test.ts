@@ -1,0 +1,125 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { ExecutionDoesNotExist, SendTaskSuccessCommand, SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { createApplicationService } from '../../../../shared/applications';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../../shared/errors';
+import { APP_ID, START, appRecord, ccf, citizen, fixedClock, officer, taskRecord, testDeps } from './helpers';
+
+const ddbMock = mockClient(DynamoDBDocumentClient);
+const sfnMock = mockClient(SFNClient);
+const s3Mock = mockClient(S3Client);
+afterEach(() => {
+  ddbMock.reset();
+  sfnMock.reset();
+  s3Mock.reset();
+});
+beforeEach(() => {
+  ddbMock.on(QueryCommand, { TableName: 'audit' }).resolves({ Items: [] });
+  ddbMock.on(PutCommand).resolves({});
+  sfnMock.on(SendTaskSuccessCommand).resolves({});
+  sfnMock.on(StopExecutionCommand).resolves({});
+});
+
+const puts = (table: string) => ddbMock.commandCalls(PutCommand).filter((c) => c.args[0].input.TableName === table).map((c) => c.args[0].input.Item as Record<string, any>);
+const withTasks = (app = appRecord(), tasks = [taskRecord('education')]) => ddbMock.on(QueryCommand, { TableName: 'main' }).resolves({ Items: [app, ...tasks] });
+
+describe('supplement', () => {
+  // Requested Thu 10-08 (CST), answered Sat 10-10 (a make-up working day): three working days suspended.
+  const requestedAt = '2026-10-08T02:00:00.000Z';
+  const waiting = taskRecord('education', {
+    status: 'supplement-required',
+    decision: 'request-supplement',
+    tokenKind: 'supplement',
+    token: 'sup-token',
+    dueAt: '2026-10-20T16:00:00.000Z',
+    warnAt: '2026-10-16T16:00:00.000Z',
+    supplementRequests: [{ requestedAt, missing: [{ field: 'guardian.phone', reason: '无法接通' }] }],
+  });
+  const service = createApplicationService(testDeps(fixedClock(new Date('2026-10-10T02:00:00.000Z'))));
+
+  test('moves the due date by the suspended working days, logs why, and sends the new dates through the token', async () => {
+    withTasks(appRecord(), [waiting]);
+    ddbMock.on(UpdateCommand, { Key: { sk: 'APP' } }).resolves({});
+    ddbMock.on(UpdateCommand, { Key: { sk: 'TASK#education' } }).callsFake((input) => ({
+      Attributes: { ...waiting, status: 'open', dueAt: input.ExpressionAttributeValues[':due'], warnAt: input.ExpressionAttributeValues[':warn'], supplementRequests: [input.ExpressionAttributeValues[':answered']] },
+    }));
+    await service.supplement(citizen, APP_ID, { department: 'education', form: { guardian: { phone: '13900139000' } }, note: '已更新电话' });
+
+    const [amend, reopen] = ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    expect(amend.ExpressionAttributeValues?.[':f']).toMatchObject({ guardian: { phone: '13900139000', name: '张伟' } });
+    expect(reopen.ConditionExpression).toBe('#s = :waiting');
+    expect(reopen.ExpressionAttributeValues).toMatchObject({
+      ':due': '2026-10-23T16:00:00.000Z',
+      ':warn': '2026-10-21T16:00:00.000Z',
+      ':answered': { requestedAt, providedAt: '2026-10-10T02:00:00.000Z', note: '已更新电话', fields: ['guardian'], materials: [], dueBefore: '2026-10-20T16:00:00.000Z' },
+    });
+    expect(puts('audit').map((e) => [e.type, e.detail])).toEqual([
+      ['supplement-provided', { materials: [], fields: ['guardian'], withNote: true }],
+      ['due-moved', { from: '2026-10-20T16:00:00.000Z', to: '2026-10-23T16:00:00.000Z', reason: 'supplement-suspension', suspendedFrom: requestedAt, suspendedTo: '2026-10-10T02:00:00.000Z' }],
+    ]);
+    const sent = sfnMock.commandCalls(SendTaskSuccessCommand)[0].args[0].input;
+    expect(sent.taskToken).toBe('sup-token');
+    expect(JSON.parse(sent.output ?? '')).toEqual({ dueAt: '2026-10-23T16:00:00.000Z', warnAt: '2026-10-21T16:00:00.000Z', nextCheckpointAt: '2026-10-21T16:00:00.000Z' });
+  });
+
+  test('a supplemented form is validated whole, errors under form.', async () => {
+    withTasks(appRecord(), [waiting]);
+    const error = await service.supplement(citizen, APP_ID, { department: 'education', form: { guardian: { phone: '123' } } }).catch((e: ValidationError) => e);
+    expect((error as ValidationError).errors.map((e) => e.path)).toEqual(['form.guardian.phone']);
+  });
+
+  test('409 when the branch is not waiting for a supplement (or lost the race), 422 for an unknown department', async () => {
+    withTasks(appRecord(), [taskRecord('education')]);
+    await expect(service.supplement(citizen, APP_ID, { department: 'education', note: 'x' })).rejects.toBeInstanceOf(ConflictError);
+    withTasks(appRecord(), [waiting]);
+    ddbMock.on(UpdateCommand).rejects(ccf());
+    await expect(service.supplement(citizen, APP_ID, { department: 'education', note: 'x' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(service.supplement(citizen, APP_ID, { department: 'tax', note: 'x' })).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  test("only the applicant: another citizen gets 404, an officer 403", async () => {
+    withTasks(appRecord(), [waiting]);
+    await expect(service.supplement({ sub: 'other', role: 'citizen' }, APP_ID, { department: 'education' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(service.supplement(officer('education'), APP_ID, { department: 'education' })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('withdraw', () => {
+  const service = createApplicationService(testDeps());
+
+  test('status -> log -> StopExecution -> cancel open tasks', async () => {
+    ddbMock.on(GetCommand).resolves({ Item: appRecord() });
+    withTasks(appRecord({ status: 'withdrawn' }), [taskRecord('education'), taskRecord('hrss', { status: 'approved' })]);
+    ddbMock.on(UpdateCommand).resolves({});
+    const view = await service.withdraw(citizen, APP_ID);
+
+    const [status, cancel] = ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    expect(status).toMatchObject({ ConditionExpression: '#s = :submitted', ExpressionAttributeValues: { ':s': 'withdrawn', ':c': START.toISOString() } });
+    expect(cancel).toMatchObject({ Key: { sk: 'TASK#education' }, ExpressionAttributeValues: { ':b': 'withdrawn', ':g': 'DEPT#education#done' } });
+    expect(sfnMock.commandCalls(StopExecutionCommand)[0].args[0].input).toEqual({
+      executionArn: `arn:aws:states:us-east-1:123456789012:execution:onething-school-enrolment:${APP_ID}`,
+      error: 'OneThing.Withdrawn',
+      cause: 'withdrawn by the applicant',
+    });
+    expect(puts('audit').map((e) => `${e.type}:${e.department ?? ''}`)).toEqual(['withdrawn:', 'cancelled:education']);
+    expect(view.status).toBe('withdrawn');
+  });
+
+  test('withdrawing again re-runs the tail; an execution already gone is fine', async () => {
+    ddbMock.on(GetCommand).resolves({ Item: appRecord({ status: 'withdrawn' }) });
+    withTasks(appRecord({ status: 'withdrawn' }), [taskRecord('education', { status: 'cancelled' })]);
+    sfnMock.on(StopExecutionCommand).rejects(new ExecutionDoesNotExist({ message: 'gone', $metadata: {} }));
+    await expect(service.withdraw(citizen, APP_ID)).resolves.toMatchObject({ status: 'withdrawn' });
+    expect(ddbMock.commandCalls(UpdateCommand)).toEqual([]);
+  });
+
+  test('a finished application -> 409; a concurrent finish seen through the condition -> 409', async () => {
+    ddbMock.on(GetCommand).resolves({ Item: appRecord({ status: 'approved' }) });
+    await expect(service.withdraw(citizen, APP_ID)).rejects.toBeInstanceOf(ConflictError);
+    ddbMock.on(GetCommand).resolvesOnce({ Item: appRecord() }).resolves({ Item: appRecord({ status: 'rejected' }) });
+    ddbMock.on(UpdateCommand).rejects(ccf());
+    await expect(service.withdraw(citizen, APP_ID)).rejects.toThrow(/already rejected/);
+    expect(sfnMock.commandCalls(StopExecutionCommand)).toEqual([]);
+  });
+});
