@@ -12,7 +12,7 @@ export interface WorkflowFunctionSpec extends FunctionSpec {
 const wf = (name: string) => `functions/workflow/${name}.ts`;
 
 export const workflowFunctions: readonly WorkflowFunctionSpec[] = [
-  { name: 'intake', entry: wf('intake'), substitution: 'IntakeFunctionArn', access: ['main:read'] },
+  { name: 'intake', entry: wf('intake'), substitution: 'IntakeFunctionArn', access: ['main:read', 'audit:read', 'audit:append'] },
   {
     name: 'task-await', entry: wf('task-await'), substitution: 'TaskAwaitFunctionArn',
     access: ['main:read', 'main:write', 'audit:read', 'audit:append', 'sfn:task-response'],
