@@ -68,6 +68,18 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     await ensureTables(raw, tableDefinitions(LOCAL_NAMES));
     raw.destroy();
 
+    // The engine's HTTP front end starts first so that its port is known before any handler
+    // runs; requests wait until the engine is open (handlers re-run at open may call it).
+    let engineOpened!: (engine: Engine) => void;
+    const engineReady = new Promise<Engine>((resolve) => (engineOpened = resolve));
+    const sfn = await startSfnHttpServer({ call: async (op, input) => (await engineReady).call(op, input) }, { host, port: config.ports.sfn });
+    stack.push(sfn.close);
+
+    // The handlers read their configuration from the environment at cold start, exactly as on
+    // Lambda; set it (with the ports actually bound) before the first handler module loads.
+    setHandlerEnvironment(config, { dynamodb: dynamodb.port, s3: s3.port, sfn: sfn.port });
+    setPlatformDeps({ clock });
+    const lambdas = Object.fromEntries(workflowFunctions.map((fn) => [functionName(fn.name), requireHandler(fn.entry)]));
     const engine = await Engine.open({
       dataDir: path.join(dataDir, 'stepfunctions'),
       clock,
@@ -75,18 +87,10 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       accountId: config.accountId,
       partition: config.partition,
       dynamodb: { endpoint: ddbEndpoint, region: config.region, credentials: DUMMY_CREDENTIALS },
+      lambdas,
     });
     stack.push(() => engine.close());
-    const sfn = await startSfnHttpServer(engine, { host, port: config.ports.sfn });
-    stack.push(sfn.close);
-
-    // The handlers read their configuration from the environment at cold start, exactly as on
-    // Lambda; set it (with the ports actually bound) before the first handler module loads.
-    setHandlerEnvironment(config, { dynamodb: dynamodb.port, s3: s3.port, sfn: sfn.port });
-    setPlatformDeps({ clock });
-    for (const fn of workflowFunctions) {
-      engine.registerLambda(functionName(fn.name), requireHandler(fn.entry));
-    }
+    engineOpened(engine);
     await ensureStateMachines(engine, config);
 
     let ready = false;
