@@ -1,3 +1,4 @@
+import './env-defaults';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -89,7 +90,10 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       dynamodb: { endpoint: ddbEndpoint, region: config.region, credentials: DUMMY_CREDENTIALS },
       lambdas,
     });
-    stack.push(() => engine.close());
+    stack.push(async () => {
+      await drainCalls(engine);
+      await engine.close();
+    });
     engineOpened(engine);
     await ensureStateMachines(engine, config);
 
@@ -123,6 +127,15 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
   }
 }
 
+/**
+ * Lets Lambda calls already running finish (they would be re-run at the next start anyway)
+ * before the engine and then DynamoDB close under them: a clean stop leaves nothing half done.
+ */
+async function drainCalls(engine: Engine, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (engine.stats().callsInFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+}
+
 function setHandlerEnvironment(config: LocalConfig, ports: { dynamodb: number; s3: number; sfn: number }): void {
   Object.assign(process.env, {
     ONETHING_LOCAL: '1',
@@ -134,8 +147,6 @@ function setHandlerEnvironment(config: LocalConfig, ports: { dynamodb: number; s
     MATERIALS_BUCKET: LOCAL_NAMES.materials,
     STATE_MACHINE_ARN_PREFIX: stateMachineArnPrefix(config),
     AWS_REGION: config.region,
-    // Handler logs go to CloudWatch on AWS; locally only warnings and errors reach the console.
-    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });
 }
 
