@@ -3,13 +3,14 @@
  * (infra/bundling.ts) and measures, per function, the bundle size and the cold-start init
  * time: a fresh `node` process requires the bundle; the time until the module is loaded is
  * taken inside that process, the median of RUNS runs (BENCH_RUNS, default 7). Exits 1 when
- * a target is missed.
+ * a target is missed. Below the table, what the largest bundle is made of (esbuild metafile),
+ * by package: where to look first when a bundle grows.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import type { FunctionSpec } from '../functions/access';
 import { esbuildOptions } from '../infra/bundling';
 import { REPO_ROOT } from '../infra/constructs/platform-function';
@@ -18,6 +19,7 @@ import { platformFunctionSpecs } from '../infra/specs';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const MAX_BYTES = 1024 * 1024;
 const MAX_INIT_MS = 200;
+const TOP_PARTS = 10;
 
 // What Lambda would set; the handler modules read their configuration at load time.
 const LAMBDA_ENV = {
@@ -50,20 +52,35 @@ interface Row {
   outfile?: string;
   bytes?: number;
   mapBytes?: number;
+  /** Output bytes per package (`node_modules/<pkg>`) or top-level source folder. */
+  parts?: Map<string, number>;
   samples: number[];
   problem?: string;
+}
+
+/** Groups a bundle's inputs by npm package, or by the first two folders of our own source. */
+function partsOf(meta: Metafile): Map<string, number> {
+  const parts = new Map<string, number>();
+  for (const output of Object.values(meta.outputs)) {
+    for (const [file, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? file.split('/').slice(0, 2).join('/');
+      parts.set(pkg, (parts.get(pkg) ?? 0) + bytesInOutput);
+    }
+  }
+  return parts;
 }
 
 async function bundle(spec: FunctionSpec, out: string): Promise<Row> {
   const entry = path.join(REPO_ROOT, spec.entry);
   if (!fs.existsSync(entry)) return { name: spec.name, samples: [], problem: `entry ${spec.entry} missing` };
   const outfile = path.join(out, spec.name, 'index.js');
+  let meta: Metafile;
   try {
-    await build({ ...esbuildOptions(), absWorkingDir: REPO_ROOT, entryPoints: [entry], outfile, logLevel: 'silent' });
+    ({ metafile: meta } = await build({ ...esbuildOptions(), absWorkingDir: REPO_ROOT, entryPoints: [entry], outfile, logLevel: 'silent', metafile: true }));
   } catch (err) {
     return { name: spec.name, samples: [], problem: `build failed: ${(err as Error).message.split('\n')[1] ?? ''}` };
   }
-  return { name: spec.name, outfile, bytes: fs.statSync(outfile).size, mapBytes: fs.statSync(`${outfile}.map`).size, samples: [] };
+  return { name: spec.name, outfile, bytes: fs.statSync(outfile).size, mapBytes: fs.statSync(`${outfile}.map`).size, parts: partsOf(meta), samples: [] };
 }
 
 const kib = (n?: number) => (n === undefined ? '—' : (n / 1024).toFixed(0));
@@ -87,6 +104,11 @@ async function main(): Promise<void> {
     const median_ = r.samples.length ? median(r.samples) : undefined;
     r.problem ??= r.bytes !== undefined && r.bytes > MAX_BYTES ? 'bundle over 1 MiB' : median_ !== undefined && median_ > MAX_INIT_MS ? `init over ${MAX_INIT_MS} ms` : undefined;
     console.log(`| ${r.name} | ${kib(r.bytes)} | ${kib(r.mapBytes)} | ${ms(r.samples, median)} | ${ms(r.samples, (xs) => Math.min(...xs))} | ${r.problem ?? 'ok'} |`);
+  }
+  const largest = rows.reduce<Row | undefined>((a, r) => ((r.bytes ?? 0) > (a?.bytes ?? 0) ? r : a), undefined);
+  if (largest?.parts) {
+    const top = [...largest.parts].sort((a, b) => b[1] - a[1]).slice(0, TOP_PARTS);
+    console.log(`\nlargest bundle, ${largest.name}, by package (KiB): ${top.map(([pkg, n]) => `${pkg} ${kib(n)}`).join(', ')}`);
   }
   if (rows.some((r) => r.problem)) process.exitCode = 1;
 }

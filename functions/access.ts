@@ -5,13 +5,13 @@
 export type Access =
   | 'main:read' // GetItem/Query on the main table and its indexes
   | 'main:write' // PutItem/UpdateItem on the main table (never DeleteItem)
-  | 'audit:read' // Query on the audit table and its indexes
+  | 'audit:read' // Query on the audit table
   | 'audit:append' // PutItem on the audit table (no Update/Delete: the log is append-only)
-  | 'materials:read' // GetObject/HeadObject on the materials bucket
+  | 'materials:read' // GetObject/HeadObject (+ ListBucket, so a missing key is 404, not 403)
   | 'materials:write' // PutObject (presigned uploads, copies) on the materials bucket
   | 'sfn:start' // StartExecution/DescribeExecution on the service state machines
   | 'sfn:stop' // StopExecution on executions of the service state machines
-  | 'sfn:task-response' // SendTaskSuccess/SendTaskFailure/SendTaskHeartbeat
+  | 'sfn:task-response' // SendTaskSuccess (the only task response the platform sends)
   | 'metrics:put'; // cloudwatch:PutMetricData in the OneThing namespace
 
 /** A Lambda function of the platform: where its code is and what it may touch. */

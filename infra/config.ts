@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DeployConfigError } from './errors';
 
 /** Where and how the app is deployed; read once from CDK context and the environment. */

@@ -1,4 +1,3 @@
-import { Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -7,6 +6,7 @@ import type { IConstruct } from 'constructs';
 import type { Access } from '../../functions/access';
 import { SpecError } from '../errors';
 import { executionArnPattern, stateMachineArn } from '../naming';
+import { KEY_NEEDS, keyStatements, type KeyService } from './key-grants';
 
 /** What the platform's functions can be granted access to (`Access` in functions/access.ts). */
 export interface PlatformResources {
@@ -16,7 +16,6 @@ export interface PlatformResources {
   /** Global secondary index names of the main table (`gsi1`..`gsi3`). */
   readonly mainIndexes: readonly string[];
   readonly auditTable: ITable;
-  readonly auditIndexes: readonly string[];
   readonly materials: IBucket;
   /** Ids of the services that have a state machine. */
   readonly serviceIds: readonly string[];
@@ -27,9 +26,6 @@ export const METRICS_NAMESPACE = 'OneThing';
 
 /** Prefixes the functions read and write in the materials bucket (DESIGN.md "S3"). */
 const MATERIAL_PREFIXES = ['uploads/', 'applications/'];
-
-const KMS_READ = ['kms:Decrypt', 'kms:DescribeKey'];
-const KMS_WRITE = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'];
 
 /** A statement, and why its resources contain a wildcard when they do (for the review). */
 export interface AccessGrant {
@@ -49,14 +45,6 @@ function tableArns(table: ITable, indexes: readonly string[]): string[] {
   return [table.tableArn, ...indexes.map((index) => `${table.tableArn}/index/${index}`)];
 }
 
-/** The data key may only be used through DynamoDB and S3 in this region. */
-function kmsStatement(scope: IConstruct, key: IKey, actions: string[]): AccessGrant {
-  const { region, urlSuffix } = Stack.of(scope);
-  return allow([...new Set(actions)].sort(), [key.keyArn], {
-    StringEquals: { 'kms:ViaService': [`dynamodb.${region}.${urlSuffix}`, `s3.${region}.${urlSuffix}`] },
-  });
-}
-
 /**
  * Least-privilege IAM statements for a function's access list: explicit actions only (no
  * `*` in any action), table and index ARNs, object prefixes, named state machines.
@@ -66,35 +54,43 @@ function kmsStatement(scope: IConstruct, key: IKey, actions: string[]): AccessGr
  */
 export function accessGrants(scope: IConstruct, access: readonly Access[], r: PlatformResources): AccessGrant[] {
   const statements: AccessGrant[] = [];
-  const kms: string[] = [];
+  const kms: Record<KeyService, string[]> = { dynamodb: [], s3: [] };
   const objects = (bucket: IBucket) => MATERIAL_PREFIXES.map((prefix) => bucket.arnForObjects(`${prefix}*`));
   for (const grant of new Set(access)) {
     switch (grant) {
       case 'main:read':
         statements.push(allow(['dynamodb:GetItem', 'dynamodb:Query'], tableArns(r.mainTable, r.mainIndexes)));
-        kms.push(...KMS_READ);
+        kms.dynamodb.push(...KEY_NEEDS.dynamodb.read);
         break;
       case 'main:write':
         // Never DeleteItem: records are closed by status, not removed.
         statements.push(allow(['dynamodb:PutItem', 'dynamodb:UpdateItem'], [r.mainTable.tableArn]));
-        kms.push(...KMS_WRITE);
+        kms.dynamodb.push(...KEY_NEEDS.dynamodb.write);
         break;
       case 'audit:read':
-        statements.push(allow(['dynamodb:Query'], tableArns(r.auditTable, r.auditIndexes)));
-        kms.push(...KMS_READ);
+        // The functions read one application's chain (the base table); the time-ordered index
+        // is for inspectors, who are not Lambda functions.
+        statements.push(allow(['dynamodb:Query'], [r.auditTable.tableArn]));
+        kms.dynamodb.push(...KEY_NEEDS.dynamodb.read);
         break;
       case 'audit:append':
         // The timing log is append-only: PutItem (conditional on a new sk), nothing else.
         statements.push(allow(['dynamodb:PutItem'], [r.auditTable.tableArn]));
-        kms.push(...KMS_WRITE);
+        kms.dynamodb.push(...KEY_NEEDS.dynamodb.write);
         break;
       case 'materials:read':
+        // GetObject also authorises HeadObject and the source side of CopyObject.
         statements.push({ ...allow(['s3:GetObject'], objects(r.materials)), wildcardReason: WHY_OBJECTS });
-        kms.push(...KMS_READ);
+        // Without ListBucket S3 answers GetObject of a missing key with 403, not 404: an expired
+        // or never made upload would be a server error instead of the `not-found` rejection
+        // (shared/documents/verify.ts). s3:prefix cannot narrow it; that key is absent here.
+        statements.push(allow(['s3:ListBucket'], [r.materials.bucketArn]));
+        kms.s3.push(...KEY_NEEDS.s3.read);
         break;
       case 'materials:write':
+        // Presigned upload PUTs and the destination side of CopyObject.
         statements.push({ ...allow(['s3:PutObject'], objects(r.materials)), wildcardReason: WHY_OBJECTS });
-        kms.push(...KMS_WRITE);
+        kms.s3.push(...KEY_NEEDS.s3.write);
         break;
       case 'sfn:start':
         statements.push(allow(['states:StartExecution'], r.serviceIds.map((id) => stateMachineArn(scope, id))));
@@ -112,7 +108,9 @@ export function accessGrants(scope: IConstruct, access: readonly Access[], r: Pl
       case 'sfn:task-response':
         statements.push(
           allow(
-            ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess'],
+            // The platform only calls SendTaskSuccess (shared/applications/executions.ts):
+            // a rejection is a decision in the task's output, not a task failure.
+            ['states:SendTaskSuccess'],
             r.serviceIds.map((id) => stateMachineArn(scope, id)),
           ),
         );
@@ -127,6 +125,6 @@ export function accessGrants(scope: IConstruct, access: readonly Access[], r: Pl
         throw new SpecError('access', `unknown access "${String(grant satisfies never)}"`);
     }
   }
-  if (kms.length > 0) statements.push(kmsStatement(scope, r.dataKey, kms));
+  statements.push(...keyStatements(scope, r.dataKey, kms).map((statement) => ({ statement })));
   return statements;
 }

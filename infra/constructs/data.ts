@@ -3,7 +3,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import type { PlatformResources } from './access-policy';
 import { Buckets } from './buckets';
-import { AUDIT_INDEXES, MAIN_INDEXES, Tables } from './tables';
+import { MAIN_INDEXES, Tables } from './tables';
 
 export interface DataProps {
   /** Origin allowed to PUT presigned uploads (CORS). */
@@ -44,7 +44,6 @@ export class Data extends Construct {
       mainTable: this.tables.main,
       mainIndexes: MAIN_INDEXES,
       auditTable: this.tables.audit,
-      auditIndexes: AUDIT_INDEXES,
       materials: this.buckets.materials,
       serviceIds,
     };

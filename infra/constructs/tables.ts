@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 
@@ -44,6 +44,9 @@ export class Tables extends Construct {
         indexName: index,
         partitionKey: { name: `${index}pk`, type: AttributeType.STRING },
         sortKey: { name: `${index}sk`, type: AttributeType.STRING },
+        // Every item attribute, as the local tables project them: the list and inbox queries
+        // return whole records without a second read.
+        projectionType: ProjectionType.ALL,
       });
     }
     return table;

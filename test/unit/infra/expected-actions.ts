@@ -9,11 +9,11 @@ export const EXPECTED_ACTIONS: Record<Access, string[]> = {
   'main:write': ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
   'audit:read': ['dynamodb:Query', 'kms:Decrypt', 'kms:DescribeKey'],
   'audit:append': ['dynamodb:PutItem', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
-  'materials:read': ['s3:GetObject', 'kms:Decrypt', 'kms:DescribeKey'],
-  'materials:write': ['s3:PutObject', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
+  'materials:read': ['s3:GetObject', 's3:ListBucket', 'kms:Decrypt'],
+  'materials:write': ['s3:PutObject', 'kms:GenerateDataKey'],
   'sfn:start': ['states:StartExecution', 'states:DescribeExecution'],
   'sfn:stop': ['states:StopExecution'],
-  'sfn:task-response': ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+  'sfn:task-response': ['states:SendTaskSuccess'],
   'metrics:put': ['cloudwatch:PutMetricData'],
 };
 

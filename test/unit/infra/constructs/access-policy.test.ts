@@ -37,10 +37,32 @@ describe('accessGrants', () => {
     expect(JSON.stringify(respond?.Resource)).toContain('stateMachine:onething-school-enrolment');
   });
 
-  it('merges the KMS needs into one statement limited to DynamoDB and S3', () => {
-    const kms = resolved(['main:read', 'materials:write']).filter((s) => JSON.stringify(s.Action).includes('kms:'));
-    expect(kms).toHaveLength(1);
-    expect(kms[0]?.Condition.StringEquals['kms:ViaService']).toHaveLength(2);
+  it('scopes the data key per service: DynamoDB needs for the tables, S3 needs for the materials', () => {
+    const kms = resolved(['main:write', 'materials:read', 'materials:write']).filter((s) => JSON.stringify(s.Action).includes('kms:'));
+    // `kms:ViaService` is `<service>.<region>.<URLSuffix>`, the suffix a deploy-time token.
+    const service = (s: { Condition: { StringEquals: Record<string, unknown> } }) => JSON.stringify(s.Condition.StringEquals['kms:ViaService']).match(/"(dynamodb|s3)\.cn-north-1\./)?.[1];
+    const byService = Object.fromEntries(kms.map((s) => [service(s), s.Action]));
+    expect(byService).toEqual({
+      dynamodb: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
+      s3: ['kms:Decrypt', 'kms:GenerateDataKey'],
+    });
+  });
+
+  it('materials: objects under uploads/ and applications/ only, ListBucket on the bucket itself', () => {
+    const statements = resolved(['materials:read', 'materials:write']);
+    const objectsOf = (action: string) => JSON.stringify(statements.find((s) => s.Action === action)?.Resource);
+    for (const action of ['s3:GetObject', 's3:PutObject']) {
+      expect(objectsOf(action)).toContain('/uploads/*');
+      expect(objectsOf(action)).toContain('/applications/*');
+      expect(objectsOf(action)).not.toMatch(/"\/\*"/);
+    }
+    const list = statements.find((s) => s.Action === 's3:ListBucket');
+    expect(list?.Resource).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/Materials/), 'Arn'] });
+  });
+
+  it('audit:read queries the audit table itself, not its inspector index', () => {
+    const [query] = resolved(['audit:read']);
+    expect(query).toMatchObject({ Action: 'dynamodb:Query', Resource: { 'Fn::GetAtt': [expect.stringMatching(/Audit/), 'Arn'] } });
   });
 
   it('explains every wildcard resource', () => {
