@@ -29,6 +29,7 @@ import { apiErrors } from './errors';
 import { createCatalogStore } from './store/catalog-store';
 import { openDatabases, type Databases } from './store/db';
 import { createRunStore } from './store/run-store';
+import { createTurnTx } from './store/turn-tx';
 import { createDynamoDbCaller, type DynamoDbCaller, type DynamoDbOptions } from './tasks/dynamodb';
 import { createLambdaInvoker, type LambdaHandler } from './tasks/lambda';
 
@@ -104,7 +105,7 @@ export class Engine implements SfnApi {
     const lambdas = new Map<string, LambdaHandler>(Object.entries(options.lambdas ?? {}));
     const lambda = createLambdaInvoker(lambdas, now);
     const scheduler = new Scheduler({
-      db: dbs.writer,
+      tx: createTurnTx(dbs.writer, runs.held),
       runs,
       execs,
       rt,

@@ -3,9 +3,9 @@
  * (API commands, completions, fired timers, and as many transitions as fit in the budget).
  * Side effects start only after that commit. A Node timer wakes it for the next due timer.
  */
-import type Database from 'better-sqlite3';
 import type { Effect, Exec, Frame, Resume } from '../interpreter/types';
 import type { RunStore } from '../store/run-store';
+import type { TurnTx } from '../store/turn-tx';
 import type { Completion } from './effects';
 import type { ExecCache } from './exec-cache';
 import { applyCompletion, deliver, fireDueTimers } from './inputs';
@@ -22,7 +22,7 @@ interface Command {
 }
 
 export interface SchedulerDeps {
-  db: Database.Database;
+  tx: TurnTx;
   runs: RunStore;
   execs: ExecCache;
   rt: TurnRuntime;
@@ -123,30 +123,31 @@ export class Scheduler {
     this.scheduled = false;
     if (this.closed) return;
     this.running = true;
-    const { db, rt } = this.d;
+    const { tx, rt, runs } = this.d;
     const commands = this.commands.splice(0);
     const completions = this.completions.splice(0);
     const results: { ok: boolean; value: unknown }[] = [];
     let failed = false;
     try {
-      db.exec('BEGIN IMMEDIATE');
+      tx.begin();
       for (const c of commands) results.push(this.inSavepoint(c.fn));
       for (const c of completions) applyCompletion(this.d, c);
       fireDueTimers(this.d);
       await runQueued(this.d, (err) => this.report(err));
       rt.flush();
-      db.exec('COMMIT');
+      tx.commit();
     } catch (err) {
       // Only an I/O failure or a bug gets here: nothing of this turn is kept, callers see
       // the error, and the in-memory state is rebuilt from the last commit.
       failed = true;
-      if (db.inTransaction) db.exec('ROLLBACK');
+      tx.rollback();
       this.report(err);
       results.length = 0;
       for (let i = 0; i < commands.length; i += 1) results.push({ ok: false, value: err });
       rt.reset();
       this.d.execs.clear();
     }
+    runs.settleTimers(failed);
     commands.forEach((c, i) => (results[i].ok ? c.resolve(results[i].value) : c.reject(results[i].value)));
     this.startEffects();
     this.d.execs.evictIdle();
@@ -160,15 +161,14 @@ export class Scheduler {
   }
 
   private inSavepoint(fn: () => unknown): { ok: boolean; value: unknown } {
-    const { db } = this.d;
-    db.exec('SAVEPOINT command');
+    const { tx } = this.d;
+    const mark = tx.savepoint();
     try {
       const value = fn();
-      db.exec('RELEASE command');
+      tx.release();
       return { ok: true, value };
     } catch (err) {
-      db.exec('ROLLBACK TO command');
-      db.exec('RELEASE command');
+      tx.undo(mark);
       return { ok: false, value: err };
     }
   }

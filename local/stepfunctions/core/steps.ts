@@ -3,11 +3,11 @@
  * empty or the turn's budget is spent. Each step runs in a savepoint, so a bug in one
  * execution fails that execution and leaves the rest of the turn intact.
  */
-import type Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import { errorDetails } from '../interpreter/events';
 import { step } from '../interpreter/runner';
 import type { Exec } from '../interpreter/types';
+import type { TurnTx } from '../store/turn-tx';
 import type { ExecCache } from './exec-cache';
 import type { TurnRuntime } from './runtime';
 
@@ -16,14 +16,14 @@ const TURN_MAX_STEPS = 20_000;
 const TURN_MAX_MS = 20;
 
 export interface StepDeps {
-  db: Database.Database;
+  tx: TurnTx;
   rt: TurnRuntime;
   execs: ExecCache;
 }
 
 /** Runs queued frames until the queue is empty or the turn budget is spent. */
 export async function runQueued(d: StepDeps, report: (err: unknown) => void): Promise<void> {
-  const { db, rt } = d;
+  const { tx, rt } = d;
   const deadline = performance.now() + TURN_MAX_MS;
   for (let n = 0; rt.queued > 0; n += 1) {
     if (n >= TURN_MAX_STEPS || ((n & 63) === 63 && performance.now() > deadline)) return;
@@ -36,14 +36,13 @@ export async function runQueued(d: StepDeps, report: (err: unknown) => void): Pr
     frame.pending = undefined;
     rt.dequeued(frame);
     const state = exec.definition.machines.get(frame.machine)?.states.get(frame.state);
-    db.exec('SAVEPOINT step');
+    const mark = tx.savepoint();
     try {
       if (!state) throw new Error(`State '${frame.state}' is not in the definition`);
       await step({ rt, exec, frame, state, resume });
-      db.exec('RELEASE step');
+      tx.release();
     } catch (err) {
-      db.exec('ROLLBACK TO step');
-      db.exec('RELEASE step');
+      tx.undo(mark);
       report(err);
       failAfterBug(d, exec, err);
     }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {
+  GetExecutionHistoryCommand,
   ListExecutionsCommand,
   SendTaskSuccessCommand,
   StartExecutionCommand,
@@ -69,10 +70,10 @@ describe('engine killed with SIGKILL', () => {
 
     client = await life();
     const restartedAt = child?.spawnedAt ?? 0;
-    const { executions: finished = [] } = await client.send(
-      new ListExecutionsCommand({ stateMachineArn: arns.burst, statusFilter: 'SUCCEEDED' }),
-    );
-    expect(finished.length).toBeLessThan(40); // the kill did interrupt the burst
+    // The kill interrupted the burst: the gate holds every burst execution until after the
+    // kills, so each one whose start had committed is still running (none finished or failed).
+    const { executions: bursts = [] } = await client.send(new ListExecutionsCommand({ stateMachineArn: arns.burst }));
+    expect(bursts.filter((e) => e.status !== 'RUNNING').map((e) => `${e.name}=${e.status}`)).toEqual([]);
     const secondKillAfter = Math.floor(Math.random() * 300);
     await sleep(secondKillAfter); // a second kill while the first recovery runs
     await child?.kill();
@@ -81,8 +82,7 @@ describe('engine killed with SIGKILL', () => {
     console.log(`crash test: killed ${killAfter} ms into the burst and ${secondKillAfter} ms into recovery`);
 
     // Requests cut off by the kill are repeated: a start that had been committed answers with
-    // the same execution (still running) or ExecutionAlreadyExists (already finished); a token
-    // delivered before the kill is spent.
+    // the same execution (still running at its gate); a token delivered before the kill is spent.
     for (let i = 0; i < 40; i++) {
       await start(client, 'burst', `burst-${i}`, BURST_INPUT).catch((err: Error) =>
         expect(err.name).toBe('ExecutionAlreadyExists'),
@@ -104,6 +104,9 @@ describe('engine killed with SIGKILL', () => {
       (err: Error) => expect(['TaskDoesNotExist', 'TaskTimedOut']).toContain(err.name),
     );
 
+    // Open the burst's gates (each records its token once its Map is done).
+    await succeedWhenSubmitted(client, arns.burst, Array.from({ length: 40 }, (_, i) => `burst-${i}`), tokenFile);
+
     const ends = await waitAllDone(client, Object.values(arns), 70, 30_000);
     // Wait timers that fell due while the engine was down fire as it starts (in the second
     // life, or in the third if the second was killed first), not a full delay later. (A Retry
@@ -120,8 +123,8 @@ describe('engine killed with SIGKILL', () => {
     await start(client, 'timer', 'ref-timer');
     await start(client, 'retry', 'ref-retry');
     await start(client, 'burst', 'ref-burst', BURST_INPUT);
-    while (!readTokens(tokenFile).has('ref-token')) await sleep(10);
-    await client.send(new SendTaskSuccessCommand({ taskToken: readTokens(tokenFile).get('ref-token'), output: '{}' }));
+    await succeedWhenSubmitted(client, arns.token, ['ref-token'], tokenFile);
+    await succeedWhenSubmitted(client, arns.burst, ['ref-burst'], tokenFile);
     await waitAllDone(client, Object.values(arns), 74, 30_000);
     for (const kind of Object.keys(MACHINES) as Kind[]) {
       reference[kind] = shape(await fullHistory(client, executionArn(arns[kind], `ref-${kind}`)));
@@ -138,6 +141,29 @@ describe('engine killed with SIGKILL', () => {
 
 function executionArn(machineArn: string, name: string): string {
   return `${machineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+}
+
+/**
+ * Sends SendTaskSuccess('{}') to each named execution of `machineArn` once its token was
+ * recorded and its history ends with TaskSubmitted (the Lambda that handed the token out
+ * returned): a token sent earlier would replace that event, and the shapes would differ.
+ */
+async function succeedWhenSubmitted(sfn: SFNClient, machineArn: string, names: string[], tokenFile: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (const name of names) {
+    for (;;) {
+      const token = readTokens(tokenFile).get(name);
+      const { events = [] } = await sfn.send(
+        new GetExecutionHistoryCommand({ executionArn: executionArn(machineArn, name), reverseOrder: true, maxResults: 1 }),
+      );
+      if (token !== undefined && events[0]?.type === 'TaskSubmitted') {
+        await sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' }));
+        break;
+      }
+      if (Date.now() > deadline) throw new Error(`${name}: no TaskSubmitted with a recorded token after 30 s`);
+      await sleep(20);
+    }
+  }
 }
 
 /** Event types with their state names, sorted: equal for two runs that did the same work. */

@@ -68,6 +68,17 @@ test('Map runs iterations with MaxConcurrency, keeps result order and emits iter
   expect(types.slice(-3)).toEqual(['MapStateSucceeded', 'MapStateExited', 'ExecutionSucceeded']);
 });
 
+test('with MaxConcurrency, each waiting iteration starts once, in index order', async () => {
+  // Both running iterations finish in the same turn: the second must not restart the
+  // iteration the first one started.
+  const each = { StartAt: 'P', States: { P: { Type: 'Pass', Next: 'Q' }, Q: { Type: 'Pass', End: true } } };
+  const def = { StartAt: 'M', States: { M: { Type: 'Map', MaxConcurrency: 2, ItemProcessor: each, End: true } } };
+  const out = await run(engine, def, [1, 2, 3, 4, 5]);
+  expect(out.output).toBe('[1,2,3,4,5]');
+  const started = (await history(engine, out.arn)).filter((e) => e.type === 'MapIterationStarted');
+  expect(started.map((e) => (e.mapIterationStartedEventDetails as { index: number }).index)).toEqual([0, 1, 2, 3, 4]);
+});
+
 test('a failing iteration aborts the running ones and fails the Map', async () => {
   const processor = {
     StartAt: 'Check',
