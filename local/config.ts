@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The local runtime's settings. The `ONETHING_*` names and defaults are fixed by

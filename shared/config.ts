@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The platform's configuration: ONE zod parse of the environment at cold start

@@ -5,7 +5,7 @@
  *
  * Adding a service: one module under `services/` and one line in `definitions` below.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidDefinitionError, UnknownServiceError, UnknownServiceVersionError } from './errors';
 import { constructionPermitV1 } from './services/construction-permit';
 import { newbornV1 } from './services/newborn';

@@ -3,7 +3,7 @@
  * parallel and the data-sharing checks that replace materials. The generator turns a
  * definition into a state machine; the API serves its form schema and material list.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { DataSharing } from '../shared/registries';
 
 /** A name shown to people, in Chinese (authoritative) and English. */

@@ -1,5 +1,5 @@
 /** Rules every service definition must satisfy; checked when the catalog loads. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidDefinitionError } from './errors';
 import type { ServiceDefinition } from './types';
 

@@ -2,7 +2,7 @@
  * What each route of functions/routes.ts accepts and returns. Handlers take their roles and
  * schemas from here and `/v1/openapi.json` is generated from here, so the two cannot drift.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Role } from '../../shared/auth/principal';
 import * as S from '../../shared/applications/schemas';
 import { routes } from '../routes';

@@ -2,7 +2,7 @@
  * The OpenAPI document of this API: the route table joined with the contracts. Every zod
  * schema exported by the schema modules becomes a named component.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import * as shared from '../../shared/applications/schemas';
 import { routes } from '../routes';
 import { buildOpenApi, type OperationSource } from '../http/openapi';

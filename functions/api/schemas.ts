@@ -3,7 +3,7 @@
  * and the small acknowledgement bodies. Request and view schemas of applications and tasks
  * come from shared/applications/schemas.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { APP_ID } from '../../shared/applications/ids';
 import { APPLICATION_STATUSES } from '../../shared/applications/schemas';
 

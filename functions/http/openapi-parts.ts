@@ -2,7 +2,7 @@
  * Pieces of the OpenAPI builder: the problem schema, parameters from zod objects, and the
  * error statuses an operation can return given what it declares.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What the builder needs to know about one operation. */
 export interface OperationSource {

@@ -3,7 +3,7 @@
  * (`z.toJSONSchema`). Request bodies are rendered as zod parses them (`io: 'input'`),
  * responses as they are produced (`io: 'output'`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { problemComponent, errorStatuses, operationParameters, type OperationSource } from './openapi-parts';
 
 export type { OperationSource } from './openapi-parts';

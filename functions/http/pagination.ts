@@ -2,7 +2,7 @@
  * List responses. The query side (`limit` 1..100 default 20, opaque `cursor`) is `ListQuery`
  * in shared/applications/schemas.ts; only the service that issued a cursor can decode it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A page of `item`: `nextCursor` is null on the last page. */
 export const pageOf = <T extends z.ZodType>(item: T) =>

@@ -2,7 +2,7 @@
  * zod at the edge: violations become a 422 `ValidationError` whose paths name the field the
  * way clients write it (`form.child.idNumber`, `materials[0].uploadId`).
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ValidationError, type FieldError } from '../../shared/errors';
 
 /** Dotted path with `[i]` indices, e.g. `['materials', 0, 'uploadId']` -> `materials[0].uploadId`. */

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { Context as LambdaContext } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { validationFromIssues, classifyAwsError } from '../../shared/applications/errors';
 import { getPlatformDeps } from '../../shared/deps';
 import { AppError, DependencyError } from '../../shared/errors';

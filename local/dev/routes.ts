@@ -2,7 +2,7 @@
  * Routes that exist only in the local runtime (never in functions/routes.ts, so CDK never
  * deploys them): dev tokens and the dev clock.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DevClock } from '../../shared/clock';
 import { parseOrThrow } from '../../functions/http/validation';
 import { DevTokenRequest, type DevTokenIssuer } from './tokens';

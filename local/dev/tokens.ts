@@ -3,7 +3,7 @@
  * pass on AWS (`sub`, `role`, `dept`), so the handlers cannot tell the two apart.
  */
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES } from '../../shared/auth/principal';
 import { systemClock, type Clock } from '../../shared/clock';
 import { UnauthorizedError } from '../../shared/errors';

@@ -83,7 +83,7 @@ export async function submit(ctx: Context, p: Principal, raw: unknown, idempoten
     if (existing) return replay(ctx, existing, requestHash, p);
     throw error;
   }
-  const event = await afterStore(ctx, record, p);
+  const event = await afterStore(ctx, record, p, true);
   return { application: applicationView(def, record, [], [event], { kind: 'applicant' }, now), replayed: false };
 }
 
@@ -94,8 +94,11 @@ function plannedDueAt(ctx: Context, def: ServiceDefinition, now: Date): string {
     .reduce((a, b) => (b > a ? b : a));
 }
 
-/** The tail after the put; each step idempotent, so a retry or replay resumes it. */
-async function afterStore(ctx: Context, app: ApplicationRecord, p: Principal) {
+/**
+ * The tail after the put; each step idempotent, so a retry or replay resumes it. `created`:
+ * this request's put stored the application, so its timing log is still empty.
+ */
+async function afterStore(ctx: Context, app: ApplicationRecord, p: Principal, created = false) {
   const event = await ctx.log.append(app.id, {
     key: 'submitted',
     type: 'submitted',
@@ -108,7 +111,7 @@ async function afterStore(ctx: Context, app: ApplicationRecord, p: Principal) {
       checks: Object.fromEntries(app.checks.map((c) => [c.id, c.passed])),
       ...(app.onBehalfOf ? { onBehalfOf: { relation: app.onBehalfOf.relation } } : {}),
     },
-  });
+  }, { newChain: created });
   try {
     await startExecution(ctx.sfn, ctx.config, app);
   } catch (error) {

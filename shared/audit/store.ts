@@ -13,8 +13,18 @@ const seqKey = (seq: number) => String(seq).padStart(10, '0');
 type StoredEvent = TimingEvent & { pk: string; sk: string; gsi1pk: string; gsi1sk: string };
 
 export interface TimingLog {
-  /** Appends an event unless one with the same `key` exists; returns the stored event either way. */
-  append(applicationId: string, event: TimingEventInput): Promise<TimingEvent>;
+  /**
+   * Appends an event unless one with the same `key` exists; returns the stored event either way.
+   * `newChain`: the caller just created the application, so its chain is empty and the first
+   * read is skipped (a wrong guess costs one failed conditional put, then the usual re-read).
+   */
+  append(applicationId: string, event: TimingEventInput, opts?: { newChain?: boolean }): Promise<TimingEvent>;
+  /**
+   * `append` for an event normally logged already (a branch's `branch-opened`, logged by
+   * intake): the read takes no turn, so the branches' waits do not queue behind each other;
+   * only a missing event is appended (in turn, re-reading the chain).
+   */
+  ensure(applicationId: string, event: TimingEventInput): Promise<TimingEvent>;
   /** Appends several events in order with one read (e.g. `decided` + `supplement-requested`). */
   appendAll(applicationId: string, events: TimingEventInput[]): Promise<TimingEvent[]>;
   /** The application's events, oldest first. */
@@ -25,7 +35,8 @@ export interface TimingLog {
  * The append-only, hash-chained timing log of an application (docs/DESIGN.md "Audit table").
  * An append reads the chain once, skips events whose `key` is already there (a retried step
  * never duplicates) and puts `seq + 1` only if that slot is free; a concurrent writer makes
- * it re-read and retry after a jittered pause. One write per new event, none for a replay.
+ * it re-read and retry after a jittered pause. Appends from this process take turns per
+ * chain, so only writers elsewhere race. One write per new event, none for a replay.
  *
  * @example
  * const log = createTimingLog({ ddb, clock, tableName: 'onething-audit' });
@@ -60,8 +71,8 @@ export function createTimingLog(deps: {
     return items;
   };
 
-  const tryAppend = async (applicationId: string, events: TimingEventInput[]): Promise<TimingEvent[]> => {
-    const chain = await read(applicationId);
+  const tryAppend = async (applicationId: string, events: TimingEventInput[], assumeEmpty: boolean): Promise<TimingEvent[]> => {
+    const chain = assumeEmpty ? [] : await read(applicationId);
     const byKey = new Map(chain.map((e) => [e.key, e]));
     let last = chain.at(-1);
     const out: TimingEvent[] = [];
@@ -98,10 +109,13 @@ export function createTimingLog(deps: {
     return out;
   };
 
-  const appendAll = async (applicationId: string, events: TimingEventInput[]): Promise<TimingEvent[]> => {
+  const appendAll = (applicationId: string, events: TimingEventInput[], newChain = false): Promise<TimingEvent[]> =>
+    inTurn(ddb, `${tableName}\n${applicationId}`, () => appendWithRetries(applicationId, events, newChain));
+
+  const appendWithRetries = async (applicationId: string, events: TimingEventInput[], newChain: boolean): Promise<TimingEvent[]> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await tryAppend(applicationId, events);
+        return await tryAppend(applicationId, events, newChain && attempt === 1);
       } catch (error) {
         if (!(error instanceof Error) || error.name !== 'ConditionalCheckFailedException') throw error;
         if (attempt >= MAX_ATTEMPTS) throw new AuditConflictError(applicationId, attempt, error);
@@ -112,10 +126,38 @@ export function createTimingLog(deps: {
   };
 
   return {
-    appendAll,
-    append: async (applicationId, event) => (await appendAll(applicationId, [event]))[0],
+    appendAll: (applicationId, events) => appendAll(applicationId, events),
+    append: async (applicationId, event, opts) => (await appendAll(applicationId, [event], opts?.newChain ?? false))[0],
+    ensure: async (applicationId, event) => {
+      const logged = (await read(applicationId)).find((e) => e.key === event.key);
+      return logged ? strip(logged) : (await appendAll(applicationId, [event]))[0];
+    },
     list: async (applicationId) => (await read(applicationId)).map(strip),
   };
+}
+
+/**
+ * Appends to one chain from this process take turns (per client, table and application):
+ * racing ourselves only bought failed conditional puts, re-reads and backoff pauses (the
+ * four decisions of a school enrolment arrive together). Only in-flight turns are kept, so
+ * nothing is cached; writers in other processes are still handled by the conditional put.
+ */
+const turns = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+function inTurn<T>(client: object, key: string, run: () => Promise<T>): Promise<T> {
+  let queue = turns.get(client);
+  if (!queue) turns.set(client, (queue = new Map()));
+  const previous = queue.get(key) ?? Promise.resolve();
+  const result = previous.then(run);
+  const settled = result.then(
+    () => undefined,
+    () => undefined,
+  );
+  queue.set(key, settled);
+  void settled.then(() => {
+    if (queue.get(key) === settled) queue.delete(key);
+  });
+  return result;
 }
 
 function strip(item: StoredEvent | TimingEvent): TimingEvent {

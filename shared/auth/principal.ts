@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UnauthorizedError } from '../errors';
 
 export const ROLES = ['citizen', 'proxy', 'officer', 'inspector', 'official', 'admin'] as const;

@@ -2,7 +2,7 @@
  * The holiday data file of one year (`data/<year>.json`), transcribed from the State
  * Council's notice (国务院办公厅关于<year>年部分节假日安排的通知).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { dateToDay, weekdayOf, yearOf } from './cst';
 
 const isoDate = z.string().refine((s) => dateToDay(s) !== undefined, { message: 'must be a real date YYYY-MM-DD' });

@@ -2,7 +2,7 @@
  * zod schemas for form fields. Both trim and upper-case the input first (people type `x`
  * and stray spaces), so the parsed value is the canonical form.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { cstDate } from '../calendar/cst';
 import type { Clock } from '../clock';
 import { checkCreditCode } from './credit-code';

@@ -1,5 +1,5 @@
 /** zod schema of `data/synthetic.json`; check characters of every identifier are verified. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { creditCode, residentIdNumber } from '../identity';
 
 const date = z.iso.date();

@@ -2,7 +2,7 @@
  * The synthetic data-sharing adapter of the local runtime: in-memory indexes over
  * `data/synthetic.json`. The JSON is imported (not read from disk) so bundles carry it.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import bundled from './data/synthetic.json';
 import { assertCreditCode, assertResidentIdNumber, InvalidIdentifierError, isCreditCode, isResidentIdNumber } from '../identity';
 import { RegistryDataError } from './errors';

@@ -4,7 +4,7 @@
  * construction decides within 7 days (建筑法 art. 8); planning, fire and civil air defence
  * review in parallel.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { enterpriseCheck } from '../checks/enterprise';
 import { realEstateCheck } from '../checks/real-estate';
 import type { ServiceDefinition } from '../types';

@@ -1,5 +1,5 @@
 /** The applicant block of enterprise services, and the materials shared data replaces for them. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { creditCode, residentIdNumber } from '../../shared/identity';
 import type { MaterialSpec } from '../types';
 import { mobilePhone, personName, text } from './fields';

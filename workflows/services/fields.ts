@@ -1,5 +1,5 @@
 /** Field schemas shared by the seed services' forms. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A person's name as on the ID card (Chinese names may contain "·"). */
 export const personName = z.string().trim().min(1, 'name is required').max(40);

@@ -5,7 +5,7 @@
  * birth record and the parent's household register replace the paper certificates.
  * Everything about the child is sensitive personal information (PIPL art. 28).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { residentIdNumber } from '../../shared/identity';
 import { birthRecordCheck } from '../checks/birth-record';
 import { householdCheck } from '../checks/household';

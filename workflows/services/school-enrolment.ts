@@ -4,7 +4,7 @@
  * parent uploads nothing unless a look-up fails. Children's data is sensitive personal
  * information (PIPL art. 28): each department sees only what its check needs.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkResidentId, residentIdNumber } from '../../shared/identity';
 import { householdCheck } from '../checks/household';
 import { realEstateCheck } from '../checks/real-estate';

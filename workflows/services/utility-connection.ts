@@ -4,7 +4,7 @@
  * utilities decide their connections; planning, urban management, parks and traffic police
  * decide the works on public land the connection needs.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { enterpriseCheck } from '../checks/enterprise';
 import { realEstateCheck } from '../checks/real-estate';
 import type { DepartmentSpec, ServiceDefinition } from '../types';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The payloads the state machines send to the step handlers (docs/DESIGN.md "State machine"). */
 const appId = z.string().regex(/^A[0-9A-HJKMNP-TV-Z]{26}$/, 'not an application id');

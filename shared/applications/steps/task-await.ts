@@ -4,7 +4,7 @@ import { isConditionalCheckFailed } from '../errors';
 import { openedEvent } from '../branch-events';
 import { deliverPending } from '../redeliver';
 import { keys, taskId } from '../ids';
-import type { TaskRecord } from '../records';
+import type { ApplicationRecord, TaskRecord } from '../records';
 import type { TaskAwaitInput } from './schemas';
 
 /** What happened to this wait: its token is stored (`waiting`), was answered at once, or the branch is closed. */
@@ -18,13 +18,15 @@ export type TaskAwaitOutcome = 'waiting' | 'delivered' | 'closed';
  */
 export async function taskAwait(ctx: Context, input: TaskAwaitInput): Promise<{ outcome: TaskAwaitOutcome }> {
   const { applicationId: id, department: dept } = input;
-  const existing = await ctx.tasks.get(id, dept);
-  if (!existing) {
+  // One Query for the application and its tasks: the first wait needs both (two Gets before).
+  const { application, tasks } = await ctx.apps.getWithTasks(id);
+  if (!tasks.some((t) => t.department === dept)) {
     // The schema guarantees both instants for a decision wait; a supplement wait never opens.
     if (input.kind !== 'decision' || !input.dueAt || !input.warnAt) {
       throw new NotFoundError(`task ${dept} of ${id} is not open: a supplement wait needs an open task`);
     }
-    const opened = await open(ctx, input, { dueAt: input.dueAt, warnAt: input.warnAt });
+    if (!application) throw new NotFoundError(`application ${id} not found`);
+    const opened = await open(ctx, application, input, { dueAt: input.dueAt, warnAt: input.warnAt });
     if (opened !== 'exists') return { outcome: opened };
   }
   let task: TaskRecord;
@@ -40,9 +42,7 @@ export async function taskAwait(ctx: Context, input: TaskAwaitInput): Promise<{ 
 }
 
 /** Opens the branch's task (conditional put); `exists` when another call opened it first. */
-async function open(ctx: Context, input: TaskAwaitInput, dates: { dueAt: string; warnAt: string }): Promise<'waiting' | 'closed' | 'exists'> {
-  const app = await ctx.apps.get(input.applicationId);
-  if (!app) throw new NotFoundError(`application ${input.applicationId} not found`);
+async function open(ctx: Context, app: ApplicationRecord, input: TaskAwaitInput, dates: { dueAt: string; warnAt: string }): Promise<'waiting' | 'closed' | 'exists'> {
   if (app.status !== 'submitted') return 'closed';
   const id = taskId(app.id, input.department);
   const task: TaskRecord = {
@@ -76,4 +76,4 @@ async function open(ctx: Context, input: TaskAwaitInput, dates: { dueAt: string;
 }
 
 /** Ensures the branch's `branch-opened` (intake normally logged it already: no write then). */
-const logOpened = (ctx: Context, task: TaskRecord) => ctx.log.append(task.applicationId, openedEvent(task));
+const logOpened = (ctx: Context, task: TaskRecord) => ctx.log.ensure(task.applicationId, openedEvent(task));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ServiceDefinition } from '../../../workflows/types';
 
 /** A small two-department definition for generator and catalog tests. */

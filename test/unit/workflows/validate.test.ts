@@ -1,5 +1,5 @@
 import { definitionProblems, schemaHasPath } from '../../../workflows/validate';
-import { z } from 'zod';
+import * as z from 'zod';
 import { twoDepartmentDefinition } from './fixtures';
 
 describe('definitionProblems', () => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { contracts, endpoint } from '../../../../functions/api/contract';
 import { createGetOpenApiHandler } from '../../../../functions/api/get-openapi';
 import { buildApiDocument } from '../../../../functions/api/openapi-document';

@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpHandler } from '../../../../functions/http/handler';
 import { ConflictError, DependencyError, InternalError, NotFoundError } from '../../../../shared/errors';
 import { apiEvent, CITIZEN, OFFICER } from '../../../events/api/events';

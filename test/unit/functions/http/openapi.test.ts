@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildOpenApi, type OperationSource } from '../../../../functions/http/openapi';
 
 const Thing = z.object({ id: z.string(), tags: z.array(z.string()).default([]) });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fieldPath, parseOrThrow } from '../../../../functions/http/validation';
 import { ValidationError } from '../../../../shared/errors';
 

@@ -32,10 +32,10 @@ test('intake parses the event and returns the step result', async () => {
 });
 
 test('task-await opens the task of the fixture event', async () => {
-  ddbMock.on(GetCommand, { Key: { sk: 'TASK#education' } }).resolves({});
-  ddbMock.on(GetCommand, { Key: { sk: 'APP' } }).resolves({ Item: appRecord() });
-  ddbMock.on(PutCommand).resolves({});
+  // The application partition (main table) holds the application but no task yet.
   ddbMock.on(QueryCommand).resolves({ Items: [] });
+  ddbMock.on(QueryCommand, { TableName: testDeps().config.tableName }).resolves({ Items: [appRecord()] });
+  ddbMock.on(PutCommand).resolves({});
   await expect(taskAwait(awaitDecision, context)).resolves.toEqual({ outcome: 'waiting' });
 });
 

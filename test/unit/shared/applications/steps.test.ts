@@ -20,6 +20,8 @@ beforeEach(() => {
 
 const taskKey = (dept: string) => ({ pk: `APP#${APP_ID}`, sk: `TASK#${dept}` });
 const appKey = { pk: `APP#${APP_ID}`, sk: 'APP' };
+/** The application partition as task-await reads it: one Query on the main table. */
+const partition = (...items: object[]) => ddbMock.on(QueryCommand, { TableName: 'main' }).resolves({ Items: items });
 const puts = (table: string) => ddbMock.commandCalls(PutCommand).filter((c) => c.args[0].input.TableName === table).map((c) => c.args[0].input.Item as Record<string, any>);
 const deliveries = () => sfnMock.commandCalls(SendTaskSuccessCommand).map((c) => [c.args[0].input.taskToken, JSON.parse(c.args[0].input.output ?? 'null')]);
 const stepsAt = (at: Date) => createWorkflowSteps(testDeps(fixedClock(at)));
@@ -49,9 +51,9 @@ describe('taskAwait', () => {
   const wait = (kind: 'decision' | 'supplement', token: string) => ({ applicationId: APP_ID, department: 'education', kind, token, ...(kind === 'decision' ? EDU_DATES : {}) });
 
   test('the first wait opens the task with its token and logs branch-opened', async () => {
-    ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({});
-    ddbMock.on(GetCommand, { Key: appKey }).resolves({ Item: appRecord() });
+    partition(appRecord(), taskRecord('hrss'));
     expect(await steps.taskAwait(wait('decision', 't1'))).toEqual({ outcome: 'waiting' });
+    expect(ddbMock.commandCalls(GetCommand)).toHaveLength(0);
 
     const [task] = puts('main');
     expect(task).toMatchObject({ status: 'open', token: 't1', tokenKind: 'decision', openedAt: START.toISOString(), ...EDU_DATES, gsi3pk: 'DEPT#education#open', gsi3sk: `${EDU_DATES.dueAt}#${task.taskId}` });
@@ -64,7 +66,7 @@ describe('taskAwait', () => {
   });
 
   test('a later wait only replaces the token', async () => {
-    ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: taskRecord('education') });
+    partition(appRecord(), taskRecord('education'));
     ddbMock.on(UpdateCommand).resolves({ Attributes: taskRecord('education', { token: 't2' }) });
     ddbMock.on(QueryCommand, { TableName: 'audit' }).resolves({ Items: [{ key: 'branch-opened:education', seq: 1, hash: 'x' }] });
     expect(await steps.taskAwait(wait('decision', 't2'))).toEqual({ outcome: 'waiting' });
@@ -78,7 +80,7 @@ describe('taskAwait', () => {
 
   test('a decision recorded while no token could take it is delivered to the new token at once', async () => {
     const recorded = taskRecord('education', { status: 'approved', decision: 'approve', decidedAt: START.toISOString(), decidedBy: 'o1', token: 't3' });
-    ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: recorded });
+    partition(appRecord(), recorded);
     ddbMock.on(UpdateCommand).resolves({ Attributes: recorded });
     expect(await steps.taskAwait(wait('decision', 't3'))).toEqual({ outcome: 'delivered' });
     expect(deliveries()).toEqual([['t3', { decision: 'approve' }]]);
@@ -94,7 +96,7 @@ describe('taskAwait', () => {
       warnAt: '2026-10-21T16:00:00.000Z',
       supplementRequests: [{ requestedAt: START.toISOString(), missing: [{ field: 'x', reason: 'y' }], providedAt: '2026-10-01T02:00:00.000Z', dueBefore: EDU_DATES.dueAt, providedBy: { role: 'citizen', sub: 'c1' } }],
     });
-    ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: answered });
+    partition(appRecord(), answered);
     ddbMock.on(UpdateCommand).resolves({ Attributes: answered });
     await steps.taskAwait(wait('supplement', 's1'));
     expect(deliveries()).toEqual([['s1', { dueAt: '2026-10-23T16:00:00.000Z', warnAt: '2026-10-21T16:00:00.000Z', nextCheckpointAt: '2026-10-21T16:00:00.000Z' }]]);
@@ -102,18 +104,19 @@ describe('taskAwait', () => {
   });
 
   test('a cancelled task or a finished application takes no token', async () => {
-    ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: taskRecord('education', { status: 'cancelled' }) });
+    partition(appRecord(), taskRecord('education', { status: 'cancelled' }));
     ddbMock.on(UpdateCommand).rejects(ccf());
     expect(await steps.taskAwait(wait('decision', 't4'))).toEqual({ outcome: 'closed' });
-    ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({});
-    ddbMock.on(GetCommand, { Key: appKey }).resolves({ Item: appRecord({ status: 'withdrawn' }) });
+    partition(appRecord({ status: 'withdrawn' }));
     expect(await steps.taskAwait(wait('decision', 't5'))).toEqual({ outcome: 'closed' });
     expect(puts('main')).toHaveLength(0);
   });
 
-  test('a supplement wait on a task never opened is a NotFoundError', async () => {
-    ddbMock.on(GetCommand).resolves({});
+  test('a supplement wait on a task never opened, or any wait of an unknown application, is a NotFoundError', async () => {
+    partition(appRecord());
     await expect(steps.taskAwait(wait('supplement', 's2'))).rejects.toBeInstanceOf(NotFoundError);
+    partition();
+    await expect(steps.taskAwait(wait('decision', 't6'))).rejects.toThrow(/application .* not found/);
   });
 });
 

@@ -117,3 +117,78 @@ test('list pages through the whole chain and strips the storage keys', async () 
   expect(events).toEqual([{ seq: 1, key: 'k1' }, { seq: 2, key: 'k2' }]);
   expect(ddbMock.commandCalls(QueryCommand)[1].args[0].input.ExclusiveStartKey).toEqual({ pk: 'p', sk: '1' });
 });
+
+test('concurrent appends to one chain from this process take turns: no lost race, one write each', async () => {
+  const stored: Record<string, any>[] = [];
+  ddbMock.on(QueryCommand).callsFake(async () => ({ Items: [...stored] }));
+  ddbMock.on(PutCommand).callsFake(async (input: { Item: Record<string, any> }) => {
+    // The conditional put, as DynamoDB evaluates it: the slot must be free.
+    if (stored.some((i) => i.sk === input.Item.sk)) throw new ConditionalCheckFailedException({ message: 'taken', $metadata: {} });
+    stored.push(input.Item);
+    return {};
+  });
+  const depts = ['education', 'hrss', 'police', 'health'];
+  const events = await Promise.all(depts.map((d) => log.append(APP, event(`decided:${d}:0`, { type: 'decided', department: d }))));
+
+  expect(events.map((e) => e.seq).sort()).toEqual([1, 2, 3, 4]);
+  expect(ddbMock.commandCalls(PutCommand)).toHaveLength(4);
+  expect(sleep).not.toHaveBeenCalled();
+  expect(verifyChain([...events].sort((a, b) => a.seq - b.seq))).toEqual({ ok: true, checked: 4 });
+});
+
+test('a failed append does not block the next one on the same chain', async () => {
+  ddbMock.on(QueryCommand).rejectsOnce(new Error('network down')).resolves({ Items: [] });
+  ddbMock.on(PutCommand).resolves({});
+  const [failed, next] = await Promise.allSettled([log.append(APP, event('a')), log.append(APP, event('b'))]);
+
+  expect(failed).toMatchObject({ status: 'rejected', reason: { message: 'network down' } });
+  expect(next).toMatchObject({ status: 'fulfilled', value: { seq: 1, key: 'b' } });
+});
+
+test('newChain skips the first read; if the chain was not empty after all, the put fails and it re-reads', async () => {
+  ddbMock.on(QueryCommand).resolves({ Items: [] });
+  ddbMock.on(PutCommand).resolves({});
+  await log.append(APP, event('submitted', { type: 'submitted' }), { newChain: true });
+  expect(ddbMock.commandCalls(QueryCommand)).toHaveLength(0);
+
+  ddbMock.reset();
+  const reconciled = { pk: `APP#${APP}`, sk: '0000000001', seq: 1, key: 'submitted', hash: 'e'.repeat(64) };
+  ddbMock.on(QueryCommand).resolves({ Items: [reconciled] });
+  ddbMock.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'taken', $metadata: {} }));
+  const again = await log.append(APP, event('submitted', { type: 'submitted' }), { newChain: true });
+
+  expect(again).toMatchObject({ seq: 1, hash: 'e'.repeat(64) });
+  expect(ddbMock.commandCalls(PutCommand)).toHaveLength(1);
+  expect(ddbMock.commandCalls(QueryCommand)).toHaveLength(1);
+});
+
+test('ensure returns an event already logged after one read, without taking a turn or writing', async () => {
+  const logged = { pk: `APP#${APP}`, sk: '0000000001', gsi1pk: 'DAY#x', gsi1sk: 'y', seq: 1, key: 'branch-opened:education', hash: 'a'.repeat(64) };
+  let release!: () => void;
+  const blocked = new Promise<void>((resolve) => (release = resolve));
+  // An append in flight on the same chain holds the turn until released.
+  ddbMock.on(QueryCommand).callsFakeOnce(async () => {
+    await blocked;
+    return { Items: [logged] };
+  }).resolves({ Items: [logged] });
+  ddbMock.on(PutCommand).resolves({});
+  const inFlight = log.append(APP, event('decided:hrss:0', { type: 'decided', department: 'hrss' }));
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(ddbMock.commandCalls(QueryCommand)).toHaveLength(1);
+  const ensured = await log.ensure(APP, event('branch-opened:education'));
+
+  expect(ensured).toMatchObject({ seq: 1, key: 'branch-opened:education' });
+  expect(ensured).not.toHaveProperty('pk');
+  expect(ddbMock.commandCalls(PutCommand)).toHaveLength(0);
+  release();
+  await expect(inFlight).resolves.toMatchObject({ seq: 2 });
+});
+
+test('ensure appends the event when it is missing', async () => {
+  ddbMock.on(QueryCommand).resolves({ Items: [] });
+  ddbMock.on(PutCommand).resolves({});
+  const stored = await log.ensure(APP, event('branch-opened:education'));
+
+  expect(stored).toMatchObject({ seq: 1, prevHash: GENESIS_HASH });
+  expect(putItems().map((i) => i.key)).toEqual(['branch-opened:education']);
+});

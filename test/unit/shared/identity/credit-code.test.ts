@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkCreditCode, creditCode, creditCodeCheckChar, isCreditCode } from '../../../../shared/identity';
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';

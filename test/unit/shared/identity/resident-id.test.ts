@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkResidentId, isResidentIdNumber, residentIdCheckChar, residentIdNumber } from '../../../../shared/identity';
 import type { Clock } from '../../../../shared/clock';
 
