@@ -95,7 +95,8 @@ async function main(): Promise<void> {
     const warnIn = Math.max(...app.branches.map((b: any) => Date.parse(b.dueAt))) - Date.parse((await api.request('GET', '/v1/dev/clock')).now);
     const advance = Math.ceil((warnIn * 0.85) / 1000);
     const now = await api.advanceClock(advance);
-    console.log(`⑤ dev clock moved ${Math.round(advance / 3600)} h to ${cst(now)}: past the warning threshold`);
+    console.log(`⑤ dev clock moved ${Math.round(advance / 3600)} h to ${cst(now)}: past the warning threshold of the longest branch;`);
+    console.log('   shorter branches are now past their due time: flagged overdue and escalated, their tasks stay open');
 
     for (const dept of [first, ...others]) {
       const task = await taskOf(dept);

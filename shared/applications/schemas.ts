@@ -84,6 +84,10 @@ export const TimelineEntry = z.object({
   type: z.string(),
   department: z.string().optional(),
   actor: z.object({ role: z.string() }),
+  /** The branch's due time when the event happened (department events). */
+  dueAt: Iso.optional(),
+  /** Working days of the branch's limit used by then (opening day and suspensions not counted). */
+  workingDaysUsed: z.number().int().nonnegative().optional(),
   detail: Json.optional(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;

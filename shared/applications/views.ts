@@ -81,6 +81,8 @@ export function applicationView(
         type: e.type,
         ...(e.department !== undefined ? { department: e.department } : {}),
         actor: { role: e.actor.role },
+        ...(e.dueAt !== undefined ? { dueAt: e.dueAt } : {}),
+        ...(e.workingDaysUsed !== undefined ? { workingDaysUsed: e.workingDaysUsed } : {}),
         ...(e.detail !== undefined ? { detail: e.detail } : {}),
       })),
     ...(app.result !== undefined ? { result: app.result } : {}),

@@ -47,6 +47,11 @@ describe.each(SERVICES)('%s: every department approves in parallel', (serviceId)
     expect(types.filter((x: string) => x === 'branch-opened')).toHaveLength(service.departments.length);
     expect(types.filter((x: string) => x === 'decided')).toHaveLength(service.departments.length);
     expect(types[types.length - 1]).toBe('completed');
+    // Department events carry the branch's due time and the working days used so far.
+    for (const e of done.timeline.filter((x: any) => x.type === 'decided')) {
+      expect(e.dueAt).toEqual(expect.any(String));
+      expect(e.workingDaysUsed).toEqual(expect.any(Number));
+    }
     const times = done.timeline.map((e: any) => Date.parse(e.at));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
