@@ -13,11 +13,18 @@ export async function getApplication(ctx: Context, p: Principal, id: string): Pr
   return applicationView(getServiceVersion(app.serviceId, app.serviceVersion), app, tasks, events, reader, ctx.clock.now());
 }
 
-/** `GET /v1/applications`: the caller's own applications, newest first. */
+/**
+ * `GET /v1/applications`: the caller's own applications, newest first, each with the same
+ * status as its detail view (one status everywhere): applications not yet final read their
+ * tasks too, in parallel (one Query each); final ones need only the list Query.
+ */
 export async function listApplications(ctx: Context, p: Principal, q: { limit: number; cursor?: string }): Promise<{ items: ApplicationSummary[]; nextCursor?: string }> {
   requireRole(p, APPLICANT_ROLES, 'list applications');
   const page = await ctx.apps.listByOwner(p.sub, q.limit, q.cursor);
-  return { items: page.items.map(applicationSummary), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  const items = await Promise.all(
+    page.items.map(async (app) => (app.status === 'submitted' ? applicationSummary(app, (await ctx.apps.getWithTasks(app.id)).tasks) : applicationSummary(app))),
+  );
+  return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
 /**

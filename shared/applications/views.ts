@@ -92,13 +92,13 @@ export function applicationView(
   };
 }
 
-export const applicationSummary = (app: ApplicationRecord): ApplicationSummary => ({
+/** A list entry; `tasks` are needed only while the stored status is not final (see `applicationStatus`). */
+export const applicationSummary = (app: ApplicationRecord, tasks: TaskRecord[] = []): ApplicationSummary => ({
   id: app.id,
   serviceId: app.serviceId,
-  // Lists read the application item only (one Query); the detail view derives more.
-  status: app.status,
+  status: applicationStatus(app, tasks),
   submittedAt: app.submittedAt,
-  dueAt: app.dueAt,
+  dueAt: combinedDueAt(app, tasks),
   walkthrough: app.walkthrough,
 });
 

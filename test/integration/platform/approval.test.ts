@@ -19,6 +19,9 @@ describe.each(SERVICES)('%s: every department approves in parallel', (serviceId)
     const opened = await waitForBranches(citizen, id, service.departments.length);
     expect(opened.status).toBe('in-review');
     expect(opened.serviceVersion).toBe(service.version);
+    // One status everywhere: the list agrees with the detail view.
+    const listed = await citizen.request<{ items: any[] }>('GET', '/v1/applications');
+    expect(listed.items.find((i) => i.id === id)).toMatchObject({ status: 'in-review', dueAt: opened.dueAt });
 
     // Every branch is due exactly where the working-day rule puts it.
     const calendar = loadCalendar();

@@ -63,11 +63,20 @@ test("list: the caller's own applications newest first, with an opaque cursor", 
   ddbMock.on(QueryCommand, { IndexName: 'gsi1' }).resolves({ Items: [proxied], LastEvaluatedKey: { pk: 'a', sk: 'b', gsi1pk: 'c', gsi1sk: 'd' } });
   const page = await service.list(proxy, { limit: 1 });
   expect(ddbMock.commandCalls(QueryCommand, { IndexName: 'gsi1' })[0].args[0].input).toMatchObject({ ExpressionAttributeValues: { ':pk': 'OWNER#p1' }, ScanIndexForward: false, Limit: 1 });
-  expect(page.items).toEqual([{ id: APP_ID, serviceId: 'school-enrolment', status: 'submitted', submittedAt: proxied.submittedAt, dueAt: proxied.dueAt, walkthrough: false }]);
+  // Not final yet: the list shows the same derived status and combined due date as the detail view.
+  expect(page.items).toEqual([{ id: APP_ID, serviceId: 'school-enrolment', status: 'supplement-required', submittedAt: proxied.submittedAt, dueAt: '2026-10-30T16:00:00.000Z', walkthrough: false }]);
   await service.list(proxy, { limit: 1, cursor: page.nextCursor });
   expect(ddbMock.commandCalls(QueryCommand, { IndexName: 'gsi1' })[1].args[0].input.ExclusiveStartKey).toEqual({ pk: 'a', sk: 'b', gsi1pk: 'c', gsi1sk: 'd' });
   await expect(service.list(proxy, { limit: 1, cursor: '!!' })).rejects.toBeInstanceOf(ValidationError);
   await expect(service.list(officer('education'), { limit: 1 })).rejects.toBeInstanceOf(ForbiddenError);
+});
+
+test('list: a final application needs no read of its tasks', async () => {
+  const approved = appRecord({ ownerSub: 'p1', status: 'approved', completedAt: '2026-10-09T02:00:00.000Z' });
+  ddbMock.on(QueryCommand, { IndexName: 'gsi1' }).resolves({ Items: [approved] });
+  const page = await service.list(proxy, { limit: 5 });
+  expect(page.items.map((i) => i.status)).toEqual(['approved']);
+  expect(ddbMock.commandCalls(QueryCommand, { TableName: 'main' }).filter((c) => c.args[0].input.IndexName === undefined)).toHaveLength(0);
 });
 
 test('material links: the applicant, officers whose department sees the material, nobody else', async () => {
