@@ -5,10 +5,8 @@
  * review in parallel.
  */
 import * as z from 'zod';
-import { enterpriseCheck } from '../checks/enterprise';
-import { realEstateCheck } from '../checks/real-estate';
 import type { ServiceDefinition } from '../types';
-import { enterpriseApplicant, enterpriseMaterials, exampleEnterprise, exampleLandCertificateNo } from './enterprise-fields';
+import { enterpriseApplicant, enterpriseChecks, enterpriseMaterials, exampleEnterprise, exampleLandCertificateNo } from './enterprise-fields';
 import { isoDate, text } from './fields';
 
 const form = z.object({
@@ -99,21 +97,7 @@ export const constructionPermitV1: ServiceDefinition<ConstructionPermitForm> = {
       checks: [],
     },
   ],
-  checks: [
-    enterpriseCheck({
-      id: 'enterprise',
-      name: { zh: '市场主体核验', en: 'Enterprise check' },
-      creditCode: (f) => f.applicant.creditCode,
-      legalRepresentative: (f) => f.applicant.legalRepresentative.idNumber,
-    }),
-    realEstateCheck({
-      id: 'land',
-      name: { zh: '土地权属核验', en: 'Land right check' },
-      certificateNo: (f) => f.project.landCertificateNo,
-      owner: (f) => f.applicant.creditCode,
-      usage: 'construction-land',
-    }),
-  ],
+  checks: enterpriseChecks((f) => f.project.landCertificateNo),
   warnAtShare: 0.75,
   escalateEveryHours: 24,
 };

@@ -1,7 +1,9 @@
 /** The applicant block of enterprise services, and the materials shared data replaces for them. */
 import * as z from 'zod';
 import { creditCode, residentIdNumber } from '../../shared/identity';
-import type { MaterialSpec } from '../types';
+import { enterpriseCheck } from '../checks/enterprise';
+import { realEstateCheck } from '../checks/real-estate';
+import type { MaterialSpec, SharedDataCheck } from '../types';
 import { mobilePhone, personName, text } from './fields';
 
 /** An enterprise identified by its unified social credit code (GB 32100). */
@@ -17,6 +19,30 @@ export const enterpriseMaterials: MaterialSpec[] = [
   { id: 'business-licence', name: { zh: '营业执照', en: 'Business licence' }, required: true, accept: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 5_000_000, replacedBySharedData: 'enterprise' },
   { id: 'land-certificate', name: { zh: '不动产权证书（土地）', en: 'Land-use right certificate' }, required: true, accept: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 5_000_000, replacedBySharedData: 'land' },
 ];
+
+type EnterpriseForm = { applicant: z.infer<typeof enterpriseApplicant> };
+
+/**
+ * The checks that replace `enterpriseMaterials`: the enterprise register (with its legal
+ * representative) and the construction land the enterprise owns.
+ */
+export function enterpriseChecks<F extends EnterpriseForm>(landCertificateNo: (form: F) => string): SharedDataCheck<F>[] {
+  return [
+    enterpriseCheck<F>({
+      id: 'enterprise',
+      name: { zh: '市场主体核验', en: 'Enterprise check' },
+      creditCode: (f) => f.applicant.creditCode,
+      legalRepresentative: (f) => f.applicant.legalRepresentative.idNumber,
+    }),
+    realEstateCheck<F>({
+      id: 'land',
+      name: { zh: '土地权属核验', en: 'Land right check' },
+      certificateNo: landCertificateNo,
+      owner: (f) => f.applicant.creditCode,
+      usage: 'construction-land',
+    }),
+  ];
+}
 
 /** The synthetic enterprise of the local runtime, with its legal representative. */
 export const exampleEnterprise = {

@@ -5,10 +5,8 @@
  * decide the works on public land the connection needs.
  */
 import * as z from 'zod';
-import { enterpriseCheck } from '../checks/enterprise';
-import { realEstateCheck } from '../checks/real-estate';
 import type { DepartmentSpec, ServiceDefinition } from '../types';
-import { enterpriseApplicant, enterpriseMaterials, exampleEnterprise, exampleLandCertificateNo } from './enterprise-fields';
+import { enterpriseApplicant, enterpriseChecks, enterpriseMaterials, exampleEnterprise, exampleLandCertificateNo } from './enterprise-fields';
 import { text } from './fields';
 
 const amount = z.number().nonnegative().max(1_000_000);
@@ -70,21 +68,7 @@ export const utilityConnectionV1: ServiceDefinition<UtilityConnectionForm> = {
     department('parks', '园林绿化中心', 'Parks and Greening Centre', ['works.greenSpaceSquareMeters']),
     department('traffic-police', '公安局交通警察大队', 'Traffic Police', ['works.roadExcavationMeters', 'works.trafficOccupationDays']),
   ],
-  checks: [
-    enterpriseCheck({
-      id: 'enterprise',
-      name: { zh: '市场主体核验', en: 'Enterprise check' },
-      creditCode: (f) => f.applicant.creditCode,
-      legalRepresentative: (f) => f.applicant.legalRepresentative.idNumber,
-    }),
-    realEstateCheck({
-      id: 'land',
-      name: { zh: '土地权属核验', en: 'Land right check' },
-      certificateNo: (f) => f.site.landCertificateNo,
-      owner: (f) => f.applicant.creditCode,
-      usage: 'construction-land',
-    }),
-  ],
+  checks: enterpriseChecks((f) => f.site.landCertificateNo),
   warnAtShare: 0.75,
   // A 2-day limit: escalate twice a working day rather than once a day.
   escalateEveryHours: 4,
