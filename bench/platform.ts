@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startRuntime } from '../local/runtime';
-import { OneThingClient, sampleFiles } from '../local/client';
+import { OneThingClient, sampleFileFor } from '../local/client';
 import { getPlatformDeps } from '../shared/deps';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -88,8 +88,7 @@ interface Ctx {
 async function submitOne(ctx: Ctx, key: string, submitMs: number[]): Promise<string> {
   const materials = [];
   for (const m of ctx.service.materials.filter((x: any) => x.required && !x.replacedBySharedData)) {
-    const bytes = m.accept[0] === 'application/pdf' ? sampleFiles.pdf(key) : m.accept[0] === 'image/png' ? sampleFiles.png() : sampleFiles.jpeg();
-    materials.push({ materialId: m.id, uploadId: await ctx.citizen.upload(SERVICE, { materialId: m.id, contentType: m.accept[0], bytes }) });
+    materials.push({ materialId: m.id, uploadId: await ctx.citizen.upload(SERVICE, sampleFileFor(m, key)) });
   }
   const t0 = performance.now();
   const { id } = await ctx.citizen.request('POST', '/v1/applications', { serviceId: SERVICE, form: ctx.service.formSchema.examples[0], materials }, { 'idempotency-key': key });

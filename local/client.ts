@@ -94,3 +94,13 @@ export const sampleFiles = {
     ),
   jpeg: (): Buffer => Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex'),
 };
+
+/**
+ * A sample file of the first type a material accepts, as listed by `GET /v1/services/{id}`.
+ * `label` goes into PDF bodies so that different uploads have different bytes.
+ */
+export function sampleFileFor(material: { id: string; accept: string[] }, label: string = material.id): MaterialFile {
+  const contentType = material.accept[0] as MaterialFile['contentType'];
+  const bytes = contentType === 'application/pdf' ? sampleFiles.pdf(label) : contentType === 'image/png' ? sampleFiles.png() : sampleFiles.jpeg();
+  return { materialId: material.id, contentType, bytes };
+}

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ApiError, OneThingClient, sampleFiles, type MaterialFile } from './client';
+import { ApiError, OneThingClient, sampleFileFor } from './client';
 import { loadLocalConfig } from './config';
 import { startRuntime } from './runtime';
 
@@ -44,12 +44,6 @@ async function connect(): Promise<{ api: OneThingClient; stop: () => Promise<voi
   };
 }
 
-function fileFor(material: { id: string; accept: string[] }): MaterialFile {
-  const contentType = material.accept[0] as MaterialFile['contentType'];
-  const bytes = contentType === 'application/pdf' ? sampleFiles.pdf(material.id) : contentType === 'image/png' ? sampleFiles.png() : sampleFiles.jpeg();
-  return { materialId: material.id, contentType, bytes };
-}
-
 async function main(): Promise<void> {
   const { api, stop } = await connect();
   try {
@@ -59,7 +53,7 @@ async function main(): Promise<void> {
     const citizen = await api.login({ role: 'citizen', sub: 'demo-parent' });
     const needed = service.materials.filter((m: any) => m.required && !m.replacedBySharedData);
     const materials = [];
-    for (const m of needed) materials.push({ materialId: m.id, uploadId: await citizen.upload(SERVICE, fileFor(m)) });
+    for (const m of needed) materials.push({ materialId: m.id, uploadId: await citizen.upload(SERVICE, sampleFileFor(m)) });
     const replaced = service.materials.filter((m: any) => m.replacedBySharedData).map((m: any) => m.name.zh ?? m.id);
     console.log(`② uploaded ${materials.length} material(s) once; replaced by shared data (数据多跑路): ${replaced.join('、') || 'none'}`);
     const { id } = await citizen.request('POST', '/v1/applications', { serviceId: SERVICE, form: service.formSchema.examples[0], materials }, { 'idempotency-key': `demo-${Date.now()}` });
@@ -88,7 +82,7 @@ async function main(): Promise<void> {
     });
     console.log(`④ ${first} asked for a supplement (一次性告知); the citizen takes 2 days`);
     await api.advanceClock(2 * 86_400);
-    const uploadId = await citizen.upload(SERVICE, fileFor(material));
+    const uploadId = await citizen.upload(SERVICE, sampleFileFor(material));
     await citizen.request('POST', `/v1/applications/${id}/supplements`, { department: first, materials: [{ materialId: material.id, uploadId }], note: '已补正' });
 
     const app = await citizen.request('GET', `/v1/applications/${id}`);

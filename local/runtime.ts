@@ -4,7 +4,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LocalConfig } from './config';
-import { startDynamoDb, type RunningComponent } from './components/dynamodb';
+import { startDynamoDb } from './components/dynamodb';
 import { startS3 } from './components/s3';
 import { ensureTables, tableDefinitions } from './tables';
 import { PersistedDevClock } from './clock-store';
@@ -166,4 +166,3 @@ function loadOrCreateSecret(dataDir: string): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
-export type { RunningComponent };

@@ -1,4 +1,4 @@
-import { OneThingClient, sampleFiles, type MaterialFile } from '../../../local/client';
+import { OneThingClient, sampleFileFor, type MaterialFile } from '../../../local/client';
 import { eventually } from './runtime';
 
 export interface ServiceDoc {
@@ -12,11 +12,7 @@ export interface ServiceDoc {
 export const getService = (api: OneThingClient, id: string) => api.request<ServiceDoc>('GET', `/v1/services/${id}`);
 
 /** A file of the first accepted type for a material. */
-export function fileFor(material: ServiceDoc['materials'][number]): MaterialFile {
-  const type = material.accept[0] as MaterialFile['contentType'];
-  const bytes = type === 'application/pdf' ? sampleFiles.pdf(material.id) : type === 'image/png' ? sampleFiles.png() : sampleFiles.jpeg();
-  return { materialId: material.id, contentType: type, bytes };
-}
+export const fileFor = (material: ServiceDoc['materials'][number]): MaterialFile => sampleFileFor(material);
 
 /** Uploads every material the example form still needs (those not replaced by shared data). */
 export async function uploadNeeded(citizen: OneThingClient, service: ServiceDoc): Promise<Array<{ materialId: string; uploadId: string }>> {
