@@ -8,22 +8,29 @@ import { transientRetry } from './retry';
 
 type Names = ReturnType<typeof branchStateNames>;
 
+/** The `task-await` call both waits make: it stores the token of a decision or supplement wait. */
+function taskAwaitArguments(dept: DepartmentSpec, kind: 'decision' | 'supplement', extra: Record<string, string> = {}) {
+  return {
+    FunctionName: FUNCTION_ARNS.taskAwait,
+    Payload: {
+      applicationId: jsonata('$applicationId'),
+      department: dept.id,
+      kind,
+      token: jsonata('$states.context.Task.Token'),
+      ...extra,
+    },
+  };
+}
+
 /** Waits for the officer's decision until the next checkpoint (warn, overdue, escalate). */
 export function renderAwait(dept: DepartmentSpec, names: Names): TaskState {
   return {
     Type: 'Task',
     Resource: LAMBDA_INVOKE_WAIT,
-    Arguments: {
-      FunctionName: FUNCTION_ARNS.taskAwait,
-      Payload: {
-        applicationId: jsonata('$applicationId'),
-        department: dept.id,
-        kind: 'decision',
-        token: jsonata('$states.context.Task.Token'),
-        dueAt: jsonata(scheduleField(dept.id, 'dueAt')),
-        warnAt: jsonata(scheduleField(dept.id, 'warnAt')),
-      },
-    },
+    Arguments: taskAwaitArguments(dept, 'decision', {
+      dueAt: jsonata(scheduleField(dept.id, 'dueAt')),
+      warnAt: jsonata(scheduleField(dept.id, 'warnAt')),
+    }),
     TimeoutSeconds: jsonata(timeoutSeconds(dept.id)),
     Retry: transientRetry(),
     Catch: [{ ErrorEquals: ['States.Timeout'], Next: names.checkpoint }],
@@ -55,15 +62,7 @@ export function renderSupplement(dept: DepartmentSpec, names: Names): TaskState 
   return {
     Type: 'Task',
     Resource: LAMBDA_INVOKE_WAIT,
-    Arguments: {
-      FunctionName: FUNCTION_ARNS.taskAwait,
-      Payload: {
-        applicationId: jsonata('$applicationId'),
-        department: dept.id,
-        kind: 'supplement',
-        token: jsonata('$states.context.Task.Token'),
-      },
-    },
+    Arguments: taskAwaitArguments(dept, 'supplement'),
     Assign: { schedule: jsonata('$states.result') },
     Output: {},
     Retry: transientRetry(),
