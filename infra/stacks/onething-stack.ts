@@ -56,6 +56,13 @@ export class OneThingStack extends Stack {
       functions,
       departments: props.services.flatMap((s) => s.departments),
       alarmEmail: config.alarmEmail,
+      platform: {
+        httpApi: this.api.httpApi,
+        tables: new Map([
+          ['main', this.data.tables.main],
+          ['audit', this.data.tables.audit],
+        ]),
+      },
     });
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint });
     new CfnOutput(this, 'MaterialsBucket', { value: this.data.buckets.materials.bucketName });
