@@ -16,6 +16,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { OVERDUE_TASKS_METRIC } from '../../shared/observability/metric-names';
 import { METRICS_NAMESPACE } from './access-policy';
 import { platformAlarms, reconcileLagMetric, type PlatformAlarmSources } from './platform-alarms';
 
@@ -39,7 +40,7 @@ export interface ObservabilityProps {
 export const overdueTasksMetric = (department: string): Metric =>
   new Metric({
     namespace: METRICS_NAMESPACE,
-    metricName: 'OverdueTasks',
+    metricName: OVERDUE_TASKS_METRIC.name,
     dimensionsMap: { Department: department },
     statistic: 'Sum',
     period: Duration.minutes(5),
