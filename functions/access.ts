@@ -7,12 +7,20 @@ export type Access =
   | 'main:write' // PutItem/UpdateItem on the main table (never DeleteItem)
   | 'audit:read' // Query on the audit table
   | 'audit:append' // PutItem on the audit table (no Update/Delete: the log is append-only)
-  | 'materials:read' // GetObject/HeadObject (+ ListBucket, so a missing key is 404, not 403)
-  | 'materials:write' // PutObject (presigned uploads, copies) on the materials bucket
+  // Materials: one entry per operation and key prefix (MATERIAL_PREFIXES), so each function
+  // reaches only the part of the bucket its calls use.
+  | 'materials:read:uploads' // GetObject/HeadObject under uploads/ (+ ListBucket: a missing key is 404, not 403)
+  | 'materials:read:applications' // GetObject/HeadObject under applications/ (+ ListBucket)
+  | 'materials:write:uploads' // PutObject under uploads/ (presigned upload PUTs)
+  | 'materials:write:applications' // PutObject under applications/ (destination of the submission copy)
   | 'sfn:start' // StartExecution/DescribeExecution on the service state machines
   | 'sfn:stop' // StopExecution on executions of the service state machines
   | 'sfn:task-response' // SendTaskSuccess (the only task response the platform sends)
   | 'metrics:put'; // cloudwatch:PutMetricData in the OneThing namespace
+
+/** The key prefix each materials area covers in the bucket (DESIGN.md "S3"). */
+export const MATERIAL_PREFIXES = { uploads: 'uploads/', applications: 'applications/' } as const;
+export type MaterialArea = keyof typeof MATERIAL_PREFIXES;
 
 /** A Lambda function of the platform: where its code is and what it may touch. */
 export interface FunctionSpec {

@@ -21,16 +21,16 @@ export const routes: readonly RouteSpec[] = [
   { name: 'get-openapi', method: 'GET', path: '/v1/openapi.json', auth: 'public', entry: api('get-openapi'), access: [] },
   { name: 'list-services', method: 'GET', path: '/v1/services', auth: 'public', entry: api('list-services'), access: [] },
   { name: 'get-service', method: 'GET', path: '/v1/services/{serviceId}', auth: 'public', entry: api('get-service'), access: [] },
-  { name: 'create-upload', method: 'POST', path: '/v1/uploads', auth: 'jwt', entry: api('create-upload'), access: ['materials:write'] },
+  { name: 'create-upload', method: 'POST', path: '/v1/uploads', auth: 'jwt', entry: api('create-upload'), access: ['materials:write:uploads'] },
   {
     name: 'submit-application', method: 'POST', path: '/v1/applications', auth: 'jwt', entry: api('submit-application'),
-    access: ['main:read', 'main:write', 'audit:read', 'audit:append', 'materials:read', 'materials:write', 'sfn:start'],
+    access: ['main:read', 'main:write', 'audit:read', 'audit:append', 'materials:read:uploads', 'materials:write:applications', 'sfn:start'],
   },
   { name: 'list-applications', method: 'GET', path: '/v1/applications', auth: 'jwt', entry: api('list-applications'), access: ['main:read'] },
   { name: 'get-application', method: 'GET', path: '/v1/applications/{id}', auth: 'jwt', entry: api('get-application'), access: ['main:read', 'audit:read'] },
   {
     name: 'provide-supplement', method: 'POST', path: '/v1/applications/{id}/supplements', auth: 'jwt', entry: api('provide-supplement'),
-    access: ['main:read', 'main:write', 'audit:read', 'audit:append', 'materials:read', 'materials:write', 'sfn:task-response'],
+    access: ['main:read', 'main:write', 'audit:read', 'audit:append', 'materials:read:uploads', 'materials:write:applications', 'sfn:task-response'],
   },
   {
     name: 'withdraw-application', method: 'POST', path: '/v1/applications/{id}/withdraw', auth: 'jwt', entry: api('withdraw-application'),
@@ -38,7 +38,7 @@ export const routes: readonly RouteSpec[] = [
   },
   {
     name: 'get-material-link', method: 'GET', path: '/v1/applications/{id}/materials/{materialId}', auth: 'jwt', entry: api('get-material-link'),
-    access: ['main:read', 'materials:read'],
+    access: ['main:read', 'materials:read:applications'],
   },
   { name: 'list-department-tasks', method: 'GET', path: '/v1/departments/{dept}/tasks', auth: 'jwt', entry: api('list-department-tasks'), access: ['main:read'] },
   { name: 'get-task', method: 'GET', path: '/v1/tasks/{taskId}', auth: 'jwt', entry: api('get-task'), access: ['main:read'] },

@@ -20,7 +20,42 @@ export interface DeployConfig {
   jwtIssuer?: string;
   /** The audience (client id) tokens of `jwtIssuer` carry; required with it. */
   jwtAudience?: string;
+  /**
+   * Days a submitted material (`applications/...`) is kept, old versions included, before the
+   * lifecycle rule deletes it. Counted from the submission copy. See DEPLOY_DEFAULTS.
+   */
+  materialsRetentionDays: number;
+  /**
+   * The one role that may delete the audit archive key, disable it or change its policy: a
+   * role name in the deployment account, or a role ARN. Created outside this stack.
+   */
+  breakGlassRole: string;
+  /** Reserved concurrency of each task function the state machines invoke. */
+  workflowReservedConcurrency: number;
+  /** Reserved concurrency of `reconcile` (1: runs never overlap). */
+  reconcileReservedConcurrency: number;
 }
+
+/**
+ * Defaults of the settings that have one (docs/DEPLOY.md "Settings").
+ *
+ * materialsRetentionDays: 10 years. PRODUCT.md fixes no figure; 10 years is the shortest
+ * period the archive retention rules for administrative case files (机关文件材料归档范围和文书
+ * 档案保管期限规定, 国家档案局令第8号: permanent, 30 or 10 years) allow. A figure for the
+ * product owner to confirm with the archive office of the deploying government.
+ */
+export const DEPLOY_DEFAULTS = {
+  materialsRetentionDays: 3650,
+  breakGlassRole: 'onething-break-glass',
+  // 4 task functions x 50 = 200 reserved: leaves 800 of the default 1,000 account limit to the
+  // API functions. A trial account with a lower limit needs smaller figures (DEPLOY.md).
+  workflowReservedConcurrency: 50,
+  reconcileReservedConcurrency: 1,
+} as const;
+
+// A role name (IAM: 1-64 of [\w+=,.@-]) or a role ARN in any partition, path allowed.
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 
 const schema = z.object({
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected a region name such as us-east-1 or cn-north-1'),
@@ -32,6 +67,13 @@ const schema = z.object({
   alarmEmail: z.email().optional(),
   jwtIssuer: z.url({ protocol: /^https$/, message: 'expected the https URL of an OIDC issuer' }).optional(),
   jwtAudience: z.string().min(1).optional(),
+  materialsRetentionDays: z.coerce.number().int().min(1).max(36500).default(DEPLOY_DEFAULTS.materialsRetentionDays),
+  breakGlassRole: z
+    .string()
+    .refine((v) => ROLE_NAME.test(v) || ROLE_ARN.test(v), 'expected an IAM role name or role ARN')
+    .default(DEPLOY_DEFAULTS.breakGlassRole),
+  workflowReservedConcurrency: z.coerce.number().int().min(1).max(1000).default(DEPLOY_DEFAULTS.workflowReservedConcurrency),
+  reconcileReservedConcurrency: z.coerce.number().int().min(1).max(10).default(DEPLOY_DEFAULTS.reconcileReservedConcurrency),
 });
 
 /** Reads a context value; `undefined` when absent. */
@@ -54,6 +96,10 @@ export function loadDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv)
     alarmEmail: str(context('alarmEmail')),
     jwtIssuer: str(context('jwtIssuer')),
     jwtAudience: str(context('jwtAudience')),
+    materialsRetentionDays: str(context('materialsRetentionDays')),
+    breakGlassRole: str(context('breakGlassRole')),
+    workflowReservedConcurrency: str(context('workflowReservedConcurrency')),
+    reconcileReservedConcurrency: str(context('reconcileReservedConcurrency')),
   };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

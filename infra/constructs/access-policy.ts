@@ -3,7 +3,8 @@ import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
-import type { Access } from '../../functions/access';
+import { MATERIAL_PREFIXES, type Access, type MaterialArea } from '../../functions/access';
+import { METRICS_NAMESPACE } from '../../shared/observability/metric-names';
 import { SpecError } from '../errors';
 import { executionArnPattern, stateMachineArn } from '../naming';
 import { KEY_NEEDS, keyStatements, type KeyService } from './key-grants';
@@ -21,11 +22,8 @@ export interface PlatformResources {
   readonly serviceIds: readonly string[];
 }
 
-/** Namespace of the platform's custom metrics (EMF and PutMetricData). */
-export const METRICS_NAMESPACE = 'OneThing';
-
-/** Prefixes the functions read and write in the materials bucket (DESIGN.md "S3"). */
-const MATERIAL_PREFIXES = ['uploads/', 'applications/'];
+/** Namespace of the platform's custom metrics (EMF and PutMetricData), named in shared/. */
+export { METRICS_NAMESPACE };
 
 /** A statement, and why its resources contain a wildcard when they do (for the review). */
 export interface AccessGrant {
@@ -55,7 +53,8 @@ function tableArns(table: ITable, indexes: readonly string[]): string[] {
 export function accessGrants(scope: IConstruct, access: readonly Access[], r: PlatformResources): AccessGrant[] {
   const statements: AccessGrant[] = [];
   const kms: Record<KeyService, string[]> = { dynamodb: [], s3: [] };
-  const objects = (bucket: IBucket) => MATERIAL_PREFIXES.map((prefix) => bucket.arnForObjects(`${prefix}*`));
+  // Materials areas per operation, collected over the list: one statement per operation.
+  const materials: Record<'read' | 'write', MaterialArea[]> = { read: [], write: [] };
   for (const grant of new Set(access)) {
     switch (grant) {
       case 'main:read':
@@ -78,18 +77,14 @@ export function accessGrants(scope: IConstruct, access: readonly Access[], r: Pl
         statements.push(allow(['dynamodb:PutItem'], [r.auditTable.tableArn]));
         kms.dynamodb.push(...KEY_NEEDS.dynamodb.write);
         break;
-      case 'materials:read':
-        // GetObject also authorises HeadObject and the source side of CopyObject.
-        statements.push({ ...allow(['s3:GetObject'], objects(r.materials)), wildcardReason: WHY_OBJECTS });
-        // Without ListBucket S3 answers GetObject of a missing key with 403, not 404: an expired
-        // or never made upload would be a server error instead of the `not-found` rejection
-        // (shared/documents/verify.ts). s3:prefix cannot narrow it; that key is absent here.
-        statements.push(allow(['s3:ListBucket'], [r.materials.bucketArn]));
+      case 'materials:read:uploads':
+      case 'materials:read:applications':
+        materials.read.push(grant === 'materials:read:uploads' ? 'uploads' : 'applications');
         kms.s3.push(...KEY_NEEDS.s3.read);
         break;
-      case 'materials:write':
-        // Presigned upload PUTs and the destination side of CopyObject.
-        statements.push({ ...allow(['s3:PutObject'], objects(r.materials)), wildcardReason: WHY_OBJECTS });
+      case 'materials:write:uploads':
+      case 'materials:write:applications':
+        materials.write.push(grant === 'materials:write:uploads' ? 'uploads' : 'applications');
         kms.s3.push(...KEY_NEEDS.s3.write);
         break;
       case 'sfn:start':
@@ -125,6 +120,30 @@ export function accessGrants(scope: IConstruct, access: readonly Access[], r: Pl
         throw new SpecError('access', `unknown access "${String(grant satisfies never)}"`);
     }
   }
+  statements.push(...materialsGrants(r.materials, materials));
   statements.push(...keyStatements(scope, r.dataKey, kms).map((statement) => ({ statement })));
   return statements;
+}
+
+/**
+ * The materials statements: GetObject and PutObject each on the objects of exactly the areas
+ * the access list names (`create-upload` writes `uploads/` only, `get-material-link` reads
+ * `applications/` only), and one ListBucket for any reader.
+ */
+function materialsGrants(bucket: IBucket, areas: Record<'read' | 'write', readonly MaterialArea[]>): AccessGrant[] {
+  const objects = (list: readonly MaterialArea[]) => list.map((area) => bucket.arnForObjects(`${MATERIAL_PREFIXES[area]}*`));
+  const grants: AccessGrant[] = [];
+  if (areas.read.length > 0) {
+    // GetObject also authorises HeadObject and the source side of CopyObject.
+    grants.push({ ...allow(['s3:GetObject'], objects(areas.read)), wildcardReason: WHY_OBJECTS });
+    // Without ListBucket S3 answers GetObject of a missing key with 403, not 404: an expired
+    // or never made upload would be a server error instead of the `not-found` rejection
+    // (shared/documents/verify.ts). s3:prefix cannot narrow it; that key is absent here.
+    grants.push(allow(['s3:ListBucket'], [bucket.bucketArn]));
+  }
+  if (areas.write.length > 0) {
+    // Presigned upload PUTs and the destination side of CopyObject.
+    grants.push({ ...allow(['s3:PutObject'], objects(areas.write)), wildcardReason: WHY_OBJECTS });
+  }
+  return grants;
 }

@@ -3,6 +3,7 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { routes as allRoutes, type RouteSpec } from '../../functions/routes';
@@ -22,6 +23,8 @@ export interface ApiProps {
   readonly routes?: readonly RouteSpec[];
   /** @default { rateLimit: 200, burstLimit: 400 } (peak enrolment: tens of submissions per second) */
   readonly throttle?: ThrottleSettings;
+  /** Key of the access log and function log groups (`LogsKey`). @default CloudWatch Logs' own encryption */
+  readonly logsKey?: IKey;
 }
 
 /** Local-only endpoints (dev tokens, dev clock); they must never reach AWS. */
@@ -69,6 +72,7 @@ export class Api extends Construct {
     });
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: RetentionDays.SIX_MONTHS,
+      encryptionKey: props.logsKey,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.stage = new HttpStage(this, 'DefaultStage', {
@@ -84,7 +88,7 @@ export class Api extends Construct {
       if (route.path.startsWith(DEV_PATH_PREFIX)) {
         throw new SpecError(`routes.${route.name}.path`, `${route.path} is local-only and must not be deployed`);
       }
-      const fn = new PlatformFunction(this, route.name, { spec: route }).bind(props.resources);
+      const fn = new PlatformFunction(this, route.name, { spec: route, logsKey: props.logsKey }).bind(props.resources);
       functions.set(route.name, fn);
       const [httpRoute] = this.httpApi.addRoutes({
         path: route.path,

@@ -10,18 +10,29 @@ import {
   type BucketProps,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { MATERIAL_PREFIXES } from '../../functions/access';
 
 export interface BucketsProps {
-  /** Customer-managed key of the materials and audit archive buckets. */
+  /** Customer-managed key of the materials bucket. */
   readonly key: IKey;
+  /** The audit archive's own key (`ArchiveKey`: only the break-glass role may retire it). */
+  readonly archiveKey: IKey;
   /** Origin allowed to PUT to presigned upload URLs from the browser. */
   readonly webOrigin: string;
   /** Object Lock COMPLIANCE retention of the audit archive. */
   readonly auditRetention: Duration;
+  /** How long submitted materials (`applications/`) are kept (config `materialsRetentionDays`). */
+  readonly materialsRetention: Duration;
 }
 
 /** Where abandoned uploads land; they expire after a day (DESIGN.md "S3"). */
-export const UPLOADS_PREFIX = 'uploads/';
+export const UPLOADS_PREFIX = MATERIAL_PREFIXES.uploads;
+
+/**
+ * How long a deleted or expired material's old version stays recoverable. Materials are
+ * written once, so an old version exists only after a deletion or the retention expiry.
+ */
+export const MATERIALS_NONCURRENT_DAYS = 30;
 
 /**
  * The materials bucket, the audit archive (Object Lock, COMPLIANCE) and the bucket both log
@@ -72,11 +83,21 @@ export class Buckets extends Construct {
       lifecycleRules: [
         // Abandoned uploads: gone after a day, old versions included (personal data).
         { prefix: UPLOADS_PREFIX, expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
+        // Submitted materials: the legal retention period from the submission copy, then
+        // gone, old versions included (personal data must not outlive its purpose, PIPL art. 19).
+        {
+          prefix: MATERIAL_PREFIXES.applications,
+          expiration: props.materialsRetention,
+          noncurrentVersionExpiration: Duration.days(MATERIALS_NONCURRENT_DAYS),
+        },
+        // The delete markers expiry leaves behind once their old versions are gone.
+        { expiredObjectDeleteMarker: true },
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
     });
     this.auditArchive = new Bucket(this, 'AuditArchive', {
       ...kms,
+      encryptionKey: props.archiveKey,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'audit-archive/',
       objectLockDefaultRetention: ObjectLockRetention.compliance(props.auditRetention),

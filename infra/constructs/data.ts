@@ -2,6 +2,8 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import type { PlatformResources } from './access-policy';
+import { DEPLOY_DEFAULTS } from '../config';
+import { ArchiveKey } from './archive-key';
 import { Buckets } from './buckets';
 import { MAIN_INDEXES, Tables } from './tables';
 
@@ -10,14 +12,20 @@ export interface DataProps {
   readonly webOrigin: string;
   /** Object Lock COMPLIANCE retention of the audit archive. */
   readonly auditRetention: Duration;
+  /** @default DEPLOY_DEFAULTS.materialsRetentionDays */
+  readonly materialsRetention?: Duration;
+  /** Who alone may retire the archive key (`ArchiveKey`). @default DEPLOY_DEFAULTS.breakGlassRole */
+  readonly breakGlassRole?: string;
 }
 
 /**
  * The stateful part of OneThing: one customer-managed key (rotated yearly) for the tables
- * and buckets, the two tables and the buckets. Everything here is retained on stack deletion.
+ * and the materials, the audit archive's own key, the two tables and the buckets.
+ * Everything here is retained on stack deletion.
  */
 export class Data extends Construct {
   readonly key: Key;
+  readonly archiveKey: Key;
   readonly tables: Tables;
   readonly buckets: Buckets;
 
@@ -25,13 +33,16 @@ export class Data extends Construct {
     super(scope, id);
     this.key = new Key(this, 'Key', {
       alias: 'alias/onething-data',
-      description: 'OneThing: tables, materials and audit archive',
+      description: 'OneThing: tables and materials',
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.archiveKey = new ArchiveKey(this, 'ArchiveKey', { breakGlassRole: props.breakGlassRole ?? DEPLOY_DEFAULTS.breakGlassRole }).key;
     this.tables = new Tables(this, 'Tables', { key: this.key });
     this.buckets = new Buckets(this, 'Buckets', {
       key: this.key,
+      archiveKey: this.archiveKey,
+      materialsRetention: props.materialsRetention ?? Duration.days(DEPLOY_DEFAULTS.materialsRetentionDays),
       webOrigin: props.webOrigin,
       auditRetention: props.auditRetention,
     });

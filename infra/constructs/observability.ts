@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import {
   Alarm,
   ComparisonOperator,
@@ -16,7 +16,9 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { OVERDUE_TASKS_METRIC } from '../../shared/observability/metric-names';
 import { METRICS_NAMESPACE } from './access-policy';
+import { platformAlarms, reconcileLagMetric, type PlatformAlarmSources } from './platform-alarms';
 
 export interface ObservabilityProps {
   /** State machines by service id. */
@@ -27,6 +29,8 @@ export interface ObservabilityProps {
   readonly departments: readonly string[];
   /** @default no subscription (subscribe later, e.g. a ticketing system) */
   readonly alarmEmail?: string;
+  /** API, tables and machines for the platform-wide alarms (infra/constructs/platform-alarms.ts). */
+  readonly platform: Omit<PlatformAlarmSources, 'stateMachines'>;
 }
 
 /**
@@ -36,7 +40,7 @@ export interface ObservabilityProps {
 export const overdueTasksMetric = (department: string): Metric =>
   new Metric({
     namespace: METRICS_NAMESPACE,
-    metricName: 'OverdueTasks',
+    metricName: OVERDUE_TASKS_METRIC.name,
     dimensionsMap: { Department: department },
     statistic: 'Sum',
     period: Duration.minutes(5),
@@ -64,6 +68,7 @@ export class Observability extends Construct {
     );
     this.topic = new Topic(this, 'Alarms', { topicName: 'onething-alarms', masterKey: key, enforceSSL: true });
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    this.allowAlarmsToPublish();
 
     const machineWidgets: IMetric[] = [];
     for (const [serviceId, machine] of props.stateMachines) {
@@ -80,6 +85,11 @@ export class Observability extends Construct {
     const departments = [...new Set(props.departments)];
     for (const department of departments) this.alarm(`OverdueTasks-${department}`, overdueTasksMetric(department));
 
+    // Platform-wide alarms: API 5xx, DynamoDB throttles, ExecutionThrottled, reconcile lag.
+    for (const spec of platformAlarms({ ...props.platform, stateMachines: props.stateMachines })) {
+      this.alarm(spec.id, spec.metric, spec.threshold);
+    }
+
     new Dashboard(this, 'Dashboard', {
       dashboardName: 'onething',
       widgets: [
@@ -87,17 +97,41 @@ export class Observability extends Construct {
           new GraphWidget({ title: 'Executions', left: machineWidgets, width: 12 }),
           new GraphWidget({ title: 'Overdue tasks', left: departments.map((d) => overdueTasksMetric(d).with({ label: d })), width: 12 }),
         ],
-        [new GraphWidget({ title: 'Function errors', left: fnErrors, width: 24 })],
+        [
+          new GraphWidget({ title: 'Function errors', left: fnErrors, width: 12 }),
+          new GraphWidget({ title: 'Reconcile lag (s)', left: [reconcileLagMetric()], width: 12 }),
+        ],
       ],
     });
   }
 
-  /** Any occurrence within 5 minutes alarms; no data is fine (nothing happened). */
-  private alarm(id: string, metric: Metric): void {
+  /**
+   * The topic policy CDK writes (for enforceSSL) replaces SNS's default one, so without this
+   * statement nothing may publish and alarms reach no one. Only CloudWatch, only for the
+   * alarms of this account and region named `onething-*`.
+   */
+  private allowAlarmsToPublish(): void {
+    const { account, region, partition } = Stack.of(this);
+    this.topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        actions: ['sns:Publish'],
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        resources: [this.topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': account },
+          ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudwatch:${region}:${account}:alarm:onething-*` },
+        },
+      }),
+    );
+  }
+
+  /** At least `threshold` within 5 minutes alarms (default: any occurrence); no data is fine (nothing happened). */
+  private alarm(id: string, metric: Metric, threshold = 1): void {
     const alarm = new Alarm(this, id, {
       alarmName: `onething-${id}`,
       metric,
-      threshold: 1,
+      threshold,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,

@@ -3,6 +3,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { FunctionSpec } from '../../functions/access';
@@ -24,6 +25,10 @@ export interface PlatformFunctionProps {
   readonly memorySize?: number;
   /** @default RetentionDays.SIX_MONTHS (Cybersecurity Law art. 21: network logs kept at least six months) */
   readonly logRetention?: RetentionDays;
+  /** Key of the function's log group (`LogsKey`). @default CloudWatch Logs' own encryption */
+  readonly logsKey?: IKey;
+  /** Reserved concurrency: guaranteed to the function, and its ceiling. @default none (account pool) */
+  readonly reservedConcurrentExecutions?: number;
 }
 
 /**
@@ -40,6 +45,7 @@ export class PlatformFunction extends NodejsFunction {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       logGroupName: `/aws/lambda/${name}`,
       retention: props.logRetention ?? RetentionDays.SIX_MONTHS,
+      encryptionKey: props.logsKey,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     // Own role without the AWSLambdaBasicExecutionRole managed policy (it allows any log group).
@@ -54,6 +60,7 @@ export class PlatformFunction extends NodejsFunction {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       logGroup,

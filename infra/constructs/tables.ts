@@ -1,5 +1,6 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AnyPrincipal, Effect, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 
@@ -14,6 +15,20 @@ export const MAIN_INDEXES = ['gsi1', 'gsi2', 'gsi3'] as const;
 export const AUDIT_INDEXES = ['gsi1'] as const;
 
 /**
+ * Writes that would change or remove a timing-log entry. Denied to every principal by the
+ * audit table's resource policy, whatever their IAM policies allow (root included): entries
+ * are only ever added with a conditional PutItem. BatchWriteItem is denied whole because it
+ * can delete; the platform never batch-writes the log.
+ */
+export const AUDIT_DENIED_ACTIONS = [
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:PartiQLUpdate',
+  'dynamodb:PartiQLDelete',
+];
+
+/**
  * The main single table `onething-main` and the timing-log table `onething-audit`: on-demand,
  * point-in-time recovery, KMS, deletion protection, retained when the stack goes away.
  */
@@ -24,11 +39,31 @@ export class Tables extends Construct {
   constructor(scope: Construct, id: string, props: TablesProps) {
     super(scope, id);
     this.main = this.table('Main', 'onething-main', MAIN_INDEXES, props.key);
-    this.audit = this.table('Audit', 'onething-audit', AUDIT_INDEXES, props.key);
+    this.audit = this.table('Audit', 'onething-audit', AUDIT_INDEXES, props.key, this.appendOnlyPolicy('onething-audit'));
   }
 
-  private table(id: string, tableName: string, indexes: readonly string[], key: IKey): Table {
+  /**
+   * The append-only guard of the audit table. The resource is the table's ARN built from its
+   * name: a policy cannot reference the attribute of the table it is part of.
+   */
+  private appendOnlyPolicy(tableName: string): PolicyDocument {
+    const tableArn = Stack.of(this).formatArn({ service: 'dynamodb', resource: 'table', resourceName: tableName });
+    return new PolicyDocument({
+      statements: [
+        new PolicyStatement({
+          sid: 'AppendOnly',
+          effect: Effect.DENY,
+          principals: [new AnyPrincipal()],
+          actions: AUDIT_DENIED_ACTIONS,
+          resources: [tableArn],
+        }),
+      ],
+    });
+  }
+
+  private table(id: string, tableName: string, indexes: readonly string[], key: IKey, resourcePolicy?: PolicyDocument): Table {
     const table = new Table(this, id, {
+      resourcePolicy,
       tableName,
       partitionKey: { name: 'pk', type: AttributeType.STRING },
       sortKey: { name: 'sk', type: AttributeType.STRING },

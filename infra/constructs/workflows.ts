@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -20,6 +21,15 @@ export interface WorkflowsProps {
   readonly services: readonly RenderedService[];
   /** @default Duration.minutes(5) */
   readonly reconcileEvery?: Duration;
+  /** Key of the functions' and machines' log groups (`LogsKey`). @default CloudWatch Logs' own encryption */
+  readonly logsKey?: IKey;
+  /**
+   * Reserved concurrency of each task function and of reconcile: the machines' steps keep
+   * capacity however busy the API is, and cannot outrun DynamoDB. A throttled task is
+   * retried by the machine (`Lambda.TooManyRequestsException`, workflows/generator/retry.ts).
+   * @default none (the account pool)
+   */
+  readonly reservedConcurrency?: { readonly tasks: number; readonly reconcile: number };
 }
 
 /**
@@ -38,7 +48,12 @@ export class Workflows extends Construct {
     const tasks = new Map<string, PlatformFunction>();
     const substitutions: Record<string, string> = { [PLACEHOLDERS.partition]: Stack.of(this).partition };
     for (const spec of workflowFunctions) {
-      const fn = new PlatformFunction(this, spec.name, { spec, timeout: Duration.seconds(30) }).bind(props.resources);
+      const fn = new PlatformFunction(this, spec.name, {
+        spec,
+        timeout: Duration.seconds(30),
+        logsKey: props.logsKey,
+        reservedConcurrentExecutions: props.reservedConcurrency?.tasks,
+      }).bind(props.resources);
       tasks.set(spec.name, fn);
       substitutions[spec.substitution] = fn.functionArn;
     }
@@ -57,13 +72,16 @@ export class Workflows extends Construct {
     for (const service of props.services) {
       const missing = service.placeholders.filter((p) => !(p in substitutions));
       if (missing.length > 0) throw new SpecError(`${service.serviceId}.definition`, `no substitution for \${${missing.join('}, ${')}}`);
-      machines.set(service.serviceId, this.stateMachine(service, role, substitutions));
+      machines.set(service.serviceId, this.stateMachine(service, role, substitutions, props.logsKey));
     }
     this.stateMachines = machines;
 
     this.reconcile = new PlatformFunction(this, reconcileFunction.name, {
       spec: reconcileFunction,
       timeout: Duration.minutes(1),
+      logsKey: props.logsKey,
+      // Runs never overlap with 1: two runs would race to repair the same items.
+      reservedConcurrentExecutions: props.reservedConcurrency?.reconcile,
     }).bind(props.resources);
     new Rule(this, 'ReconcileSchedule', {
       description: 'Starts executions for applications stored but never started (DESIGN.md "Crash consistency").',
@@ -72,12 +90,13 @@ export class Workflows extends Construct {
     });
   }
 
-  private stateMachine(service: RenderedService, role: Role, substitutions: Record<string, string>): StateMachine {
+  private stateMachine(service: RenderedService, role: Role, substitutions: Record<string, string>, logsKey?: IKey): StateMachine {
     const name = stateMachineName(service.serviceId);
     const logGroup = new LogGroup(this, `${service.serviceId}Logs`, {
       // The vendedlogs prefix keeps the log group resource policy small with many machines.
       logGroupName: `/aws/vendedlogs/states/${name}`,
       retention: RetentionDays.SIX_MONTHS,
+      encryptionKey: logsKey,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     const used = Object.fromEntries(service.placeholders.map((p) => [p, substitutions[p] as string]));

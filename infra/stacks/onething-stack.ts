@@ -2,8 +2,10 @@ import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { DeployConfig } from '../config';
 import { Api } from '../constructs/api';
+import { Backups } from '../constructs/backups';
 import { Data } from '../constructs/data';
 import { Identity, type JwtTrust } from '../constructs/identity';
+import { LogsKey } from '../constructs/logs-key';
 import { Observability } from '../constructs/observability';
 import type { PlatformFunction } from '../constructs/platform-function';
 import { Workflows } from '../constructs/workflows';
@@ -28,6 +30,7 @@ export class OneThingStack extends Stack {
   readonly jwt: JwtTrust;
   readonly api: Api;
   readonly observability: Observability;
+  readonly backups: Backups;
 
   constructor(scope: Construct, id: string, props: OneThingStackProps) {
     super(scope, id, props);
@@ -35,9 +38,18 @@ export class OneThingStack extends Stack {
     this.data = new Data(this, 'Data', {
       webOrigin: config.webOrigin,
       auditRetention: Duration.days(config.auditRetentionDays),
+      materialsRetention: Duration.days(config.materialsRetentionDays),
+      breakGlassRole: config.breakGlassRole,
     });
+    this.backups = new Backups(this, 'Backups', { tables: [this.data.tables.main, this.data.tables.audit], key: this.data.key });
     const resources = this.data.resources(props.services.map((s) => s.serviceId));
-    this.workflows = new Workflows(this, 'Workflows', { resources, services: props.services });
+    const logsKey = new LogsKey(this, 'Logs').key;
+    this.workflows = new Workflows(this, 'Workflows', {
+      resources,
+      services: props.services,
+      logsKey,
+      reservedConcurrency: { tasks: config.workflowReservedConcurrency, reconcile: config.reconcileReservedConcurrency },
+    });
     // Cognito user pools do not exist in the China regions: there, an external OIDC issuer.
     if (config.jwtIssuer && config.jwtAudience) {
       this.jwt = { issuer: config.jwtIssuer, audience: [config.jwtAudience] };
@@ -45,7 +57,7 @@ export class OneThingStack extends Stack {
       this.identity = new Identity(this, 'Identity');
       this.jwt = this.identity.jwt;
     }
-    this.api = new Api(this, 'Api', { resources, jwt: this.jwt, webOrigin: config.webOrigin });
+    this.api = new Api(this, 'Api', { resources, jwt: this.jwt, webOrigin: config.webOrigin, logsKey });
     const functions = new Map<string, PlatformFunction>([
       ...this.workflows.taskFunctions,
       [this.workflows.reconcile.spec.name, this.workflows.reconcile],
@@ -56,6 +68,13 @@ export class OneThingStack extends Stack {
       functions,
       departments: props.services.flatMap((s) => s.departments),
       alarmEmail: config.alarmEmail,
+      platform: {
+        httpApi: this.api.httpApi,
+        tables: new Map([
+          ['main', this.data.tables.main],
+          ['audit', this.data.tables.audit],
+        ]),
+      },
     });
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint });
     new CfnOutput(this, 'MaterialsBucket', { value: this.data.buckets.materials.bucketName });

@@ -21,8 +21,32 @@ describe('loadDeployConfig', () => {
     });
   });
 
+  it('applies the documented defaults for the hardening settings', () => {
+    expect(loadDeployConfig(context({ ...base, region: 'us-east-1' }), {})).toMatchObject({
+      materialsRetentionDays: 3650,
+      breakGlassRole: 'onething-break-glass',
+      workflowReservedConcurrency: 50,
+      reconcileReservedConcurrency: 1,
+    });
+  });
+
+  it('reads the hardening settings from context', () => {
+    const role = 'arn:aws-cn:iam::123456789012:role/security/onething-break-glass';
+    const config = loadDeployConfig(
+      context({ ...base, ...oidc, region: 'cn-north-1', materialsRetentionDays: '10950', breakGlassRole: role, workflowReservedConcurrency: 5, reconcileReservedConcurrency: '2' }),
+      {},
+    );
+    expect(config).toMatchObject({ materialsRetentionDays: 10950, breakGlassRole: role, workflowReservedConcurrency: 5, reconcileReservedConcurrency: 2 });
+  });
+
   it.each([
     [{ ...base }, 'region', /missing/],
+    [{ ...base, region: 'us-east-1', materialsRetentionDays: 0 }, 'materialsRetentionDays', /1/],
+    [{ ...base, region: 'us-east-1', materialsRetentionDays: 'ten years' }, 'materialsRetentionDays', /number/],
+    [{ ...base, region: 'us-east-1', breakGlassRole: 'arn:aws:iam::1:user/alice' }, 'breakGlassRole', /role name or role ARN/],
+    [{ ...base, region: 'us-east-1', breakGlassRole: 'has space' }, 'breakGlassRole', /role name or role ARN/],
+    [{ ...base, region: 'us-east-1', workflowReservedConcurrency: 0 }, 'workflowReservedConcurrency', /1/],
+    [{ ...base, region: 'us-east-1', reconcileReservedConcurrency: 1.5 }, 'reconcileReservedConcurrency', /expected int/],
     [{ ...base, region: 'Beijing' }, 'region', /region name/],
     [{ ...base, region: 'us-east-1', account: '1234' }, 'account', /12 digits/],
     [{ ...base, region: 'us-east-1', webOrigin: 'http://insecure.example' }, 'webOrigin', /https origin/],

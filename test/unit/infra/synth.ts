@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../../infra/build';
-import type { DeployConfig } from '../../../infra/config';
+import { DEPLOY_DEFAULTS, type DeployConfig } from '../../../infra/config';
 import type { OneThingStack } from '../../../infra/stacks/onething-stack';
 
 export const WEB_ORIGIN = 'https://onething.test.gov.cn';
@@ -14,6 +14,7 @@ export const testConfig = (region: string, account?: string): DeployConfig => ({
   account,
   webOrigin: WEB_ORIGIN,
   auditRetentionDays: 3650,
+  ...DEPLOY_DEFAULTS,
   ...(region.startsWith('cn-') ? CN_OIDC : {}),
 });
 

@@ -38,7 +38,7 @@ describe('accessGrants', () => {
   });
 
   it('scopes the data key per service: DynamoDB needs for the tables, S3 needs for the materials', () => {
-    const kms = resolved(['main:write', 'materials:read', 'materials:write']).filter((s) => JSON.stringify(s.Action).includes('kms:'));
+    const kms = resolved(['main:write', 'materials:read:uploads', 'materials:write:applications']).filter((s) => JSON.stringify(s.Action).includes('kms:'));
     // `kms:ViaService` is `<service>.<region>.<URLSuffix>`, the suffix a deploy-time token.
     const service = (s: { Condition: { StringEquals: Record<string, unknown> } }) => JSON.stringify(s.Condition.StringEquals['kms:ViaService']).match(/"(dynamodb|s3)\.cn-north-1\./)?.[1];
     const byService = Object.fromEntries(kms.map((s) => [service(s), s.Action]));
@@ -48,16 +48,24 @@ describe('accessGrants', () => {
     });
   });
 
-  it('materials: objects under uploads/ and applications/ only, ListBucket on the bucket itself', () => {
-    const statements = resolved(['materials:read', 'materials:write']);
-    const objectsOf = (action: string) => JSON.stringify(statements.find((s) => s.Action === action)?.Resource);
-    for (const action of ['s3:GetObject', 's3:PutObject']) {
-      expect(objectsOf(action)).toContain('/uploads/*');
-      expect(objectsOf(action)).toContain('/applications/*');
-      expect(objectsOf(action)).not.toMatch(/"\/\*"/);
-    }
-    const list = statements.find((s) => s.Action === 's3:ListBucket');
-    expect(list?.Resource).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/Materials/), 'Arn'] });
+  it.each([
+    [['materials:read:uploads'], 's3:GetObject', ['uploads/']],
+    [['materials:read:applications'], 's3:GetObject', ['applications/']],
+    [['materials:write:uploads'], 's3:PutObject', ['uploads/']],
+    [['materials:write:applications'], 's3:PutObject', ['applications/']],
+    [['materials:read:uploads', 'materials:read:applications'], 's3:GetObject', ['uploads/', 'applications/']],
+  ] as Array<[Access[], string, string[]]>)('%j: %s on objects under exactly %j', (access, action, prefixes) => {
+    const statements = resolved(access).filter((s) => s.Action === action);
+    expect(statements).toHaveLength(1);
+    const resources = ([] as unknown[]).concat(statements[0].Resource).map((r) => JSON.stringify(r));
+    expect(resources).toHaveLength(prefixes.length);
+    for (const [i, prefix] of prefixes.entries()) expect(resources[i]).toMatch(new RegExp(`/${prefix}\\*"\\]\\]\\}$`));
+  });
+
+  it('a reader of both areas gets one ListBucket on the bucket itself, and a writer none', () => {
+    const list = resolved(['materials:read:uploads', 'materials:read:applications']).filter((s) => s.Action === 's3:ListBucket');
+    expect(list).toEqual([expect.objectContaining({ Resource: { 'Fn::GetAtt': [expect.stringMatching(/Materials/), 'Arn'] } })]);
+    expect(resolved(['materials:write:uploads']).filter((s) => s.Action === 's3:ListBucket')).toEqual([]);
   });
 
   it('audit:read queries the audit table itself, not its inspector index', () => {

@@ -68,3 +68,26 @@ describe('IAM across functions', () => {
     for (const s of taskResponse) expect(JSON.stringify(s.Resource)).toMatch(/:stateMachine:onething-[a-z-]+"/);
   });
 });
+
+describe('IAM of the materials bucket: each function reaches only the prefixes its access names', () => {
+  /** The object prefixes (`uploads/`, `applications/`) an action is granted on, for one function. */
+  const prefixesOf = (name: string, action: string): string[] =>
+    statementsOf(template, name)
+      .filter((s) => actionsOf(s).includes(action))
+      .flatMap((s) => ([] as unknown[]).concat(s.Resource))
+      .map((r) => JSON.stringify(r).match(/\/([a-z]+\/)\*"\]\]\}$/)?.[1] ?? JSON.stringify(r))
+      .sort();
+
+  it.each([
+    ['create-upload', 's3:PutObject', ['uploads/']],
+    ['create-upload', 's3:GetObject', []],
+    ['get-material-link', 's3:GetObject', ['applications/']],
+    ['get-material-link', 's3:PutObject', []],
+    ['submit-application', 's3:GetObject', ['uploads/']],
+    ['submit-application', 's3:PutObject', ['applications/']],
+    ['provide-supplement', 's3:GetObject', ['uploads/']],
+    ['provide-supplement', 's3:PutObject', ['applications/']],
+  ])('onething-%s: %s on %j', (name, action, prefixes) => {
+    expect(prefixesOf(name, action)).toEqual([...prefixes].sort());
+  });
+});

@@ -1,0 +1,19 @@
+/**
+ * The platform's custom CloudWatch metrics, named once: the functions that emit them
+ * (Embedded Metric Format, shared/observability/metrics.ts) and the CDK app that grants and
+ * alarms on them (infra/) import these, so a renamed metric cannot silently orphan its alarm.
+ */
+
+/** Namespace of every custom metric (EMF `Namespace`, the `cloudwatch:namespace` condition). */
+export const METRICS_NAMESPACE = 'OneThing';
+
+/** One overdue branch seen at a checkpoint; dimension `Department`; unit Count; summed. */
+export const OVERDUE_TASKS_METRIC = { name: 'OverdueTasks', unit: 'Count', dimensions: ['Department'] } as const;
+
+/**
+ * Emitted by `reconcile` once per run: the age, in seconds, of the oldest item it found
+ * still waiting for repair (an application stored but not started, a decision recorded but
+ * not delivered), 0 when it found none. No dimensions (EMF `Dimensions: [[]]`). The alarm
+ * watches its Maximum: items that stay undelivered across several runs mean repair is stuck.
+ */
+export const RECONCILE_LAG_METRIC = { name: 'ReconcileLagSeconds', unit: 'Seconds', dimensions: [] } as const;
