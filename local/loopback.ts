@@ -34,13 +34,17 @@ export function isLoopbackOrigin(origin: string, ports: readonly number[]): bool
 /**
  * Why this request may not be served, or `undefined` when it may. Allowed: a loopback `Host`
  * with the port the request arrived on, and either no `Origin` (not a browser, or a same-origin
- * GET) or a loopback origin on that port or one of `originPorts` (S3 admits the API's pages).
+ * GET) or a loopback origin on that port or one of `originPorts` (S3 admits the API's pages),
+ * and not marked `Sec-Fetch-Site: cross-site`.
  */
 export function refusalReason(req: http.IncomingMessage, originPorts: readonly number[] = []): string | undefined {
   const port = req.socket.localPort ?? 0;
   if (!isLoopbackHost(req.headers.host, port)) return `Host must be 127.0.0.1:${port}, localhost:${port} or [::1]:${port}`;
   const origin = req.headers.origin;
   if (origin !== undefined && !isLoopbackOrigin(origin, [port, ...originPorts])) return 'requests from web pages of other origins are refused';
+  // A page elsewhere can still make the browser send a GET without Origin (<img>, <script>);
+  // browsers mark it cross-site (the loopback pages of the API are same-site).
+  if (req.headers['sec-fetch-site'] === 'cross-site') return 'requests from web pages of other sites are refused';
   return undefined;
 }
 

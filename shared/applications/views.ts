@@ -56,6 +56,8 @@ function branchView(dept: DepartmentSpec, app: ApplicationRecord, task: TaskReco
  * data-sharing checks (DepartmentSpec.sees, .checks), as in its task view.
  */
 interface Scope {
+  /** Applicants and inspectors: nothing is filtered. */
+  whole: boolean;
   department(dept: string | undefined): boolean;
   material(materialId: string): boolean;
   check(checkId: string): boolean;
@@ -63,7 +65,7 @@ interface Scope {
   rejectionReasons(rejectedBy: string | undefined): boolean;
 }
 
-const everything: Scope = { department: () => true, material: () => true, check: () => true, rejectionReasons: () => true };
+const everything: Scope = { whole: true, department: () => true, material: () => true, check: () => true, rejectionReasons: () => true };
 
 function scopeOf(def: ServiceDefinition, reader: Reader): Scope {
   if (reader.kind !== 'officer') return everything;
@@ -71,6 +73,7 @@ function scopeOf(def: ServiceDefinition, reader: Reader): Scope {
   const materials = new Set(spec?.sees.materials ?? []);
   const checks = new Set(spec?.checks ?? []);
   return {
+    whole: false,
     department: (dept) => dept === undefined || dept === reader.dept,
     material: (id) => materials.has(id),
     check: (id) => checks.has(id),
@@ -85,11 +88,11 @@ function scopeOf(def: ServiceDefinition, reader: Reader): Scope {
  */
 function scopedDetail(event: TimingEvent, scope: Scope): Record<string, unknown> | undefined {
   const detail = event.detail;
-  if (detail === undefined || scope === everything || event.department !== undefined) return detail;
+  if (detail === undefined || scope.whole || event.department !== undefined) return detail;
   if (event.type === 'submitted') {
     const materials = Array.isArray(detail.materials) ? detail.materials.filter((m): m is string => typeof m === 'string' && scope.material(m)) : [];
     const checks = isRecord(detail.checks) ? Object.fromEntries(Object.entries(detail.checks).filter(([id]) => scope.check(id))) : {};
-    return { materials, checks, ...(isRecord(detail.onBehalfOf) ? { onBehalfOf: detail.onBehalfOf } : {}) };
+    return { materials, checks, ...(isRecord(detail.onBehalfOf) ? { onBehalfOf: { relation: detail.onBehalfOf.relation } } : {}) };
   }
   if (event.type === 'completed') {
     return { outcome: detail.outcome, ...(detail.rejectedBy !== undefined ? { rejectedBy: detail.rejectedBy } : {}) };

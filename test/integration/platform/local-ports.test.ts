@@ -81,6 +81,9 @@ test.each(PORTS)('%s: a foreign Origin gets 403 and no CORS headers, preflight i
     });
     expect(Object.keys(preflight.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
   }
+  // A GET a page elsewhere makes the browser send without Origin (<img src>, <script src>).
+  const noCors = await raw(ports[name], { ...probe, headers: { ...probe.headers, host: `127.0.0.1:${ports[name]}`, 'sec-fetch-site': 'cross-site' } });
+  expect(noCors.status).toBe(403);
 });
 
 test.each(PORTS)('%s: loopback Host names with the right port and no Origin are served', async (name) => {

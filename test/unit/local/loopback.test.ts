@@ -1,4 +1,5 @@
-import { isLoopbackHost, isLoopbackOrigin } from '../../../local/loopback';
+import type http from 'node:http';
+import { isLoopbackHost, isLoopbackOrigin, refusalReason } from '../../../local/loopback';
 import { loadLocalConfig } from '../../../local/config';
 
 test('Host: a loopback name with the port the request came in on', () => {
@@ -26,4 +27,16 @@ test('ONETHING_DEV_ROUTES: on by default, off on request, anything else fails lo
   expect(loadLocalConfig({}).devRoutes).toBe(true);
   expect(loadLocalConfig({ ONETHING_DEV_ROUTES: 'off' }).devRoutes).toBe(false);
   expect(() => loadLocalConfig({ ONETHING_DEV_ROUTES: 'no' })).toThrow(/ONETHING_DEV_ROUTES/);
+});
+
+test('a request: loopback Host, then Origin (own port or an admitted one), then no cross-site fetch', () => {
+  const req = (headers: http.IncomingHttpHeaders) => ({ socket: { localPort: 4569 }, headers }) as unknown as http.IncomingMessage;
+  expect(refusalReason(req({ host: '127.0.0.1:4569' }))).toBeUndefined();
+  expect(refusalReason(req({ host: '127.0.0.1:4569', origin: 'http://localhost:4569', 'sec-fetch-site': 'same-origin' }))).toBeUndefined();
+  expect(refusalReason(req({ host: '127.0.0.1:4569', origin: 'http://localhost:3000', 'sec-fetch-site': 'same-site' }), [3000])).toBeUndefined();
+  expect(refusalReason(req({ host: '127.0.0.1:4569', 'sec-fetch-site': 'none' }))).toBeUndefined();
+  expect(refusalReason(req({}))).toMatch(/Host must be 127.0.0.1:4569/);
+  expect(refusalReason(req({ host: 'attacker.example:4569' }))).toMatch(/Host/);
+  expect(refusalReason(req({ host: '127.0.0.1:4569', origin: 'http://localhost:3000' }))).toMatch(/other origins/);
+  expect(refusalReason(req({ host: '127.0.0.1:4569', 'sec-fetch-site': 'cross-site' }))).toMatch(/other sites/);
 });
