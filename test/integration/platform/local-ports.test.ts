@@ -3,6 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { startRuntime } from '../../../local/runtime';
 import { OneThingClient, sampleFiles } from '../../../local/client';
@@ -94,14 +95,34 @@ test.each(PORTS)('%s: loopback Host names with the right port and no Origin are 
   }
 });
 
-test('the AWS SDK keeps working against DynamoDB and Step Functions', async () => {
+/** SDK middleware that adds the `Origin` a browser would. */
+const asWebPage = <T extends { request: unknown }, R>(next: (args: T) => Promise<R>) => (args: T) => {
+  (args.request as { headers: Record<string, string> }).headers.origin = 'http://attacker.example';
+  return next(args);
+};
+
+test('the AWS SDK keeps working against DynamoDB, S3 and Step Functions, and reports a refusal as AccessDenied 403', async () => {
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   const ddb = new DynamoDBClient({ endpoint: t.runtime.urls.dynamodb, region: 'us-east-1', credentials });
+  const s3 = new S3Client({ endpoint: t.runtime.urls.s3, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, forcePathStyle: true });
   const sfn = new SFNClient({ endpoint: t.runtime.urls.sfn, region: 'us-east-1', credentials });
-  expect((await ddb.send(new ListTablesCommand({}))).TableNames).toContain('onething-main');
-  expect((await sfn.send(new ListStateMachinesCommand({}))).stateMachines?.length).toBeGreaterThan(0);
-  ddb.destroy();
-  sfn.destroy();
+  try {
+    expect((await ddb.send(new ListTablesCommand({}))).TableNames).toContain('onething-main');
+    expect(await s3.send(new ListObjectsV2Command({ Bucket: 'onething-materials' }))).toMatchObject({ Name: 'onething-materials' });
+    expect((await sfn.send(new ListStateMachinesCommand({}))).stateMachines?.length).toBeGreaterThan(0);
+    // The same calls as a web page would make them.
+    ddb.middlewareStack.add(asWebPage, { step: 'build' });
+    s3.middlewareStack.add(asWebPage, { step: 'build' });
+    sfn.middlewareStack.add(asWebPage, { step: 'build' });
+    const denied = { $metadata: { httpStatusCode: 403 } };
+    await expect(ddb.send(new ListTablesCommand({}))).rejects.toMatchObject({ name: 'AccessDeniedException', ...denied });
+    await expect(s3.send(new ListObjectsV2Command({ Bucket: 'onething-materials' }))).rejects.toMatchObject({ name: 'AccessDenied', ...denied });
+    await expect(sfn.send(new ListStateMachinesCommand({}))).rejects.toMatchObject({ name: 'AccessDeniedException', ...denied });
+  } finally {
+    ddb.destroy();
+    s3.destroy();
+    sfn.destroy();
+  }
 });
 
 test("the web UI's origin (the API port) may PUT presigned uploads to S3 from a browser; the API answers its own origin", async () => {
