@@ -14,6 +14,8 @@ const LocalEnv = z.object({
   ONETHING_S3_PORT: port(4569),
   ONETHING_SFN_PORT: port(8083),
   ONETHING_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
+  /** `off`: no `/v1/dev/*` routes (404, as on AWS), e.g. on a machine shared with other users. */
+  ONETHING_DEV_ROUTES: z.enum(['on', 'off']).default('on'),
 });
 
 export interface LocalConfig {
@@ -21,6 +23,11 @@ export interface LocalConfig {
   host: '127.0.0.1';
   ports: { api: number; dynamodb: number; s3: number; sfn: number };
   clockStart?: Date;
+  /**
+   * Serve `POST /v1/dev/tokens` and `/v1/dev/clock`; without them `/v1/dev/*` is 404.
+   * @default true
+   */
+  devRoutes?: boolean;
   region: string;
   accountId: string;
   partition: string;
@@ -39,6 +46,7 @@ export function loadLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
     host: '127.0.0.1',
     ports: { api: e.ONETHING_API_PORT, dynamodb: e.ONETHING_DYNAMODB_PORT, s3: e.ONETHING_S3_PORT, sfn: e.ONETHING_SFN_PORT },
     clockStart: e.ONETHING_CLOCK_START ? new Date(e.ONETHING_CLOCK_START) : undefined,
+    devRoutes: e.ONETHING_DEV_ROUTES === 'on',
     region: 'us-east-1',
     accountId: '000000000000',
     partition: 'aws',

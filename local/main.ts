@@ -22,12 +22,17 @@ async function main(): Promise<void> {
       `  S3 (s3rver)         ${urls.s3}        (ONETHING_S3_PORT)`,
       `  data folder         ${config.dataDir}   (ONETHING_DATA_DIR)`,
       `  dev clock           ${runtime.clock.now().toISOString()}`,
+      ...(config.devRoutes === false ? ['  dev routes          off: /v1/dev/* answers 404   (ONETHING_DEV_ROUTES)'] : []),
       '',
       'Try it:',
       `  curl -s ${urls.api}/v1/services`,
-      `  TOKEN=$(curl -s -X POST ${urls.api}/v1/dev/tokens -H 'content-type: application/json' -d '{"role":"citizen","sub":"citizen-1"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')`,
-      `  curl -s ${urls.api}/v1/applications -H "authorization: Bearer $TOKEN"`,
-      '  npm run demo      # a school enrolment end to end, with a supplement and the dev clock',
+      ...(config.devRoutes === false
+        ? []
+        : [
+            `  TOKEN=$(curl -s -X POST ${urls.api}/v1/dev/tokens -H 'content-type: application/json' -d '{"role":"citizen","sub":"citizen-1"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')`,
+            `  curl -s ${urls.api}/v1/applications -H "authorization: Bearer $TOKEN"`,
+            '  npm run demo      # a school enrolment end to end, with a supplement and the dev clock',
+          ]),
       '',
       'Press Ctrl-C to stop.',
     ].join('\n'),

@@ -6,6 +6,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LocalConfig } from './config';
 import { startDynamoDb } from './components/dynamodb';
 import { startS3 } from './components/s3';
+import { prepareDataDir } from './data-dir';
+import { refusalReason } from './loopback';
 import { ensureTables, tableDefinitions } from './tables';
 import { PersistedDevClock } from './clock-store';
 import { ensureStateMachines, functionName, stateMachineArnPrefix } from './state-machines';
@@ -44,7 +46,7 @@ export interface RuntimeOptions {
 export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {}): Promise<RunningRuntime> {
   const log = opts.log ?? (() => {});
   const { host, dataDir } = config;
-  fs.mkdirSync(dataDir, { recursive: true });
+  prepareDataDir(dataDir);
   const stack: Array<() => Promise<void>> = [];
   const closeAll = async () => {
     for (const close of stack.reverse()) await close().catch(() => undefined);
@@ -61,7 +63,10 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
 
     const dynamodb = await startDynamoDb({ host, port: config.ports.dynamodb, dir: path.join(dataDir, 'dynamodb') });
     stack.push(dynamodb.close);
-    const s3 = await startS3({ host, port: config.ports.s3, dir: path.join(dataDir, 's3'), buckets: [LOCAL_NAMES.materials] });
+    // The web UI is served from the API port: its pages may use presigned S3 links, no other page may.
+    let apiPort: number | undefined;
+    const browserOriginPorts = () => (apiPort === undefined ? [] : [apiPort]);
+    const s3 = await startS3({ host, port: config.ports.s3, dir: path.join(dataDir, 's3'), buckets: [LOCAL_NAMES.materials], browserOriginPorts });
     stack.push(s3.close);
     const ddbEndpoint = `http://${host}:${dynamodb.port}`;
 
@@ -73,7 +78,10 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     // runs; requests wait until the engine is open (handlers re-run at open may call it).
     let engineOpened!: (engine: Engine) => void;
     const engineReady = new Promise<Engine>((resolve) => (engineOpened = resolve));
-    const sfn = await startSfnHttpServer({ call: async (op, input) => (await engineReady).call(op, input) }, { host, port: config.ports.sfn });
+    const sfn = await startSfnHttpServer(
+      { call: async (op, input) => (await engineReady).call(op, input) },
+      { host, port: config.ports.sfn, guard: (req) => refusalReason(req) },
+    );
     stack.push(sfn.close);
 
     // The handlers read their configuration from the environment at cold start, exactly as on
@@ -104,11 +112,12 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       port: config.ports.api,
       routes,
       verifyToken: (token: string) => tokens.verify(token),
-      devRoutes: { tokens, clock },
+      ...(config.devRoutes === false ? {} : { devRoutes: { tokens, clock } }),
       isReady: () => ready,
       accessLog: opts.accessLog ?? (() => {}),
     });
     stack.push(api.close);
+    apiPort = api.port;
 
     const started = await reconcile(getPlatformDeps());
     if (started > 0) log(`reconcile: started ${started} execution(s) for applications stored before a crash`);

@@ -4,7 +4,8 @@ import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { describeError } from '../../functions/http/logger';
 import { problemResponse } from '../../functions/http/problem';
-import { AppError } from '../../shared/errors';
+import { AppError, ForbiddenError } from '../../shared/errors';
+import { refusalReason } from '../loopback';
 import { createDispatcher } from './dispatch';
 import { writeResult } from './result';
 import type { AccessLogEntry, ApiServerOptions, RunningApiServer } from './types';
@@ -23,7 +24,9 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
     const started = performance.now();
     const requestId = crypto.randomUUID();
     const seen = { route: '-' };
-    void dispatch(req, requestId, seen)
+    // A foreign Host or Origin (a web page, DNS rebinding) is refused before any route runs.
+    const refusal = refusalReason(req);
+    void (refusal === undefined ? dispatch(req, requestId, seen) : Promise.reject(new ForbiddenError(refusal)))
       .catch((error: unknown) => {
         // Exposed errors are the caller's (or readiness); anything else is a fault worth a log line.
         if (!(error instanceof AppError) || !error.expose) {

@@ -3,7 +3,7 @@ import type { TimingEvent } from '../audit/types';
 import { maskIdNumber, maskName } from '../identity';
 import type { Reader } from './access';
 import type { ApplicationRecord, StoredSupplementRequest, TaskRecord } from './records';
-import type { ApplicationStatus, ApplicationSummary, ApplicationView, BranchView, TaskDetail, TaskSummary } from './schemas';
+import type { ApplicationResult, ApplicationStatus, ApplicationSummary, ApplicationView, BranchView, TaskDetail, TaskSummary } from './schemas';
 
 /**
  * Mappers from stored items to API views. They whitelist fields: the task token, the owner's
@@ -50,7 +50,59 @@ function branchView(dept: DepartmentSpec, app: ApplicationRecord, task: TaskReco
   };
 }
 
-/** The application as `reader` may see it: officers get their own branch only. */
+/**
+ * What of the application's cross-department parts a reader may see: applicants and
+ * inspectors everything, an officer only its own department's branch, events, materials and
+ * data-sharing checks (DepartmentSpec.sees, .checks), as in its task view.
+ */
+interface Scope {
+  /** Applicants and inspectors: nothing is filtered. */
+  whole: boolean;
+  department(dept: string | undefined): boolean;
+  material(materialId: string): boolean;
+  check(checkId: string): boolean;
+  /** Another department's rejection reasons are that department's business. */
+  rejectionReasons(rejectedBy: string | undefined): boolean;
+}
+
+const everything: Scope = { whole: true, department: () => true, material: () => true, check: () => true, rejectionReasons: () => true };
+
+function scopeOf(def: ServiceDefinition, reader: Reader): Scope {
+  if (reader.kind !== 'officer') return everything;
+  const spec = def.departments.find((d) => d.id === reader.dept);
+  const materials = new Set(spec?.sees.materials ?? []);
+  const checks = new Set(spec?.checks ?? []);
+  return {
+    whole: false,
+    department: (dept) => dept === undefined || dept === reader.dept,
+    material: (id) => materials.has(id),
+    check: (id) => checks.has(id),
+    rejectionReasons: (rejectedBy) => rejectedBy === reader.dept,
+  };
+}
+
+/**
+ * An event's detail as the scope allows. Events of a department are shown whole to whoever
+ * sees that department; the application-wide ones are rebuilt from known keys, so a detail
+ * field added later stays hidden from officers until someone decides who may see it.
+ */
+function scopedDetail(event: TimingEvent, scope: Scope): Record<string, unknown> | undefined {
+  const detail = event.detail;
+  if (detail === undefined || scope.whole || event.department !== undefined) return detail;
+  if (event.type === 'submitted') {
+    const materials = Array.isArray(detail.materials) ? detail.materials.filter((m): m is string => typeof m === 'string' && scope.material(m)) : [];
+    const checks = isRecord(detail.checks) ? Object.fromEntries(Object.entries(detail.checks).filter(([id]) => scope.check(id))) : {};
+    return { materials, checks, ...(isRecord(detail.onBehalfOf) ? { onBehalfOf: { relation: detail.onBehalfOf.relation } } : {}) };
+  }
+  if (event.type === 'completed') {
+    return { outcome: detail.outcome, ...(detail.rejectedBy !== undefined ? { rejectedBy: detail.rejectedBy } : {}) };
+  }
+  return undefined;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The application as `reader` may see it: officers get their own branch only (see `Scope`). */
 export function applicationView(
   def: ServiceDefinition,
   app: ApplicationRecord,
@@ -59,8 +111,7 @@ export function applicationView(
   reader: Reader,
   now: Date,
 ): ApplicationView {
-  const mine = (dept: string | undefined) => reader.kind !== 'officer' || dept === undefined || dept === reader.dept;
-  const visibleChecks = reader.kind === 'officer' ? new Set(def.departments.find((d) => d.id === reader.dept)?.checks ?? []) : undefined;
+  const scope = scopeOf(def, reader);
   return {
     id: app.id,
     serviceId: app.serviceId,
@@ -73,24 +124,33 @@ export function applicationView(
     ...(app.onBehalfOf
       ? { onBehalfOf: { name: maskName(app.onBehalfOf.name), idNumber: maskIdNumber(app.onBehalfOf.idNumber), relation: app.onBehalfOf.relation } }
       : {}),
-    branches: def.departments.filter((d) => mine(d.id)).map((d) => branchView(d, app, tasks.find((t) => t.department === d.id), now)),
+    branches: def.departments.filter((d) => scope.department(d.id)).map((d) => branchView(d, app, tasks.find((t) => t.department === d.id), now)),
     timeline: events
-      .filter((e) => mine(e.department))
-      .map((e) => ({
-        at: e.at,
-        type: e.type,
-        ...(e.department !== undefined ? { department: e.department } : {}),
-        actor: { role: e.actor.role },
-        ...(e.dueAt !== undefined ? { dueAt: e.dueAt } : {}),
-        ...(e.workingDaysUsed !== undefined ? { workingDaysUsed: e.workingDaysUsed } : {}),
-        ...(e.detail !== undefined ? { detail: e.detail } : {}),
-      })),
-    ...(app.result !== undefined ? { result: app.result } : {}),
+      .filter((e) => scope.department(e.department))
+      .map((e) => {
+        const detail = scopedDetail(e, scope);
+        return {
+          at: e.at,
+          type: e.type,
+          ...(e.department !== undefined ? { department: e.department } : {}),
+          actor: { role: e.actor.role },
+          ...(e.dueAt !== undefined ? { dueAt: e.dueAt } : {}),
+          ...(e.workingDaysUsed !== undefined ? { workingDaysUsed: e.workingDaysUsed } : {}),
+          ...(detail !== undefined ? { detail } : {}),
+        };
+      }),
+    ...(app.result !== undefined ? { result: scopedResult(app.result, scope) } : {}),
     sharedDataChecks: app.checks
-      .filter((c) => !visibleChecks || visibleChecks.has(c.id))
+      .filter((c) => scope.check(c.id))
       .map((c) => ({ id: c.id, name: c.name, passed: c.passed, summary: c.summary })),
   };
 }
+
+const scopedResult = (result: ApplicationResult, scope: Scope): ApplicationResult => {
+  if (result.reasons === undefined || scope.rejectionReasons(result.rejectedBy)) return result;
+  const { reasons: _hidden, ...rest } = result;
+  return rest;
+};
 
 /** A list entry; `tasks` are needed only while the stored status is not final (see `applicationStatus`). */
 export const applicationSummary = (app: ApplicationRecord, tasks: TaskRecord[] = []): ApplicationSummary => ({

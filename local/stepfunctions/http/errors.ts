@@ -44,6 +44,13 @@ export class RequestTooLargeError extends SfnError {
   }
 }
 
+/** The server's `guard` refused the request (e.g. a foreign Host or Origin); AWS's IAM denial. */
+export class AccessDeniedError extends SfnError {
+  constructor(reason: string) {
+    super('AccessDeniedException', reason, 403);
+  }
+}
+
 /** Anything the engine threw that is not an `SfnError`: shown to clients without internals. */
 export class InternalFailure extends SfnError {
   constructor() {

@@ -13,6 +13,7 @@ const OPERATIONS: ReadonlySet<string> = new Set(SFN_OPERATIONS);
 const SERVICE_NAMESPACE = 'com.amazonaws.swf.service.model.v20120810';
 const CORAL_NAMESPACE = 'com.amazon.coral.service';
 const CORAL_CODES = new Set([
+  'AccessDeniedException',
   'SerializationException',
   'UnknownOperationException',
   'InternalFailure',

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { SfnError, type SfnApi } from '../api-types';
 import { readBody } from './body';
-import { ClientClosedError, InternalFailure, MethodNotAllowedError, RequestTooLargeError } from './errors';
+import { AccessDeniedError, ClientClosedError, InternalFailure, MethodNotAllowedError, RequestTooLargeError } from './errors';
 import { CONTENT_TYPE, errorBody, parseBody, parseTarget } from './protocol';
 
 /** 1 MiB: four times AWS's 256 KiB input/output limit, so the engine reports those itself. */
@@ -21,6 +21,12 @@ export interface SfnHttpServerOptions {
    * @default console.error with the request id
    */
   onInternalError?: (err: unknown, requestId: string) => void;
+  /**
+   * Says why a request must be refused (403 `AccessDeniedException`, e.g. a foreign `Host` or
+   * `Origin`), or returns undefined to serve it. The local runtime passes its loopback check.
+   * @default every request is served
+   */
+  guard?: (req: IncomingMessage) => string | undefined;
 }
 
 export interface SfnHttpServer {
@@ -49,7 +55,7 @@ export async function startSfnHttpServer(
   // A slow or stalled client is cut off instead of holding a socket forever.
   const timeouts = { headersTimeout: 10_000, requestTimeout: 30_000 };
   const server = createServer({ keepAlive: true, ...timeouts }, (req, res) => {
-    void handle(api, req, res, limit, onInternalError);
+    void handle(api, req, res, limit, onInternalError, options.guard);
   });
   // Clients (the SDK's agent) reuse sockets for a while; outlive their idle timeout.
   server.keepAliveTimeout = 65_000;
@@ -78,12 +84,15 @@ async function handle(
   res: ServerResponse,
   limit: number,
   onInternalError: (err: unknown, requestId: string) => void,
+  guard?: (req: IncomingMessage) => string | undefined,
 ): Promise<void> {
   const requestId = randomUUID();
   try {
     // Read the body before any other check, so that a refused request leaves the keep-alive
     // socket ready for the next one.
     const body = await readBody(req, limit);
+    const refusal = guard?.(req);
+    if (refusal !== undefined) throw new AccessDeniedError(refusal);
     if (req.method !== 'POST' || (req.url !== '/' && !req.url?.startsWith('/?'))) {
       throw new MethodNotAllowedError(req.method ?? '', req.url ?? '');
     }

@@ -226,3 +226,30 @@ describe('SfnHttpServer.close', () => {
     await server.close();
   });
 });
+
+describe('SfnHttpServer guard', () => {
+  it('refuses what the guard names with 403 AccessDeniedException, which the SDK reports; the engine never sees it', async () => {
+    const calls: string[] = [];
+    const server = await startSfnHttpServer(
+      { call: async (operation) => (calls.push(operation), {}) },
+      { port: 0, guard: (req) => (req.headers.origin === undefined ? undefined : 'no web pages') },
+    );
+    try {
+      const refused = await post(server.url, '{}', { ...target('ListStateMachines'), Origin: 'http://attacker.example' });
+      expect(refused.status).toBe(403);
+      expect(JSON.parse(refused.body)).toEqual({ __type: 'com.amazon.coral.service#AccessDeniedException', message: 'no web pages' });
+      const sdk = new SFNClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+      sdk.middlewareStack.add((next) => (args) => {
+        (args.request as { headers: Record<string, string> }).headers.origin = 'http://attacker.example';
+        return next(args);
+      }, { step: 'build' });
+      await expect(sdk.send(new StartExecutionCommand({ stateMachineArn: 'arn:x' }))).rejects.toMatchObject({ name: 'AccessDeniedException', $metadata: { httpStatusCode: 403 } });
+      sdk.destroy();
+      expect(calls).toEqual([]);
+      expect((await post(server.url, '{}', target('ListStateMachines'))).status).toBe(200);
+      expect(calls).toEqual(['ListStateMachines']);
+    } finally {
+      await server.close();
+    }
+  });
+});
