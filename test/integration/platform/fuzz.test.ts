@@ -137,6 +137,8 @@ function negativesFrom(schema: Json, example: unknown, at: string, out: Array<{ 
   if (s.type === 'object') {
     // Free-form objects (forms): odd keys, deep nesting, out-of-range numbers.
     out.push({ label: `${at}: lone surrogate key`, value: { ['k\udfff']: 1 } });
+    out.push({ label: `${at}: lone surrogate value`, value: { ...(example as Json), note: '\udc00x' } });
+    out.push({ label: `${at}: number DynamoDB cannot store`, value: { ...(example as Json), big: 1e200 } });
     out.push({ label: `${at}: nested 40 deep`, value: { deep: JSON.parse(`${'['.repeat(40)}${']'.repeat(40)}`) } });
     out.push({ label: `${at}: not an object`, value: 'text' });
   }
@@ -153,8 +155,6 @@ function probesFor(template: string, method: string, op: Json): Probe[] {
   const base = { method, template, path: pathWith(template, fixtures) };
   const withBody: { headers?: Record<string, string>; body?: string } = op.requestBody ? json(positive) : {};
 
-  // Positive, as every kind of caller.
-  for (const role of ROLES) probes.push({ ...base, ...withBody, label: `positive as ${role ?? 'anonymous'}`, role });
 
   // Path parameters: odd values (404 or 400), raw bad percent-encoding (400).
   for (const p of params.filter((x) => x.in === 'path')) {
@@ -197,6 +197,8 @@ function probesFor(template: string, method: string, op: Json): Probe[] {
     ];
     for (const [label, body, type] of raw) probes.push({ ...base, role: mainRole, label, body, headers: type ? { 'content-type': type } : {} });
   }
+  // Positive, as every kind of caller: after the negatives, so these see the state a refusal left.
+  for (const role of ROLES) probes.push({ ...base, ...withBody, label: `positive as ${role ?? 'anonymous'}`, role });
   return probes;
 }
 
