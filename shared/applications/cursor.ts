@@ -71,9 +71,11 @@ export function createCursorCodec(secret: string): CursorCodec {
       if (cursor === undefined) return undefined;
       if (!CURSOR_SHAPE.test(cursor)) throw invalid();
       const [payload, sent] = cursor.split('.');
-      const expected = mac(payload, list);
-      const given = Buffer.from(sent, 'base64url');
-      if (sent.length !== MAC_LENGTH || given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
+      // Compared as text: base64url decoding ignores the last character's spare bits, so
+      // comparing bytes would accept a cursor edited there.
+      const expected = Buffer.from(mac(payload, list).toString('base64url'));
+      const given = Buffer.from(sent);
+      if (given.length !== MAC_LENGTH || !timingSafeEqual(given, expected)) throw invalid();
       const carried = parseCarried(payload, list.carried);
       return { ...carried, ...list.partition };
     },
