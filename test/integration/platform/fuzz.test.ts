@@ -1,7 +1,7 @@
 /**
  * A fuzz run driven by `/v1/openapi.json` against the real runtime: every operation, as every
  * kind of caller (no token, citizen owner, proxy stranger, officer of the right and of another
- * department, inspector), with positive examples and negative ones generated from the
+ * department, inspector, a forged token), with positive examples and negative ones generated from the
  * declared schemas (parameters and bodies), plus wrong methods, media types and sizes.
  * Every response must be < 500 and match what the document declares for its operation:
  * status, content type, body schema and required headers. Seeded and bounded (~400 requests).
@@ -50,6 +50,8 @@ beforeAll(async () => {
     materialId: service.materials[0].id,
   });
   materials = await uploadNeeded(citizen, service);
+  // A token that is not one the runtime issued: the authorizer's 401.
+  tokens.forged = `${tokens.citizen!.split('.').slice(0, 2).join('.')}.${'A'.repeat(43)}`;
 });
 afterAll(() => t.close());
 
@@ -63,7 +65,7 @@ interface Probe {
   body?: string;
 }
 
-const ROLES = [undefined, 'citizen', 'proxy', 'officer', 'officer-other', 'inspector'];
+const ROLES = [undefined, 'citizen', 'proxy', 'officer', 'officer-other', 'inspector', 'forged'];
 /** The roles an operation's description lists ("Roles: citizen, proxy."). */
 const rolesOf = (op: Json): string[] => /Roles: ([^.]+)\./.exec(op.description ?? '')?.[1].split(', ') ?? [];
 
