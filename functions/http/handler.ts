@@ -95,13 +95,16 @@ function parseQuery(schema: z.ZodType, event: HttpEvent): unknown {
   return parseOrThrow(schema, query, 'query');
 }
 
-// A path that does not fit the id's shape names no resource: 404, as for an unknown id.
+// A path that does not fit the id's shape (or is not well-formed text) names no resource:
+// 404, as for an unknown id.
 function parsePath(schema: z.ZodType, event: HttpEvent): unknown {
+  const params = event.pathParameters ?? {};
+  const notFound = () => new NotFoundError(`No resource at ${event.rawPath}`);
+  if (jsonInputErrors(params).length > 0) throw notFound();
   try {
-    if (jsonInputErrors(event.pathParameters ?? {}).length > 0) throw new ValidationError([]);
-    return parseOrThrow(schema, event.pathParameters ?? {}, 'path');
+    return parseOrThrow(schema, params, 'path');
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    throw new NotFoundError(`No resource at ${event.rawPath}`);
+    throw notFound();
   }
 }

@@ -97,7 +97,6 @@ const positiveBodies = (): Record<string, unknown> => ({
 function negativesFrom(schema: Json, example: unknown, at: string, out: Array<{ label: string; value: unknown }>, depth = 0): void {
   const s = schema.$ref ? doc.components.schemas[schema.$ref.split('/').pop()] : schema;
   if (depth > 3 || !s) return;
-  const replace = (value: unknown) => value;
   if (s.type === 'object' && s.properties && example && typeof example === 'object' && !Array.isArray(example)) {
     for (const req of s.required ?? []) {
       const { [req]: _dropped, ...rest } = example as Json;
@@ -112,7 +111,7 @@ function negativesFrom(schema: Json, example: unknown, at: string, out: Array<{ 
     return;
   }
   if (s.type === 'array') {
-    out.push({ label: `${at}: not an array`, value: replace({}) });
+    out.push({ label: `${at}: not an array`, value: {} });
     if (s.maxItems !== undefined) out.push({ label: `${at}: too many items`, value: Array.from({ length: s.maxItems + 1 }, () => (Array.isArray(example) ? example[0] : {}) ?? {}) });
     if (Array.isArray(example) && example.length > 0) {
       const inner: Array<{ label: string; value: unknown }> = [];
