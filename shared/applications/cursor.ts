@@ -34,7 +34,9 @@ const MAC_LENGTH = 43; // base64url of 32 bytes, unpadded
 const CURSOR_SHAPE = /^[A-Za-z0-9_-]{1,2000}\.[A-Za-z0-9_-]{43}$/;
 const MAX_VALUE_LENGTH = 1024;
 
-const invalid = () => new ValidationError([{ path: 'cursor', message: 'not a cursor returned by this list for this caller and these filters' }]);
+/** The 422 for any cursor this list did not issue to this caller with these filters. */
+export const invalidCursor = () => new ValidationError([{ path: 'cursor', message: 'not a cursor returned by this list for this caller and these filters' }]);
+const invalid = invalidCursor;
 
 /**
  * The key used when no secret is configured (unit tests; an AWS deployment without

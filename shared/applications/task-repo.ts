@@ -1,7 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Page } from './application-repo';
-import { ValidationError } from '../errors';
-import type { CursorCodec, CursorList } from './cursor';
+import { invalidCursor, type CursorCodec, type CursorList } from './cursor';
 import { keys } from './ids';
 import type { StoredSupplementRequest, TaskRecord } from './records';
 import type { Decision } from './schemas';
@@ -119,9 +118,7 @@ export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string, curso
       const start = cursors.decode(q.cursor, list);
       // The overdue query's range ends at "now", which only moves on; a start key past it would
       // be outside the query (a DynamoDB ValidationException), so refuse it as a bad cursor.
-      if (start && q.dueBefore && !(start.gsi3sk < q.dueBefore)) {
-        throw new ValidationError([{ path: 'cursor', message: 'not a cursor returned by this list for this caller and these filters' }]);
-      }
+      if (start && q.dueBefore && !(start.gsi3sk < q.dueBefore)) throw invalidCursor();
       const out = await ddb.send(
         new QueryCommand({
           TableName: table,
