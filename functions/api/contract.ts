@@ -5,6 +5,7 @@
 import type * as z from 'zod';
 import type { Role } from '../../shared/auth/principal';
 import type { ResponseHeader } from '../http/openapi';
+import { APP_ID } from '../../shared/applications/ids';
 import * as S from '../../shared/applications/schemas';
 import { routes } from '../routes';
 import { pageOf } from '../http/pagination';
@@ -45,7 +46,7 @@ export const contracts = {
     response: {
       status: 202, schema: H.ApplicationAccepted, description: 'Accepted; the departments review it in parallel',
       headers: {
-        Location: { description: 'The application: `/v1/applications/{id}`', required: true, pattern: '^/v1/applications/A[0-9A-HJKMNP-TV-Z]{26}$' },
+        Location: { description: 'The application: `/v1/applications/{id}`', required: true, pattern: `^/v1/applications/${APP_ID.source.slice(1)}` },
         'Idempotent-Replayed': { description: '`true` when this answers a repeated Idempotency-Key with the first response', required: false, pattern: '^true$' },
       },
     },
