@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 
 /**
@@ -13,6 +14,12 @@ export interface Config {
   materialsBucket: string;
   /** `arn:<partition>:states:<region>:<account>:stateMachine:`; a service's machine is `<prefix>onething-<serviceId>`. */
   stateMachineArnPrefix: string;
+  /**
+   * HMAC key of pagination cursors (`CURSOR_SECRET`, at least 32 characters). Local runtime:
+   * random per process unless set. Absent on AWS: cursors are bound to their list but not
+   * secret (see shared/applications/cursor.ts `fallbackCursorSecret`).
+   */
+  cursorSecret?: string;
   /** Local endpoints (127.0.0.1); only read when `local`. */
   ports: { dynamodb: number; s3: number; sfn: number };
 }
@@ -37,6 +44,7 @@ const LocalEnv = z.object({
   MATERIALS_BUCKET: z.string().min(1).default('onething-materials'),
   STATE_MACHINE_ARN_PREFIX: z.string().regex(/^arn:[\w-]+:states:[\w-]+:\d{12}:stateMachine:$/).default(LOCAL_PREFIX),
   AWS_REGION: z.string().min(1).default('us-east-1'),
+  CURSOR_SECRET: z.string().min(32).optional(),
 });
 
 // On AWS nothing falls back to a local name: a forgotten binding must not write elsewhere.
@@ -66,6 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(String(issue.path[0]), issue.message);
   }
   const e = parsed.data;
+  // One local process serves every route, so a per-process key keeps cursors working there.
+  const cursorSecret = e.CURSOR_SECRET ?? (local ? randomBytes(32).toString('hex') : undefined);
   return {
     local,
     region: e.AWS_REGION,
@@ -73,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditTableName: e.AUDIT_TABLE_NAME,
     materialsBucket: e.MATERIALS_BUCKET,
     stateMachineArnPrefix: e.STATE_MACHINE_ARN_PREFIX,
+    ...(cursorSecret !== undefined ? { cursorSecret } : {}),
     ports: { dynamodb: e.ONETHING_DYNAMODB_PORT, s3: e.ONETHING_S3_PORT, sfn: e.ONETHING_SFN_PORT },
   };
 }

@@ -4,6 +4,8 @@
  */
 import type * as z from 'zod';
 import type { Role } from '../../shared/auth/principal';
+import type { ResponseHeader } from '../http/openapi';
+import { APP_ID } from '../../shared/applications/ids';
 import * as S from '../../shared/applications/schemas';
 import { routes } from '../routes';
 import { pageOf } from '../http/pagination';
@@ -18,7 +20,7 @@ export interface EndpointContract {
   path?: z.ZodType;
   /** Whether the endpoint stores `Idempotency-Key` (replay; different body -> 422). See docs/API.md. */
   idempotent?: boolean;
-  response: { status: number; schema: z.ZodType; description: string };
+  response: { status: number; schema: z.ZodType; description: string; headers?: Readonly<Record<string, ResponseHeader>> };
   /** Statuses the service itself may return, beyond those implied by auth and schemas. */
   errors?: readonly number[];
 }
@@ -41,7 +43,13 @@ export const contracts = {
   },
   'submit-application': {
     auth: 'jwt', summary: 'Submit an application', roles: APPLICANTS, body: S.SubmitApplicationRequest, idempotent: true, errors: [404],
-    response: { status: 202, schema: H.ApplicationAccepted, description: 'Accepted; the departments review it in parallel' },
+    response: {
+      status: 202, schema: H.ApplicationAccepted, description: 'Accepted; the departments review it in parallel',
+      headers: {
+        Location: { description: 'The application: `/v1/applications/{id}`', required: true, pattern: `^/v1/applications/${APP_ID.source.slice(1)}` },
+        'Idempotent-Replayed': { description: '`true` when this answers a repeated Idempotency-Key with the first response', required: false, pattern: '^true$' },
+      },
+    },
   },
   'list-applications': {
     auth: 'jwt', summary: "The caller's applications, newest first", roles: APPLICANTS, query: S.ListQuery,

@@ -2,8 +2,9 @@
  * Request bodies: size first (before decoding or parsing anything), then media type, then JSON.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { MalformedRequestError, PayloadTooLargeError } from '../../shared/errors';
+import { MalformedRequestError, PayloadTooLargeError, ValidationError } from '../../shared/errors';
 import { UnsupportedMediaTypeError } from './errors';
+import { jsonInputErrors } from './json-input';
 
 /** The JSON body limit of the API (materials go to S3 directly, never through the API). */
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
@@ -31,7 +32,8 @@ const isJsonMediaType = (contentType: string): boolean => {
 };
 
 /**
- * The parsed JSON body, or a 413/415/400 error.
+ * The parsed JSON body, or a 413/415/400 error, or 422 when it holds text that is not
+ * well-formed Unicode, a number DynamoDB cannot store or nesting deeper than `MAX_JSON_DEPTH`.
  *
  * @example const raw = readJsonBody(event); // then parse `raw` with the route's zod schema
  */
@@ -45,10 +47,14 @@ export function readJsonBody(event: BodyEvent, maxBytes = MAX_JSON_BODY_BYTES): 
     throw new UnsupportedMediaTypeError('Content-Type must be application/json');
   }
   const text = event.isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     // V8's message quotes the body (which may hold ID numbers): never echo or log it.
     throw new MalformedRequestError('The request body is not valid JSON');
   }
+  const errors = jsonInputErrors(value);
+  if (errors.length > 0) throw new ValidationError(errors);
+  return value;
 }

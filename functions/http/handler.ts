@@ -12,6 +12,7 @@ import { NotFoundError, ValidationError } from '../../shared/errors';
 import { principalOf, requireRole } from './auth';
 import { readJsonBody } from './body';
 import { idempotencyKeyOf } from './idempotency';
+import { jsonInputErrors } from './json-input';
 import { httpLogger } from './logger';
 import { problemErrors } from './middlewares';
 import { jsonResponse, type HttpResult, type JsonResponseOptions } from './responses';
@@ -54,7 +55,7 @@ export interface HttpReply {
 
 /**
  * Builds the handler. Order of checks: principal (401) -> role (403) -> path (404) ->
- * body (413/415/400/422) -> query (422) -> `Idempotency-Key` shape (422) -> `fn`.
+ * body (413/415/400/422, incl. text and depth rules of json-input.ts) -> query (422) -> `Idempotency-Key` shape (422) -> `fn`.
  *
  * @example
  * export const handler = httpHandler({ auth: 'jwt', roles: ['citizen'], body: SupplementRequest, path: IdPath },
@@ -72,7 +73,7 @@ export function httpHandler<A extends 'public' | 'jwt', B extends Schema = undef
       principal,
       params: opts.path ? parsePath(opts.path, event) : {},
       body: opts.body ? parseOrThrow(opts.body, readJsonBody(event), 'body') : undefined,
-      query: opts.query ? parseOrThrow(opts.query, event.queryStringParameters ?? {}, 'query') : {},
+      query: opts.query ? parseQuery(opts.query, event) : {},
       idempotencyKey: idempotencyKeyOf(event.headers),
       event,
     } as HttpRequest<A, B, Q, P>;
@@ -86,12 +87,24 @@ export function httpHandler<A extends 'public' | 'jwt', B extends Schema = undef
     .use(problemErrors({ logger }));
 }
 
-// A path that does not fit the id's shape names no resource: 404, as for an unknown id.
+// Query values reach cursors and filters: the same text rules as bodies (422 naming the parameter).
+function parseQuery(schema: z.ZodType, event: HttpEvent): unknown {
+  const query = event.queryStringParameters ?? {};
+  const errors = jsonInputErrors(query);
+  if (errors.length > 0) throw new ValidationError(errors);
+  return parseOrThrow(schema, query, 'query');
+}
+
+// A path that does not fit the id's shape (or is not well-formed text) names no resource:
+// 404, as for an unknown id.
 function parsePath(schema: z.ZodType, event: HttpEvent): unknown {
+  const params = event.pathParameters ?? {};
+  const notFound = () => new NotFoundError(`No resource at ${event.rawPath}`);
+  if (jsonInputErrors(params).length > 0) throw notFound();
   try {
-    return parseOrThrow(schema, event.pathParameters ?? {}, 'path');
+    return parseOrThrow(schema, params, 'path');
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    throw new NotFoundError(`No resource at ${event.rawPath}`);
+    throw notFound();
   }
 }

@@ -16,8 +16,16 @@ export interface OperationSource {
   query?: z.ZodType;
   params?: z.ZodType;
   idempotent?: boolean;
-  response: { status: number; schema: z.ZodType; description: string };
+  response: { status: number; schema: z.ZodType; description: string; headers?: Readonly<Record<string, ResponseHeader>> };
   errors?: readonly number[];
+}
+
+/** A header a success response carries (OpenAPI Header Object, always a string here). */
+export interface ResponseHeader {
+  description: string;
+  /** Sent on every response of that status (else only sometimes, as the description says). */
+  required: boolean;
+  pattern?: string;
 }
 
 /** RFC 9457 problem details as this API emits them (see problem.ts). */
@@ -31,17 +39,55 @@ export const problemComponent = z.object({
     .describe('Validation failures (422), one per field, e.g. `form.child.idNumber`'),
 });
 
-/** Statuses implied by the declaration: auth -> 401/403, path -> 404, body -> 400/413/415/422. */
+/**
+ * Statuses implied by the declaration: auth -> 401/403; path parameters -> 404 (unknown or
+ * misshapen id) and 400 (bad percent-encoding); body -> 400/413/415/422; query or
+ * Idempotency-Key -> 422. Every operation also declares 405 (its path answers it for the
+ * methods it does not have), 500 and 503 (with Retry-After).
+ */
 export function errorStatuses(op: OperationSource): number[] {
   const statuses = new Set<number>(op.errors ?? []);
   if (op.auth === 'jwt') statuses.add(401);
   if (op.roles) statuses.add(403);
-  if (op.params) statuses.add(404);
+  if (op.params) [400, 404].forEach((s) => statuses.add(s));
   if (op.body) [400, 413, 415, 422].forEach((s) => statuses.add(s));
   if (op.query || op.idempotent) statuses.add(422);
-  statuses.add(500);
-  statuses.add(503);
+  [405, 500, 503].forEach((s) => statuses.add(s));
   return [...statuses].sort((a, b) => a - b);
+}
+
+/** The Problem response of a status: 405 names the allowed methods, 503 says when to retry. */
+export function problemResponseRef(status: number): Json {
+  if (status === 405) return { $ref: '#/components/responses/MethodNotAllowed' };
+  if (status === 503) return { $ref: '#/components/responses/Unavailable' };
+  return { $ref: '#/components/responses/Problem' };
+}
+
+const problemContent = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+
+/** `components.responses`: the problem responses every operation refers to. */
+export const problemResponses: Json = {
+  Problem: { description: 'RFC 9457 problem details', content: problemContent },
+  MethodNotAllowed: {
+    description: 'The path exists, but not with this method (the operation is listed for the path it shares)',
+    headers: { Allow: { description: 'The methods the path has', required: true, schema: { type: 'string' } } },
+    content: problemContent,
+  },
+  Unavailable: {
+    description: 'A dependency is unavailable or the runtime is still starting; retry after the given seconds',
+    headers: { 'Retry-After': { description: 'Seconds to wait before retrying', required: true, schema: { type: 'string', pattern: '^[0-9]+$' } } },
+    content: problemContent,
+  },
+};
+
+/** OpenAPI Header Objects of a success response. */
+export function responseHeaders(headers: Readonly<Record<string, ResponseHeader>>): Json {
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, h]) => [
+      name,
+      { description: h.description, required: h.required, schema: h.pattern ? { type: 'string', pattern: h.pattern } : { type: 'string' } },
+    ]),
+  );
 }
 
 type Json = Record<string, unknown>;

@@ -4,9 +4,11 @@
  * responses as they are produced (`io: 'output'`).
  */
 import * as z from 'zod';
-import { problemComponent, errorStatuses, operationParameters, type OperationSource } from './openapi-parts';
+import {
+  problemComponent, errorStatuses, operationParameters, problemResponseRef, problemResponses, responseHeaders, type OperationSource,
+} from './openapi-parts';
 
-export type { OperationSource } from './openapi-parts';
+export type { OperationSource, ResponseHeader } from './openapi-parts';
 
 export interface OpenApiInfo {
   title: string;
@@ -52,13 +54,13 @@ export function buildOpenApi(info: OpenApiInfo, operations: readonly OperationSo
 
   const paths: Record<string, Record<string, Json>> = {};
   for (const op of operations) {
-    const responses: Json = {
-      [op.response.status]: {
-        description: op.response.description,
-        content: { 'application/json': { schema: ref(idIn(outputs, op.response.schema)) } },
-      },
+    const success: Json = {
+      description: op.response.description,
+      content: { 'application/json': { schema: ref(idIn(outputs, op.response.schema)) } },
     };
-    for (const status of errorStatuses(op)) responses[status] = { $ref: '#/components/responses/Problem' };
+    if (op.response.headers) success.headers = responseHeaders(op.response.headers);
+    const responses: Json = { [op.response.status]: success };
+    for (const status of errorStatuses(op)) responses[status] = problemResponseRef(status);
     const operation: Json = {
       operationId: camel(op.name),
       summary: op.summary,
@@ -79,9 +81,7 @@ export function buildOpenApi(info: OpenApiInfo, operations: readonly OperationSo
     paths,
     components: {
       schemas: pruneUnused(schemas, { paths, problem: ref('Problem') }),
-      responses: {
-        Problem: { description: 'RFC 9457 problem details', content: { 'application/problem+json': { schema: ref('Problem') } } },
-      },
+      responses: problemResponses,
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
     },
   };

@@ -1,6 +1,7 @@
 /**
  * List responses. The query side (`limit` 1..100 default 20, opaque `cursor`) is `ListQuery`
- * in shared/applications/schemas.ts; only the service that issued a cursor can decode it.
+ * in shared/applications/schemas.ts; a cursor is signed and bound to the list, caller and
+ * filters that issued it (shared/applications/cursor.ts): anything else is a 422 on `cursor`.
  */
 import * as z from 'zod';
 

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { decodeCursor, encodeCursor } from './cursor';
+import type { CursorCodec, CursorList } from './cursor';
 import { keys } from './ids';
 import type { ApplicationRecord, StoredApplicationStatus, StoredMaterial, TaskRecord } from './records';
 import type { ApplicationResult } from './schemas';
@@ -13,7 +13,7 @@ export interface Page<T> {
  * Application items of the main table. Every write is a single-item conditional write
  * (docs/DESIGN.md): callers decide what a failed condition means.
  */
-export function createApplicationRepo(ddb: DynamoDBDocumentClient, table: string) {
+export function createApplicationRepo(ddb: DynamoDBDocumentClient, table: string, cursors: CursorCodec) {
   return {
     async get(id: string): Promise<ApplicationRecord | undefined> {
       const out = await ddb.send(new GetCommand({ TableName: table, Key: keys.application(id), ConsistentRead: true }));
@@ -72,6 +72,7 @@ export function createApplicationRepo(ddb: DynamoDBDocumentClient, table: string
 
     /** The applicant's applications, newest first (gsi1). */
     async listByOwner(sub: string, limit: number, cursor?: string): Promise<Page<ApplicationRecord>> {
+      const list: CursorList = { name: 'applications', bindings: { owner: sub }, partition: { gsi1pk: keys.owner(sub) }, carried: ['pk', 'sk', 'gsi1sk'] };
       const out = await ddb.send(
         new QueryCommand({
           TableName: table,
@@ -80,10 +81,10 @@ export function createApplicationRepo(ddb: DynamoDBDocumentClient, table: string
           ExpressionAttributeValues: { ':pk': keys.owner(sub) },
           ScanIndexForward: false,
           Limit: limit,
-          ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk', 'gsi1pk', 'gsi1sk']),
+          ExclusiveStartKey: cursors.decode(cursor, list),
         }),
       );
-      return { items: (out.Items ?? []) as ApplicationRecord[], nextCursor: encodeCursor(out.LastEvaluatedKey) };
+      return { items: (out.Items ?? []) as ApplicationRecord[], nextCursor: cursors.encode(out.LastEvaluatedKey, list) };
     },
 
     /** Applications submitted on one UTC day at or after `fromSk` (gsi2; reconcile and reports). */

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Page } from './application-repo';
-import { decodeCursor, encodeCursor } from './cursor';
+import { invalidCursor, type CursorCodec, type CursorList } from './cursor';
 import { keys } from './ids';
 import type { StoredSupplementRequest, TaskRecord } from './records';
 import type { Decision } from './schemas';
@@ -13,7 +13,7 @@ export const inboxBucket = (status: TaskRecord['status']): 'open' | 'waiting' | 
  * Task items (one per department of an application). Conditional updates return the new
  * item, so the caller sees the token and decision it raced with in ONE round trip.
  */
-export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string) {
+export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string, cursors: CursorCodec) {
   const update = async (appId: string, dept: string, expr: { set: string; condition: string; names?: Record<string, string>; values: Record<string, unknown> }) => {
     const out = await ddb.send(
       new UpdateCommand({
@@ -104,8 +104,21 @@ export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string) {
         values: { ':c': 'cancelled', ':b': because, ':g': keys.inbox(dept, 'done'), ':open': 'open', ':waiting': 'supplement-required' },
       }),
 
-    /** A department's tasks in one inbox partition, soonest due first; `dueBefore` selects overdue ones. */
-    async inbox(dept: string, bucket: 'open' | 'done', q: { limit: number; cursor?: string; dueBefore?: string }): Promise<Page<TaskRecord>> {
+    /**
+     * A department's tasks in one inbox partition, soonest due first; `dueBefore` selects overdue
+     * ones. Cursors are bound to the department, bucket, overdue filter and `caller`.
+     */
+    async inbox(dept: string, bucket: 'open' | 'done', q: { caller: string; limit: number; cursor?: string; dueBefore?: string }): Promise<Page<TaskRecord>> {
+      const list: CursorList = {
+        name: 'inbox',
+        bindings: { caller: q.caller, dept, bucket, overdue: q.dueBefore ? 'yes' : 'no' },
+        partition: { gsi3pk: keys.inbox(dept, bucket) },
+        carried: ['pk', 'sk', 'gsi3sk'],
+      };
+      const start = cursors.decode(q.cursor, list);
+      // The overdue query's range ends at "now", which only moves on; a start key past it would
+      // be outside the query (a DynamoDB ValidationException), so refuse it as a bad cursor.
+      if (start && q.dueBefore && !(start.gsi3sk < q.dueBefore)) throw invalidCursor();
       const out = await ddb.send(
         new QueryCommand({
           TableName: table,
@@ -113,10 +126,10 @@ export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string) {
           KeyConditionExpression: q.dueBefore ? 'gsi3pk = :pk AND gsi3sk < :before' : 'gsi3pk = :pk',
           ExpressionAttributeValues: { ':pk': keys.inbox(dept, bucket), ...(q.dueBefore ? { ':before': q.dueBefore } : {}) },
           Limit: q.limit,
-          ExclusiveStartKey: decodeCursor(q.cursor, ['pk', 'sk', 'gsi3pk', 'gsi3sk']),
+          ExclusiveStartKey: start,
         }),
       );
-      return { items: (out.Items ?? []) as TaskRecord[], nextCursor: encodeCursor(out.LastEvaluatedKey) };
+      return { items: (out.Items ?? []) as TaskRecord[], nextCursor: cursors.encode(out.LastEvaluatedKey, list) };
     },
   };
 }

@@ -22,6 +22,7 @@ export async function inbox(
   if (p.dept !== dept) throw new ForbiddenError(`officers of ${p.dept ?? 'no department'} may not read the inbox of ${dept}`);
   const now = ctx.clock.now();
   const page = await ctx.tasks.inbox(dept, q.status === 'done' ? 'done' : 'open', {
+    caller: p.sub,
     limit: q.limit,
     ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
     // Overdue = open with a due time before now; gsi3sk is `<dueAt>#<taskId>`.

@@ -6,9 +6,14 @@
  * code units (which Array.prototype.sort already does).
  */
 import { AppError } from '../errors';
+import { isWellFormedText } from '../unicode';
 
-/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * Deepest nesting canonicalised. The API refuses bodies deeper than 16 levels
+ * (functions/http/json-input.ts), so an event that wraps a request value stays far below
+ * this; the limit turns a pathological value into a clear error instead of a stack overflow.
+ */
+export const MAX_CANONICAL_DEPTH = 64;
 
 /** A value that has no JSON representation was given; `path` locates it. */
 export class CanonicalJsonError extends AppError {
@@ -42,11 +47,14 @@ function write(value: unknown, path: string, seen: Set<object>): string {
     return JSON.stringify(value);
   }
   if (typeof value === 'string') {
-    if (LONE_SURROGATE.test(value)) throw new CanonicalJsonError(path, 'lone surrogate in string');
+    // The edge refuses the same strings (shared/unicode.ts), so the log never refuses an accepted request.
+    if (!isWellFormedText(value)) throw new CanonicalJsonError(path, 'lone surrogate in string');
     return JSON.stringify(value);
   }
   if (typeof value !== 'object') throw new CanonicalJsonError(path, `${typeof value} is not JSON`);
   if (seen.has(value)) throw new CanonicalJsonError(path, 'circular reference');
+  // `seen` holds exactly the containers enclosing this one.
+  if (seen.size >= MAX_CANONICAL_DEPTH) throw new CanonicalJsonError(path, `nested deeper than ${MAX_CANONICAL_DEPTH} levels`);
   seen.add(value);
   try {
     if (Array.isArray(value)) {

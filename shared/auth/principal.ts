@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { UnauthorizedError } from '../errors';
+import { isWellFormedText } from '../unicode';
 
 export const ROLES = ['citizen', 'proxy', 'officer', 'inspector', 'official', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -12,7 +13,8 @@ export interface Principal {
 }
 
 const Claims = z.object({
-  sub: z.string().min(1).max(128),
+  // `sub` is stored (owner keys) and logged (actor.sub): it must be well-formed text.
+  sub: z.string().min(1).max(128).refine(isWellFormedText),
   role: z.enum(ROLES),
   dept: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/).optional(),
 });

@@ -165,3 +165,27 @@ describe('errors thrown by the function', () => {
     expect(res.json.detail).not.toContain('DynamoDB');
   });
 });
+
+describe('httpHandler applies the input rules to every part of the request', () => {
+  test('a lone surrogate in a body value or key -> 422 naming it; the function is not called', async () => {
+    const res = await call(post({ body: { ...validBody, note: 'x\ud800', form: { ...validBody.form, ['k\udc00']: 1 } } }));
+    expect(res.statusCode).toBe(422);
+    expect((res.json.errors as Array<{ path: string }>).map((e) => e.path)).toEqual(['form.k\ufffd', 'note']);
+    expect(calls).toHaveLength(0);
+  });
+
+  test('a lone surrogate in a query value -> 422 naming the parameter; in a path value -> 404', async () => {
+    const query = await call(post({ query: { limit: '5', cursor: 'c\ud800' } }));
+    expect(query.statusCode).toBe(422);
+    expect((query.json.errors as Array<{ path: string }>).map((e) => e.path)).toEqual(['cursor']);
+    const path = await call(post({ pathParameters: { id: 'A1\ud800' } }));
+    expect(path.statusCode).toBe(404);
+    expect(calls).toHaveLength(0);
+  });
+
+  test('a token sub with a lone surrogate -> 401', async () => {
+    const res = await call(post({ claims: { ...CITIZEN, sub: 'c\ud800' } }));
+    expect(res.statusCode).toBe(401);
+    expect(calls).toHaveLength(0);
+  });
+});

@@ -6,7 +6,8 @@ const Unused = z.object({ never: z.boolean() });
 const ops: OperationSource[] = [
   {
     name: 'make-thing', method: 'POST', path: '/things', auth: 'jwt', summary: 'Make', roles: ['citizen'], idempotent: true,
-    body: Thing, response: { status: 201, schema: z.object({ thing: Thing }), description: 'Made' },
+    body: Thing,
+    response: { status: 201, schema: z.object({ thing: Thing }), description: 'Made', headers: { Location: { description: 'where', required: true, pattern: '^/things/' } } },
   },
   {
     name: 'get-thing', method: 'GET', path: '/things/{id}', auth: 'public', summary: 'Get',
@@ -30,9 +31,21 @@ test('a schema that is both body and response is rendered twice: as parsed (inpu
   expect(doc.components.schemas.Thing.required).toEqual(['id', 'tags']);
 });
 
-test('error statuses follow from the declaration', () => {
-  expect(Object.keys(doc.paths['/things'].post.responses)).toEqual(['201', '400', '401', '403', '413', '415', '422', '500', '503']);
-  expect(Object.keys(doc.paths['/things/{id}'].get.responses)).toEqual(['200', '404', '409', '422', '500', '503']);
+test('error statuses follow from the declaration; every operation has 405, 500 and 503', () => {
+  expect(Object.keys(doc.paths['/things'].post.responses)).toEqual(['201', '400', '401', '403', '405', '413', '415', '422', '500', '503']);
+  expect(Object.keys(doc.paths['/things/{id}'].get.responses)).toEqual(['200', '400', '404', '405', '409', '422', '500', '503']);
+});
+
+test('405 declares Allow, 503 declares Retry-After, success responses their own headers', () => {
+  const get = doc.paths['/things/{id}'].get.responses;
+  expect(get['405']).toEqual({ $ref: '#/components/responses/MethodNotAllowed' });
+  expect(get['503']).toEqual({ $ref: '#/components/responses/Unavailable' });
+  expect(get['404']).toEqual({ $ref: '#/components/responses/Problem' });
+  expect(doc.components.responses.MethodNotAllowed.headers.Allow.required).toBe(true);
+  expect(doc.components.responses.Unavailable.headers['Retry-After'].required).toBe(true);
+  expect(doc.paths['/things'].post.responses['201'].headers).toEqual({
+    Location: { description: 'where', required: true, schema: { type: 'string', pattern: '^/things/' } },
+  });
 });
 
 test('parameters: path (required), query with descriptions, and the idempotency header', () => {

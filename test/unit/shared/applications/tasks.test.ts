@@ -119,7 +119,7 @@ describe('decide', () => {
 
 describe('inbox and task detail', () => {
   test('overdue = open tasks due before now, soonest first; other departments are 403', async () => {
-    ddbMock.on(QueryCommand).resolves({ Items: [taskRecord('education', { dueAt: '2026-09-29T16:00:00.000Z' })], LastEvaluatedKey: { pk: 'a', sk: 'b', gsi3pk: 'c', gsi3sk: 'd' } });
+    ddbMock.on(QueryCommand).resolves({ Items: [taskRecord('education', { dueAt: '2026-09-29T16:00:00.000Z' })], LastEvaluatedKey: { pk: 'a', sk: 'b', gsi3pk: 'DEPT#education#open', gsi3sk: '2026-09-29T16:00:00.000Z#T1' } });
     const page = await tasks.inbox(edu, 'education', { status: 'overdue', limit: 1 });
 
     expect(ddbMock.commandCalls(QueryCommand)[0].args[0].input).toMatchObject({
@@ -130,8 +130,11 @@ describe('inbox and task detail', () => {
     });
     expect(page.items).toEqual([expect.objectContaining({ taskId: TASK, overdue: true, status: 'open' })]);
     expect(page.nextCursor).toEqual(expect.any(String));
-    await tasks.inbox(edu, 'education', { status: 'done', limit: 5, cursor: page.nextCursor });
-    expect(ddbMock.commandCalls(QueryCommand)[1].args[0].input.ExclusiveStartKey).toEqual({ pk: 'a', sk: 'b', gsi3pk: 'c', gsi3sk: 'd' });
+    await tasks.inbox(edu, 'education', { status: 'overdue', limit: 5, cursor: page.nextCursor });
+    expect(ddbMock.commandCalls(QueryCommand)[1].args[0].input.ExclusiveStartKey).toEqual({ pk: 'a', sk: 'b', gsi3pk: 'DEPT#education#open', gsi3sk: '2026-09-29T16:00:00.000Z#T1' });
+    // A cursor is bound to its filters: the overdue page's cursor does not continue `done` or `open`.
+    await expect(tasks.inbox(edu, 'education', { status: 'done', limit: 5, cursor: page.nextCursor })).rejects.toBeInstanceOf(ValidationError);
+    await expect(tasks.inbox(edu, 'education', { status: 'open', limit: 5, cursor: page.nextCursor })).rejects.toBeInstanceOf(ValidationError);
     await expect(tasks.inbox(edu, 'hrss', { status: 'open', limit: 5 })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(tasks.inbox(edu, 'education', { status: 'open', limit: 5, cursor: 'bm90LWEtY3Vyc29y' })).rejects.toBeInstanceOf(ValidationError);
   });

@@ -30,3 +30,8 @@ test.each([
   expect(error).toBeInstanceOf(UnauthorizedError);
   expect((error as Error).message).toContain(field);
 });
+
+test('a sub that is not well-formed Unicode (it is stored and logged) is a 401', () => {
+  expect(() => principalFromClaims({ sub: 'x\ud800', role: 'citizen' })).toThrow(UnauthorizedError);
+  expect(principalFromClaims({ sub: 'x\ud83d\ude00', role: 'citizen' })).toEqual({ sub: 'x\ud83d\ude00', role: 'citizen' });
+});

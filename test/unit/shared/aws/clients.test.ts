@@ -19,7 +19,17 @@ describe('loadConfig', () => {
       materialsBucket: 'onething-materials',
       stateMachineArnPrefix: 'arn:aws:states:us-east-1:000000000000:stateMachine:',
       ports: { dynamodb: 8000, s3: 24569, sfn: 8083 },
+      // No CURSOR_SECRET: a random key per local process.
+      cursorSecret: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+  });
+
+  test('CURSOR_SECRET keys the cursors when set; too short fails loudly; unset on AWS leaves it out', () => {
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ ONETHING_LOCAL: '1', CURSOR_SECRET: secret }).cursorSecret).toBe(secret);
+    expect(loadConfig({ ...AWS_ENV, CURSOR_SECRET: secret }).cursorSecret).toBe(secret);
+    expect(() => loadConfig({ ...AWS_ENV, CURSOR_SECRET: 'short' })).toThrow(expect.objectContaining({ variable: 'CURSOR_SECRET' }));
+    expect(loadConfig(AWS_ENV)).not.toHaveProperty('cursorSecret');
   });
 
   test('on AWS every name must be set; the error names the missing variable', () => {
