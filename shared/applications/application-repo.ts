@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from './cursor';
+import { isConditionalCheckFailed } from './errors';
 import { keys } from './ids';
 import type { ApplicationRecord, StoredApplicationStatus, StoredMaterial, TaskRecord } from './records';
 import type { ApplicationResult } from './schemas';
@@ -54,6 +55,27 @@ export function createApplicationRepo(ddb: DynamoDBDocumentClient, table: string
           ExpressionAttributeValues: { ':s': status, ':c': completedAt, ':submitted': 'submitted', ...(result ? { ':r': result } : {}) },
         }),
       );
+    },
+
+    /**
+     * Removes the not-started mark (`pending.ts`) once the execution exists. Returns whether
+     * it removed it; an application without the mark is left as it is (nothing is created).
+     */
+    async markStarted(id: string): Promise<boolean> {
+      try {
+        await ddb.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.application(id),
+            UpdateExpression: 'REMOVE gsi4pk, gsi4sk',
+            ConditionExpression: 'attribute_exists(gsi4pk)',
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionalCheckFailed(error)) return false;
+        throw error;
+      }
     },
 
     /** Replaces the form and material list after a supplement (only while not finished). */
