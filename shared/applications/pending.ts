@@ -7,6 +7,8 @@ import type { ApplicationRecord, TaskRecord } from './records';
  *
  * - `PENDING#start`: an application stored but whose execution may not be started. Set by
  *   the application's own put, removed once StartExecution answered (or the name exists).
+ * - `PENDING#stop`: a withdrawn application whose execution may still run or whose tasks
+ *   may still be open. Set by the status write, removed once the tasks are cancelled.
  * - `PENDING#delivery`: a task whose recorded result (decision, supplement answer) the
  *   state machine may not have received. Set by the conditional write that records the
  *   result, removed once its delivery is confirmed (`settle.ts`).
@@ -14,9 +16,12 @@ import type { ApplicationRecord, TaskRecord } from './records';
  * The sort key starts with the instant the mark was set, so reconcile reads the oldest first
  * and can leave alone what a request in flight is about to finish.
  */
-export type PendingKind = 'start' | 'delivery';
+export type PendingKind = 'start' | 'stop' | 'delivery';
 
 export const pendingPk = (kind: PendingKind) => `PENDING#${kind}`;
+
+/** The mark of a withdrawn application whose execution may still run. */
+export const stopMark = (id: string, withdrawnAt: string) => ({ gsi4pk: pendingPk('stop'), gsi4sk: `${withdrawnAt}#${id}` });
 
 /** The mark of an application not yet started. */
 export const startMark = (app: Pick<ApplicationRecord, 'id' | 'submittedAt'>) => ({
@@ -57,6 +62,7 @@ export function createPendingIndex(ddb: DynamoDBDocumentClient, table: string) {
   };
   return {
     unstarted: (before: string, limit: number, start?: Record<string, unknown>) => page<ApplicationRecord>('start', before, limit, start),
+    unstopped: (before: string, limit: number, start?: Record<string, unknown>) => page<ApplicationRecord>('stop', before, limit, start),
     undelivered: (before: string, limit: number, start?: Record<string, unknown>) => page<TaskRecord>('delivery', before, limit, start),
   };
 }

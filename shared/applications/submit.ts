@@ -114,7 +114,7 @@ async function afterStore(ctx: Context, app: ApplicationRecord, created = false)
   }
   if (app.gsi4pk !== undefined) {
     // Started is what the client needs to hear; a mark left behind costs reconcile one look.
-    await ctx.apps.markStarted(app.id).catch((error: unknown) => {
+    await ctx.apps.unmark(app.id, 'start').catch((error: unknown) => {
       ctx.logger.warn('the not-started mark stays after StartExecution; reconcile removes it', { applicationId: app.id, error: error as Error });
     });
   }

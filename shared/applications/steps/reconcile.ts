@@ -4,6 +4,7 @@ import type { PendingPage } from '../pending';
 import type { ApplicationRecord, TaskRecord } from '../records';
 import { settle } from '../redeliver';
 import { submittedEvent } from '../submit';
+import { finishWithdrawal } from '../withdraw';
 
 export interface ReconcileOptions {
   /** Items per Query page of the index. @default 100 */
@@ -24,6 +25,8 @@ export interface ReconcileOptions {
 export interface ReconcileReport {
   /** Executions started for applications stored but not started. */
   started: number;
+  /** Withdrawals whose stop and cancellations it finished. */
+  stopped: number;
   /** Recorded results sent to a waiting branch. */
   delivered: number;
   /** Marked items read from the index (nothing else is read to find work). */
@@ -38,6 +41,7 @@ export interface ReconcileReport {
  * Repair after a crash (docs/DESIGN.md "Crash consistency"), reading only the sparse index of
  * unfinished work (`pending.ts`), oldest first, bounded per run:
  * - an application stored but not started gets its `submitted` event and its execution;
+ * - a withdrawal whose tail did not run gets it: `withdrawn`, StopExecution, open tasks cancelled;
  * - a task whose recorded result may be undelivered is settled: its events logged, the
  *   result sent through the stored token (harmless when it did arrive), the mark removed.
  * Whatever it finishes leaves the index, so the next run continues with the rest. Runs at
@@ -47,7 +51,7 @@ export async function reconcile(ctx: Context, opts: ReconcileOptions = {}): Prom
   const { pageSize = 100, maxItems = 1000, budgetMs = 40_000, graceMs = 60_000, concurrency = 8 } = opts;
   const deadline = Date.now() + budgetMs;
   const before = new Date(ctx.clock.now().getTime() - graceMs).toISOString();
-  const report: ReconcileReport = { started: 0, delivered: 0, read: 0, failed: 0, more: false };
+  const report: ReconcileReport = { started: 0, stopped: 0, delivered: 0, read: 0, failed: 0, more: false };
 
   const drain = async <T>(read: (limit: number, start?: Record<string, unknown>) => Promise<PendingPage<T>>, repair: (item: T) => Promise<void>) => {
     let seen = 0;
@@ -66,6 +70,10 @@ export async function reconcile(ctx: Context, opts: ReconcileOptions = {}): Prom
 
   await drain((limit, start) => ctx.pending.unstarted(before, limit, start), async (app: ApplicationRecord) => {
     if (await startStored(ctx, app)) report.started++;
+  });
+  await drain((limit, start) => ctx.pending.unstopped(before, limit, start), async (app: ApplicationRecord) => {
+    await finishWithdrawal(ctx, app, { role: app.submittedAs, sub: app.ownerSub });
+    report.stopped++;
   });
   await drain((limit, start) => ctx.pending.undelivered(before, limit, start), async (task: TaskRecord) => {
     if ((await settle(ctx, task)) === 'delivered') {
@@ -97,6 +105,6 @@ async function startStored(ctx: Context, app: ApplicationRecord): Promise<boolea
     ctx.logger.info('reconcile started a missing execution', { applicationId: app.id, serviceId: app.serviceId });
     started = true;
   }
-  await ctx.apps.markStarted(app.id);
+  await ctx.apps.unmark(app.id, 'start');
   return started;
 }

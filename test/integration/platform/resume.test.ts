@@ -1,4 +1,6 @@
+import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { ApiError, type OneThingClient } from '../../../local/client';
+import { executionArn } from '../../../shared/applications/executions';
 import { reconcile } from '../../../shared/applications';
 import { getPlatformDeps } from '../../../shared/deps';
 import { decide, findTask, getApplication, getService, submitExample, waitForBranches, waitForStatus, type ServiceDoc } from '../support/flows';
@@ -143,4 +145,23 @@ test('a submission whose StartExecution failed is started by reconcile days late
   expect(await reconcileNow()).toMatchObject({ started: 1 });
   await waitForBranches(citizen, id, service.departments.length);
   expect(await finishAndCount(id)).toEqual(happyPath());
+});
+
+test('a withdrawal whose StopExecution failed: reconcile stops the execution and cancels the open branches', async () => {
+  const id = await submitExample(citizen, service);
+  await waitForBranches(citizen, id, service.departments.length);
+  failNext('sfn', (command) => command === 'StopExecutionCommand', 'before');
+  expect(await citizen.request('POST', `/v1/applications/${id}/withdraw`).catch(status)).toBe(503);
+  expect((await getApplication(citizen, id)).branches.map((b: any) => b.status)).toEqual(service.departments.map(() => 'open'));
+
+  expect(await reconcileNow()).toMatchObject({ stopped: 1, failed: 0 });
+  const app = await getApplication(citizen, id);
+  expect(app.branches.map((b: any) => b.status)).toEqual(service.departments.map(() => 'cancelled'));
+  const { sfn, config } = getPlatformDeps();
+  const execution = await sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(config, service.id, id) }));
+  expect(execution.status).toBe('ABORTED');
+  const types = app.timeline.map((e: any) => `${e.type}${e.department ? `:${e.department}` : ''}`);
+  expect(types.filter((x: string) => x === 'withdrawn')).toHaveLength(1);
+  expect(types.filter((x: string) => x.startsWith('cancelled:')).sort()).toEqual(service.departments.map((d) => `cancelled:${d.id}`).sort());
+  expect(await reconcileNow()).toMatchObject({ read: 0 });
 });

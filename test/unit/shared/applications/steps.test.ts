@@ -1,4 +1,4 @@
-import { DescribeExecutionCommand, ExecutionDoesNotExist, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, SendTaskSuccessCommand, SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createWorkflowSteps } from '../../../../shared/applications';
@@ -243,18 +243,34 @@ describe('reconcile', () => {
     const stored = appRecord({ gsi4pk: 'PENDING#start', gsi4sk: `${START.toISOString()}#${APP_ID}` });
     ddbMock.on(QueryCommand, gsi4('start')).resolves({ Items: [stored] });
     const report = await stepsAt(new Date('2026-10-03T20:00:00Z')).reconcile();
-    expect(report).toEqual({ started: 1, delivered: 0, read: 1, failed: 0, more: false });
+    expect(report).toEqual({ started: 1, stopped: 0, delivered: 0, read: 1, failed: 0, more: false });
 
     // Marks set more than the grace period ago, oldest first; nothing else is read to find work.
     expect(indexQueries().map((q) => [q.ExpressionAttributeValues?.[':pk'], q.ExpressionAttributeValues?.[':before']])).toEqual([
       ['PENDING#start', '2026-10-03T19:59:00.000Z'],
+      ['PENDING#stop', '2026-10-03T19:59:00.000Z'],
       ['PENDING#delivery', '2026-10-03T19:59:00.000Z'],
     ]);
     expect(ddbMock.commandCalls(QueryCommand, { IndexName: 'gsi2' })).toEqual([]);
     expect(sfnMock.commandCalls(DescribeExecutionCommand)).toEqual([]);
     expect(sfnMock.commandCalls(StartExecutionCommand)).toHaveLength(1);
     expect(puts('audit').map((e) => [e.type, e.actor])).toEqual([['submitted', { role: 'citizen', sub: 'citizen-1' }]]);
-    expect(ddbMock.commandCalls(UpdateCommand)[0].args[0].input).toMatchObject({ Key: appKey, UpdateExpression: 'REMOVE gsi4pk, gsi4sk' });
+    expect(ddbMock.commandCalls(UpdateCommand)[0].args[0].input).toMatchObject({ Key: appKey, UpdateExpression: 'REMOVE gsi4pk, gsi4sk', ExpressionAttributeValues: { ':pk': 'PENDING#start' } });
+  });
+
+  test('finishes a withdrawal whose tail never ran: withdrawn logged, execution stopped, open tasks cancelled, mark removed', async () => {
+    const withdrawn = appRecord({ status: 'withdrawn', gsi4pk: 'PENDING#stop', gsi4sk: `${START.toISOString()}#${APP_ID}` });
+    ddbMock.on(QueryCommand, gsi4('stop')).resolves({ Items: [withdrawn] });
+    ddbMock.on(QueryCommand, { TableName: 'main', KeyConditionExpression: 'pk = :pk' }).resolves({ Items: [withdrawn, taskRecord('education'), taskRecord('hrss', { status: 'approved' })] });
+    sfnMock.on(StopExecutionCommand).resolves({});
+    expect(await steps.reconcile({ graceMs: 0 })).toMatchObject({ stopped: 1, read: 1, failed: 0 });
+
+    expect(sfnMock.commandCalls(StopExecutionCommand)).toHaveLength(1);
+    expect(puts('audit').map((e) => `${e.type}:${e.department ?? ''}`)).toEqual(['withdrawn:', 'cancelled:education']);
+    expect(ddbMock.commandCalls(UpdateCommand).map((c) => [c.args[0].input.Key?.sk, c.args[0].input.UpdateExpression?.slice(0, 6)])).toEqual([
+      ['TASK#education', 'SET #s'],
+      ['APP', 'REMOVE'],
+    ]);
   });
 
   test('settles a result recorded on a task: logs what is missing, re-sends it through the stored token, removes the mark', async () => {

@@ -172,8 +172,13 @@ describe('withdraw', () => {
     ddbMock.on(UpdateCommand).resolves({});
     const view = await service.withdraw(citizen, APP_ID);
 
-    const [status, cancel] = ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input);
-    expect(status).toMatchObject({ ConditionExpression: '#s = :submitted', ExpressionAttributeValues: { ':s': 'withdrawn', ':c': START.toISOString() } });
+    const [status, cancel, unmark] = ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    // The status write marks the withdrawal unfinished, for reconcile if the tail never runs.
+    expect(status).toMatchObject({
+      ConditionExpression: '#s = :submitted',
+      ExpressionAttributeValues: { ':s': 'withdrawn', ':c': START.toISOString(), ':p4': 'PENDING#stop', ':s4': `${START.toISOString()}#${APP_ID}` },
+    });
+    expect(unmark).toMatchObject({ Key: { sk: 'APP' }, UpdateExpression: 'REMOVE gsi4pk, gsi4sk', ExpressionAttributeValues: { ':pk': 'PENDING#stop' } });
     expect(cancel).toMatchObject({ Key: { sk: 'TASK#education' }, ExpressionAttributeValues: { ':b': 'withdrawn', ':g': 'DEPT#education#done' } });
     expect(sfnMock.commandCalls(StopExecutionCommand)[0].args[0].input).toEqual({
       executionArn: `arn:aws:states:us-east-1:123456789012:execution:onething-school-enrolment:${APP_ID}`,
