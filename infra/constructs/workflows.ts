@@ -66,7 +66,7 @@ export class Workflows extends Construct {
       timeout: Duration.minutes(1),
     }).bind(props.resources);
     new Rule(this, 'ReconcileSchedule', {
-      description: 'Starts executions for applications stored but never started (DESIGN.md "Crash consistency").',
+      description: 'Finishes what crashes left unfinished: executions not started, withdrawals not stopped, results not delivered (DESIGN.md "Crash consistency").',
       schedule: Schedule.rate(props.reconcileEvery ?? Duration.minutes(5)),
       targets: [new LambdaFunction(this.reconcile, { retryAttempts: 2 })],
     });
