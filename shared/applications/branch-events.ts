@@ -45,7 +45,7 @@ export function resultEvents(ctx: Pick<Context, 'calendar'>, task: TaskRecord): 
     // The due date while request i was open; answer i moved it to the next answer's `dueBefore`.
     const dueWhileOpen = request.dueBefore ?? task.dueAt;
     events.push(
-      ...decided(task, i, {
+      decided(task, i, {
         decision: 'request-supplement',
         at: current && task.decidedAt ? task.decidedAt : request.requestedAt,
         by: current ? task.decidedBy : request.requestedBy,
@@ -75,7 +75,7 @@ export function resultEvents(ctx: Pick<Context, 'calendar'>, task: TaskRecord): 
     }
   });
   if (task.decision !== undefined && task.decision !== 'request-supplement' && task.decidedAt !== undefined) {
-    events.push(...decided(task, requests.length, { decision: task.decision, at: task.decidedAt, by: task.decidedBy, comment: task.comment, dueAt: task.dueAt, used }));
+    events.push(decided(task, requests.length, { decision: task.decision, at: task.decidedAt, by: task.decidedBy, comment: task.comment, dueAt: task.dueAt, used }));
   }
   return events;
 }
@@ -87,18 +87,16 @@ function decided(
   task: TaskRecord,
   round: number,
   d: { decision: string; at: string; by: string | undefined; comment: string | undefined; dueAt: string; used: (at: string) => number },
-): TimingEventInput[] {
-  return [
-    {
-      ...base(task),
-      key: `decided:${task.department}:${round}`,
-      type: 'decided',
-      actor: officer(d.by),
-      dueAt: d.dueAt,
-      workingDaysUsed: d.used(d.at),
-      detail: { decision: d.decision, ...(d.comment ? { comment: d.comment } : {}) },
-    },
-  ];
+): TimingEventInput {
+  return {
+    ...base(task),
+    key: `decided:${task.department}:${round}`,
+    type: 'decided',
+    actor: officer(d.by),
+    dueAt: d.dueAt,
+    workingDaysUsed: d.used(d.at),
+    detail: { decision: d.decision, ...(d.comment ? { comment: d.comment } : {}) },
+  };
 }
 
 /**

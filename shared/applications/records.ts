@@ -103,7 +103,6 @@ export interface TaskRecord {
 }
 
 export const TERMINAL: ReadonlySet<StoredApplicationStatus> = new Set(['approved', 'rejected', 'withdrawn']);
-export const DECIDED: ReadonlySet<TaskStatus> = new Set(['approved', 'rejected', 'supplement-required']);
 
 /** The suspensions of a branch's clock: every supplement request that was answered. */
 export const suspensionsOf = (task: Pick<TaskRecord, 'supplementRequests'>) =>

@@ -151,6 +151,19 @@ describe('supplement', () => {
     expect(audit.counts()).toMatchObject({ 'supplement-provided:education:0': 1, 'due-moved:education:0': 1 });
   });
 
+  test("a crash lost the request's own events before the applicant answered: the answer logs them first, from the request, who asked included", async () => {
+    storedTask({ ...waiting, supplementRequests: [{ ...waiting.supplementRequests[0], requestedBy: 'officer-education', comment: '请核对电话' }] });
+    const audit = fakeAuditTable(ddbMock);
+    await service.supplement(citizen, APP_ID, answer);
+    expect(audit.chain.map((e) => [e.key, e.actor])).toEqual([
+      ['decided:education:0', { role: 'officer', sub: 'officer-education' }],
+      ['supplement-requested:education:0', { role: 'officer', sub: 'officer-education' }],
+      ['supplement-provided:education:0', { role: 'citizen', sub: citizen.sub }],
+      ['due-moved:education:0', { role: 'citizen', sub: citizen.sub }],
+    ]);
+    expect(audit.chain[0].detail).toEqual({ decision: 'request-supplement', comment: '请核对电话' });
+  });
+
   test('the officer decided the reopened branch before the answer was delivered: the supplement wait gets the dates, the decision waits for the next wait', async () => {
     const task = storedTask(waiting);
     fakeAuditTable(ddbMock, requestLogged);
