@@ -17,7 +17,7 @@ import { startApiServer, type AccessLogEntry } from './http-server';
 import { createDevTokenIssuer } from './dev';
 import { routes } from '../functions/routes';
 import { getPlatformDeps, setPlatformDeps } from '../shared/deps';
-import { reconcile } from '../shared/applications';
+import { reconcile, type ReconcileReport } from '../shared/applications';
 import { workflowFunctions } from '../functions/workflow/specs';
 
 export const LOCAL_NAMES = { main: 'onething-main', audit: 'onething-audit', materials: 'onething-materials' } as const;
@@ -41,6 +41,8 @@ export interface RuntimeOptions {
   log?: (line: string) => void;
   /** One entry per API request; silent by default (tests, demo, benchmarks). */
   accessLog?: (entry: AccessLogEntry) => void;
+  /** Real milliseconds between reconcile runs after the one at start; 0 turns the timer off. @default 60000 */
+  reconcileEveryMs?: number;
 }
 
 export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {}): Promise<RunningRuntime> {
@@ -119,8 +121,10 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     stack.push(api.close);
     apiPort = api.port;
 
-    const started = await reconcile(getPlatformDeps());
-    if (started > 0) log(`reconcile: started ${started} execution(s) for applications stored before a crash`);
+    // Nothing is in flight yet, so no grace period: every mark left by a crash is repaired.
+    report(log, await reconcile(getPlatformDeps(), { graceMs: 0 }));
+    const timer = reconcileTimer(opts.reconcileEveryMs ?? 60_000, log);
+    stack.push(timer.stop);
     ready = true;
 
     return {
@@ -134,6 +138,34 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     await closeAll();
     throw error;
   }
+}
+
+function report(log: (line: string) => void, r: ReconcileReport): void {
+  if (r.started > 0) log(`reconcile: started ${r.started} execution(s) for applications stored before a crash`);
+  if (r.delivered > 0) log(`reconcile: delivered ${r.delivered} recorded result(s) a crash had left undelivered`);
+}
+
+/**
+ * Runs reconcile every `everyMs` like the AWS schedule does (one run at a time; the timer does
+ * not keep the process alive). `stop` waits for a run in progress, so nothing closes under it.
+ */
+function reconcileTimer(everyMs: number, log: (line: string) => void): { stop: () => Promise<void> } {
+  if (everyMs <= 0) return { stop: async () => {} };
+  let running: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = reconcile(getPlatformDeps())
+      .then((r) => report(log, r))
+      .catch((error: unknown) => getPlatformDeps().logger.error('scheduled reconcile failed', { error: error as Error }))
+      .finally(() => (running = undefined));
+  }, everyMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
 
 /**

@@ -34,7 +34,7 @@ const table = (TableName: string, indexes: string[]): CreateTableCommandInput =>
 });
 
 export const tableDefinitions = (names: { main: string; audit: string }): CreateTableCommandInput[] => [
-  table(names.main, ['gsi1', 'gsi2', 'gsi3']),
+  table(names.main, ['gsi1', 'gsi2', 'gsi3', 'gsi4']),
   table(names.audit, ['gsi1']),
 ];
 

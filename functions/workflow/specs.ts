@@ -26,8 +26,10 @@ export const workflowFunctions: readonly WorkflowFunctionSpec[] = [
 
 /**
  * Scheduled repair after a crash: starts executions for applications stored but not started,
- * logs their `submitted` event, and re-delivers recorded but undelivered decisions.
+ * logs their `submitted` event, finishes withdrawals (StopExecution, cancellations) and
+ * re-delivers recorded but undelivered results. Its main-table writes are those steps'
+ * (task cancellations) and the removal of the marks of unfinished work (`gsi4`).
  */
 export const reconcileFunction: FunctionSpec = {
-  name: 'reconcile', entry: wf('reconcile'), access: ['main:read', 'audit:read', 'audit:append', 'sfn:start', 'sfn:task-response'],
+  name: 'reconcile', entry: wf('reconcile'), access: ['main:read', 'main:write', 'audit:read', 'audit:append', 'sfn:start', 'sfn:stop', 'sfn:task-response'],
 };

@@ -9,8 +9,12 @@ export interface TablesProps {
   readonly key: IKey;
 }
 
-/** Index names of the main table (DESIGN.md "Data model"): applicant list, by day, inbox. */
-export const MAIN_INDEXES = ['gsi1', 'gsi2', 'gsi3'] as const;
+/**
+ * Index names of the main table (DESIGN.md "Data model"): applicant list, by day, inbox, and
+ * the sparse `gsi4` of what reconcile must finish (applications not started, results not
+ * delivered).
+ */
+export const MAIN_INDEXES = ['gsi1', 'gsi2', 'gsi3', 'gsi4'] as const;
 /** Index of the audit table: global time order for inspectors. */
 export const AUDIT_INDEXES = ['gsi1'] as const;
 

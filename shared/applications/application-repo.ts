@@ -1,5 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CursorCodec, CursorList } from './cursor';
+import { isConditionalCheckFailed } from './errors';
+import { pendingPk, type PendingKind } from './pending';
 import { keys } from './ids';
 import type { ApplicationRecord, StoredApplicationStatus, StoredMaterial, TaskRecord } from './records';
 import type { ApplicationResult } from './schemas';
@@ -42,18 +44,51 @@ export function createApplicationRepo(ddb: DynamoDBDocumentClient, table: string
       await ddb.send(new PutCommand({ TableName: table, Item: record, ConditionExpression: 'attribute_not_exists(pk)' }));
     },
 
-    /** Moves a `submitted` application to a terminal status; ConditionalCheckFailed otherwise. */
-    async complete(id: string, status: Exclude<StoredApplicationStatus, 'submitted'>, completedAt: string, result?: ApplicationResult) {
+    /**
+     * Moves a `submitted` application to a terminal status; ConditionalCheckFailed otherwise.
+     * `mark`: work the change still owes (a withdrawal's stop and cancellations), set in the
+     * same write so reconcile finds it if the tail never runs.
+     */
+    async complete(id: string, status: Exclude<StoredApplicationStatus, 'submitted'>, completedAt: string, result?: ApplicationResult, mark?: { gsi4pk: string; gsi4sk: string }) {
+      const set = ['#s = :s', 'completedAt = :c', ...(result ? ['#r = :r'] : []), ...(mark ? ['gsi4pk = :p4', 'gsi4sk = :s4'] : [])];
       await ddb.send(
         new UpdateCommand({
           TableName: table,
           Key: keys.application(id),
-          UpdateExpression: result ? 'SET #s = :s, completedAt = :c, #r = :r' : 'SET #s = :s, completedAt = :c',
+          UpdateExpression: `SET ${set.join(', ')}`,
           ConditionExpression: '#s = :submitted',
           ExpressionAttributeNames: { '#s': 'status', ...(result ? { '#r': 'result' } : {}) },
-          ExpressionAttributeValues: { ':s': status, ':c': completedAt, ':submitted': 'submitted', ...(result ? { ':r': result } : {}) },
+          ExpressionAttributeValues: {
+            ':s': status,
+            ':c': completedAt,
+            ':submitted': 'submitted',
+            ...(result ? { ':r': result } : {}),
+            ...(mark ? { ':p4': mark.gsi4pk, ':s4': mark.gsi4sk } : {}),
+          },
         }),
       );
+    },
+
+    /**
+     * Removes the application's mark of `kind` (`pending.ts`) once that work is done. Returns
+     * whether it removed it; another kind of mark, or none, is left as it is.
+     */
+    async unmark(id: string, kind: PendingKind): Promise<boolean> {
+      try {
+        await ddb.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.application(id),
+            UpdateExpression: 'REMOVE gsi4pk, gsi4sk',
+            ConditionExpression: 'gsi4pk = :pk',
+            ExpressionAttributeValues: { ':pk': pendingPk(kind) },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionalCheckFailed(error)) return false;
+        throw error;
+      }
     },
 
     /** Replaces the form and material list after a supplement (only while not finished). */

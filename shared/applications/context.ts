@@ -3,6 +3,7 @@ import { createTimingLog } from '../audit/store';
 import { createDocumentStore } from '../documents/store';
 import { createApplicationRepo } from './application-repo';
 import { createCursorCodec, fallbackCursorSecret } from './cursor';
+import { createPendingIndex } from './pending';
 import { createTaskRepo } from './task-repo';
 
 /** The repositories and adapters every service of this module works with, built from the deps once. */
@@ -12,6 +13,7 @@ export function createContext(deps: PlatformDeps) {
     ...deps,
     apps: createApplicationRepo(deps.ddb, deps.config.tableName, cursors),
     tasks: createTaskRepo(deps.ddb, deps.config.tableName, cursors),
+    pending: createPendingIndex(deps.ddb, deps.config.tableName),
     log: createTimingLog({ ddb: deps.ddb, clock: deps.clock, tableName: deps.config.auditTableName }),
     docs: createDocumentStore({ s3: deps.s3, bucket: deps.config.materialsBucket }),
   };

@@ -12,7 +12,7 @@ import type { DecisionRequest, SubmitApplicationRequest, SupplementRequest } fro
 import { checkpoint } from './steps/checkpoint';
 import { finalize } from './steps/finalize';
 import { intake } from './steps/intake';
-import { reconcile as reconcileStep } from './steps/reconcile';
+import { reconcile as reconcileStep, type ReconcileOptions, type ReconcileReport } from './steps/reconcile';
 import type { CheckpointInput, FinalizeInput, IntakeInput, TaskAwaitInput } from './steps/schemas';
 import { taskAwait } from './steps/task-await';
 import { provideSupplement } from './supplement';
@@ -66,9 +66,11 @@ export function createWorkflowSteps(deps: PlatformDeps) {
     taskAwait: (input: TaskAwaitInput) => taskAwait(ctx, input),
     checkpoint: (input: CheckpointInput) => checkpoint(ctx, metrics, input),
     finalize: (input: FinalizeInput) => finalize(ctx, input),
-    reconcile: () => reconcileStep(ctx),
+    reconcile: (opts?: ReconcileOptions) => reconcileStep(ctx, opts),
   };
 }
 
-/** Starts missing executions (local start, AWS schedule); returns how many. */
-export const reconcile = (deps: PlatformDeps): Promise<number> => reconcileStep(createContext(deps));
+export type { ReconcileOptions, ReconcileReport };
+
+/** Finishes what crashes left unfinished (local start and timer, AWS schedule): `steps/reconcile.ts`. */
+export const reconcile = (deps: PlatformDeps, opts?: ReconcileOptions): Promise<ReconcileReport> => reconcileStep(createContext(deps), opts);

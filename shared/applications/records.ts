@@ -49,12 +49,17 @@ export interface ApplicationRecord {
   gsi1sk: string;
   gsi2pk: string;
   gsi2sk: string;
+  /** Sparse index of unfinished work (`pending.ts`): set while the execution may not be started. */
+  gsi4pk?: string;
+  gsi4sk?: string;
 }
 
 export interface StoredSupplementRequest {
   requestedAt: string;
   missing: MissingItem[];
   comment?: string;
+  /** The officer who asked: rebuilds the request's `decided` event once the decision is replaced. */
+  requestedBy?: string;
   providedAt?: string;
   note?: string;
   /** What the answer changed (ids and top-level field names only) and the due date it replaced. */
@@ -63,6 +68,8 @@ export interface StoredSupplementRequest {
   dueBefore?: string;
   /** Who answered (the applicant or their proxy). */
   providedBy?: { role: string; sub: string };
+  /** sha256 of the answer's request body: the same answer again replays, another one is 409. */
+  requestHash?: string;
 }
 
 export interface TaskRecord {
@@ -90,10 +97,12 @@ export interface TaskRecord {
   cancelledBecause?: string;
   gsi3pk: string;
   gsi3sk: string;
+  /** Sparse index of unfinished work (`pending.ts`): set while a recorded result may be undelivered. */
+  gsi4pk?: string;
+  gsi4sk?: string;
 }
 
 export const TERMINAL: ReadonlySet<StoredApplicationStatus> = new Set(['approved', 'rejected', 'withdrawn']);
-export const DECIDED: ReadonlySet<TaskStatus> = new Set(['approved', 'rejected', 'supplement-required']);
 
 /** The suspensions of a branch's clock: every supplement request that was answered. */
 export const suspensionsOf = (task: Pick<TaskRecord, 'supplementRequests'>) =>

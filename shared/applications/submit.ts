@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { getService, getServiceVersion } from '../../workflows/catalog';
 import type { ServiceDefinition } from '../../workflows/types';
 import { canonicalJson } from '../audit/canonical';
+import type { TimingEventInput } from '../audit/types';
 import type { Principal } from '../auth/principal';
 import { ValidationError, type FieldError } from '../errors';
 import { APPLICANT_ROLES, requireRole } from './access';
@@ -10,6 +11,7 @@ import { isConditionalCheckFailed, validationFromIssues } from './errors';
 import { startExecution } from './executions';
 import { applicationId, keys } from './ids';
 import { isRequired, materialRefErrors, runChecks, verifyAndStore } from './materials';
+import { startMark } from './pending';
 import type { ApplicationRecord } from './records';
 import { SubmitApplicationRequest, type ApplicationView } from './schemas';
 import { applicationView } from './views';
@@ -73,6 +75,8 @@ export async function submit(ctx: Context, p: Principal, raw: unknown, idempoten
     gsi1sk: `${submittedAt}#${id}`,
     gsi2pk: keys.day(submittedAt),
     gsi2sk: `${submittedAt}#${id}`,
+    // In reconcile's index until the execution is known to exist (removed by `afterStore`).
+    ...startMark({ id, submittedAt }),
   };
   try {
     await ctx.apps.create(record);
@@ -83,7 +87,7 @@ export async function submit(ctx: Context, p: Principal, raw: unknown, idempoten
     if (existing) return replay(ctx, existing, requestHash, p);
     throw error;
   }
-  const event = await afterStore(ctx, record, p, true);
+  const event = await afterStore(ctx, record, true);
   return { application: applicationView(def, record, [], [event], { kind: 'applicant' }, now), replayed: false };
 }
 
@@ -95,14 +99,34 @@ function plannedDueAt(ctx: Context, def: ServiceDefinition, now: Date): string {
 }
 
 /**
- * The tail after the put; each step idempotent, so a retry or replay resumes it. `created`:
- * this request's put stored the application, so its timing log is still empty.
+ * The tail after the put: log `submitted` -> StartExecution -> remove the not-started mark.
+ * Each step is idempotent, so a retry, a replay or reconcile resumes it. `created`: this
+ * request's put stored the application, so its timing log is still empty.
  */
-async function afterStore(ctx: Context, app: ApplicationRecord, p: Principal, created = false) {
-  const event = await ctx.log.append(app.id, {
+async function afterStore(ctx: Context, app: ApplicationRecord, created = false) {
+  const event = await ctx.log.append(app.id, submittedEvent(app), { newChain: created });
+  try {
+    await startExecution(ctx.sfn, ctx.config, app);
+  } catch (error) {
+    // Stored is accepted: reconcile starts it later, and a retry with the same key resumes here.
+    ctx.logger.error('StartExecution failed after the application was stored', { applicationId: app.id, error: error as Error });
+    return event;
+  }
+  if (app.gsi4pk !== undefined) {
+    // Started is what the client needs to hear; a mark left behind costs reconcile one look.
+    await ctx.apps.unmark(app.id, 'start').catch((error: unknown) => {
+      ctx.logger.warn('the not-started mark stays after StartExecution; reconcile removes it', { applicationId: app.id, error: error as Error });
+    });
+  }
+  return event;
+}
+
+/** The `submitted` event of a stored application (the request's tail, or reconcile's). */
+export function submittedEvent(app: ApplicationRecord): TimingEventInput {
+  return {
     key: 'submitted',
     type: 'submitted',
-    actor: { role: p.role, sub: p.sub },
+    actor: { role: app.submittedAs, sub: app.ownerSub },
     serviceId: app.serviceId,
     walkthrough: app.walkthrough,
     dueAt: app.dueAt,
@@ -111,14 +135,7 @@ async function afterStore(ctx: Context, app: ApplicationRecord, p: Principal, cr
       checks: Object.fromEntries(app.checks.map((c) => [c.id, c.passed])),
       ...(app.onBehalfOf ? { onBehalfOf: { relation: app.onBehalfOf.relation } } : {}),
     },
-  }, { newChain: created });
-  try {
-    await startExecution(ctx.sfn, ctx.config, app);
-  } catch (error) {
-    // Stored is accepted: reconcile starts it later, and a retry with the same key resumes here.
-    ctx.logger.error('StartExecution failed after the application was stored', { applicationId: app.id, error: error as Error });
-  }
-  return event;
+  };
 }
 
 /** Same Idempotency-Key: same body -> the stored application again; different body -> 422. */
@@ -126,7 +143,7 @@ async function replay(ctx: Context, app: ApplicationRecord, requestHash: string,
   if (app.requestHash !== requestHash) {
     throw new ValidationError([{ path: 'Idempotency-Key', message: 'was already used with a different request body' }]);
   }
-  await afterStore(ctx, app, p);
+  await afterStore(ctx, app);
   const [{ tasks }, events] = await Promise.all([ctx.apps.getWithTasks(app.id), ctx.log.list(app.id)]);
   const def = getServiceVersion(app.serviceId, app.serviceVersion);
   return { application: applicationView(def, app, tasks, events, { kind: 'applicant' }, ctx.clock.now()), replayed: true };

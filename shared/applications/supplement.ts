@@ -1,26 +1,32 @@
+import { createHash } from 'node:crypto';
 import { getServiceVersion } from '../../workflows/catalog';
+import type { ServiceDefinition } from '../../workflows/types';
+import { canonicalJson } from '../audit/canonical';
 import type { Principal } from '../auth/principal';
-import { ConflictError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { ownApplication } from './access';
 import type { Context } from './context';
 import { isConditionalCheckFailed, validationFromIssues } from './errors';
-import { deliver } from './executions';
 import { materialRefErrors, verifyAndStore } from './materials';
 import { suspensionsOf, type StoredMaterial, type StoredSupplementRequest, type TaskRecord } from './records';
-import { supplementEvents } from './branch-events';
+import { settle } from './redeliver';
 import { SupplementRequest, type ApplicationView } from './schemas';
-import { branchDates, nextCheckpointAt } from './timing';
+import { branchDates } from './timing';
 import { applicationView } from './views';
 
 /**
  * `POST /v1/applications/{id}/supplements`: the applicant answers a branch's request. The
  * branch's clock was suspended from the request to now, so its due date moves later; the
  * move is logged with its reason, and the new dates go to the waiting branch via its token.
+ * Steps: verify + copy the uploads -> amend the application -> record the answer on the task
+ * (marked undelivered) -> `settle` (log, deliver, unmark). The same answer again replays the
+ * tail and answers as the first did; another answer once the branch moved on -> 409.
  */
 export async function provideSupplement(ctx: Context, p: Principal, id: string, raw: unknown): Promise<ApplicationView> {
   const parsed = SupplementRequest.safeParse(raw);
   if (!parsed.success) throw validationFromIssues(parsed.error.issues);
   const req = parsed.data;
+  const requestHash = createHash('sha256').update(canonicalJson(req)).digest('hex');
   const { application, tasks } = await ctx.apps.getWithTasks(id);
   const app = ownApplication(p, application, id);
   const def = getServiceVersion(app.serviceId, app.serviceVersion);
@@ -28,6 +34,7 @@ export async function provideSupplement(ctx: Context, p: Principal, id: string, 
     throw new ValidationError([{ path: 'department', message: `service ${def.id} has no department ${req.department}` }]);
   }
   const task = tasks.find((t) => t.department === req.department);
+  if (task && isAnsweredBy(task, requestHash)) return replay(ctx, def, id, task);
   if (app.status !== 'submitted') throw new ConflictError(`application ${id} is ${app.status}`);
   if (!task || task.status !== 'supplement-required') throw new ConflictError(`department ${req.department} is not waiting for a supplement`);
 
@@ -47,7 +54,7 @@ export async function provideSupplement(ctx: Context, p: Principal, id: string, 
   const request = task.supplementRequests[index];
   const suspensions = [...suspensionsOf(task), { from: new Date(request.requestedAt), to: now }];
   const dates = branchDates(ctx.calendar, def, task.department, new Date(task.openedAt), suspensions);
-  const answered: StoredSupplementRequest = {
+  const answered = {
     ...request,
     providedAt: now.toISOString(),
     ...(req.note !== undefined ? { note: req.note } : {}),
@@ -55,22 +62,34 @@ export async function provideSupplement(ctx: Context, p: Principal, id: string, 
     fields: Object.keys(req.form ?? {}),
     dueBefore: task.dueAt,
     providedBy: { role: p.role, sub: p.sub },
-  };
+    requestHash,
+  } satisfies StoredSupplementRequest;
   let updated: TaskRecord;
   try {
     const overdue = now.toISOString() >= dates.dueAt;
     updated = await ctx.tasks.provideSupplement(id, task.department, { index, answered, dueAt: dates.dueAt, warnAt: dates.warnAt, overdue, taskId: task.taskId });
   } catch (error) {
-    if (isConditionalCheckFailed(error)) throw new ConflictError(`department ${req.department} is not waiting for a supplement`);
-    throw error;
+    if (!isConditionalCheckFailed(error)) throw error;
+    // A concurrent copy of this same answer recorded it first: answer as it does.
+    const current = await ctx.tasks.get(id, task.department);
+    if (current && isAnsweredBy(current, requestHash)) return replay(ctx, def, id, current);
+    throw new ConflictError(`department ${req.department} is not waiting for a supplement`);
   }
-  await ctx.log.appendAll(id, supplementEvents(ctx, updated, { role: p.role, sub: p.sub }));
-  if (updated.tokenKind === 'supplement') {
-    const output = { dueAt: dates.dueAt, warnAt: dates.warnAt, nextCheckpointAt: nextCheckpointAt(dates, now, def.escalateEveryHours) };
-    await deliver(ctx.sfn, ctx.logger, updated.token, output, { applicationId: id, department: task.department });
-  }
+  return replay(ctx, def, id, updated);
+}
+
+/** Whether the branch's latest request was answered by a request with this body. */
+const isAnsweredBy = (task: TaskRecord, requestHash: string) => {
+  const last = task.supplementRequests.at(-1);
+  return last?.providedAt !== undefined && last.requestHash === requestHash;
+};
+
+/** The tail after the answer is recorded (also the whole of a repeated request): settle, then the view. */
+async function replay(ctx: Context, def: ServiceDefinition, id: string, task: TaskRecord): Promise<ApplicationView> {
+  await settle(ctx, task);
   const [fresh, events] = await Promise.all([ctx.apps.getWithTasks(id), ctx.log.list(id)]);
-  return applicationView(def, fresh.application ?? app, fresh.tasks, events, { kind: 'applicant' }, now);
+  if (!fresh.application) throw new NotFoundError(`application ${id} not found`);
+  return applicationView(def, fresh.application, fresh.tasks, events, { kind: 'applicant' }, ctx.clock.now());
 }
 
 async function amend(ctx: Context, id: string, form: Record<string, unknown>, materials: StoredMaterial[]) {

@@ -1,7 +1,9 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Page } from './application-repo';
 import { invalidCursor, type CursorCodec, type CursorList } from './cursor';
+import { isConditionalCheckFailed } from './errors';
 import { keys } from './ids';
+import { deliveryMark } from './pending';
 import type { StoredSupplementRequest, TaskRecord } from './records';
 import type { Decision } from './schemas';
 
@@ -49,12 +51,20 @@ export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string, curso
         values: { ':t': token, ':k': kind, ':cancelled': 'cancelled' },
       }),
 
-    /** Records a decision on an open, undecided task. */
-    recordDecision: (appId: string, dept: string, d: { decision: Decision; at: string; by: string; comment?: string; request?: StoredSupplementRequest }) => {
+    /**
+     * Records a decision on an open, undecided task, and marks it undelivered in the same
+     * write (`round`: the decision's round, i.e. the supplement requests before it).
+     */
+    recordDecision: (
+      appId: string,
+      dept: string,
+      d: { decision: Decision; at: string; by: string; round: number; taskId: string; comment?: string; request?: StoredSupplementRequest },
+    ) => {
       const status = d.decision === 'approve' ? 'approved' : d.decision === 'reject' ? 'rejected' : 'supplement-required';
+      const mark = deliveryMark(d.at, d.taskId, `d${d.round}`);
       return update(appId, dept, {
         set:
-          '#s = :s, decision = :d, decidedAt = :at, decidedBy = :by, gsi3pk = :g' +
+          '#s = :s, decision = :d, decidedAt = :at, decidedBy = :by, gsi3pk = :g, gsi4pk = :p4, gsi4sk = :s4' +
           (d.comment !== undefined ? ', #c = :c' : '') +
           (d.request ? ', supplementRequests = list_append(supplementRequests, :req)' : ''),
         condition: '#s = :open AND attribute_not_exists(decision)',
@@ -65,6 +75,8 @@ export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string, curso
           ':at': d.at,
           ':by': d.by,
           ':g': keys.inbox(dept, inboxBucket(status)),
+          ':p4': mark.gsi4pk,
+          ':s4': mark.gsi4sk,
           ':open': 'open',
           ...(d.comment !== undefined ? { ':c': d.comment } : {}),
           ...(d.request ? { ':req': [d.request] } : {}),
@@ -76,11 +88,15 @@ export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string, curso
     markOverdue: (appId: string, dept: string) =>
       update(appId, dept, { set: 'overdue = :t', condition: '#s = :open AND overdue = :f', values: { ':t': true, ':f': false, ':open': 'open' } }),
 
-    /** The applicant answered request `index`: reopen with the due dates moved by the suspension. */
-    provideSupplement: (appId: string, dept: string, p: { index: number; answered: StoredSupplementRequest; dueAt: string; warnAt: string; overdue: boolean; taskId: string }) =>
-      update(appId, dept, {
+    /**
+     * The applicant answered request `index`: reopen with the due dates moved by the
+     * suspension, marked undelivered in the same write.
+     */
+    provideSupplement: (appId: string, dept: string, p: { index: number; answered: StoredSupplementRequest & { providedAt: string }; dueAt: string; warnAt: string; overdue: boolean; taskId: string }) => {
+      const mark = deliveryMark(p.answered.providedAt, p.taskId, `a${p.index}`);
+      return update(appId, dept, {
         set:
-          `#s = :open, supplementRequests[${p.index}] = :answered, dueAt = :due, warnAt = :warn, overdue = :o, gsi3pk = :g, gsi3sk = :gs` +
+          `#s = :open, supplementRequests[${p.index}] = :answered, dueAt = :due, warnAt = :warn, overdue = :o, gsi3pk = :g, gsi3sk = :gs, gsi4pk = :p4, gsi4sk = :s4` +
           ' REMOVE decision, decidedAt, decidedBy, #c',
         condition: '#s = :waiting',
         names: { '#c': 'comment' },
@@ -93,8 +109,35 @@ export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string, curso
           ':o': p.overdue,
           ':g': keys.inbox(dept, 'open'),
           ':gs': `${p.dueAt}#${p.taskId}`,
+          ':p4': mark.gsi4pk,
+          ':s4': mark.gsi4sk,
         },
-      }),
+      });
+    },
+
+    /**
+     * Removes the undelivered mark once delivery is confirmed, only if it is still `mark`
+     * (a newer result keeps its own) and, when given, the stored token is still `token` (a
+     * newer wait confirms for itself). Returns whether it removed it.
+     */
+    async confirmDelivered(appId: string, dept: string, mark: string, token?: string): Promise<boolean> {
+      try {
+        await ddb.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.task(appId, dept),
+            UpdateExpression: 'REMOVE gsi4pk, gsi4sk',
+            ConditionExpression: token === undefined ? 'gsi4sk = :m' : 'gsi4sk = :m AND #t = :t',
+            ...(token === undefined ? {} : { ExpressionAttributeNames: { '#t': 'token' } }),
+            ExpressionAttributeValues: { ':m': mark, ...(token === undefined ? {} : { ':t': token }) },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionalCheckFailed(error)) return false;
+        throw error;
+      }
+    },
 
     /** Cancels a task that is still open or waiting for a supplement. */
     cancel: (appId: string, dept: string, because: string) =>

@@ -4,10 +4,9 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { requireRole } from './access';
 import type { Context } from './context';
 import { isConditionalCheckFailed, validationFromIssues } from './errors';
-import { deliver } from './executions';
 import { parseTaskId } from './ids';
 import type { TaskRecord } from './records';
-import { decidedEvents } from './branch-events';
+import { settle } from './redeliver';
 import { DecisionRequest, type DecisionResult, type TaskDetail, type TaskSummary } from './schemas';
 import { taskDetail, taskSummary } from './views';
 
@@ -50,8 +49,9 @@ export async function getTask(ctx: Context, p: Principal, taskId: string): Promi
 
 /**
  * `POST /v1/tasks/{taskId}/decision`: record (conditional on the task being open and
- * undecided) -> log `decided` -> deliver through the stored token. A stale token leaves the
- * delivery to the branch's next wait; the same decision again re-delivers; another -> 409.
+ * undecided; marks it undelivered) -> log `decided` -> deliver through the stored token ->
+ * remove the mark (`settle`). A stale token leaves the delivery to the branch's next wait;
+ * the same decision again replays the tail; another -> 409.
  */
 export async function decide(ctx: Context, p: Principal, taskId: string, raw: unknown): Promise<DecisionResult> {
   const parsed = DecisionRequest.safeParse(raw);
@@ -65,9 +65,11 @@ export async function decide(ctx: Context, p: Principal, taskId: string, raw: un
         decision: req.decision,
         at: now.toISOString(),
         by: p.sub,
+        round: task.supplementRequests.length,
+        taskId: task.taskId,
         ...(req.comment ? { comment: req.comment } : {}),
         ...(req.decision === 'request-supplement'
-          ? { request: { requestedAt: now.toISOString(), missing: req.missing ?? [], ...(req.comment ? { comment: req.comment } : {}) } }
+          ? { request: { requestedAt: now.toISOString(), missing: req.missing ?? [], requestedBy: p.sub, ...(req.comment ? { comment: req.comment } : {}) } }
           : {}),
       });
     } catch (error) {
@@ -79,9 +81,6 @@ export async function decide(ctx: Context, p: Principal, taskId: string, raw: un
   if (task.decision !== req.decision || task.decidedAt === undefined) {
     throw new ConflictError(`task ${taskId} was already decided: ${task.decision ?? task.status}`);
   }
-  await ctx.log.appendAll(task.applicationId, decidedEvents(ctx, task));
-  if (task.tokenKind === 'decision') {
-    await deliver(ctx.sfn, ctx.logger, task.token, { decision: task.decision }, { applicationId: task.applicationId, department: task.department });
-  }
+  await settle(ctx, task);
   return { ...taskSummary(task, now), decision: task.decision, decidedAt: task.decidedAt };
 }

@@ -5,6 +5,7 @@ import { ConflictError } from '../errors';
 import { ownApplication } from './access';
 import type { Context } from './context';
 import { isConditionalCheckFailed } from './errors';
+import { pendingPk, stopMark } from './pending';
 import { stopExecution } from './executions';
 import type { ApplicationRecord, TaskRecord } from './records';
 import type { ApplicationView } from './schemas';
@@ -41,17 +42,19 @@ export async function cancelOpenTasks(ctx: Context, app: ApplicationRecord, task
 }
 
 /**
- * `POST /v1/applications/{id}/withdraw`: status -> log -> StopExecution -> cancel open tasks
- * (docs/DESIGN.md). Every step is idempotent, so withdrawing again re-runs the tail.
+ * `POST /v1/applications/{id}/withdraw`: status (marked unstopped in the same write) -> log
+ * -> StopExecution -> cancel open tasks -> unmark (docs/DESIGN.md "Crash consistency").
+ * Every step is idempotent, so withdrawing again, or reconcile, re-runs the tail.
  */
 export async function withdraw(ctx: Context, p: Principal, id: string): Promise<ApplicationView> {
   let app = ownApplication(p, await ctx.apps.get(id), id);
   const now = ctx.clock.now();
   if (app.status === 'approved' || app.status === 'rejected') throw new ConflictError(`application ${id} is already ${app.status}`);
   if (app.status === 'submitted') {
+    const mark = stopMark(id, now.toISOString());
     try {
-      await ctx.apps.complete(id, 'withdrawn', now.toISOString());
-      app = { ...app, status: 'withdrawn', completedAt: now.toISOString() };
+      await ctx.apps.complete(id, 'withdrawn', now.toISOString(), undefined, mark);
+      app = { ...app, status: 'withdrawn', completedAt: now.toISOString(), ...mark };
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
       const current = await ctx.apps.get(id);
@@ -59,12 +62,17 @@ export async function withdraw(ctx: Context, p: Principal, id: string): Promise<
       app = current;
     }
   }
-  const actor = { role: p.role, sub: p.sub };
-  await ctx.log.append(id, { key: 'withdrawn', type: 'withdrawn', actor, serviceId: app.serviceId, walkthrough: app.walkthrough });
-  await stopExecution(ctx.sfn, ctx.config, app, 'withdrawn by the applicant');
-  // Re-read: a branch may have opened its task between the first read and the stop.
-  await cancelOpenTasks(ctx, app, (await ctx.apps.getWithTasks(id)).tasks, 'withdrawn', actor);
+  await finishWithdrawal(ctx, app, { role: p.role, sub: p.sub });
   const [fresh, events] = await Promise.all([ctx.apps.getWithTasks(id), ctx.log.list(id)]);
   const def = getServiceVersion(app.serviceId, app.serviceVersion);
   return applicationView(def, fresh.application ?? app, fresh.tasks, events, { kind: 'applicant' }, now);
+}
+
+/** The tail of a withdrawal (the request's, its repetition's, or reconcile's); each step idempotent. */
+export async function finishWithdrawal(ctx: Context, app: ApplicationRecord, actor: Actor): Promise<void> {
+  await ctx.log.append(app.id, { key: 'withdrawn', type: 'withdrawn', actor, serviceId: app.serviceId, walkthrough: app.walkthrough });
+  await stopExecution(ctx.sfn, ctx.config, app, 'withdrawn by the applicant');
+  // Re-read: a branch may have opened its task between the first read and the stop.
+  await cancelOpenTasks(ctx, app, (await ctx.apps.getWithTasks(app.id)).tasks, 'withdrawn', actor);
+  if (app.gsi4pk === pendingPk('stop')) await ctx.apps.unmark(app.id, 'stop');
 }

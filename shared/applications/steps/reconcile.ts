@@ -1,49 +1,110 @@
 import type { Context } from '../context';
-import { executionExists, startExecution } from '../executions';
-import type { ApplicationRecord } from '../records';
-import { deliverPending } from '../redeliver';
+import { startExecution } from '../executions';
+import type { PendingPage } from '../pending';
+import type { ApplicationRecord, TaskRecord } from '../records';
+import { settle } from '../redeliver';
+import { submittedEvent } from '../submit';
+import { finishWithdrawal } from '../withdraw';
 
-const LOOK_BACK_MS = 24 * 3_600_000;
-
-/**
- * Repair after a crash, for the unfinished applications of the last day (docs/DESIGN.md
- * "Crash consistency"): an application stored but not started gets its `submitted` event and
- * its execution; a result recorded on a task but maybe never delivered (crash between the
- * write and SendTaskSuccess) is logged and sent again through the stored token, which is
- * harmless when it did arrive. Runs at local start and on a schedule on AWS.
- *
- * @returns how many executions it started
- */
-export async function reconcile(ctx: Context): Promise<number> {
-  const now = ctx.clock.now();
-  const from = new Date(now.getTime() - LOOK_BACK_MS).toISOString();
-  const days = [...new Set([from.slice(0, 10), now.toISOString().slice(0, 10)])];
-  const apps = (await Promise.all(days.map((d) => ctx.apps.listByDay(d, from)))).flat();
-  let started = 0;
-  for (const app of apps.filter((a) => a.status === 'submitted')) {
-    if (await executionExists(ctx.sfn, ctx.config, app)) {
-      await redeliverRecorded(ctx, app);
-      continue;
-    }
-    await ctx.log.append(app.id, {
-      key: 'submitted',
-      type: 'submitted',
-      actor: { role: app.submittedAs, sub: app.ownerSub },
-      serviceId: app.serviceId,
-      walkthrough: app.walkthrough,
-      dueAt: app.dueAt,
-    });
-    await startExecution(ctx.sfn, ctx.config, app);
-    ctx.logger.info('reconcile started a missing execution', { applicationId: app.id, serviceId: app.serviceId });
-    started++;
-  }
-  return started;
+export interface ReconcileOptions {
+  /** Items per Query page of the index. @default 100 */
+  pageSize?: number;
+  /** At most this many marked items of each kind per run; the rest wait for the next run. @default 1000 */
+  maxItems?: number;
+  /** No new page once this much real time has passed (the Lambda has 60 s). @default 40000 */
+  budgetMs?: number;
+  /**
+   * Marks younger than this (platform clock) are left to the request that set them, which is
+   * normally finishing them; 0 at local start, when nothing is in flight. @default 60000
+   */
+  graceMs?: number;
+  /** Items handled at once within a page. @default 8 */
+  concurrency?: number;
 }
 
-async function redeliverRecorded(ctx: Context, app: ApplicationRecord): Promise<void> {
-  const { tasks } = await ctx.apps.getWithTasks(app.id);
-  for (const task of tasks) {
-    const result = await deliverPending(ctx, task, task.token, task.tokenKind);
-    if (result === 'delivered') ctx.logger.info('reconcile delivered a recorded result', { applicationId: app.id, department: task.department });
+export interface ReconcileReport {
+  /** Executions started for applications stored but not started. */
+  started: number;
+  /** Withdrawals whose stop and cancellations it finished. */
+  stopped: number;
+  /** Recorded results sent to a waiting branch. */
+  delivered: number;
+  /** Marked items read from the index (nothing else is read to find work). */
+  read: number;
+  /** Items whose repair failed; their mark stays for the next run. */
+  failed: number;
+  /** Whether marked items were left for the next run (page size or time budget reached). */
+  more: boolean;
+}
+
+/**
+ * Repair after a crash (docs/DESIGN.md "Crash consistency"), reading only the sparse index of
+ * unfinished work (`pending.ts`), oldest first, bounded per run:
+ * - an application stored but not started gets its `submitted` event and its execution;
+ * - a withdrawal whose tail did not run gets it: `withdrawn`, StopExecution, open tasks cancelled;
+ * - a task whose recorded result may be undelivered is settled: its events logged, the
+ *   result sent through the stored token (harmless when it did arrive), the mark removed.
+ * Whatever it finishes leaves the index, so the next run continues with the rest. Runs at
+ * local start, on a timer locally and on a schedule on AWS.
+ */
+export async function reconcile(ctx: Context, opts: ReconcileOptions = {}): Promise<ReconcileReport> {
+  const { pageSize = 100, maxItems = 1000, budgetMs = 40_000, graceMs = 60_000, concurrency = 8 } = opts;
+  const deadline = Date.now() + budgetMs;
+  const before = new Date(ctx.clock.now().getTime() - graceMs).toISOString();
+  const report: ReconcileReport = { started: 0, stopped: 0, delivered: 0, read: 0, failed: 0, more: false };
+
+  const drain = async <T>(read: (limit: number, start?: Record<string, unknown>) => Promise<PendingPage<T>>, repair: (item: T) => Promise<void>) => {
+    let seen = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await read(Math.min(pageSize, maxItems - seen), start);
+      seen += page.items.length;
+      report.read += page.items.length;
+      for (let i = 0; i < page.items.length; i += concurrency) {
+        await Promise.all(page.items.slice(i, i + concurrency).map((item) => guarded(ctx, report, item, repair)));
+      }
+      start = page.next;
+    } while (start && seen < maxItems && Date.now() < deadline);
+    if (start) report.more = true;
+  };
+
+  await drain((limit, start) => ctx.pending.unstarted(before, limit, start), async (app: ApplicationRecord) => {
+    if (await startStored(ctx, app)) report.started++;
+  });
+  await drain((limit, start) => ctx.pending.unstopped(before, limit, start), async (app: ApplicationRecord) => {
+    await finishWithdrawal(ctx, app, { role: app.submittedAs, sub: app.ownerSub });
+    report.stopped++;
+  });
+  await drain((limit, start) => ctx.pending.undelivered(before, limit, start), async (task: TaskRecord) => {
+    if ((await settle(ctx, task)) === 'delivered') {
+      report.delivered++;
+      ctx.logger.info('reconcile delivered a recorded result', { applicationId: task.applicationId, department: task.department });
+    }
+  });
+  return report;
+}
+
+/** One item's repair; a failure is logged and counted, and its mark stays for the next run. */
+async function guarded<T>(ctx: Context, report: ReconcileReport, item: T, repair: (item: T) => Promise<void>): Promise<void> {
+  try {
+    await repair(item);
+  } catch (error) {
+    report.failed++;
+    const { pk, sk } = item as { pk?: string; sk?: string };
+    ctx.logger.error('reconcile could not repair an item; the next run tries again', { pk, sk, error: error as Error });
   }
+}
+
+/** Finishes a submission's tail: `submitted`, StartExecution (idempotent by name), the mark removed. */
+async function startStored(ctx: Context, app: ApplicationRecord): Promise<boolean> {
+  let started = false;
+  // Withdrawn before it started: nothing to start, only the mark to remove.
+  if (app.status === 'submitted') {
+    await ctx.log.append(app.id, submittedEvent(app));
+    await startExecution(ctx.sfn, ctx.config, app);
+    ctx.logger.info('reconcile started a missing execution', { applicationId: app.id, serviceId: app.serviceId });
+    started = true;
+  }
+  await ctx.apps.unmark(app.id, 'start');
+  return started;
 }

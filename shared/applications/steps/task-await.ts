@@ -2,7 +2,7 @@ import { NotFoundError } from '../../errors';
 import type { Context } from '../context';
 import { isConditionalCheckFailed } from '../errors';
 import { openedEvent } from '../branch-events';
-import { deliverPending } from '../redeliver';
+import { settle } from '../redeliver';
 import { keys, taskId } from '../ids';
 import type { ApplicationRecord, TaskRecord } from '../records';
 import type { TaskAwaitInput } from './schemas';
@@ -37,7 +37,8 @@ export async function taskAwait(ctx: Context, input: TaskAwaitInput): Promise<{ 
     throw error;
   }
   if (input.kind === 'decision' && task.supplementRequests.length === 0) await logOpened(ctx, task);
-  const result = await deliverPending(ctx, task, input.token, input.kind);
+  // The item as this write left it: its token and kind are this wait's.
+  const result = await settle(ctx, task);
   return { outcome: result === 'delivered' ? 'delivered' : 'waiting' };
 }
 

@@ -17,7 +17,7 @@ export interface TestRuntime {
 }
 
 /** Starts the real embedded runtime (dynalite, s3rver, engine, HTTP API) on ephemeral ports. */
-export async function startTestRuntime(opts: { clockStart?: string; dataDir?: string } = {}): Promise<TestRuntime> {
+export async function startTestRuntime(opts: { clockStart?: string; dataDir?: string; reconcileEveryMs?: number } = {}): Promise<TestRuntime> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'onething-it-'));
   const config: LocalConfig = {
     dataDir,
@@ -28,7 +28,8 @@ export async function startTestRuntime(opts: { clockStart?: string; dataDir?: st
     accountId: '000000000000',
     partition: 'aws',
   };
-  const runtime = await startRuntime(config);
+  // The scheduled reconcile stays off unless a test asks for it: tests run it when they mean to.
+  const runtime = await startRuntime(config, { reconcileEveryMs: opts.reconcileEveryMs ?? 0 });
   return {
     runtime,
     api: new OneThingClient(runtime.urls.api),

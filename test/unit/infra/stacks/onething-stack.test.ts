@@ -18,7 +18,7 @@ describe('OneThing stack: resources', () => {
   });
 
   it.each([
-    ['onething-main', ['gsi1', 'gsi2', 'gsi3']],
+    ['onething-main', ['gsi1', 'gsi2', 'gsi3', 'gsi4']],
     ['onething-audit', ['gsi1']],
   ])('%s: on demand, PITR, KMS, deletion protection, retained, indexes %j', (tableName, indexes) => {
     template.hasResource('AWS::DynamoDB::Table', {

@@ -1,5 +1,6 @@
 import { DynamoDBClient, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand, type ServiceOutputTypes } from '@aws-sdk/lib-dynamodb';
+import type { AwsStub } from 'aws-sdk-client-mock';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -99,3 +100,47 @@ export function taskRecord(dept: string, overrides: Partial<TaskRecord> = {}): T
     ...overrides,
   };
 }
+
+/**
+ * A timing-log table that keeps what is put into it (one application's chain), so that a
+ * test can replay a request and count each event: audit Query returns the chain, audit Put
+ * appends (a taken sequence number fails the condition, as DynamoDB would). `failNextPut`
+ * makes the next append fail with throttling (a crash between two steps).
+ */
+export function fakeAuditTable(ddbMock: AwsStub<object, ServiceOutputTypes, object>, initial: Array<Record<string, any>> = []) {
+  const chain = [...initial];
+  let failNext = false;
+  ddbMock.on(QueryCommand, { TableName: 'audit' }).callsFake(() => ({ Items: [...chain] }));
+  ddbMock.on(PutCommand, { TableName: 'audit' }).callsFake((input: { Item: Record<string, any> }) => {
+    if (failNext) {
+      failNext = false;
+      throw throttled();
+    }
+    if (chain.some((e) => e.sk === input.Item.sk)) throw ccf();
+    chain.push(input.Item);
+    return {};
+  });
+  return {
+    chain,
+    failNextPut: () => (failNext = true),
+    /** How many times each event key was logged. */
+    counts: () => chain.reduce<Record<string, number>>((acc, e) => ({ ...acc, [e.key]: (acc[e.key] ?? 0) + 1 }), {}),
+  };
+}
+
+/** An AWS throttling error: transient, so the services answer 503 and the state machine retries. */
+export const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $fault: 'client', $metadata: { httpStatusCode: 400 } });
+
+/** An audit item as the store writes it, for chains a test starts from. */
+export const loggedEvent = (seq: number, key: string, type: string) => ({
+  pk: `APP#${APP_ID}`,
+  sk: String(seq).padStart(10, '0'),
+  seq,
+  key,
+  type,
+  at: START.toISOString(),
+  actor: { role: 'officer' },
+  serviceId: school.id,
+  walkthrough: false,
+  hash: `h${seq}`,
+});

@@ -1,9 +1,9 @@
-import { DescribeExecutionCommand, ExecutionDoesNotExist, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, SendTaskSuccessCommand, SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createWorkflowSteps } from '../../../../shared/applications';
 import { ConflictError, NotFoundError } from '../../../../shared/errors';
-import { APP_ID, START, appRecord, ccf, fixedClock, taskRecord, testDeps } from './helpers';
+import { APP_ID, START, appRecord, ccf, fakeAuditTable, fixedClock, loggedEvent, taskRecord, testDeps, throttled } from './helpers';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const sfnMock = mockClient(SFNClient);
@@ -97,10 +97,39 @@ describe('taskAwait', () => {
       supplementRequests: [{ requestedAt: START.toISOString(), missing: [{ field: 'x', reason: 'y' }], providedAt: '2026-10-01T02:00:00.000Z', dueBefore: EDU_DATES.dueAt, providedBy: { role: 'citizen', sub: 'c1' } }],
     });
     partition(appRecord(), answered);
-    ddbMock.on(UpdateCommand).resolves({ Attributes: answered });
+    ddbMock.on(UpdateCommand).resolves({ Attributes: { ...answered, token: 's1' } });
+    // The request's own events were logged when the officer asked.
+    fakeAuditTable(ddbMock, [loggedEvent(1, 'decided:education:0', 'decided'), loggedEvent(2, 'supplement-requested:education:0', 'supplement-requested')]);
     await steps.taskAwait(wait('supplement', 's1'));
     expect(deliveries()).toEqual([['s1', { dueAt: '2026-10-23T16:00:00.000Z', warnAt: '2026-10-21T16:00:00.000Z', nextCheckpointAt: '2026-10-21T16:00:00.000Z' }]]);
     expect(puts('audit').map((e) => e.type)).toEqual(['supplement-provided', 'due-moved']);
+  });
+
+  test('a supplement answered and then decided before it was delivered: the supplement wait gets the dates first', async () => {
+    const decidedAfterAnswer = taskRecord('education', {
+      status: 'approved',
+      decision: 'approve',
+      decidedAt: '2026-10-02T02:00:00.000Z',
+      tokenKind: 'supplement',
+      token: 's1',
+      dueAt: '2026-10-23T16:00:00.000Z',
+      warnAt: '2026-10-21T16:00:00.000Z',
+      supplementRequests: [{ requestedAt: START.toISOString(), missing: [{ field: 'x', reason: 'y' }], providedAt: '2026-10-01T02:00:00.000Z', dueBefore: EDU_DATES.dueAt }],
+    });
+    partition(appRecord(), decidedAfterAnswer);
+    ddbMock.on(UpdateCommand).resolves({ Attributes: decidedAfterAnswer });
+    expect(await steps.taskAwait(wait('supplement', 's1'))).toEqual({ outcome: 'delivered' });
+    expect(deliveries()).toEqual([['s1', { dueAt: '2026-10-23T16:00:00.000Z', warnAt: '2026-10-21T16:00:00.000Z', nextCheckpointAt: '2026-10-21T16:00:00.000Z' }]]);
+  });
+
+  test('a wait that finds the task waiting for what it waits for removes the mark a crash left (the result did arrive)', async () => {
+    const mark = `${START.toISOString()}#T#d0`;
+    const waiting = taskRecord('education', { status: 'supplement-required', decision: 'request-supplement', decidedAt: START.toISOString(), tokenKind: 'supplement', token: 's2', gsi4pk: 'PENDING#delivery', gsi4sk: mark, supplementRequests: [{ requestedAt: START.toISOString(), missing: [{ field: 'x', reason: 'y' }] }] });
+    partition(appRecord(), waiting);
+    ddbMock.on(UpdateCommand).resolves({ Attributes: waiting });
+    expect(await steps.taskAwait(wait('supplement', 's2'))).toEqual({ outcome: 'waiting' });
+    expect(deliveries()).toEqual([]);
+    expect(ddbMock.commandCalls(UpdateCommand)[1].args[0].input).toMatchObject({ UpdateExpression: 'REMOVE gsi4pk, gsi4sk', ExpressionAttributeValues: { ':m': mark, ':t': 's2' } });
   });
 
   test('a cancelled task or a finished application takes no token', async () => {
@@ -202,31 +231,71 @@ describe('finalize', () => {
 });
 
 describe('reconcile', () => {
-  test('starts the execution (and logs submitted) of a stored application that has none', async () => {
-    ddbMock.on(QueryCommand, { TableName: 'main', IndexName: 'gsi2' }).resolves({ Items: [] });
-    ddbMock
-      .on(QueryCommand, { IndexName: 'gsi2', ExpressionAttributeValues: { ':pk': 'DAY#2026-09-30' } })
-      .resolves({ Items: [appRecord(), appRecord({ id: 'A01J00000000000000000000001', status: 'approved' })] });
-    sfnMock.on(DescribeExecutionCommand).rejects(new ExecutionDoesNotExist({ message: 'none', $metadata: {} }));
+  const gsi4 = (kind: string) => ({ TableName: 'main', IndexName: 'gsi4', ExpressionAttributeValues: { ':pk': `PENDING#${kind}` } });
+  const indexQueries = () => ddbMock.commandCalls(QueryCommand, { IndexName: 'gsi4' }).map((c) => c.args[0].input);
+  beforeEach(() => {
+    ddbMock.on(QueryCommand, { IndexName: 'gsi4' }).resolves({ Items: [] });
     sfnMock.on(StartExecutionCommand).resolves({});
-    expect(await stepsAt(new Date('2026-09-30T20:00:00Z')).reconcile()).toBe(1);
-
-    const days = ddbMock.commandCalls(QueryCommand, { IndexName: 'gsi2' }).map((c) => c.args[0].input.ExpressionAttributeValues);
-    expect(days).toEqual([
-      { ':pk': 'DAY#2026-09-29', ':from': '2026-09-29T20:00:00.000Z' },
-      { ':pk': 'DAY#2026-09-30', ':from': '2026-09-29T20:00:00.000Z' },
-    ]);
-    expect(sfnMock.commandCalls(StartExecutionCommand)).toHaveLength(1);
-    expect(puts('audit').map((e) => [e.type, e.actor])).toEqual([['submitted', { role: 'citizen', sub: 'citizen-1' }]]);
+    ddbMock.on(UpdateCommand).resolves({});
   });
 
-  test('re-sends a result recorded on a task of a running execution', async () => {
-    ddbMock.on(QueryCommand, { TableName: 'main', IndexName: 'gsi2' }).resolves({ Items: [] });
-    ddbMock.on(QueryCommand, { IndexName: 'gsi2', ExpressionAttributeValues: { ':pk': 'DAY#2026-09-30' } }).resolves({ Items: [appRecord()] });
-    const recorded = taskRecord('education', { status: 'approved', decision: 'approve', decidedAt: START.toISOString(), token: 'tok' });
-    ddbMock.on(QueryCommand, { TableName: 'main', KeyConditionExpression: 'pk = :pk' }).resolves({ Items: [appRecord(), recorded, taskRecord('hrss')] });
-    sfnMock.on(DescribeExecutionCommand).resolves({});
-    expect(await steps.reconcile()).toBe(0);
+  test('starts the execution (and logs submitted) of an application stored days ago and never started, then removes its mark', async () => {
+    const stored = appRecord({ gsi4pk: 'PENDING#start', gsi4sk: `${START.toISOString()}#${APP_ID}` });
+    ddbMock.on(QueryCommand, gsi4('start')).resolves({ Items: [stored] });
+    const report = await stepsAt(new Date('2026-10-03T20:00:00Z')).reconcile();
+    expect(report).toEqual({ started: 1, stopped: 0, delivered: 0, read: 1, failed: 0, more: false });
+
+    // Marks set more than the grace period ago, oldest first; nothing else is read to find work.
+    expect(indexQueries().map((q) => [q.ExpressionAttributeValues?.[':pk'], q.ExpressionAttributeValues?.[':before']])).toEqual([
+      ['PENDING#start', '2026-10-03T19:59:00.000Z'],
+      ['PENDING#stop', '2026-10-03T19:59:00.000Z'],
+      ['PENDING#delivery', '2026-10-03T19:59:00.000Z'],
+    ]);
+    expect(ddbMock.commandCalls(QueryCommand, { IndexName: 'gsi2' })).toEqual([]);
+    expect(sfnMock.commandCalls(DescribeExecutionCommand)).toEqual([]);
+    expect(sfnMock.commandCalls(StartExecutionCommand)).toHaveLength(1);
+    expect(puts('audit').map((e) => [e.type, e.actor])).toEqual([['submitted', { role: 'citizen', sub: 'citizen-1' }]]);
+    expect(ddbMock.commandCalls(UpdateCommand)[0].args[0].input).toMatchObject({ Key: appKey, UpdateExpression: 'REMOVE gsi4pk, gsi4sk', ExpressionAttributeValues: { ':pk': 'PENDING#start' } });
+  });
+
+  test('finishes a withdrawal whose tail never ran: withdrawn logged, execution stopped, open tasks cancelled, mark removed', async () => {
+    const withdrawn = appRecord({ status: 'withdrawn', gsi4pk: 'PENDING#stop', gsi4sk: `${START.toISOString()}#${APP_ID}` });
+    ddbMock.on(QueryCommand, gsi4('stop')).resolves({ Items: [withdrawn] });
+    ddbMock.on(QueryCommand, { TableName: 'main', KeyConditionExpression: 'pk = :pk' }).resolves({ Items: [withdrawn, taskRecord('education'), taskRecord('hrss', { status: 'approved' })] });
+    sfnMock.on(StopExecutionCommand).resolves({});
+    expect(await steps.reconcile({ graceMs: 0 })).toMatchObject({ stopped: 1, read: 1, failed: 0 });
+
+    expect(sfnMock.commandCalls(StopExecutionCommand)).toHaveLength(1);
+    expect(puts('audit').map((e) => `${e.type}:${e.department ?? ''}`)).toEqual(['withdrawn:', 'cancelled:education']);
+    expect(ddbMock.commandCalls(UpdateCommand).map((c) => [c.args[0].input.Key?.sk, c.args[0].input.UpdateExpression?.slice(0, 6)])).toEqual([
+      ['TASK#education', 'SET #s'],
+      ['APP', 'REMOVE'],
+    ]);
+  });
+
+  test('settles a result recorded on a task: logs what is missing, re-sends it through the stored token, removes the mark', async () => {
+    const mark = `${START.toISOString()}#T#d0`;
+    const recorded = taskRecord('education', { status: 'approved', decision: 'approve', decidedAt: START.toISOString(), token: 'tok', gsi4pk: 'PENDING#delivery', gsi4sk: mark });
+    ddbMock.on(QueryCommand, gsi4('delivery')).resolves({ Items: [recorded] });
+    expect(await steps.reconcile({ graceMs: 0 })).toMatchObject({ started: 0, delivered: 1, read: 1 });
     expect(deliveries()).toEqual([['tok', { decision: 'approve' }]]);
+    expect(puts('audit').map((e) => e.key)).toEqual(['decided:education:0']);
+    expect(ddbMock.commandCalls(UpdateCommand)[0].args[0].input).toMatchObject({ Key: taskKey('education'), ConditionExpression: 'gsi4sk = :m', ExpressionAttributeValues: { ':m': mark } });
+  });
+
+  test('bounded per run: at most maxItems of each kind, in pages; the rest is reported for the next run', async () => {
+    const marked = (i: number) => taskRecord('education', { status: 'approved', decision: 'approve', decidedAt: START.toISOString(), token: `tok${i}`, gsi4pk: 'PENDING#delivery', gsi4sk: `m${i}` });
+    ddbMock.on(QueryCommand, gsi4('delivery')).callsFake((input) => ({ Items: [marked(input.Limit)], LastEvaluatedKey: { pk: 'p', sk: 's', gsi4pk: 'PENDING#delivery', gsi4sk: 'm' } }));
+    const report = await steps.reconcile({ pageSize: 2, maxItems: 3, graceMs: 0 });
+    expect(indexQueries().filter((q) => q.ExpressionAttributeValues?.[':pk'] === 'PENDING#delivery').map((q) => q.Limit)).toEqual([2, 2, 1]);
+    expect(report).toMatchObject({ read: 3, delivered: 3, more: true });
+  });
+
+  test('a repair that fails is counted and logged; its mark stays and the others go on', async () => {
+    const mark = (token: string) => taskRecord('education', { status: 'approved', decision: 'approve', decidedAt: START.toISOString(), token, gsi4pk: 'PENDING#delivery', gsi4sk: token });
+    ddbMock.on(QueryCommand, gsi4('delivery')).resolves({ Items: [mark('bad'), mark('good')] });
+    sfnMock.on(SendTaskSuccessCommand, { taskToken: 'bad' }).rejects(throttled());
+    expect(await steps.reconcile({ graceMs: 0 })).toMatchObject({ read: 2, delivered: 1, failed: 1 });
+    expect(ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input.ExpressionAttributeValues?.[':m'])).toEqual(['good']);
   });
 });

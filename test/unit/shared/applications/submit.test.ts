@@ -1,6 +1,6 @@
 import { GetObjectCommand, CopyObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
 import { SFNClient, StartExecutionCommand, ExecutionAlreadyExists, SFNServiceException } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createApplicationService } from '../../../../shared/applications';
 import { applicationId } from '../../../../shared/applications/ids';
@@ -159,4 +159,30 @@ test('a failed or repeated StartExecution does not fail the stored submission (r
   await expect(service.submit(citizen, request())).resolves.toMatchObject({ replayed: false });
   sfnMock.on(StartExecutionCommand).rejects(new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }));
   await expect(service.submit(citizen, request())).resolves.toMatchObject({ replayed: false });
+});
+
+test('the put marks the application not started; the mark goes once StartExecution answered, and stays when it failed', async () => {
+  ddbMock.on(UpdateCommand).resolves({});
+  const { application } = await service.submit(citizen, request());
+  expect(puts('main')[0].Item).toMatchObject({ gsi4pk: 'PENDING#start', gsi4sk: `${START.toISOString()}#${application.id}` });
+  expect(ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input)).toEqual([
+    { TableName: 'main', Key: { pk: `APP#${application.id}`, sk: 'APP' }, UpdateExpression: 'REMOVE gsi4pk, gsi4sk', ConditionExpression: 'gsi4pk = :pk', ExpressionAttributeValues: { ':pk': 'PENDING#start' } },
+  ]);
+
+  sfnMock.on(StartExecutionCommand).rejects(new SFNServiceException({ name: 'ServiceUnavailable', $fault: 'server', $metadata: { httpStatusCode: 503 } }));
+  await service.submit(citizen, request());
+  expect(ddbMock.commandCalls(UpdateCommand)).toHaveLength(1);
+});
+
+test('crash after the put: the retry with the same key logs, starts and unmarks (replay); nothing is stored twice', async () => {
+  sfnMock.on(StartExecutionCommand).rejectsOnce(new SFNServiceException({ name: 'ServiceUnavailable', $fault: 'server', $metadata: { httpStatusCode: 503 } }));
+  ddbMock.on(UpdateCommand).resolves({});
+  await service.submit(citizen, request(), 'key-crash');
+  const stored = puts('main')[0].Item;
+  ddbMock.on(GetCommand).resolves({ Item: stored });
+  ddbMock.on(QueryCommand, { TableName: 'main' }).resolves({ Items: [stored] });
+  await expect(service.submit(citizen, request(), 'key-crash')).resolves.toMatchObject({ replayed: true });
+  expect(sfnMock.commandCalls(StartExecutionCommand)).toHaveLength(2);
+  expect(ddbMock.commandCalls(UpdateCommand)).toHaveLength(1);
+  expect(puts('main')).toHaveLength(1);
 });

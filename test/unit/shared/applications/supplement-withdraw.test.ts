@@ -3,8 +3,9 @@ import { ExecutionDoesNotExist, SendTaskSuccessCommand, SFNClient, StopExecution
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createApplicationService } from '../../../../shared/applications';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../../shared/errors';
-import { APP_ID, START, appRecord, ccf, citizen, fixedClock, officer, taskRecord, testDeps } from './helpers';
+import { ConflictError, DependencyError, ForbiddenError, NotFoundError, ValidationError } from '../../../../shared/errors';
+import type { TaskRecord } from '../../../../shared/applications/records';
+import { APP_ID, START, appRecord, ccf, citizen, fakeAuditTable, fixedClock, loggedEvent, officer, taskRecord, testDeps, throttled } from './helpers';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const sfnMock = mockClient(SFNClient);
@@ -37,9 +38,12 @@ describe('supplement', () => {
     supplementRequests: [{ requestedAt, missing: [{ field: 'guardian.phone', reason: '无法接通' }] }],
   });
   const service = createApplicationService(testDeps(fixedClock(new Date('2026-10-10T02:00:00.000Z'))));
+  /** The request's own events, logged when the officer asked. */
+  const requestLogged = [loggedEvent(1, 'decided:education:0', 'decided'), loggedEvent(2, 'supplement-requested:education:0', 'supplement-requested')];
 
   test('moves the due date by the suspended working days, logs why, and sends the new dates through the token', async () => {
     withTasks(appRecord(), [waiting]);
+    fakeAuditTable(ddbMock, requestLogged);
     ddbMock.on(UpdateCommand, { Key: { sk: 'APP' } }).resolves({});
     ddbMock.on(UpdateCommand, { Key: { sk: 'TASK#education' } }).callsFake((input) => ({
       Attributes: { ...waiting, status: 'open', dueAt: input.ExpressionAttributeValues[':due'], warnAt: input.ExpressionAttributeValues[':warn'], supplementRequests: [input.ExpressionAttributeValues[':answered']] },
@@ -49,6 +53,8 @@ describe('supplement', () => {
     const [amend, reopen] = ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input);
     expect(amend.ExpressionAttributeValues?.[':f']).toMatchObject({ guardian: { phone: '13900139000', name: '张伟' } });
     expect(reopen.ConditionExpression).toBe('#s = :waiting');
+    // Marked undelivered in the same write that records the answer.
+    expect(reopen.ExpressionAttributeValues).toMatchObject({ ':p4': 'PENDING#delivery', ':s4': `2026-10-10T02:00:00.000Z#${waiting.taskId}#a0` });
     expect(reopen.ExpressionAttributeValues).toMatchObject({
       ':due': '2026-10-23T16:00:00.000Z',
       ':warn': '2026-10-21T16:00:00.000Z',
@@ -74,6 +80,8 @@ describe('supplement', () => {
     await expect(service.supplement(citizen, APP_ID, { department: 'education', note: 'x' })).rejects.toBeInstanceOf(ConflictError);
     withTasks(appRecord(), [waiting]);
     ddbMock.on(UpdateCommand).rejects(ccf());
+    // The write lost to another answer (recorded meanwhile): not this one, so 409.
+    ddbMock.on(GetCommand).resolves({ Item: { ...waiting, status: 'open', supplementRequests: [{ ...waiting.supplementRequests[0], providedAt: START.toISOString(), requestHash: 'other' }] } });
     await expect(service.supplement(citizen, APP_ID, { department: 'education', note: 'x' })).rejects.toBeInstanceOf(ConflictError);
     await expect(service.supplement(citizen, APP_ID, { department: 'tax', note: 'x' })).rejects.toBeInstanceOf(ValidationError);
   });
@@ -82,6 +90,89 @@ describe('supplement', () => {
     withTasks(appRecord(), [waiting]);
     await expect(service.supplement({ sub: 'other', role: 'citizen' }, APP_ID, { department: 'education' })).rejects.toBeInstanceOf(NotFoundError);
     await expect(service.supplement(officer('education'), APP_ID, { department: 'education' })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  /**
+   * The task item as DynamoDB would keep it through the answer's writes: the conditional
+   * answer (only while waiting), and the mark's removal (only while the mark, and the token
+   * when given, are still the ones the caller saw).
+   */
+  function storedTask(initial: TaskRecord) {
+    let task: TaskRecord = initial;
+    ddbMock.on(QueryCommand, { TableName: 'main' }).callsFake(() => ({ Items: [appRecord(), task] }));
+    ddbMock.on(GetCommand, { Key: { sk: 'TASK#education' } }).callsFake(() => ({ Item: task }));
+    ddbMock.on(UpdateCommand, { Key: { sk: 'TASK#education' } }).callsFake((input) => {
+      const v = input.ExpressionAttributeValues;
+      if (String(input.UpdateExpression).startsWith('REMOVE gsi4pk')) {
+        if (task.gsi4sk !== v[':m'] || (v[':t'] !== undefined && task.token !== v[':t'])) throw ccf();
+        const { gsi4pk: _pk, gsi4sk: _sk, ...unmarked } = task;
+        task = unmarked;
+        return {};
+      }
+      if (task.status !== 'supplement-required') throw ccf();
+      const { decision: _d, decidedAt: _at, decidedBy: _by, ...rest } = task;
+      task = { ...rest, status: 'open', dueAt: v[':due'], warnAt: v[':warn'], supplementRequests: [v[':answered']], gsi4pk: v[':p4'], gsi4sk: v[':s4'] };
+      return { Attributes: task };
+    });
+    return () => task;
+  }
+  const answer = { department: 'education', note: '已补充' };
+  const sends = () => sfnMock.commandCalls(SendTaskSuccessCommand).map((c) => c.args[0].input.taskToken);
+
+  test('crash between recording and SendTaskSuccess: the same answer again delivers it once, logs nothing twice and answers as the first would; another answer -> 409', async () => {
+    const task = storedTask(waiting);
+    const audit = fakeAuditTable(ddbMock, requestLogged);
+    sfnMock.on(SendTaskSuccessCommand).rejectsOnce(throttled()).resolves({});
+
+    await expect(service.supplement(citizen, APP_ID, answer)).rejects.toBeInstanceOf(DependencyError);
+    expect(task()).toMatchObject({ status: 'open', gsi4pk: 'PENDING#delivery' });
+
+    const view = await service.supplement(citizen, APP_ID, answer);
+    expect(view.branches.find((b) => b.department === 'education')).toMatchObject({ status: 'open', dueAt: '2026-10-23T16:00:00.000Z' });
+    expect(sends()).toEqual(['sup-token', 'sup-token']);
+    expect(task().gsi4pk).toBeUndefined();
+    expect(audit.counts()).toEqual({ 'decided:education:0': 1, 'supplement-requested:education:0': 1, 'supplement-provided:education:0': 1, 'due-moved:education:0': 1 });
+
+    const updates = ddbMock.commandCalls(UpdateCommand).length;
+    await expect(service.supplement(citizen, APP_ID, { ...answer, note: '另一个答复' })).rejects.toBeInstanceOf(ConflictError);
+    expect(ddbMock.commandCalls(UpdateCommand)).toHaveLength(updates);
+  });
+
+  test('crash between recording and the log append: the same answer again logs the events once and delivers', async () => {
+    const task = storedTask(waiting);
+    const audit = fakeAuditTable(ddbMock, requestLogged);
+    audit.failNextPut();
+
+    await expect(service.supplement(citizen, APP_ID, answer)).rejects.toBeInstanceOf(DependencyError);
+    expect(sends()).toEqual([]);
+    await service.supplement(citizen, APP_ID, answer);
+    expect(sends()).toEqual(['sup-token']);
+    expect(task().gsi4pk).toBeUndefined();
+    expect(audit.counts()).toMatchObject({ 'supplement-provided:education:0': 1, 'due-moved:education:0': 1 });
+  });
+
+  test("a crash lost the request's own events before the applicant answered: the answer logs them first, from the request, who asked included", async () => {
+    storedTask({ ...waiting, supplementRequests: [{ ...waiting.supplementRequests[0], requestedBy: 'officer-education', comment: '请核对电话' }] });
+    const audit = fakeAuditTable(ddbMock);
+    await service.supplement(citizen, APP_ID, answer);
+    expect(audit.chain.map((e) => [e.key, e.actor])).toEqual([
+      ['decided:education:0', { role: 'officer', sub: 'officer-education' }],
+      ['supplement-requested:education:0', { role: 'officer', sub: 'officer-education' }],
+      ['supplement-provided:education:0', { role: 'citizen', sub: citizen.sub }],
+      ['due-moved:education:0', { role: 'citizen', sub: citizen.sub }],
+    ]);
+    expect(audit.chain[0].detail).toEqual({ decision: 'request-supplement', comment: '请核对电话' });
+  });
+
+  test('the officer decided the reopened branch before the answer was delivered: the supplement wait gets the dates, the decision waits for the next wait', async () => {
+    const task = storedTask(waiting);
+    fakeAuditTable(ddbMock, requestLogged);
+    sfnMock.on(SendTaskSuccessCommand).rejectsOnce(throttled()).resolves({});
+    await expect(service.supplement(citizen, APP_ID, answer)).rejects.toBeInstanceOf(DependencyError);
+    // What the decision's write leaves: approved, the supplement token still stored.
+    ddbMock.on(QueryCommand, { TableName: 'main' }).resolves({ Items: [appRecord(), { ...task(), status: 'approved', decision: 'approve', decidedAt: START.toISOString() }] });
+    await service.supplement(citizen, APP_ID, answer);
+    expect(JSON.parse(String(sfnMock.commandCalls(SendTaskSuccessCommand)[1].args[0].input.output))).toEqual({ dueAt: '2026-10-23T16:00:00.000Z', warnAt: '2026-10-21T16:00:00.000Z', nextCheckpointAt: '2026-10-21T16:00:00.000Z' });
   });
 });
 
@@ -94,8 +185,13 @@ describe('withdraw', () => {
     ddbMock.on(UpdateCommand).resolves({});
     const view = await service.withdraw(citizen, APP_ID);
 
-    const [status, cancel] = ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input);
-    expect(status).toMatchObject({ ConditionExpression: '#s = :submitted', ExpressionAttributeValues: { ':s': 'withdrawn', ':c': START.toISOString() } });
+    const [status, cancel, unmark] = ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    // The status write marks the withdrawal unfinished, for reconcile if the tail never runs.
+    expect(status).toMatchObject({
+      ConditionExpression: '#s = :submitted',
+      ExpressionAttributeValues: { ':s': 'withdrawn', ':c': START.toISOString(), ':p4': 'PENDING#stop', ':s4': `${START.toISOString()}#${APP_ID}` },
+    });
+    expect(unmark).toMatchObject({ Key: { sk: 'APP' }, UpdateExpression: 'REMOVE gsi4pk, gsi4sk', ExpressionAttributeValues: { ':pk': 'PENDING#stop' } });
     expect(cancel).toMatchObject({ Key: { sk: 'TASK#education' }, ExpressionAttributeValues: { ':b': 'withdrawn', ':g': 'DEPT#education#done' } });
     expect(sfnMock.commandCalls(StopExecutionCommand)[0].args[0].input).toEqual({
       executionArn: `arn:aws:states:us-east-1:123456789012:execution:onething-school-enrolment:${APP_ID}`,

@@ -4,7 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { createTaskService } from '../../../../shared/applications';
 import { taskId } from '../../../../shared/applications/ids';
 import { ConflictError, DependencyError, ForbiddenError, NotFoundError, ValidationError } from '../../../../shared/errors';
-import { APP_ID, START, appRecord, ccf, citizen, officer, taskRecord, testDeps } from './helpers';
+import { APP_ID, START, appRecord, ccf, citizen, fakeAuditTable, loggedEvent, officer, taskRecord, testDeps, throttled } from './helpers';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const sfnMock = mockClient(SFNClient);
@@ -71,6 +71,47 @@ describe('decide', () => {
     ddbMock.on(UpdateCommand).resolves({ Attributes: decided('approve', 'approved') });
     sfnMock.on(SendTaskSuccessCommand).rejects(new SFNServiceException({ name: 'ThrottlingException', $fault: 'client', $metadata: { httpStatusCode: 400 } }));
     await expect(tasks.decide(edu, TASK, { decision: 'approve' })).rejects.toBeInstanceOf(DependencyError);
+  });
+
+  test('the write that records the decision marks it undelivered; the delivery removes that mark only', async () => {
+    stored();
+    const mark = `${START.toISOString()}#${TASK}#d0`;
+    ddbMock.on(UpdateCommand).resolves({ Attributes: decided('approve', 'approved', { gsi4pk: 'PENDING#delivery', gsi4sk: mark }) });
+    await tasks.decide(edu, TASK, { decision: 'approve' });
+
+    const [record, confirm] = ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    expect(record.ExpressionAttributeValues).toMatchObject({ ':p4': 'PENDING#delivery', ':s4': mark });
+    expect(deliveries()).toHaveLength(1);
+    expect(confirm).toMatchObject({ UpdateExpression: 'REMOVE gsi4pk, gsi4sk', ConditionExpression: 'gsi4sk = :m', ExpressionAttributeValues: { ':m': mark } });
+  });
+
+  test('crash after SendTaskSuccess took the decision, before the mark was removed: the retry finds the token used, removes the mark, logs nothing twice', async () => {
+    const mark = `${START.toISOString()}#${TASK}#d0`;
+    ddbMock.on(GetCommand).resolves({ Item: decided('approve', 'approved', { gsi4pk: 'PENDING#delivery', gsi4sk: mark }) });
+    const audit = fakeAuditTable(ddbMock, [loggedEvent(1, 'branch-opened:education', 'branch-opened'), loggedEvent(2, 'decided:education:0', 'decided')]);
+    sfnMock.on(SendTaskSuccessCommand).rejects(new TaskTimedOut({ message: 'already closed', $metadata: {} }));
+    await expect(tasks.decide(edu, TASK, { decision: 'approve' })).resolves.toMatchObject({ decision: 'approve' });
+
+    // Only while the stored token is still the used one: a newer wait would settle for itself.
+    expect(ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input)).toEqual([
+      expect.objectContaining({ ConditionExpression: 'gsi4sk = :m AND #t = :t', ExpressionAttributeValues: { ':m': mark, ':t': 'token-education' } }),
+    ]);
+    expect(audit.counts()).toEqual({ 'branch-opened:education': 1, 'decided:education:0': 1 });
+  });
+
+  test('crash between recording and the log append: the same decision again logs it once and delivers', async () => {
+    const mark = `${START.toISOString()}#${TASK}#d0`;
+    stored();
+    ddbMock.on(UpdateCommand).resolves({ Attributes: decided('approve', 'approved', { gsi4pk: 'PENDING#delivery', gsi4sk: mark }) });
+    const audit = fakeAuditTable(ddbMock);
+    audit.failNextPut();
+    await expect(tasks.decide(edu, TASK, { decision: 'approve' })).rejects.toBeInstanceOf(DependencyError);
+    expect(deliveries()).toEqual([]);
+
+    ddbMock.on(GetCommand).resolves({ Item: decided('approve', 'approved', { gsi4pk: 'PENDING#delivery', gsi4sk: mark }) });
+    await tasks.decide(edu, TASK, { decision: 'approve' });
+    expect(deliveries()).toHaveLength(1);
+    expect(audit.counts()).toEqual({ 'decided:education:0': 1 });
   });
 
   test('the same decision replayed returns the same result and re-delivers without writing', async () => {
