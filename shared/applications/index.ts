@@ -66,7 +66,11 @@ export function createWorkflowSteps(deps: PlatformDeps) {
     taskAwait: (input: TaskAwaitInput) => taskAwait(ctx, input),
     checkpoint: (input: CheckpointInput) => checkpoint(ctx, metrics, input),
     finalize: (input: FinalizeInput) => finalize(ctx, input),
-    reconcile: (opts?: ReconcileOptions) => reconcileStep(ctx, opts),
+    reconcile: async (opts?: ReconcileOptions) => {
+      const report = await reconcileStep(ctx, opts);
+      metrics.reconcileLag(report.lagSeconds);
+      return report;
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import { METRICS_NAMESPACE, OVERDUE_TASKS_METRIC, RECONCILE_LAG_METRIC } from './metric-names';
 
 /** Where an EMF line goes: stdout, which Lambda ships to CloudWatch Logs. */
 export type LineWriter = (line: string) => void;
@@ -16,12 +17,12 @@ const stdout: LineWriter = (line) => {
  */
 export function createMetrics(deps: { clock: Clock; write?: LineWriter }) {
   const write = deps.write ?? stdout;
-  const emit = (name: string, value: number, unit: 'Count', dimensions: Record<string, string>) =>
+  const emit = (name: string, value: number, unit: 'Count' | 'Seconds', dimensions: Record<string, string>) =>
     write(
       JSON.stringify({
         _aws: {
           Timestamp: deps.clock.now().getTime(),
-          CloudWatchMetrics: [{ Namespace: 'OneThing', Dimensions: [Object.keys(dimensions)], Metrics: [{ Name: name, Unit: unit }] }],
+          CloudWatchMetrics: [{ Namespace: METRICS_NAMESPACE, Dimensions: [Object.keys(dimensions)], Metrics: [{ Name: name, Unit: unit }] }],
         },
         ...dimensions,
         [name]: value,
@@ -29,7 +30,9 @@ export function createMetrics(deps: { clock: Clock; write?: LineWriter }) {
     );
   return {
     /** One overdue task seen at a checkpoint (the alarm on overdue tasks watches this). */
-    overdueTask: (department: string) => emit('OverdueTasks', 1, 'Count', { Department: department }),
+    overdueTask: (department: string) => emit(OVERDUE_TASKS_METRIC.name, 1, OVERDUE_TASKS_METRIC.unit, { Department: department }),
+    /** Once per reconcile run: age of the oldest unfinished item it found, 0 when none (the reconcile-lag alarm). */
+    reconcileLag: (seconds: number) => emit(RECONCILE_LAG_METRIC.name, seconds, RECONCILE_LAG_METRIC.unit, {}),
   };
 }
 

@@ -35,6 +35,8 @@ export interface ReconcileReport {
   failed: number;
   /** Whether marked items were left for the next run (page size or time budget reached). */
   more: boolean;
+  /** Age in seconds (platform clock) of the oldest marked item read, 0 when none: the reconcile-lag metric. */
+  lagSeconds: number;
 }
 
 /**
@@ -51,7 +53,8 @@ export async function reconcile(ctx: Context, opts: ReconcileOptions = {}): Prom
   const { pageSize = 100, maxItems = 1000, budgetMs = 40_000, graceMs = 60_000, concurrency = 8 } = opts;
   const deadline = Date.now() + budgetMs;
   const before = new Date(ctx.clock.now().getTime() - graceMs).toISOString();
-  const report: ReconcileReport = { started: 0, stopped: 0, delivered: 0, read: 0, failed: 0, more: false };
+  const report: ReconcileReport = { started: 0, stopped: 0, delivered: 0, read: 0, failed: 0, more: false, lagSeconds: 0 };
+  const now = ctx.clock.now().getTime();
 
   const drain = async <T>(read: (limit: number, start?: Record<string, unknown>) => Promise<PendingPage<T>>, repair: (item: T) => Promise<void>) => {
     let seen = 0;
@@ -60,6 +63,7 @@ export async function reconcile(ctx: Context, opts: ReconcileOptions = {}): Prom
       const page = await read(Math.min(pageSize, maxItems - seen), start);
       seen += page.items.length;
       report.read += page.items.length;
+      for (const item of page.items) report.lagSeconds = Math.max(report.lagSeconds, markAgeSeconds(item, now));
       for (let i = 0; i < page.items.length; i += concurrency) {
         await Promise.all(page.items.slice(i, i + concurrency).map((item) => guarded(ctx, report, item, repair)));
       }
@@ -107,4 +111,11 @@ async function startStored(ctx: Context, app: ApplicationRecord): Promise<boolea
   }
   await ctx.apps.unmark(app.id, 'start');
   return started;
+}
+
+/** A mark's sort key starts with the instant it was set (`pending.ts`); its age is how long the item has waited. */
+function markAgeSeconds(item: unknown, now: number): number {
+  const sk = (item as { gsi4sk?: unknown }).gsi4sk;
+  const at = typeof sk === 'string' ? Date.parse(sk.slice(0, sk.indexOf('#'))) : NaN;
+  return Number.isFinite(at) ? Math.max(0, Math.round((now - at) / 1000)) : 0;
 }

@@ -131,13 +131,14 @@ test('reconcile reads only the unfinished work among 10,000 unfinished applicati
   {
     const run = () => reconcile(reads.deps, { pageSize: 10, maxItems: 25, graceMs: 0 });
     const first = await run();
-    expect(first).toEqual({ started: UNSTARTED, stopped: 0, delivered: 0, read: UNSTARTED + 25, failed: 0, more: true });
+    expect(first).toEqual({ started: UNSTARTED, stopped: 0, delivered: 0, read: UNSTARTED + 25, failed: 0, more: true, lagSeconds: expect.any(Number) });
+    expect(first.lagSeconds).toBeGreaterThan(0);
     expect(reads.counts).toEqual({ gsi4: UNSTARTED + 25 });
 
     const second = await run();
-    expect(second).toEqual({ started: 0, stopped: 0, delivered: 0, read: UNDELIVERED - 25, failed: 0, more: false });
+    expect(second).toEqual({ started: 0, stopped: 0, delivered: 0, read: UNDELIVERED - 25, failed: 0, more: false, lagSeconds: expect.any(Number) });
     const third = await run();
-    expect(third).toEqual({ started: 0, stopped: 0, delivered: 0, read: 0, failed: 0, more: false });
+    expect(third).toEqual({ started: 0, stopped: 0, delivered: 0, read: 0, failed: 0, more: false, lagSeconds: 0 });
     // Every item read was unfinished work: 43 of 20,000 items, never the day's applications (gsi2).
     expect(reads.counts).toEqual({ gsi4: UNSTARTED + UNDELIVERED });
   }

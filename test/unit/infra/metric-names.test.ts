@@ -17,6 +17,16 @@ describe('custom metric names', () => {
     ]);
   });
 
+  it('reconcile emits ReconcileLagSeconds with no dimension under the shared namespace, name and unit', () => {
+    const lines: string[] = [];
+    createMetrics({ clock: { now: () => new Date('2026-09-01T00:00:00Z') }, write: (l) => lines.push(l) }).reconcileLag(420);
+    const emf = JSON.parse(lines[0] as string);
+    expect(emf._aws.CloudWatchMetrics).toEqual([
+      { Namespace: METRICS_NAMESPACE, Dimensions: [[]], Metrics: [{ Name: RECONCILE_LAG_METRIC.name, Unit: RECONCILE_LAG_METRIC.unit }] },
+    ]);
+    expect(emf[RECONCILE_LAG_METRIC.name]).toBe(420);
+  });
+
   it('the deployed alarms watch those names', () => {
     const template: Template = synthesize('us-east-1').template;
     const watched = Object.values(template.findResources('AWS::CloudWatch::Alarm'))

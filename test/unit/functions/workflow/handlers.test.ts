@@ -75,6 +75,6 @@ test('a dependency that did not answer at all (connection refused) is retryable 
 
 test('reconcile takes the schedule event and reports what it repaired, reading only the index of unfinished work', async () => {
   ddbMock.on(QueryCommand).resolves({ Items: [] });
-  await expect(reconcile({ source: 'aws.events', 'detail-type': 'Scheduled Event' }, context)).resolves.toEqual({ started: 0, stopped: 0, delivered: 0, read: 0, failed: 0, more: false });
+  await expect(reconcile({ source: 'aws.events', 'detail-type': 'Scheduled Event' }, context)).resolves.toEqual({ started: 0, stopped: 0, delivered: 0, read: 0, failed: 0, more: false, lagSeconds: 0 });
   expect(ddbMock.commandCalls(QueryCommand).map((c) => c.args[0].input.IndexName)).toEqual(['gsi4', 'gsi4', 'gsi4']);
 });

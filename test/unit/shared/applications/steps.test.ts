@@ -243,7 +243,9 @@ describe('reconcile', () => {
     const stored = appRecord({ gsi4pk: 'PENDING#start', gsi4sk: `${START.toISOString()}#${APP_ID}` });
     ddbMock.on(QueryCommand, gsi4('start')).resolves({ Items: [stored] });
     const report = await stepsAt(new Date('2026-10-03T20:00:00Z')).reconcile();
-    expect(report).toEqual({ started: 1, stopped: 0, delivered: 0, read: 1, failed: 0, more: false });
+    // The lag metric: how long the oldest mark read had waited by the platform clock.
+    const lagSeconds = (new Date('2026-10-03T20:00:00Z').getTime() - START.getTime()) / 1000;
+    expect(report).toEqual({ started: 1, stopped: 0, delivered: 0, read: 1, failed: 0, more: false, lagSeconds });
 
     // Marks set more than the grace period ago, oldest first; nothing else is read to find work.
     expect(indexQueries().map((q) => [q.ExpressionAttributeValues?.[':pk'], q.ExpressionAttributeValues?.[':before']])).toEqual([
