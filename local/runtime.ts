@@ -39,6 +39,11 @@ export interface RuntimeOptions {
   log?: (line: string) => void;
   /** One entry per API request; silent by default (tests, demo, benchmarks). */
   accessLog?: (entry: AccessLogEntry) => void;
+  /**
+   * The engine's strict mode (a read of an unassigned variable fails): on in the tests, off
+   * for `npm start`, where the engine follows AWS as far as it is known. @default false
+   */
+  strictVariables?: boolean;
 }
 
 export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {}): Promise<RunningRuntime> {
@@ -89,6 +94,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       partition: config.partition,
       dynamodb: { endpoint: ddbEndpoint, region: config.region, credentials: DUMMY_CREDENTIALS },
       lambdas,
+      strictVariables: opts.strictVariables ?? false,
     });
     stack.push(async () => {
       await drainCalls(engine);

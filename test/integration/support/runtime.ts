@@ -28,7 +28,8 @@ export async function startTestRuntime(opts: { clockStart?: string; dataDir?: st
     accountId: '000000000000',
     partition: 'aws',
   };
-  const runtime = await startRuntime(config);
+  // Strict: the generated state machines must not read a variable before a state assigned it.
+  const runtime = await startRuntime(config, { strictVariables: true });
   return {
     runtime,
     api: new OneThingClient(runtime.urls.api),
