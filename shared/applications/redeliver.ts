@@ -1,4 +1,5 @@
 import { getServiceVersion } from '../../workflows/catalog';
+import { maxEscalations } from '../../workflows/defaults';
 import { decidedEvents, pendingResult, supplementEvents } from './branch-events';
 import type { Context } from './context';
 import { deliver } from './executions';
@@ -21,7 +22,7 @@ export async function deliverPending(ctx: Context, task: TaskRecord, token: stri
     const by = task.supplementRequests.at(-1)?.providedBy ?? { role: 'citizen' };
     await ctx.log.appendAll(task.applicationId, supplementEvents(ctx, task, by));
     const def = getServiceVersion(task.serviceId, task.serviceVersion);
-    output = { dueAt: task.dueAt, warnAt: task.warnAt, nextCheckpointAt: nextCheckpointAt(task, ctx.clock.now(), def.escalateEveryHours) };
+    output = { dueAt: task.dueAt, warnAt: task.warnAt, nextCheckpointAt: nextCheckpointAt(task, ctx.clock.now(), def.escalateEveryHours, maxEscalations(def)) };
   }
   return deliver(ctx.sfn, ctx.logger, token, output, { applicationId: task.applicationId, department: task.department });
 }

@@ -30,6 +30,8 @@ export function createMetrics(deps: { clock: Clock; write?: LineWriter }) {
   return {
     /** One overdue task seen at a checkpoint (the alarm on overdue tasks watches this). */
     overdueTask: (department: string) => emit('OverdueTasks', 1, 'Count', { Department: department }),
+    /** One application the state machine ended as `failed` (the alarm on failed applications watches this). */
+    applicationFailed: (serviceId: string) => emit('FailedApplications', 1, 'Count', { ServiceId: serviceId }),
   };
 }
 
