@@ -26,8 +26,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 const running: Array<{ citizen: OneThingClient; id: string }> = [];
 afterEach(async () => {
-  inject('intake', realIntake as LambdaHandler);
-  inject('checkpoint', realCheckpoint as LambdaHandler);
+  inject('intake', (event, context) => realIntake(event, context as never));
+  inject('checkpoint', (event, context) => realCheckpoint(event, context as never));
   for (const { citizen, id } of running.splice(0)) await citizen.request('POST', `/v1/applications/${id}/withdraw`);
 });
 

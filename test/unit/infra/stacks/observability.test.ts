@@ -18,8 +18,8 @@ const alarmOn = (metricName: string, namespace: string, dimensions?: unknown) =>
 describe('alarms and dashboard', () => {
   const departments = [...new Set(catalog.flatMap((d) => d.departments.map((dept) => dept.id)))];
 
-  it('counts: two per state machine, two per function, one per department for overdue tasks', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 2 * catalog.length + 2 * platformFunctionSpecs.length + departments.length);
+  it('counts: three per state machine, two per function, one per department for overdue tasks', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 3 * catalog.length + 2 * platformFunctionSpecs.length + departments.length);
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
@@ -30,6 +30,10 @@ describe('alarms and dashboard', () => {
     for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut']) {
       alarmOn(metric, 'AWS/States', [{ Name: 'StateMachineArn', Value: { Ref: machineId } }]);
     }
+  });
+
+  it.each(catalog.map((d) => d.id))('alarms on FailedApplications{ServiceId=%s}, the metric Finalize emits for a failed application', (serviceId) => {
+    alarmOn('FailedApplications', 'OneThing', [{ Name: 'ServiceId', Value: serviceId }]);
   });
 
   it.each(platformFunctionSpecs.map((s) => s.name))('alarms on errors and throttles of onething-%s', (name) => {
