@@ -82,8 +82,10 @@ export function renderSupplement(dept: DepartmentSpec, names: Names, supplementL
 /**
  * The supplement wait timed out: the checkpoint function decides, from the task, whether the
  * limit has passed (`{decision: 'reject'}`: the branch ends, see DESIGN.md) or not yet, or the
- * answer arrived meanwhile (`{decision: 'request-supplement', supplementDueAt}`: wait again,
- * and the wait delivers a recorded answer at once). Route takes it from there.
+ * answer is racing the cancellation (`{decision: 'request-supplement', supplementDueAt}`: wait
+ * again; the wait delivers a recorded answer at once), or the answer is on the task but never
+ * reached the wait (`{decision: 'resume', '<dept>': schedule}`: back to the decision wait).
+ * Route takes it from there.
  */
 export function renderSupplementExpiry(dept: DepartmentSpec, names: Names): TaskState {
   return {
@@ -113,6 +115,8 @@ export function renderBranch(dept: DepartmentSpec, supplementLimitWorkingDays: n
         { Condition: jsonata(decisionIs('approve')), Next: names.approved },
         { Condition: jsonata(decisionIs('reject')), Next: names.rejected },
         { Condition: jsonata(decisionIs('request-supplement')), Next: names.supplement },
+        // Only from SupplementExpiry: the answer is on the task, the decision wait goes on.
+        { Condition: jsonata(decisionIs('resume')), Next: names.await },
       ],
     },
     [names.approved]: { Type: 'Succeed' },

@@ -57,7 +57,7 @@ export function scheduleOutput(department: string, schedule: string): string {
 }
 
 /** Choice condition on the decision delivered with the task token. */
-export function decisionIs(decision: 'approve' | 'reject' | 'request-supplement'): string {
+export function decisionIs(decision: 'approve' | 'reject' | 'request-supplement' | 'resume'): string {
   return `$states.input.decision = ${literal(decision)}`;
 }
 

@@ -48,6 +48,20 @@ async function openApplication(serviceId: string, sub: string) {
   return { citizen, service, id, opened };
 }
 
+test('all approving still takes 15 state transitions for a school enrolment, and reads no unassigned variable (strict mode)', async () => {
+  const { citizen, service, id } = await openApplication('school-enrolment', 'parent-count');
+  for (const d of service.departments) {
+    const o = await t.api.login({ role: 'officer', sub: `o-${d.id}`, dept: d.id });
+    await decide(o, (await findTask(o, d.id, id)).taskId, { decision: 'approve', comment: 'ok' });
+  }
+  await waitForStatus(citizen, id, 'approved');
+  const { executionArn } = await execution(service.id, id);
+  const history = await t.runtime.engine.call('GetExecutionHistory', { executionArn, maxResults: 1000 });
+  const entered = (history.events as Array<{ type: string }>).filter((e) => e.type.endsWith('StateEntered'));
+  expect(entered).toHaveLength(15);
+  expect((await execution(service.id, id)).status).toBe('SUCCEEDED');
+});
+
 test('a step failing after its retries ends the application as failed: every task closed, logged, a clear status', async () => {
   let calls = 0;
   inject('checkpoint', async () => {

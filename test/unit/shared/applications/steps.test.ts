@@ -191,6 +191,21 @@ describe('supplement expiry', () => {
     ]);
   });
 
+  test('answered, but the answer never reached the wait (the officer even decided since): back to the decision wait with the moved schedule', async () => {
+    const answered = taskRecord('education', {
+      status: 'approved',
+      decision: 'approve',
+      decidedAt: '2026-10-20T02:00:00.000Z',
+      tokenKind: 'supplement',
+      ...EDU_DATES,
+      supplementRequests: [{ ...request, providedAt: '2026-10-10T02:00:00.000Z', dueBefore: '2026-10-14T16:00:00.000Z', providedBy: { role: 'citizen', sub: 'c1' } }],
+    });
+    ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: answered });
+    expect(await run(DEADLINE)).toEqual({ decision: 'resume', education: { ...EDU_DATES, nextCheckpointAt: '2026-11-18T16:00:00.000Z' } });
+    expect(puts('audit').map((e) => e.type)).toEqual(['supplement-provided', 'due-moved']);
+    expect(ddbMock.commandCalls(UpdateCommand)).toEqual([]);
+  });
+
   test('answered at the last moment (the conditional update loses): the wait delivers the answer instead', async () => {
     ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: waiting });
     ddbMock.on(UpdateCommand).rejects(ccf());

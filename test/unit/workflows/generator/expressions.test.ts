@@ -104,6 +104,7 @@ describe('Route', () => {
     ['approve', 'ApprovedPublicSecurity'],
     ['reject', 'RejectedPublicSecurity'],
     ['request-supplement', 'SupplementPublicSecurity'],
+    ['resume', 'AwaitPublicSecurity'],
   ])('sends %s to %s and to no other state', async (decision, next) => {
     const matches: string[] = [];
     for (const rule of route.Choices) {

@@ -59,6 +59,7 @@ function expectedBranch(dept: string, suffix: string) {
           { Condition: "{% $states.input.decision = 'approve' %}", Next: `Approved${suffix}` },
           { Condition: "{% $states.input.decision = 'reject' %}", Next: `Rejected${suffix}` },
           { Condition: "{% $states.input.decision = 'request-supplement' %}", Next: `Supplement${suffix}` },
+          { Condition: "{% $states.input.decision = 'resume' %}", Next: `Await${suffix}` },
         ],
       },
       [`Approved${suffix}`]: { Type: 'Succeed' },
