@@ -86,6 +86,10 @@ test('a step failing after its retries ends the application as failed: every tas
   const officer = await t.api.login({ role: 'officer', sub: 'edu', dept: 'education' });
   const inbox = await officer.request<{ items: any[] }>('GET', '/v1/departments/education/tasks?status=open');
   expect(inbox.items.map((x) => x.applicationId)).not.toContain(id);
+  // Final: no decision on a closed task, no withdrawal of a failed application.
+  const task = await findTask(officer, 'education', id, 'done');
+  await expect(decide(officer, task.taskId, { decision: 'approve', comment: 'late' })).rejects.toMatchObject({ status: 409 });
+  await expect(citizen.request('POST', `/v1/applications/${id}/withdraw`)).rejects.toMatchObject({ status: 409 });
 });
 
 test('intake failing ends in Finalize too: failed, nothing left open', async () => {
