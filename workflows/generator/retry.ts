@@ -29,9 +29,10 @@ export function transientRetry(): Retrier[] {
 
 /**
  * Finalize is the last chance to close the application, and nothing catches its failure
- * (that would be the failed-executions alarm): transient errors are retried for about half
- * an hour (1 s doubling to 5 min caps, 12 attempts), and any other error (e.g. a Lambda
- * timeout or crash) 3 times, in case it was a passing fault.
+ * (that would be the failed-executions alarm): transient errors are retried 12 times, the
+ * delay doubling from 1 s to a 5 min cap (at most about 24 minutes in all, half that on
+ * average with full jitter), and any other error (e.g. a Lambda timeout or crash) 3 times,
+ * in case it was a passing fault.
  */
 export function finalizeRetry(): Retrier[] {
   return [
