@@ -43,6 +43,11 @@ export interface RuntimeOptions {
   accessLog?: (entry: AccessLogEntry) => void;
   /** Real milliseconds between reconcile runs after the one at start; 0 turns the timer off. @default 60000 */
   reconcileEveryMs?: number;
+  /**
+   * The engine's strict mode (a read of an unassigned variable fails): on in the tests, off
+   * for `npm start`, where the engine follows AWS as far as it is known. @default false
+   */
+  strictVariables?: boolean;
 }
 
 export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {}): Promise<RunningRuntime> {
@@ -99,6 +104,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       partition: config.partition,
       dynamodb: { endpoint: ddbEndpoint, region: config.region, credentials: DUMMY_CREDENTIALS },
       lambdas,
+      strictVariables: opts.strictVariables ?? false,
     });
     stack.push(async () => {
       await drainCalls(engine);

@@ -76,4 +76,11 @@ export interface ServiceDefinition<F = any> {
   warnAtShare: number;
   /** Re-escalation interval in hours once a branch is overdue. */
   escalateEveryHours: number;
+  /** `escalated` events per due date; then the wait only re-arms, at most daily. @default DEFAULT_MAX_ESCALATIONS (10) */
+  maxEscalations?: number;
+  /**
+   * Working days the applicant has to answer a supplement request before the application
+   * ends (docs/DESIGN.md). @default DEFAULT_SUPPLEMENT_LIMIT_WORKING_DAYS (30)
+   */
+  supplementLimitWorkingDays?: number;
 }

@@ -37,6 +37,10 @@ export function definitionProblems(def: ServiceDefinition): string[] {
   if (def.departments.length === 0) problems.push('departments: at least one department is required');
   if (!(def.warnAtShare > 0 && def.warnAtShare < 1)) problems.push(`warnAtShare: ${def.warnAtShare} is not between 0 and 1`);
   if (!(def.escalateEveryHours > 0)) problems.push(`escalateEveryHours: ${def.escalateEveryHours} is not positive`);
+  for (const field of ['maxEscalations', 'supplementLimitWorkingDays'] as const) {
+    const value = def[field];
+    if (value !== undefined && !isPositiveInteger(value)) problems.push(`${field}: ${value} is not a positive integer`);
+  }
   for (const id of duplicates(def.departments.map((d) => d.id))) problems.push(`departments: duplicate id "${id}"`);
   for (const id of duplicates(materialIds)) problems.push(`materials: duplicate id "${id}"`);
   for (const id of duplicates(checkIds)) problems.push(`checks: duplicate id "${id}"`);

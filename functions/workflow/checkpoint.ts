@@ -1,6 +1,14 @@
+import type { BranchSchedule } from '../../shared/applications/steps/checkpoint';
 import { CheckpointInput } from '../../shared/applications/steps/schemas';
+import type { SupplementExpiryResult } from '../../shared/applications/steps/supplement-expiry';
 import { stepHandler } from './step-handler';
 import { workflowSteps } from './steps';
 
-/** A wait timed out: warn, or flag overdue and escalate; returns the next checkpoint (`${CheckpointFunctionArn}`). */
-export const handler = stepHandler('checkpoint', CheckpointInput, (input) => workflowSteps().checkpoint(input));
+/**
+ * A wait timed out (`${CheckpointFunctionArn}`): the decision wait warns, or flags overdue and
+ * escalates, and returns the branch's schedule; the supplement wait (`wait: 'supplement'`)
+ * checks the supplement limit. One function for both: the same grants, no new ARN.
+ */
+export const handler = stepHandler('checkpoint', CheckpointInput, (input): Promise<BranchSchedule | SupplementExpiryResult> =>
+  input.wait === 'supplement' ? workflowSteps().supplementExpiry(input) : workflowSteps().checkpoint(input),
+);

@@ -16,7 +16,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { OVERDUE_TASKS_METRIC } from '../../shared/observability/metric-names';
+import { FAILED_APPLICATIONS_METRIC, OVERDUE_TASKS_METRIC } from '../../shared/observability/metric-names';
 import { METRICS_NAMESPACE } from './access-policy';
 import { platformAlarms, reconcileLagMetric, type PlatformAlarmSources } from './platform-alarms';
 
@@ -47,7 +47,20 @@ export const overdueTasksMetric = (department: string): Metric =>
   });
 
 /**
- * Alarms that page operators: failed and timed-out executions per state machine, errors and
+ * Emitted by Finalize when the state machine's catch-all ended an application as `failed`
+ * (a step failed after its retries), with the dimension `ServiceId`.
+ */
+export const failedApplicationsMetric = (serviceId: string): Metric =>
+  new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName: FAILED_APPLICATIONS_METRIC.name,
+    dimensionsMap: { ServiceId: serviceId },
+    statistic: 'Sum',
+    period: Duration.minutes(5),
+  });
+
+/**
+ * Alarms that page operators: failed and timed-out executions and failed applications per state machine, errors and
  * throttles per function, overdue tasks per department. All notify one encrypted SNS topic; a dashboard shows
  * the same metrics.
  */
@@ -74,6 +87,8 @@ export class Observability extends Construct {
     for (const [serviceId, machine] of props.stateMachines) {
       this.alarm(`${serviceId}-ExecutionsFailed`, machine.metricFailed({ period: Duration.minutes(5) }));
       this.alarm(`${serviceId}-ExecutionsTimedOut`, machine.metricTimedOut({ period: Duration.minutes(5) }));
+      // The execution succeeded (Finalize ran) but the application did not: it failed.
+      this.alarm(`${serviceId}-ApplicationsFailed`, failedApplicationsMetric(serviceId));
       machineWidgets.push(machine.metricStarted(), machine.metricFailed(), machine.metricTimedOut());
     }
     const fnErrors: IMetric[] = [];

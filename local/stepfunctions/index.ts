@@ -56,6 +56,12 @@ export interface EngineOptions {
    * registered later with `registerLambda` may miss calls re-run right after open).
    */
   lambdas?: Record<string, LambdaHandler>;
+  /**
+   * Strict mode: a JSONata expression that reads a variable no state has assigned fails with
+   * `States.QueryEvaluationError` instead of seeing undefined (AWS's answer is not recorded).
+   * The project's tests turn it on. @default false
+   */
+  strictVariables?: boolean;
   /** Receives unexpected internal errors (bugs); @default console.error */
   onInternalError?: (err: unknown) => void;
 }
@@ -99,7 +105,7 @@ export class Engine implements SfnApi {
     const runs = createRunStore(dbs.writer);
     const catalog = createCatalogStore(dbs.writer, dbs.reader);
     const execs = createExecCache(catalog, runs);
-    const rt = new TurnRuntime(runs, catalog, clock, region);
+    const rt = new TurnRuntime(runs, catalog, clock, region, options.strictVariables ?? false);
     const now = () => clock.now().getTime();
     const dynamodb = createDynamoDbCaller(options.dynamodb, region);
     const lambdas = new Map<string, LambdaHandler>(Object.entries(options.lambdas ?? {}));

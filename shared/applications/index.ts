@@ -11,6 +11,7 @@ import { getApplication, listApplications, materialLink } from './queries';
 import type { DecisionRequest, SubmitApplicationRequest, SupplementRequest } from './schemas';
 import { checkpoint } from './steps/checkpoint';
 import { finalize } from './steps/finalize';
+import { supplementExpiry } from './steps/supplement-expiry';
 import { intake } from './steps/intake';
 import { reconcile as reconcileStep, type ReconcileOptions, type ReconcileReport } from './steps/reconcile';
 import type { CheckpointInput, FinalizeInput, IntakeInput, TaskAwaitInput } from './steps/schemas';
@@ -65,7 +66,8 @@ export function createWorkflowSteps(deps: PlatformDeps) {
     intake: (input: IntakeInput) => intake(ctx, input),
     taskAwait: (input: TaskAwaitInput) => taskAwait(ctx, input),
     checkpoint: (input: CheckpointInput) => checkpoint(ctx, metrics, input),
-    finalize: (input: FinalizeInput) => finalize(ctx, input),
+    supplementExpiry: (input: CheckpointInput) => supplementExpiry(ctx, input),
+    finalize: (input: FinalizeInput) => finalize(ctx, metrics, input),
     reconcile: async (opts?: ReconcileOptions) => {
       const report = await reconcileStep(ctx, opts);
       metrics.reconcileLag(report.lagSeconds);

@@ -5,7 +5,7 @@ import type { ApplicationResult, Decision, MissingItem, OnBehalfOf } from './sch
  * The items stored in the main table (docs/DESIGN.md "Data model"). They never leave the
  * service as is: `views.ts` whitelists fields into the API shapes.
  */
-export type StoredApplicationStatus = 'submitted' | 'approved' | 'rejected' | 'withdrawn';
+export type StoredApplicationStatus = 'submitted' | 'approved' | 'rejected' | 'withdrawn' | 'failed';
 export type TaskStatus = 'open' | 'supplement-required' | 'approved' | 'rejected' | 'cancelled';
 
 export interface StoredMaterial {
@@ -102,7 +102,7 @@ export interface TaskRecord {
   gsi4sk?: string;
 }
 
-export const TERMINAL: ReadonlySet<StoredApplicationStatus> = new Set(['approved', 'rejected', 'withdrawn']);
+export const TERMINAL: ReadonlySet<StoredApplicationStatus> = new Set(['approved', 'rejected', 'withdrawn', 'failed']);
 
 /** The suspensions of a branch's clock: every supplement request that was answered. */
 export const suspensionsOf = (task: Pick<TaskRecord, 'supplementRequests'>) =>

@@ -74,7 +74,8 @@ export type CreateUploadRequest = z.infer<typeof CreateUploadRequest>;
 
 // ---- views (what the API returns; mappers whitelist fields into these) ----
 
-export const APPLICATION_STATUSES = ['submitted', 'in-review', 'supplement-required', 'approved', 'rejected', 'withdrawn'] as const;
+/** The contract's statuses plus `failed`: the platform could not finish the application (docs/API.md). */
+export const APPLICATION_STATUSES = ['submitted', 'in-review', 'supplement-required', 'approved', 'rejected', 'withdrawn', 'failed'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export const BRANCH_STATUSES = ['pending', 'open', 'supplement-required', 'approved', 'rejected', 'cancelled'] as const;
 export type BranchStatus = (typeof BRANCH_STATUSES)[number];
@@ -118,9 +119,13 @@ export const SharedDataCheckView = z.object({ id: z.string(), name: LocalizedNam
 export type SharedDataCheckView = z.infer<typeof SharedDataCheckView>;
 
 export const ApplicationResult = z.object({
-  outcome: z.enum(['approved', 'rejected']),
+  outcome: z.enum(['approved', 'rejected', 'failed']),
   rejectedBy: z.string().optional(),
   reasons: z.string().optional(),
+  /** Why the application ended without a department's decision: the applicant's supplement came too late, or processing failed. */
+  reason: z.enum(['supplement-expired', 'processing-failed']).optional(),
+  /** What the applicant is told, for `reason`. */
+  message: z.object({ zh: z.string(), en: z.string() }).optional(),
 });
 export type ApplicationResult = z.infer<typeof ApplicationResult>;
 

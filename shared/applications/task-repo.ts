@@ -139,6 +139,14 @@ export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string, curso
       }
     },
 
+    /** The applicant did not answer within the limit: cancels a task still waiting for the supplement (not one answered meanwhile). */
+    expireSupplement: (appId: string, dept: string, because: string) =>
+      update(appId, dept, {
+        set: '#s = :c, cancelledBecause = :b, gsi3pk = :g',
+        condition: '#s = :waiting',
+        values: { ':c': 'cancelled', ':b': because, ':g': keys.inbox(dept, 'done'), ':waiting': 'supplement-required' },
+      }),
+
     /** Cancels a task that is still open or waiting for a supplement. */
     cancel: (appId: string, dept: string, because: string) =>
       update(appId, dept, {

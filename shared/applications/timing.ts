@@ -1,3 +1,4 @@
+import { CAPPED_RECHECK_HOURS, DEFAULT_MAX_ESCALATIONS } from '../../workflows/defaults';
 import type { ServiceDefinition } from '../../workflows/types';
 import type { Suspension, WorkingCalendar } from '../calendar';
 
@@ -12,16 +13,25 @@ export function branchDates(calendar: WorkingCalendar, def: ServiceDefinition, d
 
 /**
  * When the branch's wait should time out next: at `warnAt`, then at `dueAt`, then every
- * `escalateEveryHours` after it. Always later than `now`, so the wait never spins.
+ * `escalateEveryHours` after it for `maxEscalations` escalations, then at most daily (the
+ * wait goes on; the history of a long-overdue branch grows by one cycle a day at most).
+ * Always later than `now`, so the wait never spins.
  */
-export function nextCheckpointAt(dates: { dueAt: string; warnAt: string }, now: Date, escalateEveryHours: number): string {
+export function nextCheckpointAt(
+  dates: { dueAt: string; warnAt: string },
+  now: Date,
+  escalateEveryHours: number,
+  maxEscalations = DEFAULT_MAX_ESCALATIONS,
+): string {
   const at = now.toISOString();
   if (at < dates.warnAt) return dates.warnAt;
   if (at < dates.dueAt) return dates.dueAt;
   const interval = escalateEveryHours * 3_600_000;
   const due = Date.parse(dates.dueAt);
-  const periods = Math.floor((now.getTime() - due) / interval) + 1;
-  return new Date(due + periods * interval).toISOString();
+  const lastEscalation = due + (maxEscalations - 1) * interval;
+  const after = (from: number, every: number) => from + (Math.floor((now.getTime() - from) / every) + 1) * every;
+  if (now.getTime() < lastEscalation) return new Date(after(due, interval)).toISOString();
+  return new Date(after(lastEscalation, Math.max(interval, CAPPED_RECHECK_HOURS * 3_600_000))).toISOString();
 }
 
 /** Which escalation period `now` is in (0 = the first interval after the due time). */

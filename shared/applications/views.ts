@@ -34,7 +34,7 @@ const supplementView = (r: StoredSupplementRequest) => ({
 
 function branchView(dept: DepartmentSpec, app: ApplicationRecord, task: TaskRecord | undefined, now: Date): BranchView {
   if (!task) {
-    const closed = app.status === 'rejected' || app.status === 'withdrawn';
+    const closed = app.status === 'rejected' || app.status === 'withdrawn' || app.status === 'failed';
     return { department: dept.id, status: closed ? 'cancelled' : 'pending', overdue: false, supplementRequests: [] };
   }
   return {

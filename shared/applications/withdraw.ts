@@ -49,7 +49,7 @@ export async function cancelOpenTasks(ctx: Context, app: ApplicationRecord, task
 export async function withdraw(ctx: Context, p: Principal, id: string): Promise<ApplicationView> {
   let app = ownApplication(p, await ctx.apps.get(id), id);
   const now = ctx.clock.now();
-  if (app.status === 'approved' || app.status === 'rejected') throw new ConflictError(`application ${id} is already ${app.status}`);
+  if (app.status === 'approved' || app.status === 'rejected' || app.status === 'failed') throw new ConflictError(`application ${id} is already ${app.status}`);
   if (app.status === 'submitted') {
     const mark = stopMark(id, now.toISOString());
     try {

@@ -12,6 +12,8 @@ export const EVENT_TYPES = [
   'cancelled',
   'completed',
   'withdrawn',
+  'supplement-expired',
+  'failed',
 ] as const;
 export type TimingEventType = (typeof EVENT_TYPES)[number];
 

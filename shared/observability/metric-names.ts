@@ -17,3 +17,6 @@ export const OVERDUE_TASKS_METRIC = { name: 'OverdueTasks', unit: 'Count', dimen
  * watches its Maximum: items that stay undelivered across several runs mean repair is stuck.
  */
 export const RECONCILE_LAG_METRIC = { name: 'ReconcileLagSeconds', unit: 'Seconds', dimensions: [] } as const;
+
+/** One application the state machine ended as `failed` (Finalize); dimension `ServiceId`; unit Count; summed. */
+export const FAILED_APPLICATIONS_METRIC = { name: 'FailedApplications', unit: 'Count', dimensions: ['ServiceId'] } as const;

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import { METRICS_NAMESPACE, OVERDUE_TASKS_METRIC, RECONCILE_LAG_METRIC } from './metric-names';
+import { FAILED_APPLICATIONS_METRIC, METRICS_NAMESPACE, OVERDUE_TASKS_METRIC, RECONCILE_LAG_METRIC } from './metric-names';
 
 /** Where an EMF line goes: stdout, which Lambda ships to CloudWatch Logs. */
 export type LineWriter = (line: string) => void;
@@ -33,6 +33,8 @@ export function createMetrics(deps: { clock: Clock; write?: LineWriter }) {
     overdueTask: (department: string) => emit(OVERDUE_TASKS_METRIC.name, 1, OVERDUE_TASKS_METRIC.unit, { Department: department }),
     /** Once per reconcile run: age of the oldest unfinished item it found, 0 when none (the reconcile-lag alarm). */
     reconcileLag: (seconds: number) => emit(RECONCILE_LAG_METRIC.name, seconds, RECONCILE_LAG_METRIC.unit, {}),
+    /** One application the state machine ended as `failed` (the alarm on failed applications watches this). */
+    applicationFailed: (serviceId: string) => emit(FAILED_APPLICATIONS_METRIC.name, 1, FAILED_APPLICATIONS_METRIC.unit, { ServiceId: serviceId }),
   };
 }
 

@@ -2,11 +2,13 @@
  * The JSONata expressions of the generated ASL, one function each so that tests can
  * evaluate exactly what the state machine evaluates.
  *
- * Variables: `$applicationId` and `$intake` (the intake function's result) are assigned
- * by `Intake` in the outer scope; each Parallel branch assigns its own `$schedule` (branch
- * scope) after a checkpoint or a supplement. Before that, `$schedule` is undefined and
- * JSONata drops it from the array, so the branch's schedule is the intake's.
+ * No workflow variables: what AWS does with a variable read before any state assigned it is
+ * not recorded, so nothing may depend on it (docs/WORKFLOWS.md). Each branch's state input is
+ * instead the schedules keyed by department (`{ "<dept>": { dueAt, warnAt, nextCheckpointAt } }`):
+ * Intake's output enters every branch, and Checkpoint and Supplement output the same shape
+ * for their own department. The application id comes from the execution input.
  */
+import { MIN_WAIT_SECONDS } from '../defaults';
 
 /** Wraps a JSONata expression for an ASL field. */
 export const jsonata = (expression: string): string => `{% ${expression} %}`;
@@ -14,9 +16,12 @@ export const jsonata = (expression: string): string => `{% ${expression} %}`;
 /** A JSONata string literal; department ids are kebab-case, so no escaping is needed. */
 const literal = (value: string): string => `'${value}'`;
 
-/** The branch's current `{ dueAt, warnAt, nextCheckpointAt }`: intake's, overlaid by `$schedule`. */
+/** The application id, from the execution input `{ applicationId, serviceId, serviceVersion, walkthrough }`. */
+export const APPLICATION_ID = '$states.context.Execution.Input.applicationId';
+
+/** The branch's current `{ dueAt, warnAt, nextCheckpointAt }`, from its state input. */
 export function scheduleOf(department: string): string {
-  return `$merge([$lookup($intake.branches, ${literal(department)}), $schedule])`;
+  return `$lookup($states.input, ${literal(department)})`;
 }
 
 /** One field of the branch's current schedule. */
@@ -25,25 +30,42 @@ export function scheduleField(department: string, field: 'dueAt' | 'warnAt' | 'n
 }
 
 /**
- * Whole seconds from now until the branch's next checkpoint, at least 1 (a checkpoint that
- * is already due fires at once). Rounded up so the timeout never fires before the instant.
+ * Whole seconds from now until `instant`, rounded up so a timeout never fires before it, and
+ * at least MIN_WAIT_SECONDS: an instant already past (a late turn, a clock jump, a bad
+ * result) re-arms a minute later instead of spinning every second.
  */
+const secondsUntil = (instant: string): string => `$max([${MIN_WAIT_SECONDS}, $ceil(($toMillis(${instant}) - $toMillis($now())) / 1000)])`;
+
+/** The decision wait's timeout: until the branch's next checkpoint. */
 export function timeoutSeconds(department: string): string {
-  return `$max([1, $ceil(($toMillis(${scheduleField(department, 'nextCheckpointAt')}) - $toMillis($now())) / 1000)])`;
+  return secondsUntil(scheduleField(department, 'nextCheckpointAt'));
 }
 
-/** After a checkpoint: the same schedule with the checkpoint function's next instant. */
-export function scheduleAfterCheckpoint(department: string): string {
-  return `$merge([${scheduleOf(department)}, {'nextCheckpointAt': $states.result.Payload.nextCheckpointAt}])`;
+/**
+ * The supplement wait's timeout. Entered from a decision, the wait does not know the exact
+ * deadline (working days need the calendar): it waits the limit in calendar days, never
+ * more than the limit in working days, and the expiry check then names the exact instant
+ * (`supplementDueAt`), which the next wait uses.
+ */
+export function supplementTimeoutSeconds(limitWorkingDays: number): string {
+  return `$exists($states.input.supplementDueAt) ? ${secondsUntil('$states.input.supplementDueAt')} : ${limitWorkingDays * 86_400}`;
+}
+
+/** A branch's state output: its own schedule under its department's key. */
+export function scheduleOutput(department: string, schedule: string): string {
+  return `{${literal(department)}: ${schedule}}`;
 }
 
 /** Choice condition on the decision delivered with the task token. */
-export function decisionIs(decision: 'approve' | 'reject' | 'request-supplement'): string {
+export function decisionIs(decision: 'approve' | 'reject' | 'request-supplement' | 'resume'): string {
   return `$states.input.decision = ${literal(decision)}`;
 }
 
 /** Parallel Catch output: the rejecting department, from the Fail state's JSON Cause. */
 export const REJECTED_OUTCOME = `{'outcome': 'rejected', 'rejectedBy': $parse($states.errorOutput.Cause).department}`;
 
-/** Finalize payload: the application id plus the outcome the Parallel state produced. */
-export const FINALIZE_PAYLOAD = `$merge([{'applicationId': $applicationId}, $states.input])`;
+/** Catch-all output: any other failure (a step failing after its retries, an expression error) ends in Finalize. */
+export const FAILED_OUTCOME = `{'outcome': 'failed', 'error': $states.errorOutput.Error}`;
+
+/** Finalize payload: the application id plus the outcome the previous state produced. */
+export const FINALIZE_PAYLOAD = `$merge([{'applicationId': ${APPLICATION_ID}}, $states.input])`;

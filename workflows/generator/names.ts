@@ -18,6 +18,7 @@ export function branchStateNames(department: string) {
     approved: `Approved${suffix}`,
     rejected: `Rejected${suffix}`,
     supplement: `Supplement${suffix}`,
+    supplementExpiry: `SupplementExpiry${suffix}`,
   };
 }
 

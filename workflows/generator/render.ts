@@ -1,13 +1,17 @@
 /** Service definition → state machine (ASL, JSONata). The shape is fixed in docs/DESIGN.md. */
+import { supplementLimitWorkingDays } from '../defaults';
 import type { ServiceDefinition } from '../types';
-import type { AslDefinition, ParallelState, TaskState } from './asl';
+import type { AslDefinition, Catcher, ParallelState, TaskState } from './asl';
 import { renderBranch } from './branch';
-import { FINALIZE_PAYLOAD, jsonata, REJECTED_OUTCOME } from './expressions';
+import { FAILED_OUTCOME, FINALIZE_PAYLOAD, jsonata, REJECTED_OUTCOME } from './expressions';
 import { REJECTED_ERROR, TOP } from './names';
 import { FUNCTION_ARNS, LAMBDA_INVOKE } from './placeholders';
-import { transientRetry } from './retry';
+import { finalizeRetry, transientRetry } from './retry';
 
-/** Data-sharing checks and every branch's due dates; keeps only ids and the schedule. */
+/** Whatever else fails (a step after its retries, an expression, an unknown decision) still ends in Finalize. */
+const catchAllIntoFinalize = (): Catcher => ({ ErrorEquals: ['States.ALL'], Output: jsonata(FAILED_OUTCOME), Next: TOP.finalize });
+
+/** Data-sharing checks and every branch's due dates; its output (the schedules by department) enters every branch. */
 export function renderIntake(): TaskState {
   return {
     Type: 'Task',
@@ -20,36 +24,33 @@ export function renderIntake(): TaskState {
         serviceVersion: jsonata('$states.input.serviceVersion'),
       },
     },
-    Assign: {
-      applicationId: jsonata('$states.input.applicationId'),
-      intake: jsonata('$states.result.Payload'),
-    },
-    // Branches read variables; nothing needs to travel as state input.
-    Output: {},
+    Output: jsonata('$states.result.Payload.branches'),
     Retry: transientRetry(),
+    Catch: [catchAllIntoFinalize()],
     Next: TOP.departments,
   };
 }
 
-/** One branch per department; one rejection ends them all and goes to Finalize. */
+/** One branch per department; one rejection ends them all and goes to Finalize, and so does any failure. */
 export function renderDepartments(def: ServiceDefinition): ParallelState {
+  const limit = supplementLimitWorkingDays(def);
   return {
     Type: 'Parallel',
-    Branches: def.departments.map(renderBranch),
+    Branches: def.departments.map((dept) => renderBranch(dept, limit)),
     Output: { outcome: 'approved' },
-    Catch: [{ ErrorEquals: [REJECTED_ERROR], Output: jsonata(REJECTED_OUTCOME), Next: TOP.finalize }],
+    Catch: [{ ErrorEquals: [REJECTED_ERROR], Output: jsonata(REJECTED_OUTCOME), Next: TOP.finalize }, catchAllIntoFinalize()],
     Next: TOP.finalize,
   };
 }
 
-/** Writes the combined result and cancels open tasks; its output is the execution's. */
+/** Writes the combined result and closes open tasks; its output is the execution's. */
 export function renderFinalize(): TaskState {
   return {
     Type: 'Task',
     Resource: LAMBDA_INVOKE,
     Arguments: { FunctionName: FUNCTION_ARNS.finalize, Payload: jsonata(FINALIZE_PAYLOAD) },
     Output: jsonata(FINALIZE_PAYLOAD),
-    Retry: transientRetry(),
+    Retry: finalizeRetry(),
     End: true,
   };
 }

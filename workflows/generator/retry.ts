@@ -26,3 +26,17 @@ export function transientRetry(): Retrier[] {
     },
   ];
 }
+
+/**
+ * Finalize is the last chance to close the application, and nothing catches its failure
+ * (that would be the failed-executions alarm): transient errors are retried 12 times, the
+ * delay doubling from 1 s to a 5 min cap (at most about 24 minutes in all, half that on
+ * average with full jitter), and any other error (e.g. a Lambda timeout or crash) 3 times,
+ * in case it was a passing fault.
+ */
+export function finalizeRetry(): Retrier[] {
+  return [
+    { ...transientRetry()[0], MaxAttempts: 12, MaxDelaySeconds: 300 },
+    { ErrorEquals: ['States.ALL'], IntervalSeconds: 5, MaxAttempts: 3, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'FULL' },
+  ];
+}

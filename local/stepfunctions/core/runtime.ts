@@ -36,6 +36,7 @@ export class TurnRuntime implements Runtime {
     private readonly catalog: CatalogStore,
     private readonly clock: Clock,
     readonly region: string,
+    readonly strictVariables = false,
   ) {}
 
   now(): number {

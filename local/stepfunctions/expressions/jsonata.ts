@@ -3,6 +3,7 @@ import jsonata, { type Expression } from 'jsonata';
 import { ErrorNames, StatesError } from './errors';
 import { FALLBACK, fastPathFor, type FastPath } from './jsonata-fast';
 import { CLOCK_BINDING, registerStepFunctionsFunctions } from './jsonata-functions';
+import { unassignedVariables } from './strict-variables';
 import { isJsonObject } from './json';
 import type { Variables } from './types';
 
@@ -11,6 +12,8 @@ export interface JsonataBindings {
   variables: Variables;
   /** The engine's injectable clock: `$now()` and `$millis()` use it. */
   now: () => Date;
+  /** Strict mode: reading a variable that no state assigned fails (see `strict-variables.ts`). */
+  strictVariables?: boolean;
 }
 
 const MAX_CACHED = 10_000;
@@ -58,12 +61,24 @@ export async function evaluateJsonataExpression(expr: string, field: string, b: 
     if (quick === undefined) throw fail('returned nothing (undefined).');
     return quick;
   }
+  const bindings: Record<string, unknown> = { ...b.variables, states: b.states, [CLOCK_BINDING]: b.now };
+  const threw = (error: unknown) => fail(`threw an error during evaluation. ${describe(error)}`);
+  let expression: Expression;
+  try {
+    expression = expressionOf(entry, text);
+  } catch (error) {
+    throw threw(error);
+  }
+  // The fast path above only answers for bound roots, so only this path can read an unassigned one.
+  if (b.strictVariables) {
+    const missing = await unassignedVariables(text, bindings);
+    if (missing.length > 0) throw fail(`reads ${missing.map((name) => `$${name}`).join(', ')}, which no state has assigned (strict mode).`);
+  }
   let result: unknown;
   try {
-    const bindings: Record<string, unknown> = { ...b.variables, states: b.states, [CLOCK_BINDING]: b.now };
-    result = await expressionOf(entry, text).evaluate(undefined, bindings);
+    result = await expression.evaluate(undefined, bindings);
   } catch (error) {
-    throw fail(`threw an error during evaluation. ${describe(error)}`);
+    throw threw(error);
   }
   if (result === undefined) throw fail('returned nothing (undefined).');
   const plain = toPlainJson(result);
@@ -102,6 +117,7 @@ function describe(error: unknown): string {
 }
 
 const UNSUPPORTED = Symbol('unsupported');
+
 
 /**
  * The result as plain JSON: JSONata marks the arrays it builds (`sequence`) and may return

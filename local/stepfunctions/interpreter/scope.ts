@@ -46,5 +46,5 @@ export function jsonataBindings(
   const states: JsonataBindings['states'] = { input: s.frame.input, context: contextObject(s, more.context) };
   if ('result' in more) states.result = more.result;
   if ('errorOutput' in more) states.errorOutput = more.errorOutput;
-  return { states, variables: visibleVariables(s), now: () => new Date(s.rt.now()) };
+  return { states, variables: visibleVariables(s), now: () => new Date(s.rt.now()), strictVariables: s.rt.strictVariables };
 }

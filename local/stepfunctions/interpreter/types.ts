@@ -103,6 +103,8 @@ export interface Effect {
 export interface Runtime {
   now(): number;
   region: string;
+  /** Strict mode: a JSONata read of a variable no state assigned fails (engine option `strictVariables`). */
+  strictVariables: boolean;
   /** Appends a history event; `frame` is the branch it belongs to (null: the execution's own). */
   emit(exec: Exec, frame: Frame | null, type: string, details?: Record<string, unknown>): number;
   setTimer(exec: Exec, frame: Frame, kind: TimerKind, dueAt: number): void;

@@ -35,7 +35,9 @@ export function createLambdaInvoker(handlers: Map<string, LambdaHandler>, now: (
       throw new TaskFailure('Lambda.ResourceNotFoundException', `Function not found: ${reference} (Service: Lambda, Status Code: 404, Request ID: ${randomUUID()})`);
     }
     const requestId = randomUUID();
-    const deadline = now() + (timeoutSeconds ? timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS);
+    // A function runs 15 minutes at most whatever the Task's timeout (a waitForTaskToken wait
+    // may last weeks): a longer "remaining time" would also overflow middy's setTimeout.
+    const deadline = now() + Math.min(timeoutSeconds ? timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS);
     const context: LambdaContext = { functionName, awsRequestId: requestId, getRemainingTimeInMillis: () => Math.max(0, deadline - now()) };
     try {
       const result = await handler(JSON.parse(JSON.stringify(event ?? null)), context);

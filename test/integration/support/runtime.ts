@@ -29,7 +29,8 @@ export async function startTestRuntime(opts: { clockStart?: string; dataDir?: st
     partition: 'aws',
   };
   // The scheduled reconcile stays off unless a test asks for it: tests run it when they mean to.
-  const runtime = await startRuntime(config, { reconcileEveryMs: opts.reconcileEveryMs ?? 0 });
+  // Strict: the generated state machines must not read a variable before a state assigned it.
+  const runtime = await startRuntime(config, { reconcileEveryMs: opts.reconcileEveryMs ?? 0, strictVariables: true });
   return {
     runtime,
     api: new OneThingClient(runtime.urls.api),

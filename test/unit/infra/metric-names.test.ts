@@ -1,6 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { createMetrics } from '../../../shared/observability/metrics';
-import { METRICS_NAMESPACE, OVERDUE_TASKS_METRIC, RECONCILE_LAG_METRIC } from '../../../shared/observability/metric-names';
+import { FAILED_APPLICATIONS_METRIC, METRICS_NAMESPACE, OVERDUE_TASKS_METRIC, RECONCILE_LAG_METRIC } from '../../../shared/observability/metric-names';
 import { synthesize } from './synth';
 
 /**
@@ -27,11 +27,21 @@ describe('custom metric names', () => {
     expect(emf[RECONCILE_LAG_METRIC.name]).toBe(420);
   });
 
+  it('Finalize emits FailedApplications per service under the shared namespace, name, dimension and unit', () => {
+    const lines: string[] = [];
+    createMetrics({ clock: { now: () => new Date('2026-09-01T00:00:00Z') }, write: (l) => lines.push(l) }).applicationFailed('newborn');
+    const emf = JSON.parse(lines[0] as string);
+    expect(emf._aws.CloudWatchMetrics).toEqual([
+      { Namespace: METRICS_NAMESPACE, Dimensions: [[...FAILED_APPLICATIONS_METRIC.dimensions]], Metrics: [{ Name: FAILED_APPLICATIONS_METRIC.name, Unit: FAILED_APPLICATIONS_METRIC.unit }] },
+    ]);
+    expect(emf.ServiceId).toBe('newborn');
+  });
+
   it('the deployed alarms watch those names', () => {
     const template: Template = synthesize('us-east-1').template;
     const watched = Object.values(template.findResources('AWS::CloudWatch::Alarm'))
       .filter((a) => a.Properties.Namespace === METRICS_NAMESPACE)
       .map((a) => a.Properties.MetricName as string);
-    expect(new Set(watched)).toEqual(new Set([OVERDUE_TASKS_METRIC.name, RECONCILE_LAG_METRIC.name]));
+    expect(new Set(watched)).toEqual(new Set([OVERDUE_TASKS_METRIC.name, RECONCILE_LAG_METRIC.name, FAILED_APPLICATIONS_METRIC.name]));
   });
 });

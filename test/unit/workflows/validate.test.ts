@@ -39,6 +39,14 @@ describe('definitionProblems', () => {
     ]);
   });
 
+  it('takes the wait limits as positive integers when a service sets them', () => {
+    expect(definitionProblems(twoDepartmentDefinition({ maxEscalations: 0, supplementLimitWorkingDays: 2.5 }))).toStrictEqual([
+      'maxEscalations: 0 is not a positive integer',
+      'supplementLimitWorkingDays: 2.5 is not a positive integer',
+    ]);
+    expect(definitionProblems(twoDepartmentDefinition({ maxEscalations: 3, supplementLimitWorkingDays: 20 }))).toStrictEqual([]);
+  });
+
   it('requires at least one department', () => {
     expect(definitionProblems(twoDepartmentDefinition({ departments: [] }))).toStrictEqual(['departments: at least one department is required']);
   });

@@ -93,3 +93,12 @@ test('GET /v1/openapi.json builds the document once per cold start', async () =>
   expect(JSON.parse(first.body ?? '')).toEqual({ openapi: '3.1.0' });
   expect(build).toHaveBeenCalledTimes(1);
 });
+
+test("publishes the added `failed` status and the result's reason and message", () => {
+  const view = doc.components.schemas.ApplicationView;
+  expect(view.properties.status.enum).toContain('failed');
+  const result = doc.components.schemas.ApplicationResult;
+  expect(result.properties.outcome.enum).toStrictEqual(['approved', 'rejected', 'failed']);
+  expect(result.properties.reason.enum).toStrictEqual(['supplement-expired', 'processing-failed']);
+  expect(Object.keys(result.properties.message.properties)).toStrictEqual(['zh', 'en']);
+});

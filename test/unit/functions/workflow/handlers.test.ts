@@ -63,7 +63,7 @@ test('retryable subclasses are renamed DependencyError; domain errors keep their
   ddbMock.on(GetCommand).resolves({});
   await expect(checkpoint(checkpointEvent, context)).rejects.toMatchObject({ name: 'NotFoundError' });
   ddbMock.on(GetCommand).resolves({ Item: taskRecord('education') });
-  await expect(checkpoint(checkpointEvent, context)).resolves.toEqual({ nextCheckpointAt: '2026-10-13T16:00:00.000Z' });
+  await expect(checkpoint(checkpointEvent, context)).resolves.toMatchObject({ nextCheckpointAt: '2026-10-13T16:00:00.000Z' });
 });
 
 test('a dependency that did not answer at all (connection refused) is retryable too', () => {

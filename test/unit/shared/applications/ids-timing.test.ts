@@ -43,6 +43,16 @@ describe('nextCheckpointAt', () => {
   ])('at %s -> %s (warn, due, then every 24 h)', (now, next) => {
     expect(nextCheckpointAt(dates, new Date(now), 24)).toBe(next);
   });
+
+  test.each([
+    // Escalations every 4 h, at most 3: at due, due + 4 h, due + 8 h; then daily from due + 8 h.
+    ['2026-10-20T19:00:00.000Z', '2026-10-20T20:00:00.000Z'],
+    ['2026-10-20T20:00:00.000Z', '2026-10-21T00:00:00.000Z'],
+    ['2026-10-21T00:00:00.000Z', '2026-10-22T00:00:00.000Z'],
+    ['2026-11-30T01:00:00.000Z', '2026-12-01T00:00:00.000Z'],
+  ])('past the escalation cap it re-arms at most daily: at %s -> %s', (now, next) => {
+    expect(nextCheckpointAt(dates, new Date(now), 4, 3)).toBe(next);
+  });
 });
 
 test('mergeForm merges nested objects and replaces arrays and values', () => {

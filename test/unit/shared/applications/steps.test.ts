@@ -155,19 +155,19 @@ describe('checkpoint', () => {
   const run = (at: string) => stepsAt(new Date(at)).checkpoint({ applicationId: APP_ID, department: 'education' });
 
   test('before warnAt nothing is logged; the next checkpoint is warnAt', async () => {
-    expect(await run('2026-10-10T00:00:00.000Z')).toEqual({ nextCheckpointAt: EDU_DATES.warnAt });
+    expect(await run('2026-10-10T00:00:00.000Z')).toEqual({ ...EDU_DATES, nextCheckpointAt: EDU_DATES.warnAt });
     expect(puts('audit')).toEqual([]);
   });
 
   test('at warnAt: warned (once per due date), next = dueAt', async () => {
-    expect(await run(EDU_DATES.warnAt)).toEqual({ nextCheckpointAt: EDU_DATES.dueAt });
+    expect(await run(EDU_DATES.warnAt)).toEqual({ ...EDU_DATES, nextCheckpointAt: EDU_DATES.dueAt });
     expect(puts('audit').map((e) => [e.type, e.key])).toEqual([['warned', `warned:education:${EDU_DATES.dueAt}`]]);
   });
 
   test('after dueAt: flagged overdue, warned (if missing) + overdue + escalated logged, metric emitted, next = due + k * interval', async () => {
     const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     ddbMock.on(UpdateCommand).resolves({ Attributes: { ...task, overdue: true } });
-    expect(await run('2026-10-21T17:00:00.000Z')).toEqual({ nextCheckpointAt: '2026-10-22T16:00:00.000Z' });
+    expect(await run('2026-10-21T17:00:00.000Z')).toEqual({ ...EDU_DATES, nextCheckpointAt: '2026-10-22T16:00:00.000Z' });
 
     expect(ddbMock.commandCalls(UpdateCommand)[0].args[0].input.ConditionExpression).toBe('#s = :open AND overdue = :f');
     expect(puts('audit').map((e) => [e.type, e.key])).toEqual([
@@ -179,11 +179,67 @@ describe('checkpoint', () => {
     expect(emf).toMatchObject({ Department: 'education', OverdueTasks: 1, _aws: { CloudWatchMetrics: [{ Namespace: 'OneThing', Dimensions: [['Department']] }] } });
   });
 
+  test('past the escalation cap: no more escalated events, the metric still, and the next checkpoint a day later', async () => {
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: { ...task, overdue: true } });
+    // school-enrolment: escalations every 24 h, 10 at most (due + 0 d ... due + 9 d).
+    expect(await run('2026-11-05T17:00:00.000Z')).toEqual({ ...EDU_DATES, nextCheckpointAt: '2026-11-06T16:00:00.000Z' });
+    expect(puts('audit').map((e) => e.type)).toEqual(['warned', 'overdue']);
+    expect(write.mock.calls.some(([line]) => String(line).includes('OverdueTasks'))).toBe(true);
+  });
+
   test('a task that is not open (decided, or waiting for the applicant) is left alone', async () => {
     ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: { ...task, status: 'supplement-required' } });
     await run('2026-10-25T00:00:00.000Z');
     expect(puts('audit')).toEqual([]);
     expect(ddbMock.commandCalls(UpdateCommand)).toEqual([]);
+  });
+});
+
+describe('supplement expiry', () => {
+  // Requested 2026-09-30 10:00 CST: the 30th working day after it (10/1-10/7 off, 10/10 a make-up day) is 11/17, due at its end.
+  const request = { requestedAt: START.toISOString(), missing: [{ field: 'x', reason: 'y' }] };
+  const waiting = taskRecord('education', { status: 'supplement-required', tokenKind: 'supplement', supplementRequests: [request] });
+  const run = (at: string) => stepsAt(new Date(at)).supplementExpiry({ applicationId: APP_ID, department: 'education', wait: 'supplement' });
+  const DEADLINE = '2026-11-17T16:00:00.000Z';
+
+  test('before the exact deadline: wait again until it', async () => {
+    ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: waiting });
+    expect(await run('2026-10-30T02:00:00.000Z')).toEqual({ decision: 'request-supplement', supplementDueAt: DEADLINE });
+    expect(ddbMock.commandCalls(UpdateCommand)).toEqual([]);
+  });
+
+  test('past it: the task is cancelled as expired, supplement-expired and cancelled are logged, the branch ends', async () => {
+    ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: waiting });
+    ddbMock.on(UpdateCommand).resolves({ Attributes: { ...waiting, status: 'cancelled', cancelledBecause: 'supplement-expired' } });
+    expect(await run(DEADLINE)).toEqual({ decision: 'reject' });
+    expect(ddbMock.commandCalls(UpdateCommand)[0].args[0].input).toMatchObject({ ConditionExpression: '#s = :waiting', ExpressionAttributeValues: { ':b': 'supplement-expired' } });
+    expect(puts('audit').map((e) => [e.type, e.key, e.detail])).toEqual([
+      ['supplement-expired', 'supplement-expired:education:0', { requestedAt: START.toISOString(), supplementDueAt: DEADLINE, limitWorkingDays: 30, round: 1 }],
+      ['cancelled', 'cancelled:education', { because: 'supplement-expired' }],
+    ]);
+  });
+
+  test('answered, but the answer never reached the wait (the officer even decided since): back to the decision wait with the moved schedule', async () => {
+    const answered = taskRecord('education', {
+      status: 'approved',
+      decision: 'approve',
+      decidedAt: '2026-10-20T02:00:00.000Z',
+      tokenKind: 'supplement',
+      ...EDU_DATES,
+      supplementRequests: [{ ...request, providedAt: '2026-10-10T02:00:00.000Z', dueBefore: '2026-10-14T16:00:00.000Z', providedBy: { role: 'citizen', sub: 'c1' } }],
+    });
+    ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: answered });
+    expect(await run(DEADLINE)).toEqual({ decision: 'resume', education: { ...EDU_DATES, nextCheckpointAt: '2026-11-18T16:00:00.000Z' } });
+    expect(puts('audit').map((e) => e.type)).toEqual(['supplement-provided', 'due-moved']);
+    expect(ddbMock.commandCalls(UpdateCommand)).toEqual([]);
+  });
+
+  test('answered at the last moment (the conditional update loses): the wait delivers the answer instead', async () => {
+    ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: waiting });
+    ddbMock.on(UpdateCommand).rejects(ccf());
+    expect(await run('2026-11-20T00:00:00.000Z')).toEqual({ decision: 'request-supplement', supplementDueAt: DEADLINE });
+    expect(puts('audit')).toEqual([]);
   });
 });
 
@@ -213,6 +269,23 @@ describe('finalize', () => {
     ]);
     expect(updates[2].ExpressionAttributeValues?.[':r']).toEqual({ outcome: 'rejected', rejectedBy: 'real-estate', reasons: '房产信息与申报不符' });
     expect(puts('audit').map((e) => `${e.type}:${e.department ?? ''}`)).toEqual(['cancelled:education', 'cancelled:hrss', 'completed:']);
+  });
+
+  test('failed: every open task cancelled with the error, failed logged, the metric, a status and message for the applicant', async () => {
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    withTasks(appRecord(), [taskRecord('education'), taskRecord('hrss', { status: 'supplement-required' }), taskRecord('public-security', { status: 'approved' })]);
+    ddbMock.on(UpdateCommand).resolves({});
+    expect(await steps.finalize({ applicationId: APP_ID, outcome: 'failed', error: 'Lambda.Unknown' })).toEqual({ status: 'failed', completedAt: START.toISOString() });
+    const updates = ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    expect(updates.map((u) => [u.Key?.sk, u.ExpressionAttributeValues?.[':b'] ?? u.ExpressionAttributeValues?.[':s']])).toEqual([
+      ['TASK#education', 'failed:Lambda.Unknown'],
+      ['TASK#hrss', 'failed:Lambda.Unknown'],
+      ['APP', 'failed'],
+    ]);
+    expect(updates[2].ExpressionAttributeValues?.[':r']).toMatchObject({ outcome: 'failed', reason: 'processing-failed', message: { zh: expect.any(String), en: expect.any(String) } });
+    expect(puts('audit').map((e) => `${e.type}:${e.department ?? ''}`)).toEqual(['cancelled:education', 'cancelled:hrss', 'failed:']);
+    const emf = JSON.parse(String(write.mock.calls.find(([line]) => String(line).includes('FailedApplications'))?.[0]));
+    expect(emf).toMatchObject({ ServiceId: 'school-enrolment', FailedApplications: 1 });
   });
 
   test('idempotent: a retry after the status was written re-runs the tail only', async () => {

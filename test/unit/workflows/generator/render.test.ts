@@ -12,9 +12,17 @@ const retry = [
   },
 ];
 
+const finalizeRetry = [
+  { ...retry[0], MaxAttempts: 12, MaxDelaySeconds: 300 },
+  { ErrorEquals: ['States.ALL'], IntervalSeconds: 5, MaxAttempts: 3, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'FULL' },
+];
+const applicationId = '{% $states.context.Execution.Input.applicationId %}';
+const failed = { ErrorEquals: ['States.ALL'], Output: "{% {'outcome': 'failed', 'error': $states.errorOutput.Error} %}", Next: 'Finalize' };
+
 /** The expected branch, written out by hand: the shape of docs/DESIGN.md "The state machine". */
 function expectedBranch(dept: string, suffix: string) {
-  const schedule = `$merge([$lookup($intake.branches, '${dept}'), $schedule])`;
+  const schedule = `$lookup($states.input, '${dept}')`;
+  const secondsUntil = (instant: string) => `$max([60, $ceil(($toMillis(${instant}) - $toMillis($now())) / 1000)])`;
   return {
     StartAt: `Await${suffix}`,
     States: {
@@ -24,7 +32,7 @@ function expectedBranch(dept: string, suffix: string) {
         Arguments: {
           FunctionName: '${TaskAwaitFunctionArn}',
           Payload: {
-            applicationId: '{% $applicationId %}',
+            applicationId,
             department: dept,
             kind: 'decision',
             token: '{% $states.context.Task.Token %}',
@@ -32,7 +40,7 @@ function expectedBranch(dept: string, suffix: string) {
             warnAt: `{% ${schedule}.warnAt %}`,
           },
         },
-        TimeoutSeconds: `{% $max([1, $ceil(($toMillis(${schedule}.nextCheckpointAt) - $toMillis($now())) / 1000)]) %}`,
+        TimeoutSeconds: `{% ${secondsUntil(`${schedule}.nextCheckpointAt`)} %}`,
         Retry: retry,
         Catch: [{ ErrorEquals: ['States.Timeout'], Next: `Checkpoint${suffix}` }],
         Next: `Route${suffix}`,
@@ -40,9 +48,8 @@ function expectedBranch(dept: string, suffix: string) {
       [`Checkpoint${suffix}`]: {
         Type: 'Task',
         Resource: 'arn:${Partition}:states:::lambda:invoke',
-        Arguments: { FunctionName: '${CheckpointFunctionArn}', Payload: { applicationId: '{% $applicationId %}', department: dept } },
-        Assign: { schedule: `{% $merge([${schedule}, {'nextCheckpointAt': $states.result.Payload.nextCheckpointAt}]) %}` },
-        Output: {},
+        Arguments: { FunctionName: '${CheckpointFunctionArn}', Payload: { applicationId, department: dept } },
+        Output: `{% {'${dept}': $states.result.Payload} %}`,
         Retry: retry,
         Next: `Await${suffix}`,
       },
@@ -52,6 +59,7 @@ function expectedBranch(dept: string, suffix: string) {
           { Condition: "{% $states.input.decision = 'approve' %}", Next: `Approved${suffix}` },
           { Condition: "{% $states.input.decision = 'reject' %}", Next: `Rejected${suffix}` },
           { Condition: "{% $states.input.decision = 'request-supplement' %}", Next: `Supplement${suffix}` },
+          { Condition: "{% $states.input.decision = 'resume' %}", Next: `Await${suffix}` },
         ],
       },
       [`Approved${suffix}`]: { Type: 'Succeed' },
@@ -61,12 +69,22 @@ function expectedBranch(dept: string, suffix: string) {
         Resource: 'arn:${Partition}:states:::lambda:invoke.waitForTaskToken',
         Arguments: {
           FunctionName: '${TaskAwaitFunctionArn}',
-          Payload: { applicationId: '{% $applicationId %}', department: dept, kind: 'supplement', token: '{% $states.context.Task.Token %}' },
+          Payload: { applicationId, department: dept, kind: 'supplement', token: '{% $states.context.Task.Token %}' },
         },
-        Assign: { schedule: '{% $states.result %}' },
-        Output: {},
+        // The fixture sets no supplement limit: the site's 30 working days, first waited as 30 calendar days.
+        TimeoutSeconds: `{% $exists($states.input.supplementDueAt) ? ${secondsUntil('$states.input.supplementDueAt')} : 2592000 %}`,
+        Output: `{% {'${dept}': $states.result} %}`,
         Retry: retry,
+        Catch: [{ ErrorEquals: ['States.Timeout'], Next: `SupplementExpiry${suffix}` }],
         Next: `Await${suffix}`,
+      },
+      [`SupplementExpiry${suffix}`]: {
+        Type: 'Task',
+        Resource: 'arn:${Partition}:states:::lambda:invoke',
+        Arguments: { FunctionName: '${CheckpointFunctionArn}', Payload: { applicationId, department: dept, wait: 'supplement' } },
+        Output: '{% $states.result.Payload %}',
+        Retry: retry,
+        Next: `Route${suffix}`,
       },
     },
   };
@@ -74,7 +92,7 @@ function expectedBranch(dept: string, suffix: string) {
 
 describe('renderStateMachine', () => {
   it('renders the fixed shape for a two-department definition', () => {
-    const finalizePayload = "{% $merge([{'applicationId': $applicationId}, $states.input]) %}";
+    const finalizePayload = "{% $merge([{'applicationId': $states.context.Execution.Input.applicationId}, $states.input]) %}";
     expect(renderStateMachine(twoDepartmentDefinition())).toStrictEqual({
       Comment: '养犬登记 Dog licence (dog-licence v1); generated by workflows/generator, do not edit',
       QueryLanguage: 'JSONata',
@@ -91,9 +109,9 @@ describe('renderStateMachine', () => {
               serviceVersion: '{% $states.input.serviceVersion %}',
             },
           },
-          Assign: { applicationId: '{% $states.input.applicationId %}', intake: '{% $states.result.Payload %}' },
-          Output: {},
+          Output: '{% $states.result.Payload.branches %}',
           Retry: retry,
+          Catch: [failed],
           Next: 'Departments',
         },
         Departments: {
@@ -106,6 +124,7 @@ describe('renderStateMachine', () => {
               Output: "{% {'outcome': 'rejected', 'rejectedBy': $parse($states.errorOutput.Cause).department} %}",
               Next: 'Finalize',
             },
+            failed,
           ],
           Next: 'Finalize',
         },
@@ -114,7 +133,7 @@ describe('renderStateMachine', () => {
           Resource: 'arn:${Partition}:states:::lambda:invoke',
           Arguments: { FunctionName: '${FinalizeFunctionArn}', Payload: finalizePayload },
           Output: finalizePayload,
-          Retry: retry,
+          Retry: finalizeRetry,
           End: true,
         },
       },
@@ -126,5 +145,11 @@ describe('renderStateMachine', () => {
     const reversed = { ...def, departments: [...def.departments].reverse() };
     const departments = renderStateMachine(reversed).States.Departments;
     expect(departments.Type === 'Parallel' && departments.Branches.map((b) => b.StartAt)).toStrictEqual(['AwaitPublicSecurity', 'AwaitAnimalHealth']);
+  });
+
+  it("waits for a supplement the service's own limit, first in calendar days", () => {
+    const departments = renderStateMachine(twoDepartmentDefinition({ supplementLimitWorkingDays: 15 })).States.Departments;
+    const supplement = departments.Type === 'Parallel' ? departments.Branches[0].States.SupplementAnimalHealth : undefined;
+    expect(supplement?.Type === 'Task' && supplement.TimeoutSeconds).toMatch(/ : 1296000 %\}$/);
   });
 });

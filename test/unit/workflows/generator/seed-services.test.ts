@@ -39,7 +39,17 @@ describe.each(catalog.map((def) => [def.id, def] as const))('ASL of %s', (_, def
     for (const { name, state } of states) {
       if (state.Type !== 'Task') continue;
       expect([name, state.Resource]).toEqual([name, expect.stringMatching(/^arn:\$\{Partition\}:states:::lambda:invoke(\.waitForTaskToken)?$/)]);
-      expect([name, state.Retry?.flatMap((r) => r.ErrorEquals)]).toEqual([name, TRANSIENT_ERRORS]);
+      // Finalize, which nothing catches, also retries any other error a few times.
+      const expected = name === 'Finalize' ? [...TRANSIENT_ERRORS, 'States.ALL'] : TRANSIENT_ERRORS;
+      expect([name, state.Retry?.flatMap((r) => r.ErrorEquals)]).toEqual([name, expected]);
+    }
+  });
+
+  it('ends in Finalize whatever fails before it: Intake and the Parallel catch everything', () => {
+    for (const name of ['Intake', 'Departments'] as const) {
+      const state = asl.States[name];
+      const catchers = state.Type === 'Task' || state.Type === 'Parallel' ? (state.Catch ?? []) : [];
+      expect([name, catchers.at(-1)?.ErrorEquals, catchers.at(-1)?.Next]).toEqual([name, ['States.ALL'], 'Finalize']);
     }
   });
 

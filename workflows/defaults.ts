@@ -1,0 +1,29 @@
+/**
+ * Site settings every service inherits unless its definition says otherwise (docs/DESIGN.md
+ * "Limits of the waits"). A city changes them here, or per service in a new version.
+ */
+import type { ServiceDefinition } from './types';
+
+/**
+ * Working days the applicant has to answer a supplement request (补正). No statute fixes the
+ * applicant's side (行政许可法 art. 32 only obliges the department to list everything at
+ * once); 30 working days is this platform's default, after which the application ends (see
+ * DESIGN.md). Per service: `supplementLimitWorkingDays`.
+ */
+export const DEFAULT_SUPPLEMENT_LIMIT_WORKING_DAYS = 30;
+
+/** `escalated` events per due date; later checkpoints only re-arm (at most daily) and emit the metric. Per service: `maxEscalations`. */
+export const DEFAULT_MAX_ESCALATIONS = 10;
+
+/** Once escalations are capped, the overdue wait re-arms at most this often (it never ends). */
+export const CAPPED_RECHECK_HOURS = 24;
+
+/** The shortest timeout of a wait: a checkpoint instant already past cannot make it spin. */
+export const MIN_WAIT_SECONDS = 60;
+
+/** The service's supplement limit, its own or the site's. */
+export const supplementLimitWorkingDays = (def: Pick<ServiceDefinition, 'supplementLimitWorkingDays'>): number =>
+  def.supplementLimitWorkingDays ?? DEFAULT_SUPPLEMENT_LIMIT_WORKING_DAYS;
+
+/** The service's escalation cap, its own or the site's. */
+export const maxEscalations = (def: Pick<ServiceDefinition, 'maxEscalations'>): number => def.maxEscalations ?? DEFAULT_MAX_ESCALATIONS;
