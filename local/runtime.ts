@@ -61,6 +61,8 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
 
     const dynamodb = await startDynamoDb({ host, port: config.ports.dynamodb, dir: path.join(dataDir, 'dynamodb') });
     stack.push(dynamodb.close);
+    const { removed, rewritten } = dynamodb.repaired;
+    if (removed + rewritten > 0) log(`dynamodb: repaired indexes left by a crash (${removed} stale entries removed, ${rewritten} rewritten)`);
     const s3 = await startS3({ host, port: config.ports.s3, dir: path.join(dataDir, 's3'), buckets: [LOCAL_NAMES.materials] });
     stack.push(s3.close);
     const ddbEndpoint = `http://${host}:${dynamodb.port}`;
