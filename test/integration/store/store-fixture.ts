@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -6,6 +8,7 @@ import {
   ScanCommand,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
+import { INDEXES_CHECKED_MARKER } from '../../../local/components/dynamodb';
 
 /** A table shaped like the platform's (pk/sk, string GSIs with ALL projection). */
 export const TABLE = 'store-test';
@@ -124,6 +127,8 @@ const dynaliteDb: DynaliteDb = require('dynalite/db');
  * writes left behind before the store batched them.
  */
 export async function editIndexEntry(dir: string, tableName: string, indexName: string, type: 'put' | 'del', item: Item): Promise<void> {
+  // Such a folder was written by the old dynalite, so the store has never checked it.
+  fs.rmSync(path.join(dir, INDEXES_CHECKED_MARKER), { force: true });
   const { db } = dynaliteDb.create({ path: dir });
   try {
     const table = await db.get(`table~${tableName}`);
