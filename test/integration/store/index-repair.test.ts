@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { startDynamoDb } from '../../../local/components/dynamodb';
 import { LOCAL_NAMES, startRuntime } from '../../../local/runtime';
 import { OneThingClient } from '../../../local/client';
@@ -69,19 +69,9 @@ test('an old data folder with ghost entries shows each application once, and no 
     // The application item as stored, re-indexed under an earlier submission time (the stale
     // gsi1 entry of the issue), and an inbox entry for a task that was never written.
     const owner = `OWNER#ghost-parent`;
-    const { Items } = await (async () => {
-      const s = await startDynamoDb({ host: '127.0.0.1', port: 0, dir: dbDir });
-      const c = clientFor(`http://127.0.0.1:${s.port}`);
-      const { QueryCommand } = await import('@aws-sdk/client-dynamodb');
-      const page = await c.send(
-        new QueryCommand({ TableName: LOCAL_NAMES.main, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: `APP#${id}` } } }),
-      );
-      c.destroy();
-      await s.close();
-      return page;
-    })();
-    const app = Items!.find((i) => i.sk.S === 'APP')!;
-    const task = Items!.find((i) => i.sk.S?.startsWith('TASK#'))!;
+    const stored = await readApplicationItems(dbDir, id);
+    const app = stored.find((i) => i.sk.S === 'APP')!;
+    const task = stored.find((i) => i.sk.S?.startsWith('TASK#'))!;
     expect(app.gsi1pk.S).toBe(owner);
     await editIndexEntry(dbDir, LOCAL_NAMES.main, 'gsi1', 'put', { ...app, gsi1sk: { S: `2026-09-30T01:59:59.000Z#${id}` } });
     const dept = task.sk.S!.slice('TASK#'.length);
@@ -104,3 +94,18 @@ test('an old data folder with ghost entries shows each application once, and no 
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }, 120_000);
+
+/** The application item and its task items, as stored (the runtime is stopped). */
+async function readApplicationItems(dbDir: string, id: string) {
+  const store = await startDynamoDb({ host: '127.0.0.1', port: 0, dir: dbDir });
+  const client = clientFor(`http://127.0.0.1:${store.port}`);
+  try {
+    const page = await client.send(
+      new QueryCommand({ TableName: LOCAL_NAMES.main, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: `APP#${id}` } } }),
+    );
+    return page.Items ?? [];
+  } finally {
+    client.destroy();
+    await store.close();
+  }
+}
