@@ -23,6 +23,8 @@ const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
 interface Memory {
   rss: number;
   heapUsed: number;
+  heapTotal: number;
+  external: number;
 }
 
 async function main(): Promise<void> {
@@ -64,15 +66,16 @@ async function main(): Promise<void> {
     };
 
     console.log(`bench:soak — ${APPS} ${SERVICE} applications, concurrency ${CONCURRENCY}, runtime in its own process, node ${process.version}, ${os.cpus().length} cores`);
-    console.log('| applications | elapsed s | apps/s (window) | runtime RSS MB | runtime heap used MB |');
-    console.log('|---:|---:|---:|---:|---:|');
+    console.log('| applications | elapsed s | apps/s (window) | runtime RSS MB | V8 heap used MB | V8 heap committed MB | external MB |');
+    console.log('|---:|---:|---:|---:|---:|---:|---:|');
+    const memoryCells = (m: Memory) => `${mb(m.rss)} | ${mb(m.heapUsed)} | ${mb(m.heapTotal)} | ${mb(m.external)}`;
     const samples: Array<{ apps: number; memory: Memory }> = [{ apps: 0, memory: await sample() }];
     const t0 = performance.now();
     let windowStart = t0;
     let started = 0;
     let done = 0;
     let sampling: Promise<void> = Promise.resolve();
-    console.log(`| 0 | 0 | | ${mb(samples[0].memory.rss)} | ${mb(samples[0].memory.heapUsed)} |`);
+    console.log(`| 0 | 0 | | ${memoryCells(samples[0].memory)} |`);
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         while (started < APPS) {
@@ -84,7 +87,7 @@ async function main(): Promise<void> {
               const memory = await sample();
               const now = performance.now();
               samples.push({ apps, memory });
-              console.log(`| ${apps} | ${((now - t0) / 1000).toFixed(0)} | ${(SAMPLE_EVERY / ((now - windowStart) / 1000)).toFixed(1)} | ${mb(memory.rss)} | ${mb(memory.heapUsed)} |`);
+              console.log(`| ${apps} | ${((now - t0) / 1000).toFixed(0)} | ${(SAMPLE_EVERY / ((now - windowStart) / 1000)).toFixed(1)} | ${memoryCells(memory)} |`);
               windowStart = now;
             });
           }
