@@ -70,6 +70,8 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
 
     const dynamodb = await startDynamoDb({ host, port: config.ports.dynamodb, dir: path.join(dataDir, 'dynamodb') });
     stack.push(dynamodb.close);
+    const { removed, rewritten } = dynamodb.repaired;
+    if (removed + rewritten > 0) log(`dynamodb: repaired indexes left by a crash (${removed} stale entries removed, ${rewritten} rewritten)`);
     // The web UI is served from the API port: its pages may use presigned S3 links, no other page may.
     let apiPort: number | undefined;
     const browserOriginPorts = () => (apiPort === undefined ? [] : [apiPort]);
