@@ -1,4 +1,4 @@
-/** Shared helpers of the engine-core tests: a temp data dir, an engine, machines, runs. */
+/** Helpers of the in-process engine tests: a temp data dir, an engine, machines, runs. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

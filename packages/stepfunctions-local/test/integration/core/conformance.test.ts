@@ -1,5 +1,5 @@
 /**
- * Runs every recorded AWS conformance case (test/conformance/sfn-cases.json) in-process
+ * Runs every recorded AWS conformance case (conformance/sfn-cases.json) in-process
  * through `SfnApi.call`, with the two Lambdas of PROVENANCE.md registered.
  */
 import casesJson from '../../../conformance/sfn-cases.json';

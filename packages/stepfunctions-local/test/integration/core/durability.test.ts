@@ -1,6 +1,6 @@
 /**
  * Durability in-process: close the engine mid-execution and open the same data folder
- * again. (The kill -9 variant runs over HTTP in test/integration/engine.)
+ * again. (The kill -9 variant runs over HTTP in test/integration/http.)
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -4,7 +4,7 @@ import { startEngineOverHttp, type EngineOverHttp } from '../../../support/http-
 import { tempDir } from '../../support/http';
 
 /**
- * Every case of test/conformance/sfn-cases.json (recorded against AWS) run through the HTTP
+ * Every case of conformance/sfn-cases.json (recorded against AWS) run through the HTTP
  * API with @aws-sdk/client-sfn; each case is one test comparing status, output, error and
  * cause exactly as recorded.
  */

@@ -1,6 +1,6 @@
 /**
  * Runs the single-Pass-state cases of the AWS-recorded conformance set
- * (test/conformance/sfn-cases.json, see its PROVENANCE.md) through the expression
+ * (conformance/sfn-cases.json, see its PROVENANCE.md) through the expression
  * primitives with a minimal Pass driver, and compares output, error name and cause.
  */
 import casesJson from '../../../conformance/sfn-cases.json';
