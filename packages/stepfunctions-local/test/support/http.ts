@@ -27,19 +27,17 @@ export async function createMachine(sfn: SFNClient, name: string, definition: ob
   return out.stateMachineArn;
 }
 
-/** Polls DescribeExecution until the execution is no longer RUNNING (or the deadline passes). */
-export async function waitForEnd(
-  sfn: SFNClient,
+/**
+ * Describes the execution once the engine has nothing runnable, due or in flight: the engine's
+ * own hook instead of polling (an execution still waiting on a token or a future timer stays
+ * RUNNING, and the test's expectation says so).
+ */
+export async function describeWhenIdle(
+  env: { engine: { idle(): Promise<void> }; sfn: SFNClient },
   executionArn: string,
-  timeoutMs = 20_000,
 ): Promise<DescribeExecutionCommandOutput> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const d = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-    if (d.status !== 'RUNNING') return d;
-    if (Date.now() > deadline) throw new Error(`${executionArn} still RUNNING after ${timeoutMs} ms`);
-    await sleep(10);
-  }
+  await env.engine.idle();
+  return env.sfn.send(new DescribeExecutionCommand({ executionArn }));
 }
 
 /** The whole history, following nextToken. */
@@ -66,25 +64,35 @@ export function tokenInbox(): {
   handler: (event: unknown) => Promise<{ received: true }>;
   next(key: string, timeoutMs?: number): Promise<string>;
 } {
+  // Tokens nobody asked for yet, and askers waiting for a token: the handler hands a token
+  // straight to a waiting `next` (no polling).
   const tokens = new Map<string, string[]>();
+  const waiters = new Map<string, Array<(token: string) => void>>();
   return {
     async handler(event) {
       const { token, key } = event as { token?: unknown; key?: unknown };
       if (typeof token !== 'string' || typeof key !== 'string') {
         throw new Error(`tokenInbox: payload needs string "token" and "key" (got ${JSON.stringify(event)})`);
       }
-      tokens.set(key, [...(tokens.get(key) ?? []), token]);
+      const waiter = waiters.get(key)?.shift();
+      if (waiter) waiter(token);
+      else tokens.set(key, [...(tokens.get(key) ?? []), token]);
       return { received: true };
     },
-    async next(key, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const queue = tokens.get(key);
-        const token = queue?.shift();
-        if (token !== undefined) return token;
-        if (Date.now() > deadline) throw new Error(`no task token for "${key}" after ${timeoutMs} ms`);
-        await sleep(5);
-      }
+    next(key, timeoutMs = 10_000) {
+      const queued = tokens.get(key)?.shift();
+      if (queued !== undefined) return Promise.resolve(queued);
+      return new Promise<string>((resolve, reject) => {
+        const waiter = (token: string) => {
+          clearTimeout(timer);
+          resolve(token);
+        };
+        const timer = setTimeout(() => {
+          waiters.set(key, (waiters.get(key) ?? []).filter((w) => w !== waiter));
+          reject(new Error(`no task token for "${key}" after ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.set(key, [...(waiters.get(key) ?? []), waiter]);
+      });
     },
   };
 }

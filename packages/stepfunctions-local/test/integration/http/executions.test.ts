@@ -11,7 +11,7 @@ import {
   ValidationException,
 } from '@aws-sdk/client-sfn';
 import { startEngineOverHttp, type EngineOverHttp } from '../../../support/http-harness';
-import { awaitTokenDefinition, createMachine, fullHistory, tempDir, tokenInbox, waitForEnd } from '../../support/http';
+import { awaitTokenDefinition, createMachine, fullHistory, tempDir, tokenInbox, describeWhenIdle } from '../../support/http';
 
 const ADD = {
   StartAt: 'Add',
@@ -42,7 +42,7 @@ describe('execution operations over HTTP (@aws-sdk/client-sfn)', () => {
       new StartExecutionCommand({ stateMachineArn: addArn, name: 'one', input: '{"a":2,"b":3}' }),
     );
     expect(started.executionArn).toBe('arn:aws:states:us-east-1:000000000000:execution:add:one');
-    const done = await waitForEnd(env.sfn, started.executionArn ?? '');
+    const done = await describeWhenIdle(env, started.executionArn ?? '');
     expect(done).toMatchObject({ status: 'SUCCEEDED', name: 'one', stateMachineArn: addArn });
     expect(JSON.parse(done.input ?? '')).toStrictEqual({ a: 2, b: 3 });
     expect(JSON.parse(done.output ?? '')).toStrictEqual({ sum: 5 });
@@ -60,7 +60,7 @@ describe('execution operations over HTTP (@aws-sdk/client-sfn)', () => {
     ).rejects.toBeInstanceOf(ExecutionAlreadyExists);
     // Once the execution is closed, even the same input is refused (as on AWS).
     await env.sfn.send(new SendTaskSuccessCommand({ taskToken: await inbox.next('idem'), output: '{}' }));
-    await waitForEnd(env.sfn, first.executionArn ?? '');
+    await describeWhenIdle(env, first.executionArn ?? '');
     await expect(
       env.sfn.send(new StartExecutionCommand({ stateMachineArn: awaitArn, name: 'idem', input })),
     ).rejects.toBeInstanceOf(ExecutionAlreadyExists);
@@ -72,7 +72,7 @@ describe('execution operations over HTTP (@aws-sdk/client-sfn)', () => {
       await env.sfn.send(new StartExecutionCommand({ stateMachineArn: listArn, name }));
     }
     await env.sfn.send(new SendTaskSuccessCommand({ taskToken: await inbox.next('w3'), output: '{}' }));
-    await waitForEnd(env.sfn, 'arn:aws:states:us-east-1:000000000000:execution:listing:w3');
+    await describeWhenIdle(env, 'arn:aws:states:us-east-1:000000000000:execution:listing:w3');
     const running: string[] = [];
     let nextToken: string | undefined;
     do {
@@ -103,7 +103,7 @@ describe('execution operations over HTTP (@aws-sdk/client-sfn)', () => {
     const { executionArn = '' } = await env.sfn.send(
       new StartExecutionCommand({ stateMachineArn: addArn, name: 'history', input: '{"a":1,"b":2}' }),
     );
-    await waitForEnd(env.sfn, executionArn);
+    await describeWhenIdle(env, executionArn);
     const all = await fullHistory(env.sfn, executionArn);
     expect(all.map((e) => e.type)).toEqual([
       'ExecutionStarted',

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { ManualClock } from '../../support/manual-clock';
 import { startEngineOverHttp, type EngineOverHttp } from '../../../support/http-harness';
-import { awaitTokenDefinition, createMachine, fullHistory, tempDir, tokenInbox, waitForEnd } from '../../support/http';
+import { awaitTokenDefinition, createMachine, fullHistory, tempDir, tokenInbox, describeWhenIdle } from '../../support/http';
 
 describe('task token operations over HTTP (@aws-sdk/client-sfn)', () => {
   const tmp = tempDir('tasks');
@@ -41,7 +41,7 @@ describe('task token operations over HTTP (@aws-sdk/client-sfn)', () => {
   it('SendTaskSuccess completes the task with its output; the token is then spent', async () => {
     const { arn, token } = await start(plainArn, 'ok');
     await env.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{"decision":"approve"}' }));
-    const done = await waitForEnd(env.sfn, arn);
+    const done = await describeWhenIdle(env, arn);
     expect(done.status).toBe('SUCCEEDED');
     expect(JSON.parse(done.output ?? '')).toStrictEqual({ decision: 'approve' });
     await expect(env.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' }))).rejects.toBeInstanceOf(
@@ -52,7 +52,7 @@ describe('task token operations over HTTP (@aws-sdk/client-sfn)', () => {
   it('SendTaskFailure fails the execution with the given error and cause', async () => {
     const { arn, token } = await start(plainArn, 'fail');
     await env.sfn.send(new SendTaskFailureCommand({ taskToken: token, error: 'OneThing.Rejected', cause: 'missing stamp' }));
-    expect(await waitForEnd(env.sfn, arn)).toMatchObject({
+    expect(await describeWhenIdle(env, arn)).toMatchObject({
       status: 'FAILED',
       error: 'OneThing.Rejected',
       cause: 'missing stamp',
@@ -70,7 +70,7 @@ describe('task token operations over HTTP (@aws-sdk/client-sfn)', () => {
     expect(await timedOutEvents(arn)).toEqual(['States.HeartbeatTimeout']);
     await expect(env.sfn.send(new SendTaskHeartbeatCommand({ taskToken: token }))).rejects.toBeInstanceOf(TaskTimedOut);
     await env.sfn.send(new SendTaskSuccessCommand({ taskToken: again, output: '{}' }));
-    expect((await waitForEnd(env.sfn, arn)).status).toBe('SUCCEEDED');
+    expect((await describeWhenIdle(env, arn)).status).toBe('SUCCEEDED');
   });
 
   it('answers TaskTimedOut for the token of a task past its TimeoutSeconds', async () => {
@@ -85,7 +85,7 @@ describe('task token operations over HTTP (@aws-sdk/client-sfn)', () => {
       env.sfn.send(new SendTaskFailureCommand({ taskToken: token, error: 'Late' })),
     ).rejects.toBeInstanceOf(TaskTimedOut);
     await env.sfn.send(new SendTaskSuccessCommand({ taskToken: again, output: '{"second":true}' }));
-    const done = await waitForEnd(env.sfn, arn);
+    const done = await describeWhenIdle(env, arn);
     expect(JSON.parse(done.output ?? '')).toStrictEqual({ second: true });
   });
 
