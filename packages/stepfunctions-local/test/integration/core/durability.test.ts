@@ -73,14 +73,17 @@ test('a task token issued before a restart is still accepted after it, once', as
 
 test('a Lambda call in flight at close is invoked again at open (at-least-once)', async () => {
   let calls = 0;
+  let firstCallStarted: () => void = () => undefined;
+  const firstCall = new Promise<void>((resolve) => (firstCallStarted = resolve));
   engine = await openEngine(dir);
   engine.registerLambda('slow', () => {
     calls += 1;
+    firstCallStarted();
     return new Promise(() => undefined); // never answers before the engine closes
   });
   const def = { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:000000000000:function:slow', End: true } } };
   const arn = await start(engine, await createMachine(engine, def), { n: 1 });
-  while (calls === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  await firstCall;
   await engine.close();
 
   const slow = async (event: unknown) => {

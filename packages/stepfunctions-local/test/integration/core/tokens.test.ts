@@ -78,13 +78,16 @@ test('bad requests get AWS errors', async () => {
 
 test('a token delivered while its Lambda is still running completes the task', async () => {
   let release: () => void = () => undefined;
+  let tokenHandedOut: () => void = () => undefined;
+  const handedOut = new Promise<void>((resolve) => (tokenHandedOut = resolve));
   engine.registerLambda('park', async (event) => {
     tokens.push((event as { token: string }).token);
+    tokenHandedOut();
     await new Promise<void>((resolve) => (release = resolve));
     return {};
   });
   const pending = run(engine, def, { n: 5 });
-  while (tokens.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  await handedOut;
   await engine.call('SendTaskSuccess', { taskToken: tokens[0], output: '"early"' });
   release();
   const out = await pending;
