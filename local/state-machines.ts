@@ -1,5 +1,5 @@
-import type { SfnApi } from './stepfunctions/api-types';
-import { SfnError } from './stepfunctions/api-types';
+import type { SfnApi } from '@onething/stepfunctions-local';
+import { SfnError } from '@onething/stepfunctions-local';
 import { catalog } from '../workflows/catalog';
 import { renderStateMachine, substituteDefinition } from '../workflows/generator';
 import { workflowFunctions } from '../functions/workflow/specs';

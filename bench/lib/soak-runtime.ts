@@ -4,7 +4,7 @@
  * URL once started and, on request, its memory after a full GC.
  */
 import { startRuntime } from '../../local/runtime';
-import { settledMemory } from './stats';
+import { settledMemory } from './memory';
 
 void (async () => {
   const dataDir = process.env.SOAK_DATA_DIR as string;

@@ -8,7 +8,7 @@ import { handler as realCheckpoint } from '../../../functions/workflow/checkpoin
 import { handler as realIntake } from '../../../functions/workflow/intake';
 import type { OneThingClient } from '../../../local/client';
 import { loadCalendar } from '../../../shared/calendar';
-import type { LambdaHandler } from '../../../local/stepfunctions';
+import type { LambdaHandler } from '@onething/stepfunctions-local';
 import { functionName, stateMachineArnPrefix } from '../../../local/state-machines';
 import { DependencyError } from '../../../shared/errors';
 import { decide, findTask, getApplication, getService, submitExample, waitForBranches, waitForStatus } from '../support/flows';
