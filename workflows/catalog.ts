@@ -11,7 +11,7 @@ import { constructionPermitV1 } from './services/construction-permit';
 import { newbornV1 } from './services/newborn';
 import { schoolEnrolmentV1 } from './services/school-enrolment';
 import { utilityConnectionV1 } from './services/utility-connection';
-import type { ServiceDefinition } from './types';
+import type { Catalog, ServiceDefinition } from './types';
 import { assertValidDefinition } from './validate';
 
 /** Every published version of every service. */
@@ -22,15 +22,7 @@ export const definitions: readonly ServiceDefinition[] = [
   newbornV1,
 ];
 
-/** Look-ups over a list of definitions; see {@link createCatalog}. */
-export interface Catalog {
-  /** The current version of every service, in list order. */
-  catalog: readonly ServiceDefinition[];
-  /** The current version of a service; throws UnknownServiceError (HTTP 404). */
-  getService(id: string): ServiceDefinition;
-  /** A given version, current or old; throws UnknownServiceError / UnknownServiceVersionError. */
-  getServiceVersion(id: string, version: number): ServiceDefinition;
-}
+export type { Catalog } from './types';
 
 /**
  * Validates every definition (throws InvalidDefinitionError naming each problem) and
@@ -64,7 +56,9 @@ export function createCatalog(all: readonly ServiceDefinition[]): Catalog {
   };
 }
 
-const seed = createCatalog(definitions);
+/** The catalog the platform runs with: every published definition, validated once. */
+export const seedCatalog: Catalog = createCatalog(definitions);
+const seed = seedCatalog;
 
 /** The current version of every service. */
 export const catalog: readonly ServiceDefinition[] = seed.catalog;

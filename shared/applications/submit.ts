@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { getService, getServiceVersion } from '../../workflows/catalog';
 import type { ServiceDefinition } from '../../workflows/types';
 import { canonicalJson } from '../audit/canonical';
 import type { TimingEventInput } from '../audit/types';
@@ -34,7 +33,7 @@ export async function submit(ctx: Context, p: Principal, raw: unknown, idempoten
   if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) errors.push({ path: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' });
   if (errors.length) throw new ValidationError(errors);
 
-  const def = getService(req.serviceId);
+  const def = ctx.catalog.getService(req.serviceId);
   const now = ctx.clock.now();
   const id = applicationId(now, idempotencyKey === undefined ? undefined : p.sub, idempotencyKey);
   const requestHash = createHash('sha256').update(canonicalJson(req)).digest('hex');
@@ -145,6 +144,6 @@ async function replay(ctx: Context, app: ApplicationRecord, requestHash: string,
   }
   await afterStore(ctx, app);
   const [{ tasks }, events] = await Promise.all([ctx.apps.getWithTasks(app.id), ctx.log.list(app.id)]);
-  const def = getServiceVersion(app.serviceId, app.serviceVersion);
+  const def = ctx.catalog.getServiceVersion(app.serviceId, app.serviceVersion);
   return { application: applicationView(def, app, tasks, events, { kind: 'applicant' }, ctx.clock.now()), replayed: true };
 }

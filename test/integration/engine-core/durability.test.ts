@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DevClock } from '../../../shared/clock';
+import { DevClock } from '../../../local/dev/clock';
 import type { Engine } from '../../../local/stepfunctions';
 import { createMachine, describe as describeExec, history, internalErrors, openEngine, removeDir, settled, start, tempDir } from './helpers';
 

@@ -7,7 +7,7 @@ import {
   TaskDoesNotExist,
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
-import { DevClock } from '../../../shared/clock';
+import { DevClock } from '../../../local/dev/clock';
 import { startEngineOverHttp, type EngineOverHttp } from '../../../bench/lib/harness';
 import { awaitTokenDefinition, createMachine, fullHistory, tempDir, tokenInbox, waitForEnd } from './helpers';
 

@@ -1,5 +1,5 @@
 /** Wait, Retry back-off, Task timeouts/heartbeats and the execution timeout, on a manual clock. */
-import { DevClock } from '../../../../shared/clock';
+import { DevClock } from '../../../../local/dev/clock';
 import type { Engine } from '../../../../local/stepfunctions';
 import { createMachine, describe as describeExec, history, openEngine, removeDir, run, start, tempDir } from '../../../integration/engine-core/helpers';
 
