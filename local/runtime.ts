@@ -24,8 +24,9 @@ import { createStepDeps } from '../functions/workflow/steps';
 import { createApiHandlers } from '../functions/api/handlers';
 import { createApiServices } from '../functions/api/services';
 import { seedCatalog } from '../workflows/catalog';
+import { ENV_NAMES, RESOURCE_NAMES } from '../shared/names';
 
-export const LOCAL_NAMES = { main: 'onething-main', audit: 'onething-audit', materials: 'onething-materials' } as const;
+export const LOCAL_NAMES = RESOURCE_NAMES;
 const DUMMY_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 export interface RunningRuntime {
@@ -197,15 +198,15 @@ async function drainCalls(engine: Engine, timeoutMs = 5_000): Promise<void> {
 
 function setHandlerEnvironment(config: LocalConfig, ports: { dynamodb: number; s3: number; sfn: number }): void {
   Object.assign(process.env, {
-    ONETHING_LOCAL: '1',
-    ONETHING_DYNAMODB_PORT: String(ports.dynamodb),
-    ONETHING_S3_PORT: String(ports.s3),
-    ONETHING_SFN_PORT: String(ports.sfn),
-    TABLE_NAME: LOCAL_NAMES.main,
-    AUDIT_TABLE_NAME: LOCAL_NAMES.audit,
-    MATERIALS_BUCKET: LOCAL_NAMES.materials,
-    STATE_MACHINE_ARN_PREFIX: stateMachineArnPrefix(config),
-    AWS_REGION: config.region,
+    [ENV_NAMES.local]: '1',
+    [ENV_NAMES.dynamodbPort]: String(ports.dynamodb),
+    [ENV_NAMES.s3Port]: String(ports.s3),
+    [ENV_NAMES.sfnPort]: String(ports.sfn),
+    [ENV_NAMES.tableName]: LOCAL_NAMES.main,
+    [ENV_NAMES.auditTableName]: LOCAL_NAMES.audit,
+    [ENV_NAMES.materialsBucket]: LOCAL_NAMES.materials,
+    [ENV_NAMES.stateMachineArnPrefix]: stateMachineArnPrefix(config),
+    [ENV_NAMES.region]: config.region,
   });
 }
 

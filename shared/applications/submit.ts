@@ -15,8 +15,6 @@ import type { ApplicationRecord } from './records';
 import { SubmitApplicationRequest, type ApplicationView } from './schemas';
 import { applicationView } from './views';
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
-
 /**
  * `POST /v1/applications`: validate, run the data-sharing checks, verify and copy the
  * uploads, store the application (its conditional put is the idempotency record), log
@@ -30,7 +28,6 @@ export async function submit(ctx: Context, p: Principal, raw: unknown, idempoten
   const errors: FieldError[] = [];
   if (p.role === 'proxy' && !req.onBehalfOf) errors.push({ path: 'onBehalfOf', message: 'a proxy must name the person it acts for' });
   if (p.role === 'citizen' && req.onBehalfOf) errors.push({ path: 'onBehalfOf', message: 'only proxy staff submit on behalf of someone' });
-  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) errors.push({ path: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' });
   if (errors.length) throw new ValidationError(errors);
 
   const def = ctx.catalog.getService(req.serviceId);

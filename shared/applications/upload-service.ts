@@ -5,6 +5,7 @@ import { uploadId } from './ids';
 import { CreateUploadRequest, type UploadTicket } from './schemas';
 import { validationFromIssues } from './errors';
 import { createDocumentStore } from '../documents/store';
+import { isApplicantRole } from '../names';
 
 /**
  * `POST /v1/uploads`: a presigned PUT for one material of one service. The declaration
@@ -18,7 +19,7 @@ export function createUploadService(deps: Pick<PlatformDeps, 's3' | 'config' | '
   const docs = createDocumentStore({ s3: deps.s3, bucket: deps.config.materialsBucket });
   return {
     async create(p: Principal, raw: CreateUploadRequest): Promise<UploadTicket> {
-      if (p.role !== 'citizen' && p.role !== 'proxy') throw new ForbiddenError(`role ${p.role} may not upload materials`);
+      if (!isApplicantRole(p.role)) throw new ForbiddenError(`role ${p.role} may not upload materials`);
       const parsed = CreateUploadRequest.safeParse(raw);
       if (!parsed.success) throw validationFromIssues(parsed.error.issues);
       const req = parsed.data;
