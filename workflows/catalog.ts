@@ -58,16 +58,15 @@ export function createCatalog(all: readonly ServiceDefinition[]): Catalog {
 
 /** The catalog the platform runs with: every published definition, validated once. */
 export const seedCatalog: Catalog = createCatalog(definitions);
-const seed = seedCatalog;
 
 /** The current version of every service. */
-export const catalog: readonly ServiceDefinition[] = seed.catalog;
+export const catalog: readonly ServiceDefinition[] = seedCatalog.catalog;
 
 /** @example getService('school-enrolment').departments.map((d) => d.id) // ['education', ...] */
-export const getService = (id: string): ServiceDefinition => seed.getService(id);
+export const getService = (id: string): ServiceDefinition => seedCatalog.getService(id);
 
 /** @example getServiceVersion(application.serviceId, application.serviceVersion) */
-export const getServiceVersion = (id: string, version: number): ServiceDefinition => seed.getServiceVersion(id, version);
+export const getServiceVersion = (id: string, version: number): ServiceDefinition => seedCatalog.getServiceVersion(id, version);
 
 /** The service's overall limit: branches run in parallel, so the longest branch's. */
 export function serviceTimeLimitWorkingDays(def: ServiceDefinition): number {
