@@ -11,7 +11,6 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startRuntime } from '../local/runtime';
 import { OneThingClient, sampleFileFor } from '../local/client';
-import { getPlatformDeps } from '../shared/deps';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const APPS = Number(process.env.BENCH_APPS ?? (QUICK ? 20 : 200));
@@ -152,7 +151,7 @@ async function main(): Promise<void> {
     { dataDir, host: '127.0.0.1', ports: { api: 0, dynamodb: 0, s3: 0, sfn: 0 }, region: 'us-east-1', accountId: '000000000000', partition: 'aws' },
     { accessLog: (e) => requests.set(`${e.method} ${e.route} ${e.status}`, (requests.get(`${e.method} ${e.route} ${e.status}`) ?? 0) + 1) },
   );
-  const { ddb, s3, sfn } = getPlatformDeps();
+  const { ddb, s3, sfn } = runtime.deps;
   const calls = countCalls({ dynamodb: ddb, s3, sfn });
   const api = new OneThingClient(runtime.urls.api);
   const service = await api.request('GET', `/v1/services/${SERVICE}`);

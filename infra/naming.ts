@@ -1,14 +1,15 @@
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import { NAME_PREFIX, physicalName } from '../shared/names';
 
-/** Every physical name starts with this, matching the local runtime's names. */
-export const PREFIX = 'onething';
+/** Every physical name starts with this, matching the local runtime's names (shared/names.ts). */
+export const PREFIX = NAME_PREFIX;
 
 /** Deployed function name of a spec: `onething-<name>`. */
-export const functionName = (name: string): string => `${PREFIX}-${name}`;
+export const functionName = physicalName;
 
 /** State machine name of a service: `onething-<serviceId>` (DESIGN.md "Configuration"). */
-export const stateMachineName = (serviceId: string): string => `${PREFIX}-${serviceId}`;
+export const stateMachineName = physicalName;
 
 /**
  * `arn:<partition>:states:<region>:<account>:stateMachine:` of the stack's environment: the

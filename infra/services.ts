@@ -1,5 +1,6 @@
 import { catalog } from '../workflows/catalog';
 import { renderStateMachine } from '../workflows/generator';
+import { placeholdersOf } from '../workflows/generator/substitute';
 import type { ServiceDefinition } from '../workflows/types';
 
 /** A service's state machine as CDK deploys it: the generator's ASL, unchanged. */
@@ -13,12 +14,8 @@ export interface RenderedService {
   readonly departments: readonly string[];
 }
 
-const PLACEHOLDER = /\$\{([A-Za-z][A-Za-z0-9]*)\}/g;
-
-/** The `${Name}` placeholders of an ASL string (definitionSubstitutions must cover them all). */
-export function placeholdersOf(definition: string): string[] {
-  return [...new Set([...definition.matchAll(PLACEHOLDER)].map((m) => m[1] as string))].sort();
-}
+// One placeholder rule: the generator's (the local runtime substitutes with it too).
+export { placeholdersOf } from '../workflows/generator/substitute';
 
 /**
  * Renders one service with the same generator the embedded runtime uses.

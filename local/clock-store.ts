@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DevClock } from '../shared/clock';
+import { DevClock } from './dev/clock';
 
 /**
  * The dev clock survives restarts, crashes included: the data folder keeps its offset from

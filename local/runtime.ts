@@ -16,11 +16,17 @@ import { startSfnHttpServer } from '@onething/stepfunctions-local/http';
 import { startApiServer, type AccessLogEntry } from './http-server';
 import { createDevTokenIssuer } from './dev';
 import { routes } from '../functions/routes';
-import { getPlatformDeps, setPlatformDeps } from '../shared/deps';
+import { createPlatformDeps, type PlatformDeps } from '../shared/deps';
 import { reconcile, type ReconcileReport } from '../shared/applications';
 import { workflowFunctions } from '../functions/workflow/specs';
+import { createWorkflowHandlers } from '../functions/workflow/handlers';
+import { createStepDeps } from '../functions/workflow/steps';
+import { createApiHandlers } from '../functions/api/handlers';
+import { createApiServices } from '../functions/api/services';
+import { seedCatalog } from '../workflows/catalog';
+import { ENV_NAMES, RESOURCE_NAMES } from '../shared/names';
 
-export const LOCAL_NAMES = { main: 'onething-main', audit: 'onething-audit', materials: 'onething-materials' } as const;
+export const LOCAL_NAMES = RESOURCE_NAMES;
 const DUMMY_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 export interface RunningRuntime {
@@ -28,6 +34,8 @@ export interface RunningRuntime {
   urls: { api: string; sfn: string; dynamodb: string; s3: string };
   clock: PersistedDevClock['clock'];
   engine: Engine;
+  /** The deps every handler of this runtime uses (tests read its clients and config). */
+  deps: PlatformDeps;
   close(): Promise<void>;
 }
 
@@ -96,8 +104,11 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     // The handlers read their configuration from the environment at cold start, exactly as on
     // Lambda; set it (with the ports actually bound) before the first handler module loads.
     setHandlerEnvironment(config, { dynamodb: dynamodb.port, s3: s3.port, sfn: sfn.port });
-    setPlatformDeps({ clock });
-    const lambdas = Object.fromEntries(workflowFunctions.map((fn) => [functionName(fn.name), requireHandler(fn.entry)]));
+    // This runtime's own deps, passed to every handler factory: nothing depends on which module loads first.
+    const deps = createPlatformDeps({ catalog: seedCatalog, clock });
+    const stepHandlers = createWorkflowHandlers(createStepDeps(() => deps));
+    const lambdas = Object.fromEntries(workflowFunctions.map((fn) => [functionName(fn.name), handlerOf(stepHandlers, fn.name)]));
+    const apiHandlers = createApiHandlers(createApiServices(() => deps, deps.catalog));
     const engine = await Engine.open({
       dataDir: path.join(dataDir, 'stepfunctions'),
       clock,
@@ -121,6 +132,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       host,
       port: config.ports.api,
       routes,
+      loadHandler: (route) => handlerOf(apiHandlers, route.name),
       verifyToken: (token: string) => tokens.verify(token),
       ...(config.devRoutes === false ? {} : { devRoutes: { tokens, clock } }),
       isReady: () => ready,
@@ -130,8 +142,8 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     apiPort = api.port;
 
     // Nothing is in flight yet, so no grace period: every mark left by a crash is repaired.
-    report(log, await reconcile(getPlatformDeps(), { graceMs: 0 }));
-    const timer = reconcileTimer(opts.reconcileEveryMs ?? 60_000, log);
+    report(log, await reconcile(deps, { graceMs: 0 }));
+    const timer = reconcileTimer(deps, opts.reconcileEveryMs ?? 60_000, log);
     stack.push(timer.stop);
     ready = true;
 
@@ -140,6 +152,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       urls: { api: api.url, sfn: sfn.url, dynamodb: ddbEndpoint, s3: `http://${host}:${s3.port}` },
       clock,
       engine,
+      deps,
       close: closeAll,
     };
   } catch (error) {
@@ -157,14 +170,14 @@ function report(log: (line: string) => void, r: ReconcileReport): void {
  * Runs reconcile every `everyMs` like the AWS schedule does (one run at a time; the timer does
  * not keep the process alive). `stop` waits for a run in progress, so nothing closes under it.
  */
-function reconcileTimer(everyMs: number, log: (line: string) => void): { stop: () => Promise<void> } {
+function reconcileTimer(deps: PlatformDeps, everyMs: number, log: (line: string) => void): { stop: () => Promise<void> } {
   if (everyMs <= 0) return { stop: async () => {} };
   let running: Promise<void> | undefined;
   const timer = setInterval(() => {
     if (running) return;
-    running = reconcile(getPlatformDeps())
+    running = reconcile(deps)
       .then((r) => report(log, r))
-      .catch((error: unknown) => getPlatformDeps().logger.error('scheduled reconcile failed', { error: error as Error }))
+      .catch((error: unknown) => deps.logger.error('scheduled reconcile failed', { error: error as Error }))
       .finally(() => (running = undefined));
   }, everyMs);
   timer.unref();
@@ -187,25 +200,23 @@ async function drainCalls(engine: Engine, timeoutMs = 5_000): Promise<void> {
 
 function setHandlerEnvironment(config: LocalConfig, ports: { dynamodb: number; s3: number; sfn: number }): void {
   Object.assign(process.env, {
-    ONETHING_LOCAL: '1',
-    ONETHING_DYNAMODB_PORT: String(ports.dynamodb),
-    ONETHING_S3_PORT: String(ports.s3),
-    ONETHING_SFN_PORT: String(ports.sfn),
-    TABLE_NAME: LOCAL_NAMES.main,
-    AUDIT_TABLE_NAME: LOCAL_NAMES.audit,
-    MATERIALS_BUCKET: LOCAL_NAMES.materials,
-    STATE_MACHINE_ARN_PREFIX: stateMachineArnPrefix(config),
-    AWS_REGION: config.region,
+    [ENV_NAMES.local]: '1',
+    [ENV_NAMES.dynamodbPort]: String(ports.dynamodb),
+    [ENV_NAMES.s3Port]: String(ports.s3),
+    [ENV_NAMES.sfnPort]: String(ports.sfn),
+    [ENV_NAMES.tableName]: LOCAL_NAMES.main,
+    [ENV_NAMES.auditTableName]: LOCAL_NAMES.audit,
+    [ENV_NAMES.materialsBucket]: LOCAL_NAMES.materials,
+    [ENV_NAMES.stateMachineArnPrefix]: stateMachineArnPrefix(config),
+    [ENV_NAMES.region]: config.region,
   });
 }
 
-type Handler = (event: unknown, context: unknown) => Promise<unknown>;
-
-function requireHandler(entry: string): Handler {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require(path.resolve(__dirname, '..', entry)) as { handler?: Handler };
-  if (typeof mod.handler !== 'function') throw new Error(`${entry} does not export a handler`);
-  return mod.handler;
+/** The handler built for a function or route of the spec tables; a spec without one fails the start. */
+function handlerOf<H>(handlers: Readonly<Record<string, H>>, name: string): H {
+  const handler = handlers[name];
+  if (!handler) throw new Error(`no handler is built for ${name}`);
+  return handler;
 }
 
 /** The dev-token signing secret: random per data folder, never in the repository. */

@@ -3,6 +3,7 @@ import { SfnError } from '@onething/stepfunctions-local';
 import { catalog } from '../workflows/catalog';
 import { renderStateMachine, substituteDefinition } from '../workflows/generator';
 import { workflowFunctions } from '../functions/workflow/specs';
+import { physicalName } from '../shared/names';
 
 export interface LocalArns {
   region: string;
@@ -10,8 +11,8 @@ export interface LocalArns {
   partition: string;
 }
 
-export const functionName = (name: string) => `onething-${name}`;
-export const stateMachineName = (serviceId: string) => `onething-${serviceId}`;
+export const functionName = physicalName;
+export const stateMachineName = physicalName;
 export const stateMachineArnPrefix = (a: LocalArns) => `arn:${a.partition}:states:${a.region}:${a.accountId}:stateMachine:`;
 
 /** The `${...}` substitutions CDK makes with real ARNs, made here with local ones. */

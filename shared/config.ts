@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
+import { ENV_NAMES as N, RESOURCE_NAMES } from './names';
 
 /**
  * The platform's configuration: ONE zod parse of the environment at cold start
@@ -35,25 +36,27 @@ export class ConfigError extends Error {
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 const LOCAL_PREFIX = 'arn:aws:states:us-east-1:000000000000:stateMachine:';
 
+const ARN_PREFIX = /^arn:[\w-]+:states:[\w-]+:\d{12}:stateMachine:$/;
+
 const LocalEnv = z.object({
-  ONETHING_DYNAMODB_PORT: port(8000),
-  ONETHING_S3_PORT: port(4569),
-  ONETHING_SFN_PORT: port(8083),
-  TABLE_NAME: z.string().min(1).default('onething-main'),
-  AUDIT_TABLE_NAME: z.string().min(1).default('onething-audit'),
-  MATERIALS_BUCKET: z.string().min(1).default('onething-materials'),
-  STATE_MACHINE_ARN_PREFIX: z.string().regex(/^arn:[\w-]+:states:[\w-]+:\d{12}:stateMachine:$/).default(LOCAL_PREFIX),
-  AWS_REGION: z.string().min(1).default('us-east-1'),
-  CURSOR_SECRET: z.string().min(32).optional(),
+  [N.dynamodbPort]: port(8000),
+  [N.s3Port]: port(4569),
+  [N.sfnPort]: port(8083),
+  [N.tableName]: z.string().min(1).default(RESOURCE_NAMES.main),
+  [N.auditTableName]: z.string().min(1).default(RESOURCE_NAMES.audit),
+  [N.materialsBucket]: z.string().min(1).default(RESOURCE_NAMES.materials),
+  [N.stateMachineArnPrefix]: z.string().regex(ARN_PREFIX).default(LOCAL_PREFIX),
+  [N.region]: z.string().min(1).default('us-east-1'),
+  [N.cursorSecret]: z.string().min(32).optional(),
 });
 
 // On AWS nothing falls back to a local name: a forgotten binding must not write elsewhere.
 const AwsEnv = LocalEnv.extend({
-  TABLE_NAME: z.string().min(1),
-  AUDIT_TABLE_NAME: z.string().min(1),
-  MATERIALS_BUCKET: z.string().min(1),
-  STATE_MACHINE_ARN_PREFIX: z.string().regex(/^arn:[\w-]+:states:[\w-]+:\d{12}:stateMachine:$/),
-  AWS_REGION: z.string().min(1),
+  [N.tableName]: z.string().min(1),
+  [N.auditTableName]: z.string().min(1),
+  [N.materialsBucket]: z.string().min(1),
+  [N.stateMachineArnPrefix]: z.string().regex(ARN_PREFIX),
+  [N.region]: z.string().min(1),
 });
 
 /**
@@ -63,9 +66,9 @@ const AwsEnv = LocalEnv.extend({
  * const config = loadConfig(); // throws ConfigError('TABLE_NAME', ...) on AWS when unset
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const flag = env.ONETHING_LOCAL;
+  const flag = env[N.local];
   if (flag !== undefined && flag !== '' && flag !== '0' && flag !== '1') {
-    throw new ConfigError('ONETHING_LOCAL', 'must be 1 (local runtime) or unset');
+    throw new ConfigError(N.local, 'must be 1 (local runtime) or unset');
   }
   const local = flag === '1';
   const parsed = (local ? LocalEnv : AwsEnv).safeParse(env);
@@ -75,15 +78,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   // One local process serves every route, so a per-process key keeps cursors working there.
-  const cursorSecret = e.CURSOR_SECRET ?? (local ? randomBytes(32).toString('hex') : undefined);
+  const cursorSecret = e[N.cursorSecret] ?? (local ? randomBytes(32).toString('hex') : undefined);
   return {
     local,
-    region: e.AWS_REGION,
-    tableName: e.TABLE_NAME,
-    auditTableName: e.AUDIT_TABLE_NAME,
-    materialsBucket: e.MATERIALS_BUCKET,
-    stateMachineArnPrefix: e.STATE_MACHINE_ARN_PREFIX,
+    region: e[N.region],
+    tableName: e[N.tableName],
+    auditTableName: e[N.auditTableName],
+    materialsBucket: e[N.materialsBucket],
+    stateMachineArnPrefix: e[N.stateMachineArnPrefix],
     ...(cursorSecret !== undefined ? { cursorSecret } : {}),
-    ports: { dynamodb: e.ONETHING_DYNAMODB_PORT, s3: e.ONETHING_S3_PORT, sfn: e.ONETHING_SFN_PORT },
+    ports: { dynamodb: e[N.dynamodbPort], s3: e[N.s3Port], sfn: e[N.sfnPort] },
   };
 }

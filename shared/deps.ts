@@ -2,13 +2,14 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { Catalog } from '../workflows/types';
 import { loadConfig, type Config } from './config';
 import { createAwsClients } from './aws/clients';
 import { systemClock, type Clock } from './clock';
 import { loadCalendar, type WorkingCalendar } from './calendar';
 import { createSyntheticDataSharing, type DataSharing } from './registries';
 
-/** Everything a service or step handler needs, built once per process. */
+/** Everything a service or step handler needs, built once per process by its composition root. */
 export interface PlatformDeps {
   config: Config;
   ddb: DynamoDBDocumentClient;
@@ -18,49 +19,32 @@ export interface PlatformDeps {
   calendar: WorkingCalendar;
   dataSharing: DataSharing;
   logger: Logger;
+  /** The service definitions, passed in: shared/ never imports the workflows catalog module. */
+  catalog: Catalog;
 }
 
-let built: PlatformDeps | undefined;
-let overrides: Partial<PlatformDeps> = {};
-
 /**
- * The process-wide dependencies: built lazily on first use (Lambda cold start, or the first
- * handler call in the local runtime) from `loadConfig()` + `createAwsClients()`, then memoised.
+ * Builds the deps from `loadConfig()` + `createAwsClients()`, with `overrides` in place of the
+ * defaults. No process-wide state: the caller (functions/deps.ts on Lambda, local/runtime.ts
+ * locally, a test) keeps the result and hands it to the factories.
  *
  * @example
- * const { ddb, clock } = getPlatformDeps();
+ * const deps = createPlatformDeps({ catalog: seedCatalog, clock: devClock });
  */
-export function getPlatformDeps(): PlatformDeps {
-  if (!built) {
-    const config = overrides.config ?? loadConfig();
-    // Creating clients opens no connection, so building them even when overridden costs nothing.
-    const clients = createAwsClients(config);
-    built = {
-      config,
-      ddb: overrides.ddb ?? clients.ddb,
-      s3: overrides.s3 ?? clients.s3,
-      sfn: overrides.sfn ?? clients.sfn,
-      clock: overrides.clock ?? systemClock,
-      calendar: overrides.calendar ?? loadCalendar(),
-      // The only registry adapter so far; a city's real registries plug in behind the same interface.
-      dataSharing: overrides.dataSharing ?? createSyntheticDataSharing(),
-      logger: overrides.logger ?? new Logger({ serviceName: 'onething' }),
-    };
-  }
-  return built;
-}
-
-/**
- * Replaces some dependencies (the local runtime installs its dev clock; tests install fakes).
- * Applies to deps already built and to deps built later.
- */
-export function setPlatformDeps(partial: Partial<PlatformDeps>): void {
-  overrides = { ...overrides, ...partial };
-  if (built) built = { ...built, ...partial };
-}
-
-/** Forgets the memoised deps and overrides (tests only). */
-export function resetPlatformDeps(): void {
-  built = undefined;
-  overrides = {};
+export function createPlatformDeps(required: Pick<PlatformDeps, 'catalog'> & Partial<PlatformDeps>): PlatformDeps {
+  const config = required.config ?? loadConfig();
+  // Creating clients opens no connection, so building them even when overridden costs nothing.
+  const clients = createAwsClients(config);
+  return {
+    config,
+    ddb: required.ddb ?? clients.ddb,
+    s3: required.s3 ?? clients.s3,
+    sfn: required.sfn ?? clients.sfn,
+    clock: required.clock ?? systemClock,
+    calendar: required.calendar ?? loadCalendar(),
+    // The only registry adapter so far; a city's real registries plug in behind the same interface.
+    dataSharing: required.dataSharing ?? createSyntheticDataSharing(),
+    logger: required.logger ?? new Logger({ serviceName: 'onething' }),
+    catalog: required.catalog,
+  };
 }

@@ -11,7 +11,7 @@ import { constructionPermitV1 } from './services/construction-permit';
 import { newbornV1 } from './services/newborn';
 import { schoolEnrolmentV1 } from './services/school-enrolment';
 import { utilityConnectionV1 } from './services/utility-connection';
-import type { ServiceDefinition } from './types';
+import type { Catalog, ServiceDefinition } from './types';
 import { assertValidDefinition } from './validate';
 
 /** Every published version of every service. */
@@ -22,15 +22,7 @@ export const definitions: readonly ServiceDefinition[] = [
   newbornV1,
 ];
 
-/** Look-ups over a list of definitions; see {@link createCatalog}. */
-export interface Catalog {
-  /** The current version of every service, in list order. */
-  catalog: readonly ServiceDefinition[];
-  /** The current version of a service; throws UnknownServiceError (HTTP 404). */
-  getService(id: string): ServiceDefinition;
-  /** A given version, current or old; throws UnknownServiceError / UnknownServiceVersionError. */
-  getServiceVersion(id: string, version: number): ServiceDefinition;
-}
+export type { Catalog } from './types';
 
 /**
  * Validates every definition (throws InvalidDefinitionError naming each problem) and
@@ -64,16 +56,17 @@ export function createCatalog(all: readonly ServiceDefinition[]): Catalog {
   };
 }
 
-const seed = createCatalog(definitions);
+/** The catalog the platform runs with: every published definition, validated once. */
+export const seedCatalog: Catalog = createCatalog(definitions);
 
 /** The current version of every service. */
-export const catalog: readonly ServiceDefinition[] = seed.catalog;
+export const catalog: readonly ServiceDefinition[] = seedCatalog.catalog;
 
 /** @example getService('school-enrolment').departments.map((d) => d.id) // ['education', ...] */
-export const getService = (id: string): ServiceDefinition => seed.getService(id);
+export const getService = (id: string): ServiceDefinition => seedCatalog.getService(id);
 
 /** @example getServiceVersion(application.serviceId, application.serviceVersion) */
-export const getServiceVersion = (id: string, version: number): ServiceDefinition => seed.getServiceVersion(id, version);
+export const getServiceVersion = (id: string, version: number): ServiceDefinition => seedCatalog.getServiceVersion(id, version);
 
 /** The service's overall limit: branches run in parallel, so the longest branch's. */
 export function serviceTimeLimitWorkingDays(def: ServiceDefinition): number {

@@ -84,3 +84,13 @@ export interface ServiceDefinition<F = any> {
    */
   supplementLimitWorkingDays?: number;
 }
+
+/** Look-ups over the published definitions (built by `createCatalog` in catalog.ts). */
+export interface Catalog {
+  /** The current version of every service, in list order. */
+  catalog: readonly ServiceDefinition[];
+  /** The current version of a service; throws UnknownServiceError (HTTP 404). */
+  getService(id: string): ServiceDefinition;
+  /** A given version, current or old; throws UnknownServiceError / UnknownServiceVersionError. */
+  getServiceVersion(id: string, version: number): ServiceDefinition;
+}

@@ -10,6 +10,7 @@ import * as S from '../../shared/applications/schemas';
 import { routes } from '../routes';
 import { pageOf } from '../http/pagination';
 import * as H from './schemas';
+import { APPLICANT_ROLES, READER_ROLES } from '../../shared/names';
 
 export interface EndpointContract {
   auth: 'public' | 'jwt';
@@ -25,8 +26,8 @@ export interface EndpointContract {
   errors?: readonly number[];
 }
 
-const APPLICANTS = ['citizen', 'proxy'] as const satisfies readonly Role[];
-const READERS = ['citizen', 'proxy', 'officer', 'inspector'] as const satisfies readonly Role[];
+const APPLICANTS = APPLICANT_ROLES;
+const READERS = READER_ROLES;
 const OFFICERS = ['officer'] as const satisfies readonly Role[];
 
 export const contracts = {

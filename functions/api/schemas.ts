@@ -6,14 +6,15 @@
 import * as z from 'zod';
 import { APP_ID } from '../../shared/applications/ids';
 import { APPLICATION_STATUSES } from '../../shared/applications/schemas';
+import { DEPARTMENT_ID_PATTERN, TASK_ID_PATTERN } from '../../shared/names';
 
 const slug = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/);
 
 export const ServicePath = z.object({ serviceId: slug });
 export const ApplicationPath = z.object({ id: z.string().regex(APP_ID) });
 export const MaterialPath = ApplicationPath.extend({ materialId: slug });
-export const DepartmentPath = z.object({ dept: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/) });
-export const TaskPath = z.object({ taskId: z.string().regex(/^T[A-Za-z0-9_-]{4,200}$/) });
+export const DepartmentPath = z.object({ dept: z.string().regex(DEPARTMENT_ID_PATTERN) });
+export const TaskPath = z.object({ taskId: z.string().regex(TASK_ID_PATTERN) });
 
 const LocalizedName = z.object({ zh: z.string(), en: z.string() });
 

@@ -1,23 +1,38 @@
 /**
- * The services the handlers call, built on first use from the process-wide dependencies
- * (Lambda cold start; the local runtime installs its own deps first). Public routes never
- * build them, so the catalog and health answer without any configuration.
+ * The services the API handlers call, each built on first use from a deps getter. Public
+ * routes never build them, so the catalog and health answer without any configuration.
  */
 import { createApplicationService, createTaskService, createUploadService } from '../../shared/applications';
-import { getPlatformDeps } from '../../shared/deps';
+import type { PlatformDeps } from '../../shared/deps';
+import type { Catalog } from '../../workflows/types';
+import { seedCatalog } from '../../workflows/catalog';
+import { lambdaDeps } from '../deps';
+import { once, type Lazy } from '../lazy';
 
+export type { Lazy } from '../lazy';
 export type ApplicationService = ReturnType<typeof createApplicationService>;
 export type TaskService = ReturnType<typeof createTaskService>;
 export type UploadService = ReturnType<typeof createUploadService>;
 
-/** A getter that builds its value once; handlers receive getters so tests can pass fakes. */
-export type Lazy<T> = () => T;
-
-function once<T>(build: () => T): Lazy<T> {
-  let value: T | undefined;
-  return () => (value ??= build());
+/** What the API handler factories take (functions/api/handlers.ts builds every handler from it). */
+export interface ApiServices {
+  applications: Lazy<ApplicationService>;
+  tasks: Lazy<TaskService>;
+  uploads: Lazy<UploadService>;
+  catalog: Catalog;
 }
 
-export const applicationService: Lazy<ApplicationService> = once(() => createApplicationService(getPlatformDeps()));
-export const taskService: Lazy<TaskService> = once(() => createTaskService(getPlatformDeps()));
-export const uploadService: Lazy<UploadService> = once(() => createUploadService(getPlatformDeps()));
+export function createApiServices(deps: Lazy<PlatformDeps>, catalog: Catalog): ApiServices {
+  return {
+    applications: once(() => createApplicationService(deps())),
+    tasks: once(() => createTaskService(deps())),
+    uploads: once(() => createUploadService(deps())),
+    catalog,
+  };
+}
+
+// The Lambda process's services: the modules' exported `handler`s use these.
+const lambdaServices = createApiServices(lambdaDeps, seedCatalog);
+export const applicationService = lambdaServices.applications;
+export const taskService = lambdaServices.tasks;
+export const uploadService = lambdaServices.uploads;

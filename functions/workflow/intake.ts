@@ -1,6 +1,9 @@
 import { IntakeInput } from '../../shared/applications/steps/schemas';
 import { stepHandler } from './step-handler';
-import { workflowSteps } from './steps';
+import { lambdaStepDeps, type StepDeps } from './steps';
 
 /** Intake: the due and warning instants of every branch (`${IntakeFunctionArn}`). */
-export const handler = stepHandler('intake', IntakeInput, (input) => workflowSteps().intake(input));
+export const createIntakeHandler = (deps: StepDeps) =>
+  stepHandler('intake', IntakeInput, deps, (input) => deps.steps().intake(input));
+
+export const handler = createIntakeHandler(lambdaStepDeps);

@@ -1,4 +1,5 @@
 import type { FunctionSpec } from '../access';
+import { PLACEHOLDERS } from '../../workflows/generator/placeholders';
 
 /**
  * The functions the state machines invoke. `substitution` is the `${...}` placeholder the
@@ -12,16 +13,16 @@ export interface WorkflowFunctionSpec extends FunctionSpec {
 const wf = (name: string) => `functions/workflow/${name}.ts`;
 
 export const workflowFunctions: readonly WorkflowFunctionSpec[] = [
-  { name: 'intake', entry: wf('intake'), substitution: 'IntakeFunctionArn', access: ['main:read', 'audit:read', 'audit:append'] },
+  { name: 'intake', entry: wf('intake'), substitution: PLACEHOLDERS.intake, access: ['main:read', 'audit:read', 'audit:append'] },
   {
-    name: 'task-await', entry: wf('task-await'), substitution: 'TaskAwaitFunctionArn',
+    name: 'task-await', entry: wf('task-await'), substitution: PLACEHOLDERS.taskAwait,
     access: ['main:read', 'main:write', 'audit:read', 'audit:append', 'sfn:task-response'],
   },
   {
-    name: 'checkpoint', entry: wf('checkpoint'), substitution: 'CheckpointFunctionArn',
+    name: 'checkpoint', entry: wf('checkpoint'), substitution: PLACEHOLDERS.checkpoint,
     access: ['main:read', 'main:write', 'audit:read', 'audit:append'],
   },
-  { name: 'finalize', entry: wf('finalize'), substitution: 'FinalizeFunctionArn', access: ['main:read', 'main:write', 'audit:read', 'audit:append'] },
+  { name: 'finalize', entry: wf('finalize'), substitution: PLACEHOLDERS.finalize, access: ['main:read', 'main:write', 'audit:read', 'audit:append'] },
 ];
 
 /**

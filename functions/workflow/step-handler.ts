@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { Context as LambdaContext } from 'aws-lambda';
 import type * as z from 'zod';
 import { validationFromIssues, classifyAwsError } from '../../shared/applications/errors';
-import { getPlatformDeps } from '../../shared/deps';
+import type { StepDeps } from './steps';
 import { AppError, DependencyError } from '../../shared/errors';
 
 /**
@@ -11,14 +11,14 @@ import { AppError, DependencyError } from '../../shared/errors';
  * failure (throttling, a lost race, a dependency down) surfaces as `DependencyError`, which
  * the state machine retries; anything else keeps its class name (e.g. `ValidationError`).
  */
-export function stepHandler<S extends z.ZodType, R>(name: string, schema: S, run: (input: z.infer<S>) => Promise<R>) {
+export function stepHandler<S extends z.ZodType, R>(name: string, schema: S, deps: StepDeps, run: (input: z.infer<S>) => Promise<R>) {
   return middy<unknown, R, Error, LambdaContext>(async (event: unknown) => {
     const parsed = schema.safeParse(event);
     if (!parsed.success) throw validationFromIssues(parsed.error.issues);
     return run(parsed.data);
   }).onError(async (request) => {
     const error = asStepError(request.error, name);
-    getPlatformDeps().logger.error(`step ${name} failed`, { error });
+    deps.logger().error(`step ${name} failed`, { error });
     request.error = error;
   });
 }

@@ -1,10 +1,19 @@
 import { createWorkflowSteps } from '../../shared/applications';
-import { getPlatformDeps } from '../../shared/deps';
+import type { PlatformDeps } from '../../shared/deps';
+import { lambdaDeps } from '../deps';
+import { once, type Lazy } from '../lazy';
 
-let steps: ReturnType<typeof createWorkflowSteps> | undefined;
+export type WorkflowSteps = ReturnType<typeof createWorkflowSteps>;
 
-/** The workflow steps, built on the first invocation from the process-wide deps (cold start). */
-export function workflowSteps(): ReturnType<typeof createWorkflowSteps> {
-  steps ??= createWorkflowSteps(getPlatformDeps());
-  return steps;
+/** What a step handler factory takes: the steps and the logger its errors go to, built on first use. */
+export interface StepDeps {
+  steps: Lazy<WorkflowSteps>;
+  logger: Lazy<PlatformDeps['logger']>;
 }
+
+export function createStepDeps(deps: Lazy<PlatformDeps>): StepDeps {
+  return { steps: once(() => createWorkflowSteps(deps())), logger: () => deps().logger };
+}
+
+/** The Lambda process's steps, built on the first invocation (cold start): the modules' `handler`s use them. */
+export const lambdaStepDeps: StepDeps = createStepDeps(lambdaDeps);

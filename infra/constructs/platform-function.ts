@@ -12,6 +12,7 @@ import { SpecError } from '../errors';
 import { functionName, stateMachineArnPrefix } from '../naming';
 import { acknowledge, acknowledgeWildcardResources } from '../nag';
 import { accessGrants, type PlatformResources } from './access-policy';
+import { ENV_NAMES } from '../../shared/names';
 
 /** Repository root: spec entries are relative to it. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -81,10 +82,10 @@ export class PlatformFunction extends NodejsFunction {
     if (this.bound) throw new SpecError(this.spec.name, 'bind() was already called for this function');
     this.bound = true;
     const env: Record<string, string> = {
-      TABLE_NAME: resources.mainTable.tableName,
-      AUDIT_TABLE_NAME: resources.auditTable.tableName,
-      MATERIALS_BUCKET: resources.materials.bucketName,
-      STATE_MACHINE_ARN_PREFIX: stateMachineArnPrefix(this),
+      [ENV_NAMES.tableName]: resources.mainTable.tableName,
+      [ENV_NAMES.auditTableName]: resources.auditTable.tableName,
+      [ENV_NAMES.materialsBucket]: resources.materials.bucketName,
+      [ENV_NAMES.stateMachineArnPrefix]: stateMachineArnPrefix(this),
       NODE_OPTIONS: '--enable-source-maps',
     };
     for (const [key, value] of Object.entries(env)) this.addEnvironment(key, value);

@@ -3,6 +3,7 @@ import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } fr
 import { AnyPrincipal, Effect, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { RESOURCE_NAMES } from '../../shared/names';
 
 export interface TablesProps {
   /** Customer-managed key that encrypts both tables. */
@@ -42,8 +43,8 @@ export class Tables extends Construct {
 
   constructor(scope: Construct, id: string, props: TablesProps) {
     super(scope, id);
-    this.main = this.table('Main', 'onething-main', MAIN_INDEXES, props.key);
-    this.audit = this.table('Audit', 'onething-audit', AUDIT_INDEXES, props.key, this.appendOnlyPolicy('onething-audit'));
+    this.main = this.table('Main', RESOURCE_NAMES.main, MAIN_INDEXES, props.key);
+    this.audit = this.table('Audit', RESOURCE_NAMES.audit, AUDIT_INDEXES, props.key, this.appendOnlyPolicy(RESOURCE_NAMES.audit));
   }
 
   /**

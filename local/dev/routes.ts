@@ -3,7 +3,7 @@
  * deploys them): dev tokens and the dev clock.
  */
 import * as z from 'zod';
-import type { DevClock } from '../../shared/clock';
+import type { DevClock } from './clock';
 import { parseOrThrow } from '../../functions/http/validation';
 import { DevTokenRequest, type DevTokenIssuer } from './tokens';
 

@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { ROLES } from '../../shared/auth/principal';
 import { systemClock, type Clock } from '../../shared/clock';
 import { UnauthorizedError } from '../../shared/errors';
+import { DEPARTMENT_ID_PATTERN } from '../../shared/names';
 
 export const DEV_ISSUER = 'onething-local';
 export const DEV_AUDIENCE = 'onething';
@@ -17,7 +18,7 @@ export const DevTokenRequest = z
   .strictObject({
     role: z.enum(ROLES),
     sub: z.string().min(1).max(128),
-    dept: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a department id such as education').optional(),
+    dept: z.string().regex(DEPARTMENT_ID_PATTERN, 'must be a department id such as education').optional(),
   })
   .superRefine((r, ctx) => {
     if (r.role === 'officer' && r.dept === undefined) ctx.addIssue({ code: 'custom', path: ['dept'], message: 'an officer token needs dept' });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Context } from 'aws-lambda';
 import type { RouteSpec } from '../../functions/routes';
 import type { LambdaHttpHandler } from './types';
+import { physicalName } from '../../shared/names';
 
 // API Gateway HTTP APIs give an integration at most 30 s; the Lambda context reports the rest.
 const INTEGRATION_TIMEOUT_MS = 29_000;
@@ -29,7 +30,7 @@ export function defaultLoadHandler(route: RouteSpec): LambdaHttpHandler {
 /** A Lambda context named after the route's function, with API Gateway's integration timeout as its deadline. */
 export function lambdaContext(spec: RouteSpec, requestId: string): Context {
   const deadline = Date.now() + INTEGRATION_TIMEOUT_MS;
-  const functionName = `onething-${spec.name}`;
+  const functionName = physicalName(spec.name);
   return {
     callbackWaitsForEmptyEventLoop: true,
     functionName,

@@ -1,6 +1,7 @@
 import type { Principal, Role } from '../auth/principal';
 import { ForbiddenError, NotFoundError } from '../errors';
 import type { ApplicationRecord, TaskRecord } from './records';
+import { APPLICANT_ROLES, isApplicantRole, READER_ROLES } from '../names';
 
 /**
  * Who may see what (docs/HTTP-API.md): a wrong role is 403; a resource that exists but is
@@ -10,10 +11,8 @@ export function requireRole(p: Principal, roles: readonly Role[], action: string
   if (!roles.includes(p.role)) throw new ForbiddenError(`role ${p.role} may not ${action}`);
 }
 
-/** Applicants (and proxies) act on applications they submitted. */
-export const APPLICANT_ROLES: readonly Role[] = ['citizen', 'proxy'];
-/** Roles that may read an application: its applicant, officers of its departments, inspectors. */
-export const READER_ROLES: readonly Role[] = ['citizen', 'proxy', 'officer', 'inspector'];
+// Re-exported for the services of this folder; the rule itself is in shared/names.ts.
+export { APPLICANT_ROLES, READER_ROLES };
 
 export type Reader = { kind: 'applicant' } | { kind: 'officer'; dept: string } | { kind: 'inspector' };
 
@@ -24,7 +23,7 @@ export type Reader = { kind: 'applicant' } | { kind: 'officer'; dept: string } |
 export function readerOf(p: Principal, app: ApplicationRecord | undefined, tasks: TaskRecord[], id: string): { app: ApplicationRecord; reader: Reader } {
   requireRole(p, READER_ROLES, 'read applications');
   if (app) {
-    if ((p.role === 'citizen' || p.role === 'proxy') && app.ownerSub === p.sub) return { app, reader: { kind: 'applicant' } };
+    if (isApplicantRole(p.role) && app.ownerSub === p.sub) return { app, reader: { kind: 'applicant' } };
     if (p.role === 'officer' && p.dept && tasks.some((t) => t.department === p.dept)) return { app, reader: { kind: 'officer', dept: p.dept } };
     if (p.role === 'inspector') return { app, reader: { kind: 'inspector' } };
   }

@@ -3,13 +3,14 @@ import type { Config } from '../config';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { aws, isStaleToken } from './errors';
 import type { ApplicationRecord } from './records';
+import { physicalName } from '../names';
 
 /** `<prefix>onething-<serviceId>`: the state machine of a service. */
-export const stateMachineArn = (config: Config, serviceId: string) => `${config.stateMachineArnPrefix}onething-${serviceId}`;
+export const stateMachineArn = (config: Config, serviceId: string) => `${config.stateMachineArnPrefix}${physicalName(serviceId)}`;
 
 /** `arn:<partition>:states:<region>:<acct>:execution:onething-<serviceId>:<appId>`. */
 export const executionArn = (config: Config, serviceId: string, appId: string) =>
-  `${config.stateMachineArnPrefix.replace(/:stateMachine:$/, ':execution:')}onething-${serviceId}:${appId}`;
+  `${config.stateMachineArnPrefix.replace(/:stateMachine:$/, ':execution:')}${physicalName(serviceId)}:${appId}`;
 
 /**
  * Starts the application's execution; the name is the application id, so a repeated start

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { DEPARTMENT_ID_PATTERN, TASK_ID_PATTERN } from '../names';
 
 /** Crockford base32: sortable, no I/L/O/U, safe in URLs and S3 keys. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -53,9 +54,9 @@ export const taskId = (appId: string, dept: string): string => 'T' + Buffer.from
 
 /** The application and department of a task id, or undefined when it is not one. */
 export function parseTaskId(id: string): { applicationId: string; department: string } | undefined {
-  if (!/^T[A-Za-z0-9_-]{4,200}$/.test(id)) return undefined;
+  if (!TASK_ID_PATTERN.test(id)) return undefined;
   const [applicationId, department, ...rest] = Buffer.from(id.slice(1), 'base64url').toString('utf8').split(':');
-  if (rest.length || !APP_ID.test(applicationId ?? '') || !/^[a-z][a-z0-9-]{0,39}$/.test(department ?? '')) return undefined;
+  if (rest.length || !APP_ID.test(applicationId ?? '') || !DEPARTMENT_ID_PATTERN.test(department ?? '')) return undefined;
   return { applicationId, department };
 }
 

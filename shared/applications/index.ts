@@ -21,7 +21,7 @@ import { submit } from './submit';
 import { decide, getTask, inbox } from './tasks';
 import { withdraw } from './withdraw';
 
-export { createUploadService } from '../documents/upload-service';
+export { createUploadService } from './upload-service';
 export * from './schemas';
 
 /** A throttled or unavailable AWS dependency becomes a 503 DependencyError (retryable), never a 500. */

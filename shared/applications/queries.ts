@@ -1,4 +1,3 @@
-import { getServiceVersion } from '../../workflows/catalog';
 import type { Principal } from '../auth/principal';
 import { NotFoundError } from '../errors';
 import { APPLICANT_ROLES, readerOf, requireRole } from './access';
@@ -10,7 +9,7 @@ import { applicationSummary, applicationView } from './views';
 export async function getApplication(ctx: Context, p: Principal, id: string): Promise<ApplicationView> {
   const [{ application, tasks }, events] = await Promise.all([ctx.apps.getWithTasks(id), ctx.log.list(id)]);
   const { app, reader } = readerOf(p, application, tasks, id);
-  return applicationView(getServiceVersion(app.serviceId, app.serviceVersion), app, tasks, events, reader, ctx.clock.now());
+  return applicationView(ctx.catalog.getServiceVersion(app.serviceId, app.serviceVersion), app, tasks, events, reader, ctx.clock.now());
 }
 
 /**
@@ -35,7 +34,7 @@ export async function materialLink(ctx: Context, p: Principal, id: string, mater
   const { application, tasks } = await ctx.apps.getWithTasks(id);
   const { app, reader } = readerOf(p, application, tasks, id);
   const material = app.materials.find((m) => m.materialId === materialId);
-  const def = getServiceVersion(app.serviceId, app.serviceVersion);
+  const def = ctx.catalog.getServiceVersion(app.serviceId, app.serviceVersion);
   const allowed =
     reader.kind !== 'officer' || (def.departments.find((d) => d.id === reader.dept)?.sees.materials ?? []).includes(materialId);
   if (!material || !allowed) throw new NotFoundError(`material ${materialId} not found on application ${id}`);

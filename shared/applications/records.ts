@@ -1,5 +1,6 @@
 import type { LocalizedName } from '../../workflows/types';
 import type { ApplicationResult, Decision, MissingItem, OnBehalfOf } from './schemas';
+import type { ApplicantRole } from '../names';
 
 /**
  * The items stored in the main table (docs/DESIGN.md "Data model"). They never leave the
@@ -31,7 +32,7 @@ export interface ApplicationRecord {
   serviceId: string;
   serviceVersion: number;
   ownerSub: string;
-  submittedAs: 'citizen' | 'proxy';
+  submittedAs: ApplicantRole;
   onBehalfOf?: OnBehalfOf;
   status: StoredApplicationStatus;
   submittedAt: string;

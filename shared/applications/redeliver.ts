@@ -1,4 +1,3 @@
-import { getServiceVersion } from '../../workflows/catalog';
 import { maxEscalations } from '../../workflows/defaults';
 import { pendingResult, resultEvents } from './branch-events';
 import type { Context } from './context';
@@ -42,7 +41,7 @@ async function send(ctx: Context, task: TaskRecord, pending: 'decision' | 'suppl
     output = { decision: task.decision };
   } else {
     // The supplement wait's result is the branch's new schedule (due date moved by the suspension).
-    const def = getServiceVersion(task.serviceId, task.serviceVersion);
+    const def = ctx.catalog.getServiceVersion(task.serviceId, task.serviceVersion);
     output = { dueAt: task.dueAt, warnAt: task.warnAt, nextCheckpointAt: nextCheckpointAt(task, ctx.clock.now(), def.escalateEveryHours, maxEscalations(def)) };
   }
   return deliver(ctx.sfn, ctx.logger, task.token, output, { applicationId: task.applicationId, department: task.department });

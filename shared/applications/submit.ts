@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { getService, getServiceVersion } from '../../workflows/catalog';
 import type { ServiceDefinition } from '../../workflows/types';
 import { canonicalJson } from '../audit/canonical';
 import type { TimingEventInput } from '../audit/types';
@@ -16,8 +15,6 @@ import type { ApplicationRecord } from './records';
 import { SubmitApplicationRequest, type ApplicationView } from './schemas';
 import { applicationView } from './views';
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
-
 /**
  * `POST /v1/applications`: validate, run the data-sharing checks, verify and copy the
  * uploads, store the application (its conditional put is the idempotency record), log
@@ -31,10 +28,9 @@ export async function submit(ctx: Context, p: Principal, raw: unknown, idempoten
   const errors: FieldError[] = [];
   if (p.role === 'proxy' && !req.onBehalfOf) errors.push({ path: 'onBehalfOf', message: 'a proxy must name the person it acts for' });
   if (p.role === 'citizen' && req.onBehalfOf) errors.push({ path: 'onBehalfOf', message: 'only proxy staff submit on behalf of someone' });
-  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) errors.push({ path: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' });
   if (errors.length) throw new ValidationError(errors);
 
-  const def = getService(req.serviceId);
+  const def = ctx.catalog.getService(req.serviceId);
   const now = ctx.clock.now();
   const id = applicationId(now, idempotencyKey === undefined ? undefined : p.sub, idempotencyKey);
   const requestHash = createHash('sha256').update(canonicalJson(req)).digest('hex');
@@ -145,6 +141,6 @@ async function replay(ctx: Context, app: ApplicationRecord, requestHash: string,
   }
   await afterStore(ctx, app);
   const [{ tasks }, events] = await Promise.all([ctx.apps.getWithTasks(app.id), ctx.log.list(app.id)]);
-  const def = getServiceVersion(app.serviceId, app.serviceVersion);
+  const def = ctx.catalog.getServiceVersion(app.serviceId, app.serviceVersion);
   return { application: applicationView(def, app, tasks, events, { kind: 'applicant' }, ctx.clock.now()), replayed: true };
 }

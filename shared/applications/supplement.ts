@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { getServiceVersion } from '../../workflows/catalog';
 import type { ServiceDefinition } from '../../workflows/types';
 import { canonicalJson } from '../audit/canonical';
 import type { Principal } from '../auth/principal';
@@ -29,7 +28,7 @@ export async function provideSupplement(ctx: Context, p: Principal, id: string, 
   const requestHash = createHash('sha256').update(canonicalJson(req)).digest('hex');
   const { application, tasks } = await ctx.apps.getWithTasks(id);
   const app = ownApplication(p, application, id);
-  const def = getServiceVersion(app.serviceId, app.serviceVersion);
+  const def = ctx.catalog.getServiceVersion(app.serviceId, app.serviceVersion);
   if (!def.departments.some((d) => d.id === req.department)) {
     throw new ValidationError([{ path: 'department', message: `service ${def.id} has no department ${req.department}` }]);
   }

@@ -1,4 +1,3 @@
-import { getServiceVersion } from '../../workflows/catalog';
 import type { Principal } from '../auth/principal';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { requireRole } from './access';
@@ -44,7 +43,7 @@ export async function getTask(ctx: Context, p: Principal, taskId: string): Promi
   const task = await ownTask(ctx, p, taskId);
   const app = await ctx.apps.get(task.applicationId);
   if (!app) throw new NotFoundError(`task ${taskId} not found`);
-  return taskDetail(getServiceVersion(app.serviceId, app.serviceVersion), app, task, ctx.clock.now());
+  return taskDetail(ctx.catalog.getServiceVersion(app.serviceId, app.serviceVersion), app, task, ctx.clock.now());
 }
 
 /**

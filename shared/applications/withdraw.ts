@@ -1,4 +1,3 @@
-import { getServiceVersion } from '../../workflows/catalog';
 import type { Actor } from '../audit/types';
 import type { Principal } from '../auth/principal';
 import { ConflictError } from '../errors';
@@ -64,7 +63,7 @@ export async function withdraw(ctx: Context, p: Principal, id: string): Promise<
   }
   await finishWithdrawal(ctx, app, { role: p.role, sub: p.sub });
   const [fresh, events] = await Promise.all([ctx.apps.getWithTasks(id), ctx.log.list(id)]);
-  const def = getServiceVersion(app.serviceId, app.serviceVersion);
+  const def = ctx.catalog.getServiceVersion(app.serviceId, app.serviceVersion);
   return applicationView(def, fresh.application ?? app, fresh.tasks, events, { kind: 'applicant' }, now);
 }
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { UnauthorizedError } from '../errors';
 import { isWellFormedText } from '../unicode';
+import { DEPARTMENT_ID_PATTERN } from '../names';
 
 export const ROLES = ['citizen', 'proxy', 'officer', 'inspector', 'official', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -16,7 +17,7 @@ const Claims = z.object({
   // `sub` is stored (owner keys) and logged (actor.sub): it must be well-formed text.
   sub: z.string().min(1).max(128).refine(isWellFormedText),
   role: z.enum(ROLES),
-  dept: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/).optional(),
+  dept: z.string().regex(DEPARTMENT_ID_PATTERN).optional(),
 });
 
 /**

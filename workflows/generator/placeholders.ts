@@ -1,7 +1,7 @@
 /**
  * The `${...}` placeholders of the generated ASL. CDK fills them with definitionSubstitutions,
- * the local runtime with {@link substituteDefinition}; the names match
- * `functions/workflow/specs.ts`. The partition is a placeholder too, so that the same
+ * the local runtime with {@link substituteDefinition}; `functions/workflow/specs.ts` takes
+ * each function's substitution name from here. The partition is a placeholder too, so that the same
  * definition deploys to `aws` and `aws-cn`.
  */
 export const PLACEHOLDERS = {

@@ -1,4 +1,3 @@
-import { getServiceVersion } from '../../../workflows/catalog';
 import { maxEscalations } from '../../../workflows/defaults';
 import { NotFoundError } from '../../errors';
 import type { Metrics } from '../../observability/metrics';
@@ -26,7 +25,7 @@ export async function checkpoint(ctx: Context, metrics: Metrics, input: Checkpoi
   const { applicationId: id, department: dept } = input;
   const task = await ctx.tasks.get(id, dept);
   if (!task) throw new NotFoundError(`task ${dept} of ${id} not found`);
-  const def = getServiceVersion(task.serviceId, task.serviceVersion);
+  const def = ctx.catalog.getServiceVersion(task.serviceId, task.serviceVersion);
   const cap = maxEscalations(def);
   const now = ctx.clock.now();
   const at = now.toISOString();

@@ -1,4 +1,3 @@
-import { getServiceVersion } from '../../../workflows/catalog';
 import { NotFoundError } from '../../errors';
 import type { Context } from '../context';
 import { openedEvent } from '../branch-events';
@@ -18,7 +17,7 @@ export interface IntakeOutput {
 export async function intake(ctx: Context, input: IntakeInput): Promise<IntakeOutput> {
   const app = await ctx.apps.get(input.applicationId);
   if (!app) throw new NotFoundError(`application ${input.applicationId} not found`);
-  const def = getServiceVersion(input.serviceId, input.serviceVersion);
+  const def = ctx.catalog.getServiceVersion(input.serviceId, input.serviceVersion);
   const now = ctx.clock.now();
   const branches = Object.fromEntries(
     def.departments.map((d) => {

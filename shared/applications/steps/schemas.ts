@@ -1,8 +1,9 @@
 import * as z from 'zod';
+import { DEPARTMENT_ID_PATTERN } from '../../names';
 
 /** The payloads the state machines send to the step handlers (docs/DESIGN.md "State machine"). */
 const appId = z.string().regex(/^A[0-9A-HJKMNP-TV-Z]{26}$/, 'not an application id');
-const dept = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'not a department id');
+const dept = z.string().regex(DEPARTMENT_ID_PATTERN, 'not a department id');
 const iso = z.iso.datetime();
 
 export const IntakeInput = z.object({ applicationId: appId, serviceId: z.string().min(1), serviceVersion: z.number().int().positive() });

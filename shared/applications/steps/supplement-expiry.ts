@@ -1,4 +1,3 @@
-import { getServiceVersion } from '../../../workflows/catalog';
 import { maxEscalations, supplementLimitWorkingDays } from '../../../workflows/defaults';
 import { NotFoundError } from '../../errors';
 import { resultEvents } from '../branch-events';
@@ -36,7 +35,7 @@ export async function supplementExpiry(ctx: Context, input: CheckpointInput): Pr
   const { applicationId: id, department: dept } = input;
   const task = await ctx.tasks.get(id, dept);
   if (!task) throw new NotFoundError(`task ${dept} of ${id} not found`);
-  const def = getServiceVersion(task.serviceId, task.serviceVersion);
+  const def = ctx.catalog.getServiceVersion(task.serviceId, task.serviceVersion);
   const request = task.supplementRequests.at(-1);
   if (!request) throw new NotFoundError(`task ${dept} of ${id} has no supplement request`);
   const limit = supplementLimitWorkingDays(def);

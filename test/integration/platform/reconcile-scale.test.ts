@@ -4,7 +4,6 @@ import { keys, taskId } from '../../../shared/applications/ids';
 import { deliveryMark, startMark } from '../../../shared/applications/pending';
 import type { ApplicationRecord, TaskRecord } from '../../../shared/applications/records';
 import { createAwsClients } from '../../../shared/aws/clients';
-import { getPlatformDeps } from '../../../shared/deps';
 import { getService } from '../../../workflows/catalog';
 import { startTestRuntime, type TestRuntime } from '../support/runtime';
 
@@ -76,7 +75,7 @@ function task(i: number, undelivered: boolean): TaskRecord {
 }
 
 async function writeAll(items: object[]): Promise<void> {
-  const { ddb, config } = getPlatformDeps();
+  const { ddb, config } = t.runtime.deps;
   const batches: object[][] = [];
   for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
   for (let i = 0; i < batches.length; i += 8) {
@@ -95,7 +94,7 @@ async function writeAll(items: object[]): Promise<void> {
  * platform's client meanwhile, and are not counted.
  */
 function countingDeps() {
-  const deps = getPlatformDeps();
+  const deps = t.runtime.deps;
   const { config } = deps;
   const { ddb } = createAwsClients(config);
   const counts: Record<string, number> = {};

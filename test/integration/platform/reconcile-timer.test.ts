@@ -17,17 +17,17 @@ test('a decision left undelivered by a failure is delivered by the timer once it
   await waitForBranches(citizen, id, service.departments.length);
   const officer = await t.api.login({ role: 'officer', sub: 'o-edu', dept: 'education' });
   const task = await findTask(officer, 'education', id);
-  failNext('sfn', (command) => command === 'SendTaskSuccessCommand', 'before');
+  failNext(t.runtime.deps, 'sfn', (command) => command === 'SendTaskSuccessCommand', 'before');
   const failed = await decide(officer, task.taskId, { decision: 'approve', comment: 'ok' }).catch((e: ApiError) => e.status);
   expect(failed).toBe(503);
-  expect((await storedTask(id, 'education'))?.gsi4pk).toBe('PENDING#delivery');
+  expect((await storedTask(t.runtime.deps, id, 'education'))?.gsi4pk).toBe('PENDING#delivery');
 
   // Younger than the grace period, the mark is left to the request that set it.
   await new Promise((r) => setTimeout(r, 600));
-  expect((await storedTask(id, 'education'))?.gsi4pk).toBe('PENDING#delivery');
+  expect((await storedTask(t.runtime.deps, id, 'education'))?.gsi4pk).toBe('PENDING#delivery');
   await t.api.advanceClock(120);
   await eventually(async () => {
-    const delivered = (await exitedStates(service.id, id)).includes('RouteEducation');
-    return delivered && (await storedTask(id, 'education'))?.gsi4pk === undefined ? true : undefined;
+    const delivered = (await exitedStates(t.runtime.deps, service.id, id)).includes('RouteEducation');
+    return delivered && (await storedTask(t.runtime.deps, id, 'education'))?.gsi4pk === undefined ? true : undefined;
   }, 'the timer delivering the decision and removing its mark');
 });

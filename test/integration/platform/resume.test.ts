@@ -2,7 +2,6 @@ import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { ApiError, type OneThingClient } from '../../../local/client';
 import { executionArn } from '../../../shared/applications/executions';
 import { reconcile } from '../../../shared/applications';
-import { getPlatformDeps } from '../../../shared/deps';
 import { decide, findTask, getApplication, getService, submitExample, waitForBranches, waitForStatus, type ServiceDoc } from '../support/flows';
 import { exitedStates, failNext, storedTask } from '../support/faults';
 import { eventually, startTestRuntime, type TestRuntime } from '../support/runtime';
@@ -29,8 +28,8 @@ const DAY = 86_400;
 const EDU = 'education';
 const officer = (dept: string) => officers.get(dept) as OneThingClient;
 const isSendTaskSuccess = (command: string) => command === 'SendTaskSuccessCommand';
-const isAuditPut = (command: string, input: Record<string, any>) => ['PutCommand', 'PutItemCommand'].includes(command) && input.TableName === getPlatformDeps().config.auditTableName;
-const reconcileNow = () => reconcile(getPlatformDeps(), { graceMs: 0 });
+const isAuditPut = (command: string, input: Record<string, any>) => ['PutCommand', 'PutItemCommand'].includes(command) && input.TableName === t.runtime.deps.config.auditTableName;
+const reconcileNow = () => reconcile(t.runtime.deps, { graceMs: 0 });
 const status = (error: unknown) => (error instanceof ApiError ? error.status : error);
 
 /** An application whose education branch waits for the applicant's supplement (the machine in its supplement wait). */
@@ -39,15 +38,15 @@ async function waitingForSupplement(): Promise<string> {
   await waitForBranches(citizen, id, service.departments.length);
   const task = await findTask(officer(EDU), EDU, id);
   await decide(officer(EDU), task.taskId, { decision: 'request-supplement', comment: '请补充', missing: [{ field: 'form.guardian.phone', reason: '无法接通' }] });
-  await eventually(async () => ((await storedTask(id, EDU))?.tokenKind === 'supplement' ? true : undefined), 'the supplement wait holding its token');
+  await eventually(async () => ((await storedTask(t.runtime.deps, id, EDU))?.tokenKind === 'supplement' ? true : undefined), 'the supplement wait holding its token');
   return id;
 }
 
 /** The machine took the answer: it left the supplement wait and the next decision wait holds its token. */
 const answerArrived = (id: string) =>
   eventually(async () => {
-    const task = await storedTask(id, EDU);
-    const left = (await exitedStates(service.id, id)).includes('SupplementEducation');
+    const task = await storedTask(t.runtime.deps, id, EDU);
+    const left = (await exitedStates(t.runtime.deps, service.id, id)).includes('SupplementEducation');
     return left && task?.tokenKind === 'decision' && task.gsi4pk === undefined ? true : undefined;
   }, 'the supplement answer delivered');
 
@@ -80,7 +79,7 @@ describe('a supplement answer', () => {
 
   test('SendTaskSuccess fails after the answer is recorded: the same request again delivers it; another answer is 409', async () => {
     const id = await waitingForSupplement();
-    const fault = failNext('sfn', isSendTaskSuccess, 'before');
+    const fault = failNext(t.runtime.deps, 'sfn', isSendTaskSuccess, 'before');
     const failed = await citizen.request('POST', `/v1/applications/${id}/supplements`, answer).catch(status);
     expect([failed, fault.fired()]).toEqual([503, true]);
 
@@ -93,7 +92,7 @@ describe('a supplement answer', () => {
 
   test('the log append fails after the answer is recorded, and nobody retries: reconcile, two days later, logs and delivers it', async () => {
     const id = await waitingForSupplement();
-    const fault = failNext('ddb', isAuditPut, 'before');
+    const fault = failNext(t.runtime.deps, 'ddb', isAuditPut, 'before');
     expect(await citizen.request('POST', `/v1/applications/${id}/supplements`, answer).catch(status)).toBe(503);
     expect(fault.fired()).toBe(true);
 
@@ -112,11 +111,11 @@ describe('a decision', () => {
     await waitForBranches(citizen, id, service.departments.length);
     await t.api.advanceClock(2 * DAY);
     const task = await findTask(officer(EDU), EDU, id);
-    failNext('sfn', isSendTaskSuccess, 'before');
+    failNext(t.runtime.deps, 'sfn', isSendTaskSuccess, 'before');
     expect(await decide(officer(EDU), task.taskId, { decision: 'approve', comment: 'ok' }).catch(status)).toBe(503);
 
     expect(await reconcileNow()).toMatchObject({ delivered: 1 });
-    await eventually(async () => ((await exitedStates(service.id, id)).includes('RouteEducation') ? true : undefined), 'the decision delivered');
+    await eventually(async () => ((await exitedStates(t.runtime.deps, service.id, id)).includes('RouteEducation') ? true : undefined), 'the decision delivered');
     expect(await finishAndCount(id, [EDU])).toEqual(happyPath());
   });
 
@@ -124,19 +123,19 @@ describe('a decision', () => {
     const id = await submitExample(citizen, service);
     await waitForBranches(citizen, id, service.departments.length);
     const task = await findTask(officer(EDU), EDU, id);
-    failNext('sfn', isSendTaskSuccess, 'after');
+    failNext(t.runtime.deps, 'sfn', isSendTaskSuccess, 'after');
     expect(await decide(officer(EDU), task.taskId, { decision: 'approve', comment: 'ok' }).catch(status)).toBe(503);
-    expect((await storedTask(id, EDU))?.gsi4pk).toBe('PENDING#delivery');
+    expect((await storedTask(t.runtime.deps, id, EDU))?.gsi4pk).toBe('PENDING#delivery');
 
     await expect(decide(officer(EDU), task.taskId, { decision: 'approve', comment: 'ok' })).resolves.toMatchObject({ decision: 'approve' });
-    expect((await storedTask(id, EDU))?.gsi4pk).toBeUndefined();
+    expect((await storedTask(t.runtime.deps, id, EDU))?.gsi4pk).toBeUndefined();
     expect(await reconcileNow()).toMatchObject({ read: 0 });
     expect(await finishAndCount(id, [EDU])).toEqual(happyPath());
   });
 });
 
 test('a submission whose StartExecution failed is started by reconcile days later', async () => {
-  const fault = failNext('sfn', (command) => command === 'StartExecutionCommand', 'before');
+  const fault = failNext(t.runtime.deps, 'sfn', (command) => command === 'StartExecutionCommand', 'before');
   const id = await submitExample(citizen, service);
   expect(fault.fired()).toBe(true);
   expect((await getApplication(citizen, id)).branches.every((b: any) => b.status === 'pending')).toBe(true);
@@ -150,14 +149,14 @@ test('a submission whose StartExecution failed is started by reconcile days late
 test('a withdrawal whose StopExecution failed: reconcile stops the execution and cancels the open branches', async () => {
   const id = await submitExample(citizen, service);
   await waitForBranches(citizen, id, service.departments.length);
-  failNext('sfn', (command) => command === 'StopExecutionCommand', 'before');
+  failNext(t.runtime.deps, 'sfn', (command) => command === 'StopExecutionCommand', 'before');
   expect(await citizen.request('POST', `/v1/applications/${id}/withdraw`).catch(status)).toBe(503);
   expect((await getApplication(citizen, id)).branches.map((b: any) => b.status)).toEqual(service.departments.map(() => 'open'));
 
   expect(await reconcileNow()).toMatchObject({ stopped: 1, failed: 0 });
   const app = await getApplication(citizen, id);
   expect(app.branches.map((b: any) => b.status)).toEqual(service.departments.map(() => 'cancelled'));
-  const { sfn, config } = getPlatformDeps();
+  const { sfn, config } = t.runtime.deps;
   const execution = await sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(config, service.id, id) }));
   expect(execution.status).toBe('ABORTED');
   const types = app.timeline.map((e: any) => `${e.type}${e.department ? `:${e.department}` : ''}`);

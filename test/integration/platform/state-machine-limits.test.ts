@@ -4,8 +4,8 @@
  * checkpoint instant already past. Real runtime; failures are injected by registering another
  * in-process Lambda under a workflow function's name.
  */
-import { handler as realCheckpoint } from '../../../functions/workflow/checkpoint';
-import { handler as realIntake } from '../../../functions/workflow/intake';
+import { createWorkflowHandlers } from '../../../functions/workflow/handlers';
+import { createStepDeps } from '../../../functions/workflow/steps';
 import type { OneThingClient } from '../../../local/client';
 import { loadCalendar } from '../../../shared/calendar';
 import type { LambdaHandler } from '@onething/stepfunctions-local';
@@ -16,18 +16,19 @@ import { eventually, startTestRuntime, type TestRuntime } from '../support/runti
 
 const DAY = 86_400;
 
-// One runtime for the file (the handlers' process-wide deps are built once); each test puts
-// the real handlers back and leaves no execution running, so the shared dev clock moving on
+// One runtime for the file; each test puts the real handlers (built over the runtime's deps) back and leaves no execution running, so the shared dev clock moving on
 // disturbs no later test.
 let t: TestRuntime;
+let real: ReturnType<typeof createWorkflowHandlers>;
 beforeAll(async () => {
   t = await startTestRuntime();
+  real = createWorkflowHandlers(createStepDeps(() => t.runtime.deps));
 });
 afterAll(() => t.close());
 const running: Array<{ citizen: OneThingClient; id: string }> = [];
 afterEach(async () => {
-  inject('intake', (event, context) => realIntake(event, context as never));
-  inject('checkpoint', (event, context) => realCheckpoint(event, context as never));
+  inject('intake', (event, context) => real.intake(event, context));
+  inject('checkpoint', (event, context) => real.checkpoint(event, context));
   for (const { citizen, id } of running.splice(0)) await citizen.request('POST', `/v1/applications/${id}/withdraw`);
 });
 
@@ -153,7 +154,7 @@ test('a checkpoint instant already past re-arms a minute later, not every second
   let calls = 0;
   inject('checkpoint', async (event, context) => {
     calls += 1;
-    const schedule = (await realCheckpoint(event, context as never)) as Record<string, unknown>;
+    const schedule = (await real.checkpoint(event, context)) as Record<string, unknown>;
     return { ...schedule, nextCheckpointAt: '2000-01-01T00:00:00.000Z' };
   });
   const { citizen, id, opened } = await openApplication('school-enrolment', 'parent-spin');

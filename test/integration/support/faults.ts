@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
-import { getPlatformDeps } from '../../../shared/deps';
+import type { PlatformDeps } from '../../../shared/deps';
 import { executionArn } from '../../../shared/applications/executions';
 
 /**
@@ -13,8 +13,8 @@ type Stack = { add: (mw: any, opts: { step: 'initialize'; name: string }) => voi
 
 let counter = 0;
 
-export function failNext(client: 'sfn' | 'ddb', matches: (command: string, input: Record<string, any>) => boolean, when: 'before' | 'after'): { fired: () => boolean } {
-  const stack = getPlatformDeps()[client].middlewareStack as unknown as Stack;
+export function failNext(deps: PlatformDeps, client: 'sfn' | 'ddb', matches: (command: string, input: Record<string, any>) => boolean, when: 'before' | 'after'): { fired: () => boolean } {
+  const stack = deps[client].middlewareStack as unknown as Stack;
   const name = `test-fault-${++counter}`;
   let fired = false;
   stack.add(
@@ -31,15 +31,15 @@ export function failNext(client: 'sfn' | 'ddb', matches: (command: string, input
 }
 
 /** The task item as stored (token kind and the undelivered mark are not in the API). */
-export async function storedTask(applicationId: string, department: string): Promise<Record<string, any> | undefined> {
-  const { ddb, config } = getPlatformDeps();
+export async function storedTask(deps: PlatformDeps, applicationId: string, department: string): Promise<Record<string, any> | undefined> {
+  const { ddb, config } = deps;
   const out = await ddb.send(new GetCommand({ TableName: config.tableName, Key: { pk: `APP#${applicationId}`, sk: `TASK#${department}` }, ConsistentRead: true }));
   return out.Item;
 }
 
 /** The names of the states the application's execution has left, in order. */
-export async function exitedStates(serviceId: string, applicationId: string): Promise<string[]> {
-  const { sfn, config } = getPlatformDeps();
+export async function exitedStates(deps: PlatformDeps, serviceId: string, applicationId: string): Promise<string[]> {
+  const { sfn, config } = deps;
   const out = await sfn.send(new GetExecutionHistoryCommand({ executionArn: executionArn(config, serviceId, applicationId), maxResults: 1000 }));
   return (out.events ?? []).flatMap((e) => (e.type?.endsWith('StateExited') && e.stateExitedEventDetails?.name ? [e.stateExitedEventDetails.name] : []));
 }

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, 
 import { routes, type RouteSpec } from '../../../functions/routes';
 import { createDevTokenIssuer } from '../../../local/dev';
 import { startApiServer, type AccessLogEntry, type LambdaHttpHandler, type RunningApiServer } from '../../../local/http-server';
-import { DevClock } from '../../../shared/clock';
+import { DevClock } from '../../../local/dev/clock';
 
 const tokens = createDevTokenIssuer({ secret: 'unit-test-secret-of-at-least-32-characters' });
 const NOW = new Date('2026-09-01T02:00:00.000Z');

@@ -1,14 +1,14 @@
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { handler as intake } from '../../../../functions/workflow/intake';
-import { handler as taskAwait } from '../../../../functions/workflow/task-await';
-import { handler as checkpoint } from '../../../../functions/workflow/checkpoint';
-import { handler as finalize } from '../../../../functions/workflow/finalize';
-import { handler as reconcile } from '../../../../functions/workflow/reconcile';
+import { createIntakeHandler } from '../../../../functions/workflow/intake';
+import { createTaskAwaitHandler } from '../../../../functions/workflow/task-await';
+import { createCheckpointHandler } from '../../../../functions/workflow/checkpoint';
+import { createFinalizeHandler } from '../../../../functions/workflow/finalize';
+import { createReconcileHandler } from '../../../../functions/workflow/reconcile';
+import { createStepDeps } from '../../../../functions/workflow/steps';
 import { asStepError } from '../../../../functions/workflow/step-handler';
 import { AuditConflictError } from '../../../../shared/audit/errors';
-import { resetPlatformDeps, setPlatformDeps } from '../../../../shared/deps';
 import { lambdaContext } from '../../../fixtures/lambda-context';
 import { appRecord, taskRecord, testDeps } from '../../shared/applications/helpers';
 import intakeEvent from '../../../events/intake.json';
@@ -18,8 +18,14 @@ import checkpointEvent from '../../../events/checkpoint.json';
 import finalizeRejected from '../../../events/finalize-rejected.json';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
-beforeAll(() => setPlatformDeps(testDeps()));
-afterAll(() => resetPlatformDeps());
+// The handlers are built over the test's deps: nothing depends on which module loaded first.
+const deps = testDeps();
+const stepDeps = createStepDeps(() => deps);
+const intake = createIntakeHandler(stepDeps);
+const taskAwait = createTaskAwaitHandler(stepDeps);
+const checkpoint = createCheckpointHandler(stepDeps);
+const finalize = createFinalizeHandler(stepDeps);
+const reconcile = createReconcileHandler(stepDeps);
 afterEach(() => ddbMock.reset());
 const context = lambdaContext();
 

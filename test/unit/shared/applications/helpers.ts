@@ -5,13 +5,13 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { loadCalendar } from '../../../../shared/calendar';
-import { DevClock } from '../../../../shared/clock';
+import { DevClock } from '../../../../local/dev/clock';
 import type { Config } from '../../../../shared/config';
 import type { PlatformDeps } from '../../../../shared/deps';
 import { createSyntheticDataSharing } from '../../../../shared/registries';
 import { keys, taskId } from '../../../../shared/applications/ids';
 import type { ApplicationRecord, TaskRecord } from '../../../../shared/applications/records';
-import { getService } from '../../../../workflows/catalog';
+import { getService, seedCatalog } from '../../../../workflows/catalog';
 
 /** Shared fixtures of the applications tests: deps with real (mocked-at-send) clients and a fixed clock. */
 export const config: Config = {
@@ -42,6 +42,7 @@ export function testDeps(clock = fixedClock()): PlatformDeps & { clock: DevClock
     calendar,
     dataSharing,
     logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
+    catalog: seedCatalog,
   };
 }
 

@@ -5,7 +5,7 @@ import { createTimingLog } from '../../../../shared/audit/store';
 import { verifyChain, GENESIS_HASH } from '../../../../shared/audit/chain';
 import { AuditConflictError } from '../../../../shared/audit/errors';
 import type { TimingEventInput } from '../../../../shared/audit/types';
-import { DevClock } from '../../../../shared/clock';
+import { DevClock } from '../../../../local/dev/clock';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const sleep = jest.fn(async (_ms: number) => undefined);

@@ -4,7 +4,7 @@ import { CopyObjectCommand, GetObjectCommand, NoSuchKey, S3Client } from '@aws-s
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentStore } from '../../../../shared/documents/store';
 import { UploadRejectedError } from '../../../../shared/documents/errors';
-import { DevClock } from '../../../../shared/clock';
+import { DevClock } from '../../../../local/dev/clock';
 
 const s3Mock = mockClient(S3Client);
 afterEach(() => s3Mock.reset());

@@ -1,6 +1,6 @@
-import { createUploadService } from '../../../../shared/documents/upload-service';
+import { createUploadService } from '../../../../shared/applications/upload-service';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../../shared/errors';
-import { citizen, officer, testDeps } from '../applications/helpers';
+import { citizen, officer, testDeps } from './helpers';
 
 const uploads = createUploadService(testDeps());
 const request = { serviceId: 'school-enrolment', materialId: 'household-booklet', contentType: 'application/pdf' as const, sizeBytes: 1234, sha256: 'a'.repeat(64) };

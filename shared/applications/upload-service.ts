@@ -1,11 +1,11 @@
-import { getService } from '../../workflows/catalog';
 import type { Principal } from '../auth/principal';
 import type { PlatformDeps } from '../deps';
 import { ForbiddenError, ValidationError, type FieldError } from '../errors';
-import { uploadId } from '../applications/ids';
-import { CreateUploadRequest, type UploadTicket } from '../applications/schemas';
-import { validationFromIssues } from '../applications/errors';
-import { createDocumentStore } from './store';
+import { uploadId } from './ids';
+import { CreateUploadRequest, type UploadTicket } from './schemas';
+import { validationFromIssues } from './errors';
+import { createDocumentStore } from '../documents/store';
+import { isApplicantRole } from '../names';
 
 /**
  * `POST /v1/uploads`: a presigned PUT for one material of one service. The declaration
@@ -15,15 +15,15 @@ import { createDocumentStore } from './store';
  * const ticket = await createUploadService(deps).create(principal, { serviceId, materialId, contentType: 'application/pdf', sizeBytes, sha256 });
  * await fetch(ticket.url, { method: 'PUT', headers: ticket.headers, body });
  */
-export function createUploadService(deps: Pick<PlatformDeps, 's3' | 'config'>) {
+export function createUploadService(deps: Pick<PlatformDeps, 's3' | 'config' | 'catalog'>) {
   const docs = createDocumentStore({ s3: deps.s3, bucket: deps.config.materialsBucket });
   return {
     async create(p: Principal, raw: CreateUploadRequest): Promise<UploadTicket> {
-      if (p.role !== 'citizen' && p.role !== 'proxy') throw new ForbiddenError(`role ${p.role} may not upload materials`);
+      if (!isApplicantRole(p.role)) throw new ForbiddenError(`role ${p.role} may not upload materials`);
       const parsed = CreateUploadRequest.safeParse(raw);
       if (!parsed.success) throw validationFromIssues(parsed.error.issues);
       const req = parsed.data;
-      const material = getService(req.serviceId).materials.find((m) => m.id === req.materialId);
+      const material = deps.catalog.getService(req.serviceId).materials.find((m) => m.id === req.materialId);
       const errors: FieldError[] = [];
       if (!material) errors.push({ path: 'materialId', message: `service ${req.serviceId} has no material ${req.materialId}` });
       else {
