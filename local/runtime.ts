@@ -15,6 +15,7 @@ import { Engine } from './stepfunctions';
 import { startSfnHttpServer } from './stepfunctions/http/server';
 import { startApiServer, type AccessLogEntry } from './http-server';
 import { createDevTokenIssuer } from './dev';
+import { createProgressSignal, observed, type ProgressSignal } from './progress';
 import { routes } from '../functions/routes';
 import { getPlatformDeps, setPlatformDeps } from '../shared/deps';
 import { reconcile, type ReconcileReport } from '../shared/applications';
@@ -28,6 +29,8 @@ export interface RunningRuntime {
   urls: { api: string; sfn: string; dynamodb: string; s3: string };
   clock: PersistedDevClock['clock'];
   engine: Engine;
+  /** Fires after each workflow step and scheduled reconcile: what tests wait on. */
+  progress: ProgressSignal;
   close(): Promise<void>;
 }
 
@@ -95,7 +98,8 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     // Lambda; set it (with the ports actually bound) before the first handler module loads.
     setHandlerEnvironment(config, { dynamodb: dynamodb.port, s3: s3.port, sfn: sfn.port });
     setPlatformDeps({ clock });
-    const lambdas = Object.fromEntries(workflowFunctions.map((fn) => [functionName(fn.name), requireHandler(fn.entry)]));
+    const progress = createProgressSignal();
+    const lambdas = Object.fromEntries(workflowFunctions.map((fn) => [functionName(fn.name), observed(requireHandler(fn.entry), progress)]));
     const engine = await Engine.open({
       dataDir: path.join(dataDir, 'stepfunctions'),
       clock,
@@ -129,7 +133,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
 
     // Nothing is in flight yet, so no grace period: every mark left by a crash is repaired.
     report(log, await reconcile(getPlatformDeps(), { graceMs: 0 }));
-    const timer = reconcileTimer(opts.reconcileEveryMs ?? 60_000, log);
+    const timer = reconcileTimer(opts.reconcileEveryMs ?? 60_000, log, () => progress.notify('reconcile'));
     stack.push(timer.stop);
     ready = true;
 
@@ -138,6 +142,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       urls: { api: api.url, sfn: sfn.url, dynamodb: ddbEndpoint, s3: `http://${host}:${s3.port}` },
       clock,
       engine,
+      progress: { onProgress: progress.onProgress },
       close: closeAll,
     };
   } catch (error) {
@@ -155,7 +160,7 @@ function report(log: (line: string) => void, r: ReconcileReport): void {
  * Runs reconcile every `everyMs` like the AWS schedule does (one run at a time; the timer does
  * not keep the process alive). `stop` waits for a run in progress, so nothing closes under it.
  */
-function reconcileTimer(everyMs: number, log: (line: string) => void): { stop: () => Promise<void> } {
+function reconcileTimer(everyMs: number, log: (line: string) => void, ran: () => void): { stop: () => Promise<void> } {
   if (everyMs <= 0) return { stop: async () => {} };
   let running: Promise<void> | undefined;
   const timer = setInterval(() => {
@@ -163,7 +168,10 @@ function reconcileTimer(everyMs: number, log: (line: string) => void): { stop: (
     running = reconcile(getPlatformDeps())
       .then((r) => report(log, r))
       .catch((error: unknown) => getPlatformDeps().logger.error('scheduled reconcile failed', { error: error as Error }))
-      .finally(() => (running = undefined));
+      .finally(() => {
+        running = undefined;
+        ran();
+      });
   }, everyMs);
   timer.unref();
   return {
