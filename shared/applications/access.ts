@@ -3,7 +3,7 @@ import { ForbiddenError, NotFoundError } from '../errors';
 import type { ApplicationRecord, TaskRecord } from './records';
 
 /**
- * Who may see what (docs/HTTP-API.md): a wrong role is 403; a resource that exists but is
+ * Who may see what (the handbook's HTTP-API.md): a wrong role is 403; a resource that exists but is
  * not the caller's is 404, so that its existence is not revealed.
  */
 export function requireRole(p: Principal, roles: readonly Role[], action: string): void {
