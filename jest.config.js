@@ -1,23 +1,42 @@
-/** Jest runs TypeScript through swc (fast on 2 cores); type checking is `npm run typecheck`. */
-// The embedded engine's workspace brings its own tiers (unit, integration) as projects.
+/**
+ * Test tiers (docs/TESTING.md). Each is a Jest project with its own timeout:
+ * - unit: one module at a time, in memory (clients mocked); seconds in all.
+ * - synth: the whole CDK stack synthesized (the `full` mode also bundles every function and
+ *   runs CloudFormation validation); pure, but seconds per file, so not in the unit tier.
+ * - integration: the real embedded runtime (HTTP, dynalite, s3rver, engine) on ephemeral ports.
+ * - e2e: a user's path through `npm start` as a separate process (test/e2e; empty until the first).
+ * Jest runs TypeScript through swc (fast on 2 cores); type checking is `npm run typecheck`.
+ */
+// The embedded engine's workspace brings its own tiers (engine:unit, engine:integration).
 const engine = require('./packages/stepfunctions-local/jest.config.js');
 
-/** @type {import('jest').Config} */
-const app = {
-  displayName: 'app',
+const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   // @middy/* ships ES modules only; let swc turn them into CommonJS for Jest.
   transformIgnorePatterns: ['/node_modules/(?!(@middy)/)'],
+  setupFilesAfterEnv: ['<rootDir>/test/tier-timeout.js'],
 };
+
+/** A tier: its folder under test/ and the time one of its tests may take. */
+const tier = (name, timeoutMs) => ({
+  ...shared,
+  displayName: name,
+  roots: [`<rootDir>/test/${name}`],
+  globals: { TIER_TIMEOUT_MS: timeoutMs },
+});
 
 /** @type {import('jest').Config} */
 module.exports = {
-  projects: [app, ...engine.projects],
-  testTimeout: 60000,
   maxWorkers: 2,
+  projects: [
+    tier('unit', 10_000),
+    tier('synth', 60_000),
+    tier('integration', 60_000),
+    tier('e2e', 180_000),
+    ...engine.projects,
+  ],
 };

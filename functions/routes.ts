@@ -3,7 +3,7 @@ import type { FunctionSpec } from './access';
 export type HttpMethod = 'GET' | 'POST';
 
 /**
- * One HTTP endpoint of the contract (docs/HTTP-API.md). The local server dispatches on this
+ * One HTTP endpoint of the contract (the handbook's HTTP-API.md, outside this repository). The local server dispatches on this
  * table and the CDK app creates exactly one API Gateway route + one Lambda per entry.
  * `auth: 'public'` routes have no authorizer; all others need a valid JWT.
  */

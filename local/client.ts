@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 
 /**
- * A small client of the OneThing HTTP API (docs/HTTP-API.md) for the demo, the benchmark and
+ * A small client of the OneThing HTTP API (the handbook's HTTP-API.md; behaviour in docs/API.md) for the demo, the benchmark and
  * the integration tests. It speaks only the public contract, like any outside client.
  */
 export class ApiError extends Error {

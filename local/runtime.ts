@@ -15,6 +15,7 @@ import { Engine } from '@onething/stepfunctions-local';
 import { startSfnHttpServer } from '@onething/stepfunctions-local/http';
 import { startApiServer, type AccessLogEntry } from './http-server';
 import { createDevTokenIssuer } from './dev';
+import { createProgressSignal, observed, type ProgressSignal } from './progress';
 import { routes } from '../functions/routes';
 import { createPlatformDeps, type PlatformDeps } from '../shared/deps';
 import { reconcile, type ReconcileReport } from '../shared/applications';
@@ -36,6 +37,8 @@ export interface RunningRuntime {
   engine: Engine;
   /** The deps every handler of this runtime uses (tests read its clients and config). */
   deps: PlatformDeps;
+  /** Fires after each workflow step and scheduled reconcile: what tests wait on. */
+  progress: ProgressSignal;
   close(): Promise<void>;
 }
 
@@ -107,7 +110,8 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     // This runtime's own deps, passed to every handler factory: nothing depends on which module loads first.
     const deps = createPlatformDeps({ catalog: seedCatalog, clock });
     const stepHandlers = createWorkflowHandlers(createStepDeps(() => deps));
-    const lambdas = Object.fromEntries(workflowFunctions.map((fn) => [functionName(fn.name), handlerOf(stepHandlers, fn.name)]));
+    const progress = createProgressSignal();
+    const lambdas = Object.fromEntries(workflowFunctions.map((fn) => [functionName(fn.name), observed(handlerOf(stepHandlers, fn.name), progress)]));
     const apiHandlers = createApiHandlers(createApiServices(() => deps, deps.catalog));
     const engine = await Engine.open({
       dataDir: path.join(dataDir, 'stepfunctions'),
@@ -143,7 +147,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
 
     // Nothing is in flight yet, so no grace period: every mark left by a crash is repaired.
     report(log, await reconcile(deps, { graceMs: 0 }));
-    const timer = reconcileTimer(deps, opts.reconcileEveryMs ?? 60_000, log);
+    const timer = reconcileTimer(deps, opts.reconcileEveryMs ?? 60_000, log, () => progress.notify('reconcile'));
     stack.push(timer.stop);
     ready = true;
 
@@ -153,6 +157,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       clock,
       engine,
       deps,
+      progress: { onProgress: progress.onProgress },
       close: closeAll,
     };
   } catch (error) {
@@ -170,7 +175,7 @@ function report(log: (line: string) => void, r: ReconcileReport): void {
  * Runs reconcile every `everyMs` like the AWS schedule does (one run at a time; the timer does
  * not keep the process alive). `stop` waits for a run in progress, so nothing closes under it.
  */
-function reconcileTimer(deps: PlatformDeps, everyMs: number, log: (line: string) => void): { stop: () => Promise<void> } {
+function reconcileTimer(deps: PlatformDeps, everyMs: number, log: (line: string) => void, ran: () => void): { stop: () => Promise<void> } {
   if (everyMs <= 0) return { stop: async () => {} };
   let running: Promise<void> | undefined;
   const timer = setInterval(() => {
@@ -178,7 +183,10 @@ function reconcileTimer(deps: PlatformDeps, everyMs: number, log: (line: string)
     running = reconcile(deps)
       .then((r) => report(log, r))
       .catch((error: unknown) => deps.logger.error('scheduled reconcile failed', { error: error as Error }))
-      .finally(() => (running = undefined));
+      .finally(() => {
+        running = undefined;
+        ran();
+      });
   }, everyMs);
   timer.unref();
   return {

@@ -8,7 +8,7 @@ import {
 
 /**
  * The tables of docs/DESIGN.md "Data model" for the local runtime. The CDK app declares the
- * same keys and indexes (test/unit/infra checks that they agree).
+ * same keys and indexes (test/synth/stacks/tables.test.ts checks that they agree).
  */
 const gsi = (name: string) => ({
   IndexName: name,

@@ -4,7 +4,7 @@ import type { ApplicationRecord, TaskRecord } from './records';
 import { APPLICANT_ROLES, isApplicantRole, READER_ROLES } from '../names';
 
 /**
- * Who may see what (docs/HTTP-API.md): a wrong role is 403; a resource that exists but is
+ * Who may see what (the handbook's HTTP-API.md): a wrong role is 403; a resource that exists but is
  * not the caller's is 404, so that its existence is not revealed.
  */
 export function requireRole(p: Principal, roles: readonly Role[], action: string): void {

@@ -10,11 +10,12 @@ import fc from 'fast-check';
 import { startTestRuntime, type TestRuntime } from '../support/runtime';
 import { findTask, getService, submitExample, uploadNeeded, waitForBranches, type ServiceDoc } from '../support/flows';
 import { contractChecker, type ContractChecker } from '../support/openapi-check';
+import { testSeed } from '../support/seed';
 import type { OneThingClient } from '../../../local/client';
 import { toWellFormedText } from '../../../shared/unicode';
 
 type Json = Record<string, any>;
-const SEED = 20261203;
+const SEED = testSeed('fuzz', 20261203);
 
 let t: TestRuntime;
 let doc: Json;

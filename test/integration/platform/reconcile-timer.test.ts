@@ -1,7 +1,7 @@
 import { ApiError } from '../../../local/client';
 import { decide, findTask, getService, submitExample, waitForBranches } from '../support/flows';
 import { exitedStates, failNext, storedTask } from '../support/faults';
-import { eventually, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { eventually, reconcileRuns, startTestRuntime, type TestRuntime } from '../support/runtime';
 
 /** The local runtime runs reconcile on a timer, as the AWS schedule does: no restart needed. */
 let t: TestRuntime;
@@ -23,7 +23,7 @@ test('a decision left undelivered by a failure is delivered by the timer once it
   expect((await storedTask(t.runtime.deps, id, 'education'))?.gsi4pk).toBe('PENDING#delivery');
 
   // Younger than the grace period, the mark is left to the request that set it.
-  await new Promise((r) => setTimeout(r, 600));
+  await reconcileRuns(t, 3);
   expect((await storedTask(t.runtime.deps, id, 'education'))?.gsi4pk).toBe('PENDING#delivery');
   await t.api.advanceClock(120);
   await eventually(async () => {

@@ -31,30 +31,87 @@ export async function startTestRuntime(opts: { clockStart?: string; dataDir?: st
   // The scheduled reconcile stays off unless a test asks for it: tests run it when they mean to.
   // Strict: the generated state machines must not read a variable before a state assigned it.
   const runtime = await startRuntime(config, { reconcileEveryMs: opts.reconcileEveryMs ?? 0, strictVariables: true });
+  running.add(runtime);
   return {
     runtime,
     api: new OneThingClient(runtime.urls.api),
     dataDir,
     config,
     close: async () => {
+      running.delete(runtime);
       await runtime.close();
       if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-/** Polls until `check` returns a value (not undefined) or the deadline passes. */
+/**
+ * The runtimes this test process has started and not closed: `eventually` wakes on their
+ * progress signal (a workflow step settled, a reconcile ran) instead of polling on a timer.
+ */
+const running = new Set<RunningRuntime>();
+
+/** Without a runtime in this process (a platform in a child process) nothing signals: poll. */
+const POLL_MS = 50;
+/**
+ * A change that no hook reports (one made by a request still in flight elsewhere in the
+ * test) is seen at the latest after this long; it bounds a wait, nothing asserts on it.
+ */
+const BACKSTOP_MS = 1_000;
+
+/**
+ * Resolves at the next moment the platform may have changed on its own: after a workflow step
+ * settled, once the engine has run everything that followed from it (`engine.idle()`).
+ */
+function nextProgress(): { wait: Promise<void>; cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const unsubscribe: Array<() => void> = [];
+  const cancel = () => {
+    clearTimeout(timer);
+    for (const off of unsubscribe.splice(0)) off();
+  };
+  const wait = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, running.size > 0 ? BACKSTOP_MS : POLL_MS);
+    for (const r of running) unsubscribe.push(r.progress.onProgress(() => void r.engine.idle().then(resolve)));
+  }).finally(cancel);
+  return { wait, cancel };
+}
+
+/**
+ * Re-runs `check` until it returns a value (not undefined) or `timeoutMs` passes; between two
+ * checks it waits for the runtime's progress (subscribed before each check, so none is missed).
+ */
 export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
+    const progress = nextProgress();
     try {
       const value = await check();
-      if (value !== undefined) return value;
+      if (value !== undefined) {
+        progress.cancel();
+        return value;
+      }
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
+    if (Date.now() > deadline) {
+      progress.cancel();
+      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    }
+    await progress.wait;
   }
+}
+
+/** Resolves once the runtime's reconcile timer has finished `count` more runs. */
+export function reconcileRuns(t: TestRuntime, count: number): Promise<void> {
+  return new Promise((resolve) => {
+    let left = count;
+    const off = t.runtime.progress.onProgress((what) => {
+      if (what === 'reconcile' && --left === 0) {
+        off();
+        resolve();
+      }
+    });
+  });
 }

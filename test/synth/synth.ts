@@ -1,8 +1,8 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { buildApp } from '../../../infra/build';
-import { DEPLOY_DEFAULTS, type DeployConfig } from '../../../infra/config';
-import type { OneThingStack } from '../../../infra/stacks/onething-stack';
+import { buildApp } from '../../infra/build';
+import { DEPLOY_DEFAULTS, type DeployConfig } from '../../infra/config';
+import type { OneThingStack } from '../../infra/stacks/onething-stack';
 
 export const WEB_ORIGIN = 'https://onething.test.gov.cn';
 
@@ -28,7 +28,7 @@ export interface Synthesized {
  * How much of `cdk synth` to run. `full` is what the CLI does: esbuild bundles every
  * function and CloudFormation Validate checks the template (about 15 s of WASM on this
  * machine). `shape` skips both; the template is the same except for asset hashes. The
- * full run is exercised by test/unit/infra/stacks/synth.test.ts, for both regions.
+ * full run is exercised by test/synth/stacks/synth.test.ts, for both regions.
  */
 export type SynthMode = 'full' | 'shape';
 

@@ -1,5 +1,5 @@
-import { platformFunctionSpecs } from '../../../../infra/specs';
-import { expectedActions } from '../expected-actions';
+import { platformFunctionSpecs } from '../../../infra/specs';
+import { expectedActions } from '../../unit/infra/expected-actions';
 import { actionsOf, statementsOf, synthesize } from '../synth';
 
 const { template } = synthesize('us-east-1');

@@ -1,10 +1,10 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { workflowFunctions, reconcileFunction } from '../../../../functions/workflow/specs';
-import { buildApp } from '../../../../infra/build';
-import { DEPLOY_DEFAULTS } from '../../../../infra/config';
-import { RECONCILE_LAG_METRIC } from '../../../../shared/observability/metric-names';
-import { catalog } from '../../../../workflows/catalog';
+import { workflowFunctions, reconcileFunction } from '../../../functions/workflow/specs';
+import { buildApp } from '../../../infra/build';
+import { DEPLOY_DEFAULTS } from '../../../infra/config';
+import { RECONCILE_LAG_METRIC } from '../../../shared/observability/metric-names';
+import { catalog } from '../../../workflows/catalog';
 import { functionLogicalId, synthesize, testConfig } from '../synth';
 
 /**

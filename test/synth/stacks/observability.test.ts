@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { platformFunctionSpecs } from '../../../../infra/specs';
-import { catalog } from '../../../../workflows/catalog';
+import { platformFunctionSpecs } from '../../../infra/specs';
+import { catalog } from '../../../workflows/catalog';
 import { functionLogicalId, synthesize } from '../synth';
 
 const { template } = synthesize('us-east-1');

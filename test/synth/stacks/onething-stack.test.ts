@@ -1,8 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { routeKey, routes } from '../../../../functions/routes';
-import { ROLES } from '../../../../shared/auth/principal';
-import { platformFunctionSpecs } from '../../../../infra/specs';
-import { catalog } from '../../../../workflows/catalog';
+import { routeKey, routes } from '../../../functions/routes';
+import { ROLES } from '../../../shared/auth/principal';
+import { platformFunctionSpecs } from '../../../infra/specs';
+import { catalog } from '../../../workflows/catalog';
 import { synthesize, WEB_ORIGIN } from '../synth';
 
 const { template } = synthesize('us-east-1');

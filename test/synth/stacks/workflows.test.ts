@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { workflowFunctions } from '../../../../functions/workflow/specs';
-import { catalog } from '../../../../workflows/catalog';
-import { renderStateMachine, substituteDefinition } from '../../../../workflows/generator';
+import { workflowFunctions } from '../../../functions/workflow/specs';
+import { catalog } from '../../../workflows/catalog';
+import { renderStateMachine, substituteDefinition } from '../../../workflows/generator';
 import { functionLogicalId, synthesize } from '../synth';
 
 const { template } = synthesize('us-east-1');

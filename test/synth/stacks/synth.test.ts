@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { platformFunctionSpecs } from '../../../../infra/specs';
+import { platformFunctionSpecs } from '../../../infra/specs';
 import { CN_OIDC, synthesize } from '../synth';
 
 /**

@@ -1,4 +1,4 @@
-import { tableDefinitions } from '../../../../local/tables';
+import { tableDefinitions } from '../../../local/tables';
 import { synthesize } from '../synth';
 
 /**

@@ -1,6 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
-import { createMetrics } from '../../../shared/observability/metrics';
-import { FAILED_APPLICATIONS_METRIC, METRICS_NAMESPACE, OVERDUE_TASKS_METRIC, RECONCILE_LAG_METRIC } from '../../../shared/observability/metric-names';
+import { createMetrics } from '../../shared/observability/metrics';
+import { FAILED_APPLICATIONS_METRIC, METRICS_NAMESPACE, OVERDUE_TASKS_METRIC, RECONCILE_LAG_METRIC } from '../../shared/observability/metric-names';
 import { synthesize } from './synth';
 
 /**

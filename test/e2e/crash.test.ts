@@ -3,11 +3,16 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { OneThingClient } from '../../../local/client';
-import { decide, findTask, getService, submitExample, waitForBranches, waitForStatus } from '../support/flows';
-import { eventually } from '../support/runtime';
+import { OneThingClient } from '../../local/client';
+import { decide, findTask, getService, submitExample, waitForBranches, waitForStatus } from '../integration/support/flows';
+import { eventually } from '../integration/support/runtime';
+import { testSeed } from '../integration/support/seed';
+import fc from 'fast-check';
 
-const ROOT = path.resolve(__dirname, '../../..');
+/** Chooses the order of the burst of decisions and how many of them are answered before the kill. */
+const SEED = testSeed('crash', 7);
+
+const ROOT = path.resolve(__dirname, '../..');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -37,7 +42,7 @@ async function healthy(api: string): Promise<void> {
   await eventually(async () => ((await fetch(`${api}/healthz`).catch(() => undefined))?.status === 200 ? true : undefined), 'platform healthy', 60_000);
 }
 
-test('kill -9 of the whole runtime mid-flight loses no application, decision or log event', async () => {
+test(`kill -9 of the whole runtime mid-flight loses no application, decision or log event (seed ${SEED})`, async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-crash-'));
   const env = {
     ...process.env,
@@ -64,9 +69,13 @@ test('kill -9 of the whole runtime mid-flight loses no application, decision or 
     for (const id of ids) {
       for (const [i, d] of service.departments.entries()) tasks.push({ officer: officers[i], taskId: (await findTask(officers[i], d.id, id)).taskId });
     }
-    // A burst of decisions, and the kill lands in the middle of it.
-    const burst = tasks.map(({ officer, taskId }) => decide(officer, taskId, { decision: 'approve', comment: 'ok' }));
-    await Promise.race(burst); // the first decision is through; the rest are in flight
+    // A burst of decisions in the seed's order; the kill lands once the seed's number of them is answered.
+    const [plan] = fc.sample(
+      fc.record({ order: fc.shuffledSubarray(tasks, { minLength: tasks.length }), answered: fc.integer({ min: 1, max: tasks.length - 1 }) }),
+      { seed: SEED, numRuns: 1 },
+    );
+    const burst = plan!.order.map(({ officer, taskId }) => decide(officer, taskId, { decision: 'approve', comment: 'ok' }));
+    await Promise.all(burst.slice(0, plan!.answered)); // these are through; the rest are in flight
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGKILL');
     await exited;
@@ -89,7 +98,7 @@ test('kill -9 of the whole runtime mid-flight loses no application, decision or 
       expect(done.timeline.filter((e: any) => e.type === 'completed')).toHaveLength(1);
     }
   } catch (error) {
-    throw new Error(`${String(error)}\n--- runtime output (last 40 lines) ---\n${output.join('').split('\n').slice(-40).join('\n')}`);
+    throw new Error(`seed ${SEED}: ${String(error)}\n--- runtime output (last 40 lines) ---\n${output.join('').split('\n').slice(-40).join('\n')}`);
   } finally {
     child.kill('SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });
