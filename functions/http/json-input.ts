@@ -53,7 +53,7 @@ export function jsonInputErrors(value: unknown, root = '', maxDepth = MAX_JSON_D
       }
       const entries: Array<[Segment, unknown]> = Array.isArray(v) ? v.map((item, i) => [i, item]) : Object.entries(v);
       for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, item] = entries[i];
+        const [key, item] = entries[i]!; // i counts down from the last entry
         const at = [...segments, key];
         if (typeof key === 'string' && !isWellFormedText(key)) fail('field name must be well-formed Unicode text (it has a lone UTF-16 surrogate)', at);
         else if (key === '__proto__') fail('reserved field name', at);

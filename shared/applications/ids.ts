@@ -55,7 +55,8 @@ export const taskId = (appId: string, dept: string): string => 'T' + Buffer.from
 export function parseTaskId(id: string): { applicationId: string; department: string } | undefined {
   if (!/^T[A-Za-z0-9_-]{4,200}$/.test(id)) return undefined;
   const [applicationId, department, ...rest] = Buffer.from(id.slice(1), 'base64url').toString('utf8').split(':');
-  if (rest.length || !APP_ID.test(applicationId ?? '') || !/^[a-z][a-z0-9-]{0,39}$/.test(department ?? '')) return undefined;
+  if (rest.length || applicationId === undefined || department === undefined) return undefined;
+  if (!APP_ID.test(applicationId) || !/^[a-z][a-z0-9-]{0,39}$/.test(department)) return undefined;
   return { applicationId, department };
 }
 

@@ -3,7 +3,7 @@ import { getServiceVersion } from '../../workflows/catalog';
 import type { ServiceDefinition } from '../../workflows/types';
 import { canonicalJson } from '../audit/canonical';
 import type { Principal } from '../auth/principal';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, InternalError, NotFoundError, ValidationError } from '../errors';
 import { ownApplication } from './access';
 import type { Context } from './context';
 import { isConditionalCheckFailed, validationFromIssues } from './errors';
@@ -52,6 +52,7 @@ export async function provideSupplement(ctx: Context, p: Principal, id: string, 
   const now = ctx.clock.now();
   const index = task.supplementRequests.length - 1;
   const request = task.supplementRequests[index];
+  if (!request) throw new InternalError(`task ${task.taskId} waits for a supplement but records no request`);
   const suspensions = [...suspensionsOf(task), { from: new Date(request.requestedAt), to: now }];
   const dates = branchDates(ctx.calendar, def, task.department, new Date(task.openedAt), suspensions);
   const answered = {

@@ -11,7 +11,7 @@ const PLACEHOLDER = /\$\{([A-Za-z][A-Za-z0-9]*)\}/g;
  * @example substituteDefinition('{"R":"arn:${Partition}:states:::lambda:invoke"}', { Partition: 'aws' })
  */
 export function substituteDefinition(aslJson: string, substitutions: Record<string, string>): string {
-  const missing = [...new Set([...aslJson.matchAll(PLACEHOLDER)].map((m) => m[1]))].filter(
+  const missing = [...new Set([...aslJson.matchAll(PLACEHOLDER)].map((m) => m[1]!))].filter(
     (name) => !Object.hasOwn(substitutions, name),
   );
   if (missing.length > 0) throw new MissingSubstitutionError(missing);

@@ -10,7 +10,7 @@ import { apiErrors } from '../errors';
 export function detailsKey(type: string): string {
   if (type.endsWith('StateEntered')) return 'stateEnteredEventDetails';
   if (type.endsWith('StateExited')) return 'stateExitedEventDetails';
-  return `${type[0].toLowerCase()}${type.slice(1)}EventDetails`;
+  return `${type.charAt(0).toLowerCase()}${type.slice(1)}EventDetails`;
 }
 
 const DATA_FIELDS = ['input', 'output', 'parameters'];
@@ -43,6 +43,6 @@ export async function getExecutionHistory(api: ApiContext, input: JsonObject): P
     return event;
   });
   const out: JsonObject = { events };
-  if (rows.length > max) out.nextToken = Buffer.from(String(page[page.length - 1].id)).toString('base64url');
+  if (rows.length > max) out.nextToken = Buffer.from(String(page[page.length - 1]!.id)).toString('base64url');
   return out;
 }

@@ -36,7 +36,7 @@ test('an OpenAPI 3.1 document with one operation per route, unique operation ids
   expect(doc.openapi).toBe('3.1.0');
   expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
   const ops = routes.map((r) => doc.paths[r.path]?.[r.method.toLowerCase()]);
-  ops.forEach((op, i) => expect({ route: routes[i].name, present: op !== undefined }).toEqual({ route: routes[i].name, present: true }));
+  ops.forEach((op, i) => expect({ route: routes[i]!.name, present: op !== undefined }).toEqual({ route: routes[i]!.name, present: true }));
   const ids = ops.map((op) => op.operationId);
   expect(new Set(ids).size).toBe(routes.length);
   const operationCount = Object.values(doc.paths as Json).reduce((n, item) => n + Object.keys(item).length, 0);
@@ -65,7 +65,7 @@ test('path parameters match the templates; jwt routes need the bearer scheme and
 test('every $ref resolves, and errors are problem+json', () => {
   for (const ref of refsIn(doc)) {
     const [, section, name] = /^#\/components\/(schemas|responses)\/(.+)$/.exec(ref) ?? [];
-    expect({ ref, resolves: Boolean(section && doc.components[section]?.[name]) }).toEqual({ ref, resolves: true });
+    expect({ ref, resolves: Boolean(section && name && doc.components[section]?.[name]) }).toEqual({ ref, resolves: true });
   }
   expect(doc.components.responses.Problem.content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
   expect(doc.components.schemas.Problem.required).toEqual(['type', 'title', 'status', 'detail']);
