@@ -69,12 +69,12 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     });
 
     const dynamodb = await startDynamoDb({ host, port: config.ports.dynamodb, dir: path.join(dataDir, 'dynamodb') });
-    stack.push(dynamodb.close);
+    stack.push(() => dynamodb.close());
     // The web UI is served from the API port: its pages may use presigned S3 links, no other page may.
     let apiPort: number | undefined;
     const browserOriginPorts = () => (apiPort === undefined ? [] : [apiPort]);
     const s3 = await startS3({ host, port: config.ports.s3, dir: path.join(dataDir, 's3'), buckets: [LOCAL_NAMES.materials], browserOriginPorts });
-    stack.push(s3.close);
+    stack.push(() => s3.close());
     const ddbEndpoint = `http://${host}:${dynamodb.port}`;
 
     const raw = new DynamoDBClient({ endpoint: ddbEndpoint, region: config.region, credentials: DUMMY_CREDENTIALS });
@@ -89,7 +89,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       { call: async (op, input) => (await engineReady).call(op, input) },
       { host, port: config.ports.sfn, guard: (req) => refusalReason(req) },
     );
-    stack.push(sfn.close);
+    stack.push(() => sfn.close());
 
     // The handlers read their configuration from the environment at cold start, exactly as on
     // Lambda; set it (with the ports actually bound) before the first handler module loads.
@@ -124,7 +124,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       isReady: () => ready,
       accessLog: opts.accessLog ?? (() => {}),
     });
-    stack.push(api.close);
+    stack.push(() => api.close());
     apiPort = api.port;
 
     // Nothing is in flight yet, so no grace period: every mark left by a crash is repaired.

@@ -1,5 +1,5 @@
 /** GetExecutionHistory: AWS event shapes, paging and reverse order. */
-import type { Json, JsonObject } from '../api-types';
+import type { JsonObject } from '../api-types';
 import { SfnError } from '../errors';
 import { checkExecutionArn } from './arn';
 import type { ApiContext } from './context';
@@ -38,7 +38,7 @@ export async function getExecutionHistory(api: ApiContext, input: JsonObject): P
     if (e.details !== null) {
       const details = JSON.parse(e.details) as JsonObject;
       if (!includeData) for (const field of DATA_FIELDS) delete details[field];
-      event[detailsKey(e.type)] = details as Json;
+      event[detailsKey(e.type)] = details;
     }
     return event;
   });

@@ -88,8 +88,8 @@ test('reordering is detected: by seq, or by the links when seqs are rewritten', 
   const swapped = chain(5);
   [swapped[1], swapped[2]] = [swapped[2]!, swapped[1]!];
   expect(verifyChain(swapped)).toEqual({ ok: false, checked: 1, firstBrokenAt: { seq: 3, reason: 'seq-gap' } });
-  swapped[1]!.seq = 2;
-  swapped[2]!.seq = 3;
+  swapped[1].seq = 2;
+  swapped[2].seq = 3;
   expect(verifyChain(swapped)).toEqual({ ok: false, checked: 1, firstBrokenAt: { seq: 2, reason: 'prev-hash-mismatch' } });
 });
 
