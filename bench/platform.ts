@@ -27,7 +27,7 @@ const POLL_MS = 20;
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -69,13 +69,14 @@ async function main(): Promise<void> {
     console.log('| applications | elapsed s | apps/s (window) | runtime RSS MB | V8 heap used MB | V8 heap committed MB | external MB |');
     console.log('|---:|---:|---:|---:|---:|---:|---:|');
     const memoryCells = (m: Memory) => `${mb(m.rss)} | ${mb(m.heapUsed)} | ${mb(m.heapTotal)} | ${mb(m.external)}`;
-    const samples: Array<{ apps: number; memory: Memory }> = [{ apps: 0, memory: await sample() }];
+    const first = { apps: 0, memory: await sample() };
+    const samples: Array<{ apps: number; memory: Memory }> = [first];
     const t0 = performance.now();
     let windowStart = t0;
     let started = 0;
     let done = 0;
     let sampling: Promise<void> = Promise.resolve();
-    console.log(`| 0 | 0 | | ${memoryCells(samples[0].memory)} |`);
+    console.log(`| 0 | 0 | | ${memoryCells(first.memory)} |`);
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         while (started < APPS) {
@@ -95,8 +96,8 @@ async function main(): Promise<void> {
       }),
     );
     await sampling;
-    const warm = samples.find((s) => s.apps >= SAMPLE_EVERY) ?? samples[0];
-    const last = samples[samples.length - 1];
+    const warm = samples.find((s) => s.apps >= SAMPLE_EVERY) ?? first;
+    const last = samples.at(-1) ?? first;
     console.log(
       `\nRSS after warm-up (${warm.apps} applications) ${mb(warm.memory.rss)} MB -> ${mb(last.memory.rss)} MB after ${last.apps}: ` +
         `${mb(last.memory.rss - warm.memory.rss)} MB over ${last.apps - warm.apps} applications ` +

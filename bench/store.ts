@@ -33,7 +33,7 @@ function run(dynaliteDir: string): Record<string, number> {
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 const sides = { before: unpatchedCopy(), after: path.join(ROOT, 'node_modules', 'dynalite') };
 const results: Record<keyof typeof sides, Array<Record<string, number>>> = { before: [], after: [] };
@@ -43,8 +43,10 @@ for (let round = 0; round < ROUNDS; round++) {
 console.log(`bench:store — dynalite 4.0.0 unpatched (before) vs patched (after), ${ROUNDS} alternating runs each, median, node ${process.version}`);
 console.log('| measure (ops/s unless noted) | before | after | change |');
 console.log('|---|---:|---:|---:|');
-for (const measure of Object.keys(results.after[0])) {
-  const b = median(results.before.map((r) => r[measure]));
-  const a = median(results.after.map((r) => r[measure]));
+for (const measure of Object.keys(results.after[0] ?? {})) {
+  // Every run reports the same measures; a missing one would be a broken run, not a zero.
+  const valueOf = (r: Record<string, number>) => r[measure] ?? Number.NaN;
+  const b = median(results.before.map(valueOf));
+  const a = median(results.after.map(valueOf));
   console.log(`| ${measure} | ${b} | ${a} | ${(((a - b) / b) * 100).toFixed(0)} % |`);
 }

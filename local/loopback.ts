@@ -17,7 +17,7 @@ const AUTHORITY = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/i;
 export function isLoopbackHost(host: string | undefined, port: number): boolean {
   const match = host === undefined ? null : AUTHORITY.exec(host.trim());
   if (!match) return false;
-  return LOOPBACK_NAMES.has(match[1].toLowerCase()) && Number(match[2] ?? 80) === port;
+  return LOOPBACK_NAMES.has(match[1]!.toLowerCase()) && Number(match[2] ?? 80) === port;
 }
 
 /** `Origin` is exactly `http://<loopback name>:<one of ports>` (`null` and paths are not origins). */

@@ -80,14 +80,14 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     });
 
     const dynamodb = await startDynamoDb({ host, port: config.ports.dynamodb, dir: path.join(dataDir, 'dynamodb') });
-    stack.push(dynamodb.close);
+    stack.push(() => dynamodb.close());
     const { removed, rewritten } = dynamodb.repaired;
     if (removed + rewritten > 0) log(`dynamodb: repaired indexes left by a crash (${removed} stale entries removed, ${rewritten} rewritten)`);
     // The web UI is served from the API port: its pages may use presigned S3 links, no other page may.
     let apiPort: number | undefined;
     const browserOriginPorts = () => (apiPort === undefined ? [] : [apiPort]);
     const s3 = await startS3({ host, port: config.ports.s3, dir: path.join(dataDir, 's3'), buckets: [LOCAL_NAMES.materials], browserOriginPorts });
-    stack.push(s3.close);
+    stack.push(() => s3.close());
     const ddbEndpoint = `http://${host}:${dynamodb.port}`;
 
     const raw = new DynamoDBClient({ endpoint: ddbEndpoint, region: config.region, credentials: DUMMY_CREDENTIALS });
@@ -102,7 +102,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       { call: async (op, input) => (await engineReady).call(op, input) },
       { host, port: config.ports.sfn, guard: (req) => refusalReason(req) },
     );
-    stack.push(sfn.close);
+    stack.push(() => sfn.close());
 
     // The handlers read their configuration from the environment at cold start, exactly as on
     // Lambda; set it (with the ports actually bound) before the first handler module loads.
@@ -142,7 +142,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       isReady: () => ready,
       accessLog: opts.accessLog ?? (() => {}),
     });
-    stack.push(api.close);
+    stack.push(() => api.close());
     apiPort = api.port;
 
     // Nothing is in flight yet, so no grace period: every mark left by a crash is repaired.
@@ -157,7 +157,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       clock,
       engine,
       deps,
-      progress: { onProgress: progress.onProgress },
+      progress: { onProgress: (listener) => progress.onProgress(listener) },
       close: closeAll,
     };
   } catch (error) {

@@ -74,7 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = (local ? LocalEnv : AwsEnv).safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ConfigError(String(issue.path[0]), issue.message);
+    throw new ConfigError(String(issue?.path[0]), issue?.message ?? parsed.error.message);
   }
   const e = parsed.data;
   // One local process serves every route, so a per-process key keeps cursors working there.

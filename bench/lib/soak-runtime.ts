@@ -9,7 +9,7 @@ import { settledMemory } from './memory';
 void (async () => {
   const dataDir = process.env.SOAK_DATA_DIR as string;
   const runtime = await startRuntime({ dataDir, host: '127.0.0.1', ports: { api: 0, dynamodb: 0, s3: 0, sfn: 0 }, region: 'us-east-1', accountId: '000000000000', partition: 'aws' });
-  process.on('message', async (message: string) => {
+  process.on('message', (message: string) => {
     if (message === 'sample') {
       const { rss, heapUsed } = settledMemory();
       // Where resident memory sits: V8's committed heap pages, memory outside the V8 heap
@@ -17,10 +17,7 @@ void (async () => {
       const { heapTotal, external } = process.memoryUsage();
       process.send!({ memory: { rss, heapUsed, heapTotal, external } });
     }
-    if (message === 'stop') {
-      await runtime.close();
-      process.exit(0);
-    }
+    if (message === 'stop') void runtime.close().then(() => process.exit(0));
   });
   process.send!({ api: runtime.urls.api });
 })();

@@ -27,7 +27,7 @@ export function header(headers: Record<string, string | undefined> | undefined, 
 }
 
 const isJsonMediaType = (contentType: string): boolean => {
-  const media = contentType.split(';')[0].trim().toLowerCase();
+  const media = (contentType.split(';')[0] ?? '').trim().toLowerCase();
   return media === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(media);
 };
 

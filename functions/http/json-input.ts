@@ -16,6 +16,7 @@ import { fieldPath } from './validation';
 export const MAX_JSON_DEPTH = 16;
 
 // DynamoDB numbers: magnitude 1E-130 .. 9.99…E+125 (or 0); JSON.parse turns 1e400 into Infinity.
+// eslint-disable-next-line no-loss-of-precision -- written as the decimal bound on purpose; it parses to the nearest double
 const MAX_MAGNITUDE = 9.9999999999999999e125;
 const MIN_MAGNITUDE = 1e-130;
 // A handful of findings names the problem; thousands would only inflate the response.
@@ -53,7 +54,7 @@ export function jsonInputErrors(value: unknown, root = '', maxDepth = MAX_JSON_D
       }
       const entries: Array<[Segment, unknown]> = Array.isArray(v) ? v.map((item, i) => [i, item]) : Object.entries(v);
       for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, item] = entries[i];
+        const [key, item] = entries[i]!; // i counts down from the last entry
         const at = [...segments, key];
         if (typeof key === 'string' && !isWellFormedText(key)) fail('field name must be well-formed Unicode text (it has a lone UTF-16 surrogate)', at);
         else if (key === '__proto__') fail('reserved field name', at);

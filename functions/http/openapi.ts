@@ -109,9 +109,11 @@ function pruneUnused(schemas: Record<string, Json>, roots: unknown): Record<stri
   };
   visit(roots);
   return Object.fromEntries(
-    [...reached].sort().filter((n) => schemas[n]).map((n) => {
-      const { $schema: _s, $id: _i, ...rest } = schemas[n];
-      return [n, rest];
+    [...reached].sort().flatMap((n) => {
+      const schema = schemas[n];
+      if (!schema) return [];
+      const { $schema: _s, $id: _i, ...rest } = schema;
+      return [[n, rest]];
     }),
   );
 }

@@ -62,7 +62,7 @@ export function createDevTokenIssuer(opts: { secret: string; clock?: Clock }): D
         const { payload } = await jwtVerify(token, key, {
           issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'], currentDate: clock.now(),
         });
-        return payload as Record<string, unknown>;
+        return payload;
       } catch (error) {
         const reason = error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid';
         throw new UnauthorizedError(`The bearer token is ${reason}`, { cause: error });

@@ -32,7 +32,7 @@ function compileRoute(spec: RouteSpec): CompiledRoute {
       specificity += 2;
       return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     }
-    params.push(param[1]);
+    params.push(param[1]!); // group 1 is not optional
     if (param[2]) return '(.+)';
     specificity += 1;
     return '([^/]+)';
@@ -57,7 +57,7 @@ export function matchRoute(routes: readonly CompiledRoute[], method: string, raw
   const params: Record<string, string> = {};
   hit.route.params.forEach((name, i) => {
     try {
-      params[name] = decodeURIComponent(hit.values[i]);
+      params[name] = decodeURIComponent(hit.values[i]!) /* one value per parameter */;
     } catch {
       throw new MalformedRequestError(`Path parameter ${name} is not valid percent-encoding`);
     }

@@ -72,7 +72,7 @@ export function createCursorCodec(secret: string): CursorCodec {
     decode(cursor, list) {
       if (cursor === undefined) return undefined;
       if (!CURSOR_SHAPE.test(cursor)) throw invalid();
-      const [payload, sent] = cursor.split('.');
+      const [payload = '', sent = ''] = cursor.split('.'); // CURSOR_SHAPE has both parts
       // Compared as text: base64url decoding ignores the last character's spare bits, so
       // comparing bytes would accept a cursor edited there.
       const expected = Buffer.from(mac(payload, list).toString('base64url'));

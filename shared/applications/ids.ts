@@ -56,7 +56,8 @@ export const taskId = (appId: string, dept: string): string => 'T' + Buffer.from
 export function parseTaskId(id: string): { applicationId: string; department: string } | undefined {
   if (!TASK_ID_PATTERN.test(id)) return undefined;
   const [applicationId, department, ...rest] = Buffer.from(id.slice(1), 'base64url').toString('utf8').split(':');
-  if (rest.length || !APP_ID.test(applicationId ?? '') || !DEPARTMENT_ID_PATTERN.test(department ?? '')) return undefined;
+  if (rest.length || applicationId === undefined || department === undefined) return undefined;
+  if (!APP_ID.test(applicationId) || !DEPARTMENT_ID_PATTERN.test(department)) return undefined;
   return { applicationId, department };
 }
 

@@ -51,6 +51,7 @@ export async function verifyAndStore(ctx: Context, def: ServiceDefinition, p: Pr
   );
   const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
   const other = failures.find((f) => !(f instanceof ValidationError));
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows a rejection reason unchanged
   if (other) throw other;
   if (failures.length) throw new ValidationError(failures.flatMap((f) => (f as ValidationError).errors));
   const verified = results.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<Context['docs']['verifyUpload']>>>).value);

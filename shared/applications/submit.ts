@@ -36,7 +36,7 @@ export async function submit(ctx: Context, p: Principal, raw: unknown, idempoten
   const requestHash = createHash('sha256').update(canonicalJson(req)).digest('hex');
   if (idempotencyKey !== undefined) {
     const existing = await ctx.apps.get(id);
-    if (existing) return replay(ctx, existing, requestHash, p);
+    if (existing) return replay(ctx, existing, requestHash);
   }
 
   const form = def.form.safeParse(req.form);
@@ -80,7 +80,7 @@ export async function submit(ctx: Context, p: Principal, raw: unknown, idempoten
     if (!isConditionalCheckFailed(error)) throw error;
     // A concurrent retry with the same Idempotency-Key stored it first.
     const existing = await ctx.apps.get(id);
-    if (existing) return replay(ctx, existing, requestHash, p);
+    if (existing) return replay(ctx, existing, requestHash);
     throw error;
   }
   const event = await afterStore(ctx, record, true);
@@ -135,7 +135,7 @@ export function submittedEvent(app: ApplicationRecord): TimingEventInput {
 }
 
 /** Same Idempotency-Key: same body -> the stored application again; different body -> 422. */
-async function replay(ctx: Context, app: ApplicationRecord, requestHash: string, p: Principal) {
+async function replay(ctx: Context, app: ApplicationRecord, requestHash: string) {
   if (app.requestHash !== requestHash) {
     throw new ValidationError([{ path: 'Idempotency-Key', message: 'was already used with a different request body' }]);
   }

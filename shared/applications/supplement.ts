@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ServiceDefinition } from '../../workflows/types';
 import { canonicalJson } from '../audit/canonical';
 import type { Principal } from '../auth/principal';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, InternalError, NotFoundError, ValidationError } from '../errors';
 import { ownApplication } from './access';
 import type { Context } from './context';
 import { isConditionalCheckFailed, validationFromIssues } from './errors';
@@ -51,6 +51,7 @@ export async function provideSupplement(ctx: Context, p: Principal, id: string, 
   const now = ctx.clock.now();
   const index = task.supplementRequests.length - 1;
   const request = task.supplementRequests[index];
+  if (!request) throw new InternalError(`task ${task.taskId} waits for a supplement but records no request`);
   const suspensions = [...suspensionsOf(task), { from: new Date(request.requestedAt), to: now }];
   const dates = branchDates(ctx.calendar, def, task.department, new Date(task.openedAt), suspensions);
   const answered = {

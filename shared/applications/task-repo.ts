@@ -169,7 +169,7 @@ export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string, curso
       const start = cursors.decode(q.cursor, list);
       // The overdue query's range ends at "now", which only moves on; a start key past it would
       // be outside the query (a DynamoDB ValidationException), so refuse it as a bad cursor.
-      if (start && q.dueBefore && !(start.gsi3sk < q.dueBefore)) throw invalidCursor();
+      if (start && q.dueBefore && !(start.gsi3sk !== undefined && start.gsi3sk < q.dueBefore)) throw invalidCursor();
       const out = await ddb.send(
         new QueryCommand({
           TableName: table,

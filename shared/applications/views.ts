@@ -184,7 +184,7 @@ export function pickFields(form: Record<string, unknown>, paths: readonly string
     if (source === undefined) continue;
     let target = out;
     for (const s of segments.slice(0, -1)) target = (target[s] ??= {}) as Record<string, unknown>;
-    target[segments[segments.length - 1]] = source;
+    target[segments[segments.length - 1]!] = source; // split() returns at least one segment
   }
   return out;
 }

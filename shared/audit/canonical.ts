@@ -60,7 +60,7 @@ function write(value: unknown, path: string, seen: Set<object>): string {
     if (Array.isArray(value)) {
       return `[${value.map((v, i) => (v === undefined ? fail(`${path}[${i}]`) : write(v, `${path}[${i}]`, seen))).join(',')}]`;
     }
-    const proto = Object.getPrototypeOf(value);
+    const proto = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
     if (proto !== Object.prototype && proto !== null) throw new CanonicalJsonError(path, `${proto?.constructor?.name ?? 'object'} is not a plain object`);
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

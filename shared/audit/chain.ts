@@ -45,8 +45,7 @@ export interface ChainVerification {
  */
 export function verifyChain(events: readonly ChainLink[]): ChainVerification {
   let prevHash = GENESIS_HASH;
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i];
+  for (const [i, event] of events.entries()) {
     const broken = (reason: NonNullable<ChainVerification['firstBrokenAt']>['reason']): ChainVerification => ({
       ok: false,
       checked: i,

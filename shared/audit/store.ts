@@ -128,10 +128,17 @@ export function createTimingLog(deps: {
 
   return {
     appendAll: (applicationId, events) => appendAll(applicationId, events),
-    append: async (applicationId, event, opts) => (await appendAll(applicationId, [event], opts?.newChain ?? false))[0],
+    append: async (applicationId, event, opts) => {
+      const [appended] = await appendAll(applicationId, [event], opts?.newChain ?? false);
+      if (!appended) throw new Error(`appending to the timing log of ${applicationId} returned no event`);
+      return appended;
+    },
     ensure: async (applicationId, event) => {
       const logged = (await read(applicationId)).find((e) => e.key === event.key);
-      return logged ? strip(logged) : (await appendAll(applicationId, [event]))[0];
+      if (logged) return strip(logged);
+      const [appended] = await appendAll(applicationId, [event]);
+      if (!appended) throw new Error(`appending to the timing log of ${applicationId} returned no event`);
+      return appended;
     },
     list: async (applicationId) => (await read(applicationId)).map(strip),
   };

@@ -8,7 +8,7 @@ const turns = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 export function inTurn<T>(client: object, key: string, run: () => Promise<T>): Promise<T> {
   let queue = turns.get(client);
-  if (!queue) turns.set(client, (queue = new Map()));
+  if (!queue) turns.set(client, (queue = new Map<string, Promise<unknown>>()));
   const previous = queue.get(key) ?? Promise.resolve();
   const result = previous.then(run);
   const settled = result.then(

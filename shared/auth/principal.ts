@@ -36,7 +36,7 @@ export function principalFromClaims(claims: Record<string, unknown> | undefined)
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UnauthorizedError(`token claim ${String(issue.path[0])} is missing or invalid`);
+    throw new UnauthorizedError(`token claim ${String(issue?.path[0])} is missing or invalid`);
   }
   const { sub, role, dept } = parsed.data;
   if (role === 'officer' && !dept) throw new UnauthorizedError('token claim dept is required for officers');

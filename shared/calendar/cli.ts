@@ -24,7 +24,7 @@ export function runCli(args: string[], out: (line: string) => void, err: (line: 
     for (const w of file.workdays) out(`  make-up  ${w}`);
     let total = 0;
     for (let month = 1; month <= 12; month++) {
-      const days = workingDaysIn(calendar.isWorkingDay, file.year, month);
+      const days = workingDaysIn((day) => calendar.isWorkingDay(day), file.year, month);
       total += days;
       out(`  ${file.year}-${String(month).padStart(2, '0')}  ${days} working days`);
     }

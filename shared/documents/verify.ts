@@ -60,7 +60,7 @@ export async function verifyUpload(s3: S3Client, bucket: string, e: UploadExpect
     size += chunk.length;
     if (size > e.maxBytes) throw reject('too-large', `the material accepts at most ${e.maxBytes} bytes`);
     hash.update(chunk);
-    for (let i = 0; head.length < SNIFF_BYTES && i < chunk.length; i++) head.push(chunk[i]);
+    for (let i = 0; head.length < SNIFF_BYTES && i < chunk.length; i++) head.push(chunk[i]!);
   }
   if (size !== declaredSize) throw reject('size-mismatch', `declared ${declaredSize} bytes, uploaded ${size}`);
   const sha256 = hash.digest('hex');

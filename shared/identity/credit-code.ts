@@ -11,8 +11,8 @@ export function creditCodeCheckChar(first17: string): string {
     throw new RangeError(`first17: must be 17 characters of ${CHARSET}`);
   }
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += WEIGHTS[i] * CHARSET.indexOf(first17[i]);
-  return CHARSET[(31 - (sum % 31)) % 31];
+  for (let i = 0; i < 17; i++) sum += WEIGHTS[i]! * CHARSET.indexOf(first17.charAt(i)); // 17 weights
+  return CHARSET.charAt((31 - (sum % 31)) % 31);
 }
 
 /** Checks a credit code (upper case). Returns the problem as a sentence, or ok. */

@@ -17,8 +17,8 @@ const PROVINCES = new Set([
 export function residentIdCheckChar(first17: string): string {
   if (!/^\d{17}$/.test(first17)) throw new RangeError('first17: must be 17 digits');
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += WEIGHTS[i] * Number(first17[i]);
-  return CHECK_CHARS[sum % 11];
+  for (let i = 0; i < 17; i++) sum += WEIGHTS[i]! * Number(first17.charAt(i)); // 17 weights
+  return CHECK_CHARS.charAt(sum % 11);
 }
 
 /** Fields decoded from a valid resident ID number. */

@@ -67,7 +67,7 @@ test(`kill -9 of the whole runtime mid-flight loses no application, decision or 
     const officers = await Promise.all(service.departments.map((d) => api.login({ role: 'officer', sub: `o-${d.id}`, dept: d.id })));
     const tasks: Array<{ officer: OneThingClient; taskId: string }> = [];
     for (const id of ids) {
-      for (const [i, d] of service.departments.entries()) tasks.push({ officer: officers[i], taskId: (await findTask(officers[i], d.id, id)).taskId });
+      for (const [i, d] of service.departments.entries()) tasks.push({ officer: officers[i]!, taskId: (await findTask(officers[i]!, d.id, id)).taskId });
     }
     // A burst of decisions in the seed's order; the kill lands once the seed's number of them is answered.
     const [plan] = fc.sample(

@@ -15,16 +15,18 @@ export const TRANSIENT_ERRORS = [
 
 /** Exponential backoff with full jitter: 1, 2, 4, 8, 16, 30 s caps, about a minute in all. */
 export function transientRetry(): Retrier[] {
-  return [
-    {
-      ErrorEquals: [...TRANSIENT_ERRORS],
-      IntervalSeconds: 1,
-      MaxAttempts: 6,
-      BackoffRate: 2,
-      MaxDelaySeconds: 30,
-      JitterStrategy: 'FULL',
-    },
-  ];
+  return [transientRetrier()];
+}
+
+function transientRetrier(): Retrier {
+  return {
+    ErrorEquals: [...TRANSIENT_ERRORS],
+    IntervalSeconds: 1,
+    MaxAttempts: 6,
+    BackoffRate: 2,
+    MaxDelaySeconds: 30,
+    JitterStrategy: 'FULL',
+  };
 }
 
 /**
@@ -36,7 +38,7 @@ export function transientRetry(): Retrier[] {
  */
 export function finalizeRetry(): Retrier[] {
   return [
-    { ...transientRetry()[0], MaxAttempts: 12, MaxDelaySeconds: 300 },
+    { ...transientRetrier(), MaxAttempts: 12, MaxDelaySeconds: 300 },
     { ErrorEquals: ['States.ALL'], IntervalSeconds: 5, MaxAttempts: 3, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'FULL' },
   ];
 }

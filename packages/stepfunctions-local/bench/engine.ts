@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-bench-'));
   const dir = (name: string): string => path.join(root, name);
   try {
-    const loadBefore = os.loadavg()[0];
+    const loadBefore = os.loadavg()[0] ?? 0;
     const throughput: BenchResults['throughput'] = [];
     for (const concurrency of config.concurrency) {
       const runs = { ours: [] as number[], oursFull: [] as number[], peer: [] as number[] };
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       ['--expose-gc'],
     );
 
-    const results: BenchResults = { throughput, latency, waiting, restart, load: [loadBefore, os.loadavg()[0]] };
+    const results: BenchResults = { throughput, latency, waiting, restart, load: [loadBefore, os.loadavg()[0] ?? 0] };
     const table = rows(results, config);
     console.log(`\n${renderTable(table)}\n`);
     fs.writeFileSync(DOC, renderMarkdown(table, config, results, NOTES));
@@ -96,7 +96,9 @@ async function main(): Promise<void> {
 /** The run with the median p99 (all runs' p99 are kept for the report). */
 function medianRun(runs: Array<BenchResults['latency']>): BenchResults['latency'] {
   const sorted = [...runs].sort((a, b) => a.p99 - b.p99);
-  return { ...sorted[Math.floor((sorted.length - 1) / 2)], p99Runs: runs.map((r) => r.p99) };
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (!median) throw new Error('medianRun of no runs');
+  return { ...median, p99Runs: runs.map((r) => r.p99) };
 }
 
 function log(line: string): void {

@@ -47,7 +47,7 @@ export async function runConformance(
   const worker = async (): Promise<void> => {
     while (next < cases.length) {
       const index = next++;
-      results[index] = await runCase(sfn, cases[index], index, options.timeoutMs ?? 60_000);
+      results[index] = await runCase(sfn, cases[index]!, index, options.timeoutMs ?? 60_000);
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 16 }, worker));

@@ -28,7 +28,7 @@ export interface EventOptions {
 export function apiEvent(opts: EventOptions): APIGatewayProxyEventV2WithJWTAuthorizer {
   const base = structuredClone(opts.claims === null ? publicRequest : jwtRequest) as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
   const [method, template] = opts.routeKey.split(' ');
-  const rawPath = opts.rawPath ?? template;
+  const rawPath = opts.rawPath ?? template ?? '';
   const event: APIGatewayProxyEventV2WithJWTAuthorizer = {
     ...base,
     routeKey: opts.routeKey,
@@ -38,7 +38,7 @@ export function apiEvent(opts: EventOptions): APIGatewayProxyEventV2WithJWTAutho
     pathParameters: opts.pathParameters,
     queryStringParameters: opts.query,
     isBase64Encoded: opts.isBase64Encoded ?? false,
-    requestContext: { ...base.requestContext, routeKey: opts.routeKey, http: { ...base.requestContext.http, method, path: rawPath } },
+    requestContext: { ...base.requestContext, routeKey: opts.routeKey, http: { ...base.requestContext.http, method: method ?? '', path: rawPath } },
   };
   if (opts.claims) event.requestContext.authorizer.jwt.claims = opts.claims;
   if (opts.body !== undefined) event.body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);

@@ -14,7 +14,7 @@ beforeAll(async () => {
   const service = await getService(t.api, 'school-enrolment');
   appId = await submitExample(owner, service);
   await waitForBranches(owner, appId, service.departments.length);
-  deptA = service.departments[0].id;
+  deptA = service.departments[0]!.id;
   const construction = await getService(t.api, 'construction-permit');
   deptOther = construction.departments.find((d) => !service.departments.some((s) => s.id === d.id))!.id;
   const officer = await t.api.login({ role: 'officer', sub: 'oa', dept: deptA });

@@ -61,8 +61,8 @@ test('a wrong ID-number check character -> 422 naming the field', async () => {
   const path = idNumberPath(form)!;
   const keys = path.split('.').slice(1);
   const parent = keys.slice(0, -1).reduce((o, k) => o[k], form);
-  const id: string = parent[keys[keys.length - 1]];
-  parent[keys[keys.length - 1]] = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
+  const id: string = parent[keys[keys.length - 1]!];
+  parent[keys[keys.length - 1]!] = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
   const res = await problem(citizen.request('POST', '/v1/applications', { serviceId: service.id, form, materials: await uploadNeeded(citizen, service) }));
   expect(res.status).toBe(422);
   expect(res.errors.map((e: any) => e.path)).toContain(path);
@@ -84,7 +84,7 @@ test('bytes that do not match the declared sha256 -> 422 naming the material', a
     sha256: crypto.createHash('sha256').update(declared.bytes).digest('hex'),
   });
   const tampered = Buffer.from(declared.bytes);
-  tampered[tampered.length - 2] ^= 0xff;
+  tampered[tampered.length - 2]! ^= 0xff;
   await fetch(ticket.url, { method: 'PUT', headers: ticket.headers, body: tampered });
   const res = await submitWithFirst({ materialId: m.id, uploadId: ticket.uploadId });
   expect(res.status).toBe(422);

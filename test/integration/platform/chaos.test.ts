@@ -61,7 +61,7 @@ test(`${APPS} applications survive ${RANDOM_KILLS}+2 SIGKILLs of the runtime (se
   const killAt = Array.from({ length: RANDOM_KILLS }, (_, k) => Math.floor(((k + random()) / RANDOM_KILLS) * APPS * 12) + 100);
   const onSuccess = () => {
     succeeded++;
-    if (killAt.length > 0 && succeeded >= killAt[0]) restart(`after call ${killAt.shift()}`);
+    if (killAt.length > 0 && succeeded >= killAt[0]!) restart(`after call ${killAt.shift()}`);
   };
 
   /** One client call, retried like a client would: connection lost, 5xx, or a task not open yet. */
@@ -100,7 +100,7 @@ test(`${APPS} applications survive ${RANDOM_KILLS}+2 SIGKILLs of the runtime (se
   let supplementAnswerKill = true;
 
   async function supplementRound(citizen: OneThingClient, id: string, dept: string, officer: OneThingClient): Promise<void> {
-    const material = service.materials[0];
+    const material = service.materials[0]!;
     await call(() =>
       officer.request('POST', `/v1/tasks/${taskIdOf(id, dept)}/decision`, {
         decision: 'request-supplement',
@@ -138,7 +138,7 @@ test(`${APPS} applications survive ${RANDOM_KILLS}+2 SIGKILLs of the runtime (se
   }
 
   async function runApplication(i: number): Promise<string> {
-    const citizen = citizens[i % CITIZENS];
+    const citizen = citizens[i % CITIZENS]!;
     const materials = await call(() => uploadNeeded(citizen, service));
     const { id } = await call(() =>
       citizen.request<{ id: string }>('POST', '/v1/applications', { serviceId: service.id, form: service.formSchema.examples[0], materials }, { 'idempotency-key': `chaos-${SEED}-${i}` }),
@@ -146,8 +146,8 @@ test(`${APPS} applications survive ${RANDOM_KILLS}+2 SIGKILLs of the runtime (se
     await until(citizen, id, (app) => !app.branches.some((b: any) => b.status === 'pending'), 'every task open');
     await Promise.all(
       service.departments.map(async (d, j) => {
-        if (WITH_SUPPLEMENT(i) && j === 0) await supplementRound(citizen, id, d.id, officers[j]);
-        await call(() => officers[j].request('POST', `/v1/tasks/${taskIdOf(id, d.id)}/decision`, { decision: 'approve', comment: 'ok' }), notFoundYet);
+        if (WITH_SUPPLEMENT(i) && j === 0) await supplementRound(citizen, id, d.id, officers[j]!);
+        await call(() => officers[j]!.request('POST', `/v1/tasks/${taskIdOf(id, d.id)}/decision`, { decision: 'approve', comment: 'ok' }), notFoundYet);
       }),
     );
     await until(citizen, id, (app) => app.status === 'approved', 'approved');
@@ -170,7 +170,7 @@ test(`${APPS} applications survive ${RANDOM_KILLS}+2 SIGKILLs of the runtime (se
 
     // Every application approved, with one submitted, one completed and one approval per department.
     for (const [i, id] of ids.entries()) {
-      const app = await citizens[i % CITIZENS].request('GET', `/v1/applications/${id}`);
+      const app = await citizens[i % CITIZENS]!.request('GET', `/v1/applications/${id}`);
       const count = (type: string, dept?: string, decision?: string) =>
         app.timeline.filter((e: any) => e.type === type && (dept === undefined || e.department === dept) && (decision === undefined || e.detail?.decision === decision)).length;
       const counts = {
@@ -210,9 +210,9 @@ test(`${APPS} applications survive ${RANDOM_KILLS}+2 SIGKILLs of the runtime (se
     }
     // Each department's inbox: every application's task once among the done ones, none left open.
     for (const [j, d] of service.departments.entries()) {
-      const done = await allPages<{ applicationId: string }>(officers[j], `/v1/departments/${d.id}/tasks?status=done`);
+      const done = await allPages<{ applicationId: string }>(officers[j]!, `/v1/departments/${d.id}/tasks?status=done`);
       expect(done.map((t) => t.applicationId).sort()).toEqual([...ids].sort());
-      expect(await allPages(officers[j], `/v1/departments/${d.id}/tasks?status=open`)).toEqual([]);
+      expect(await allPages(officers[j]!, `/v1/departments/${d.id}/tasks?status=open`)).toEqual([]);
     }
   } catch (error) {
     throw new Error(`seed ${SEED}, kills: ${kills.join('; ')}\n${String(error)}\n--- runtime output (last 40 lines) ---\n${platform.output()}`);

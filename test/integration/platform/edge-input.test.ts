@@ -46,7 +46,7 @@ describe('lone surrogates', () => {
   let applicationId: string;
   let officer: OneThingClient;
   let taskId: string;
-  const dept = () => service.departments[0].id;
+  const dept = () => service.departments[0]!.id;
 
   beforeAll(async () => {
     applicationId = await submitExample(citizen, service);
@@ -96,7 +96,7 @@ describe('lone surrogates', () => {
   test('in a submitted form string -> 422 naming the field, nothing stored', async () => {
     const before = await count(citizen);
     const form = example();
-    const [key] = Object.keys(form).filter((k) => typeof form[k] === 'object');
+    const [key = ''] = Object.keys(form).filter((k) => typeof form[k] === 'object');
     form[key] = { ...form[key], note: LONE };
     const res = await problem(citizen.request('POST', '/v1/applications', { serviceId: service.id, form, materials: await uploadNeeded(citizen, service) }));
     expect(res.status).toBe(422);
@@ -128,7 +128,7 @@ describe('cursors', () => {
   let officer: OneThingClient;
   let openCursor: string;
   let appsCursor: string;
-  const dept = () => service.departments[0].id;
+  const dept = () => service.departments[0]!.id;
 
   beforeAll(async () => {
     // Two more applications so that every list has a second page at limit=1.

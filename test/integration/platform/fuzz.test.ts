@@ -38,9 +38,9 @@ beforeAll(async () => {
   const citizen = await login('citizen', 'fuzz-owner');
   await login('proxy', 'fuzz-stranger');
   await login('inspector', 'fuzz-inspector');
-  const dept = service.departments[0].id;
+  const dept = service.departments[0]!.id;
   const officer = await login('officer', 'fuzz-officer', dept);
-  await login('officer', 'fuzz-officer-other', service.departments[1].id);
+  await login('officer', 'fuzz-officer-other', service.departments[1]!.id);
   const id = await submitExample(citizen, service);
   await waitForBranches(citizen, id, service.departments.length);
   Object.assign(fixtures, {
@@ -48,7 +48,7 @@ beforeAll(async () => {
     id,
     dept,
     taskId: (await findTask(officer, dept, id)).taskId,
-    materialId: service.materials[0].id,
+    materialId: service.materials[0]!.id,
   });
   materials = await uploadNeeded(citizen, service);
   // A token that is not one the runtime issued: the authorizer's 401.
@@ -68,7 +68,7 @@ interface Probe {
 
 const ROLES = [undefined, 'citizen', 'proxy', 'officer', 'officer-other', 'inspector', 'forged'];
 /** The roles an operation's description lists ("Roles: citizen, proxy."). */
-const rolesOf = (op: Json): string[] => /Roles: ([^.]+)\./.exec(op.description ?? '')?.[1].split(', ') ?? [];
+const rolesOf = (op: Json): string[] => /Roles: ([^.]+)\./.exec(op.description ?? '')?.[1]!.split(', ') ?? [];
 
 /** Values that are not well-formed, not the declared type, or just odd, from a seed. */
 const oddStrings = (n: number, seed: number): string[] =>
@@ -84,11 +84,11 @@ const oddStrings = (n: number, seed: number): string[] =>
 const encode = (s: string) => encodeURIComponent(toWellFormedText(s));
 
 function pathWith(template: string, values: Record<string, string>, raw = false): string {
-  return template.replace(/\{(\w+)\}/g, (_m, name: string) => (raw ? values[name] : encode(values[name] ?? 'x')));
+  return template.replace(/\{(\w+)\}/g, (_m, name: string) => (raw ? String(values[name]) : encode(values[name] ?? 'x')));
 }
 
 const positiveBodies = (): Record<string, unknown> => ({
-  createUpload: { serviceId: service.id, materialId: service.materials[0].id, contentType: service.materials[0].accept[0], sizeBytes: 100, sha256: 'a'.repeat(64) },
+  createUpload: { serviceId: service.id, materialId: service.materials[0]!.id, contentType: service.materials[0]!.accept[0], sizeBytes: 100, sha256: 'a'.repeat(64) },
   submitApplication: { serviceId: service.id, form: service.formSchema.examples[0], materials },
   provideSupplement: { department: fixtures.dept, note: 'n' },
   decideTask: { decision: 'approve', comment: 'ok' },
@@ -237,7 +237,7 @@ test('every operation, every caller, positive and negative: no 5xx, every respon
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     // A wrong method belongs to no operation: check it against any operation of its path.
     const method = probe.label.startsWith('method ') ? Object.keys(doc.paths[probe.template])[0] : probe.method;
-    const problems = checker.problems(method, probe.template, seen);
+    const problems = checker.problems(method!, probe.template, seen);
     if (res.status >= 500) problems.unshift(`server error ${res.status}`);
     if (probe.label.startsWith('method ') && res.status !== 405) problems.push(`expected 405, got ${res.status}`);
     if (problems.length > 0) failures.push(`${probe.method} ${probe.path.slice(0, 120)} [${probe.label}, ${probe.role ?? 'anonymous'}] -> ${res.status}: ${problems.join('; ')}`);

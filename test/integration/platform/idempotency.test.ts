@@ -36,8 +36,8 @@ test('a repeated decision is answered again; a different second decision is 409'
   const { id } = await citizen.request('POST', '/v1/applications', { serviceId: service.id, form: service.formSchema.examples[0], materials });
   await waitForBranches(citizen, id, service.departments.length);
   const dept = service.departments[0];
-  const officer = await t.api.login({ role: 'officer', sub: 'dbl', dept: dept.id });
-  const task = await findTask(officer, dept.id, id);
+  const officer = await t.api.login({ role: 'officer', sub: 'dbl', dept: dept!.id });
+  const task = await findTask(officer, dept!.id, id);
 
   const first = await decide(officer, task.taskId, { decision: 'approve', comment: 'ok' });
   const replay = await decide(officer, task.taskId, { decision: 'approve', comment: 'ok' });

@@ -206,7 +206,7 @@ test('the data folder is private: folders 0700 and files 0600, those the librari
     // Activity: tables, an upload, an application, executions, an advance of the clock.
     const citizen = await api.login({ role: 'citizen', sub: 'modes' });
     const service = await getService(api, 'school-enrolment');
-    await citizen.upload(service.id, fileFor(service.materials[0]));
+    await citizen.upload(service.id, fileFor(service.materials[0]!));
     const id = await submitExample(citizen, service);
     await waitForBranches(citizen, id, service.departments.length);
     await api.advanceClock(3600);

@@ -28,10 +28,10 @@ beforeAll(async () => {
   store = storeReader(t);
   service = await getService(t.api, 'school-enrolment');
   citizen = await t.api.login({ role: 'citizen', sub: 'prop-citizen' });
-  officer = await t.api.login({ role: 'officer', sub: 'prop-officer', dept: service.departments[0].id });
+  officer = await t.api.login({ role: 'officer', sub: 'prop-officer', dept: service.departments[0]!.id });
   applicationId = await submitExample(citizen, service);
   await waitForBranches(citizen, applicationId, service.departments.length);
-  taskId = (await findTask(officer, service.departments[0].id, applicationId)).taskId;
+  taskId = (await findTask(officer, service.departments[0]!.id, applicationId)).taskId;
   materials = await uploadNeeded(citizen, service);
 });
 afterAll(async () => {
@@ -83,7 +83,7 @@ const pathsIn = (v: unknown, prefix: Path = []): Path[] =>
  */
 function bodies(valid: () => Json): fc.Arbitrary<unknown> {
   const paths: Path[] = [...pathsIn(valid()), ['extra'], ['form', 'extra']];
-  const at = (body: Json, path: Path) => ({ parent: path.slice(0, -1).reduce<Json>((o, k) => (o[k] && typeof o[k] === 'object' ? o[k] : (o[k] = {})), body), last: path[path.length - 1] });
+  const at = (body: Json, path: Path) => ({ parent: path.slice(0, -1).reduce<Json>((o, k) => (o[k] && typeof o[k] === 'object' ? o[k] : (o[k] = {})), body), last: path[path.length - 1]! });
   const graft = fc.tuple(fc.constantFrom(...paths), anyJson).map(([path, value]) => {
     const body = valid();
     const { parent, last } = at(body, path);
@@ -112,7 +112,7 @@ async function send(client: OneThingClient, path: string, body: unknown): Promis
   );
 }
 
-const dept = () => service.departments[0].id;
+const dept = () => service.departments[0]!.id;
 const requestSupplement = () => officer.request('POST', `/v1/tasks/${taskId}/decision`, { decision: 'request-supplement', missing: [{ field: 'form.x', reason: 'r' }] });
 const answerSupplement = () => citizen.request('POST', `/v1/applications/${applicationId}/supplements`, { department: dept(), note: 'n' });
 
@@ -127,7 +127,7 @@ interface Case {
 const cases: Array<[string, Case]> = [
   ['POST /v1/uploads', {
     client: () => citizen, path: () => '/v1/uploads',
-    valid: () => ({ serviceId: service.id, materialId: service.materials[0].id, contentType: 'application/pdf', sizeBytes: 10, sha256: 'a'.repeat(64) }),
+    valid: () => ({ serviceId: service.id, materialId: service.materials[0]!.id, contentType: 'application/pdf', sizeBytes: 10, sha256: 'a'.repeat(64) }),
   }],
   ['POST /v1/applications', {
     client: () => citizen, path: () => '/v1/applications',

@@ -15,26 +15,26 @@ test('one rejection ends the application with its reasons and cancels the other 
   await waitForBranches(citizen, id, service.departments.length);
 
   const [first, second, ...rest] = service.departments;
-  const approver = await t.api.login({ role: 'officer', sub: 'o1', dept: first.id });
-  await decide(approver, (await findTask(approver, first.id, id)).taskId, { decision: 'approve', comment: 'ok' });
+  const approver = await t.api.login({ role: 'officer', sub: 'o1', dept: first!.id });
+  await decide(approver, (await findTask(approver, first!.id, id)).taskId, { decision: 'approve', comment: 'ok' });
 
-  const rejecter = await t.api.login({ role: 'officer', sub: 'o2', dept: second.id });
-  const task = await findTask(rejecter, second.id, id);
+  const rejecter = await t.api.login({ role: 'officer', sub: 'o2', dept: second!.id });
+  const task = await findTask(rejecter, second!.id, id);
   await decide(rejecter, task.taskId, { decision: 'reject', comment: '房产信息与申报不符' });
 
   const app = await waitForStatus(citizen, id, 'rejected');
-  expect(app.result).toEqual(expect.objectContaining({ rejectedBy: second.id }));
+  expect(app.result).toEqual(expect.objectContaining({ rejectedBy: second!.id }));
   expect(JSON.stringify(app.result)).toContain('房产信息与申报不符');
   const byDept = Object.fromEntries(app.branches.map((b: any) => [b.department, b]));
-  expect(byDept[first.id].status).toBe('approved');
-  expect(byDept[second.id].status).toBe('rejected');
+  expect(byDept[first!.id].status).toBe('approved');
+  expect(byDept[second!.id].status).toBe('rejected');
   for (const d of rest) expect(byDept[d.id].status).toBe('cancelled');
   const cancelled = app.timeline.filter((e: any) => e.type === 'cancelled');
   expect(cancelled.map((e: any) => e.department).sort()).toEqual(rest.map((d) => d.id).sort());
 
   // A cancelled task cannot be decided any more.
-  const late = await t.api.login({ role: 'officer', sub: 'o3', dept: rest[0].id });
-  const lateTask = await findTask(late, rest[0].id, id, 'done');
+  const late = await t.api.login({ role: 'officer', sub: 'o3', dept: rest[0]!.id });
+  const lateTask = await findTask(late, rest[0]!.id, id, 'done');
   await expect(decide(late, lateTask.taskId, { decision: 'approve', comment: 'late' })).rejects.toMatchObject({ status: 409 });
   // A finished application cannot be withdrawn.
   await expect(citizen.request('POST', `/v1/applications/${id}/withdraw`)).rejects.toBeInstanceOf(ApiError);

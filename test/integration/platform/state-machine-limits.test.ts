@@ -57,7 +57,7 @@ test('all approving still takes 15 state transitions for a school enrolment, and
   }
   await waitForStatus(citizen, id, 'approved');
   const { executionArn } = await execution(service.id, id);
-  const history = await t.runtime.engine.call('GetExecutionHistory', { executionArn, maxResults: 1000 });
+  const history = await t.runtime.engine.call('GetExecutionHistory', { executionArn: executionArn!, maxResults: 1000 });
   const entered = (history.events as Array<{ type: string }>).filter((e) => e.type.endsWith('StateEntered'));
   expect(entered).toHaveLength(15);
   expect((await execution(service.id, id)).status).toBe('SUCCEEDED');

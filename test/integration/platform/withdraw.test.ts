@@ -23,7 +23,7 @@ test('withdrawing ends the application and cancels every open task; a repeat is 
   expect(again.timeline.filter((e: any) => e.type === 'withdrawn')).toHaveLength(1);
 
   const dept = service.departments[0];
-  const officer = await t.api.login({ role: 'officer', sub: 'o', dept: dept.id });
-  const task = await findTask(officer, dept.id, id, 'done');
+  const officer = await t.api.login({ role: 'officer', sub: 'o', dept: dept!.id });
+  const task = await findTask(officer, dept!.id, id, 'done');
   expect(task.status).toBe('cancelled');
 });

@@ -23,12 +23,12 @@ async function startStore(env: Record<string, string>): Promise<Child> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       output += d.toString();
       const match = /port (\d+)/.exec(output);
       if (match) resolve(Number(match[1]));
     });
-    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     void exited.then(() => reject(new Error(`store child exited before listening:\n${output}`)));
   });
   return { process: child, port, exited };

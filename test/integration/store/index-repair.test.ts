@@ -34,8 +34,8 @@ test('the store repairs index entries left by a crash before it serves', async (
     const reader = clientFor(`http://127.0.0.1:${restarted.port}`);
     try {
       expect(await indexDisagreements(reader)).toEqual([]);
-      expect((await queryIndex(reader, 'gsi1', 'OWNER#a')).map((e) => e.gsi1sk.S)).toEqual(['t1#X', 't2#Y']);
-      expect((await queryIndex(reader, 'gsi1', 'OWNER#a'))[1].status).toBeUndefined();
+      expect((await queryIndex(reader, 'gsi1', 'OWNER#a')).map((e) => e.gsi1sk?.S)).toEqual(['t1#X', 't2#Y']);
+      expect((await queryIndex(reader, 'gsi1', 'OWNER#a'))[1]?.status).toBeUndefined();
       expect(restarted.repaired).toEqual({ removed: 3, rewritten: 2 });
     } finally {
       reader.destroy();
@@ -70,11 +70,11 @@ test('an old data folder with ghost entries shows each application once, and no 
     // gsi1 entry of the issue), and an inbox entry for a task that was never written.
     const owner = `OWNER#ghost-parent`;
     const stored = await readApplicationItems(dbDir, id);
-    const app = stored.find((i) => i.sk.S === 'APP')!;
-    const task = stored.find((i) => i.sk.S?.startsWith('TASK#'))!;
-    expect(app.gsi1pk.S).toBe(owner);
+    const app = stored.find((i) => i.sk?.S === 'APP')!;
+    const task = stored.find((i) => i.sk?.S?.startsWith('TASK#'))!;
+    expect(app.gsi1pk?.S).toBe(owner);
     await editIndexEntry(dbDir, LOCAL_NAMES.main, 'gsi1', 'put', { ...app, gsi1sk: { S: `2026-09-30T01:59:59.000Z#${id}` } });
-    const dept = task.sk.S!.slice('TASK#'.length);
+    const dept = task.sk!.S!.slice('TASK#'.length);
     await editIndexEntry(dbDir, LOCAL_NAMES.main, 'gsi3', 'put', { ...task, sk: { S: 'TASK#ghost' }, gsi3sk: { S: `2026-09-30T00:00:00.000Z#Tghost` } });
 
     const runtime = await startRuntime(config);

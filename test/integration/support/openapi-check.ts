@@ -48,7 +48,7 @@ export function contractChecker(doc: Json): ContractChecker {
           out.push(`header ${name}: ${value} does not match ${header.schema.pattern}`);
         }
       }
-      const media = (res.headers.get('content-type') ?? '').split(';')[0].trim();
+      const media = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
       const content = response.content?.[media];
       if (!content) return [...out, `content type ${media} is not declared for ${res.status}`];
       let body: unknown;

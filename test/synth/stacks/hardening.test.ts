@@ -61,7 +61,7 @@ describe('audit archive key', () => {
     expect(key.Properties.EnableKeyRotation).toBe(true);
     const deny = (key.Properties.KeyPolicy.Statement as Array<Record<string, any>>).find((s) => s.Effect === 'Deny');
     expect(deny).toMatchObject({ Principal: { AWS: '*' }, Resource: '*' });
-    expect([...deny?.Action].sort()).toEqual(['kms:DisableKey', 'kms:DisableKeyRotation', 'kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion']);
+    expect([...(deny?.Action ?? [])].sort()).toEqual(['kms:DisableKey', 'kms:DisableKeyRotation', 'kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion']);
     expect(json(deny?.Condition)).toContain('ArnNotEquals');
     expect(json(deny?.Condition)).toMatch(new RegExp(`:iam::123456789012:role/${DEPLOY_DEFAULTS.breakGlassRole}"`));
     // The deploying role is denied PutKeyPolicy too: without the bypass, CreateKey's lockout check refuses the policy.
@@ -76,7 +76,7 @@ describe('audit table', () => {
     expect(statements).toEqual([
       expect.objectContaining({ Effect: 'Deny', Principal: { AWS: '*' } }),
     ]);
-    expect([...statements[0]?.Action].sort()).toEqual([
+    expect([...(statements[0]?.Action ?? [])].sort()).toEqual([
       'dynamodb:BatchWriteItem',
       'dynamodb:DeleteItem',
       'dynamodb:PartiQLDelete',

@@ -51,7 +51,7 @@ describe('events are API Gateway v2 events', () => {
       headers: { authorization: `Bearer ${await citizen()}`, 'X-Custom': 'yes', cookie: 'a=1; b=2' },
     });
     expect(res.status).toBe(200);
-    const [{ route, event, context }] = calls;
+    const { route, event, context } = calls[0]!;
     expect(route).toBe('get-application');
     expect(event).toMatchObject({
       version: '2.0',
@@ -83,14 +83,14 @@ describe('events are API Gateway v2 events', () => {
     await fetch(`${api.url}/v1/uploads`, {
       method: 'POST', headers: { authorization: `Bearer ${await citizen()}`, 'content-type': 'application/json' }, body: '{"办":1}',
     });
-    expect(calls[0].event).toMatchObject({ body: '{"办":1}', isBase64Encoded: false });
+    expect(calls[0]!.event).toMatchObject({ body: '{"办":1}', isBase64Encoded: false });
     await fetch(`${api.url}/v1/uploads`, {
       method: 'POST', headers: { authorization: `Bearer ${await citizen()}`, 'content-type': 'application/pdf' }, body: Buffer.from([0x25, 0x50, 0xff]),
     });
-    expect(calls[1].event).toMatchObject({ body: Buffer.from([0x25, 0x50, 0xff]).toString('base64'), isBase64Encoded: true });
+    expect(calls[1]!.event).toMatchObject({ body: Buffer.from([0x25, 0x50, 0xff]).toString('base64'), isBase64Encoded: true });
     await fetch(`${api.url}/v1/services/school-enrolment`);
-    expect(calls[2].event.requestContext).not.toHaveProperty('authorizer');
-    expect(calls[2].event.pathParameters).toEqual({ serviceId: 'school-enrolment' });
+    expect(calls[2]!.event.requestContext).not.toHaveProperty('authorizer');
+    expect(calls[2]!.event.pathParameters).toEqual({ serviceId: 'school-enrolment' });
   });
 });
 
@@ -197,14 +197,14 @@ describe('dev routes (local mode only)', () => {
     expect(res.status).toBe(200);
     const { token } = (await res.json()) as { token: string };
     await fetch(`${api.url}/v1/tasks/TQTAx`, { headers: { authorization: `Bearer ${token}` } });
-    expect(calls[0].event.requestContext.authorizer.jwt.claims).toMatchObject({ sub: 'o-1', role: 'officer', dept: 'education' });
+    expect(calls[0]!.event.requestContext.authorizer.jwt.claims).toMatchObject({ sub: 'o-1', role: 'officer', dept: 'education' });
   });
 
   test('422 naming the field for a bad role or an officer without dept; 400 for bad JSON', async () => {
     const badRole = await problem(await post('/v1/dev/tokens', { role: 'king', sub: 'x' }), 422);
-    expect((badRole as unknown as { errors: Array<{ path: string }> }).errors[0].path).toBe('role');
+    expect((badRole as unknown as { errors: Array<{ path: string }> }).errors[0]!.path).toBe('role');
     const noDept = await problem(await post('/v1/dev/tokens', { role: 'officer', sub: 'x' }), 422);
-    expect((noDept as unknown as { errors: Array<{ path: string }> }).errors[0].path).toBe('dept');
+    expect((noDept as unknown as { errors: Array<{ path: string }> }).errors[0]!.path).toBe('dept');
     await problem(await fetch(`${api.url}/v1/dev/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }), 400);
   });
 
@@ -220,7 +220,7 @@ describe('dev routes (local mode only)', () => {
     expect(Date.parse(now) - Date.parse(before)).toBeGreaterThanOrEqual(86400_000);
     expect(seen).toEqual([now]);
     const bad = await problem(await post('/v1/dev/clock', { advanceSeconds: -5 }), 422);
-    expect((bad as unknown as { errors: Array<{ path: string }> }).errors[0].path).toBe('advanceSeconds');
+    expect((bad as unknown as { errors: Array<{ path: string }> }).errors[0]!.path).toBe('advanceSeconds');
   });
 
   test('without devRoutes the dev paths do not exist; the default loader requires the entry modules', async () => {

@@ -66,8 +66,8 @@ describe('formJsonSchema', () => {
 
   it('describes nested fields and their constraints', () => {
     const schema = formJsonSchema(getService('school-enrolment')) as { properties: Record<string, { properties: Record<string, unknown>; required: string[] }> };
-    expect(schema.properties.child.required).toStrictEqual(['name', 'idNumber', 'birthDate']);
-    expect(schema.properties.child.properties.birthDate).toMatchObject({ type: 'string', format: 'date' });
-    expect(schema.properties.guardian.properties.relationship).toStrictEqual({ type: 'string', enum: ['father', 'mother', 'grandparent', 'other'] });
+    expect(schema.properties.child!.required).toStrictEqual(['name', 'idNumber', 'birthDate']);
+    expect(schema.properties.child!.properties.birthDate).toMatchObject({ type: 'string', format: 'date' });
+    expect(schema.properties.guardian!.properties.relationship).toStrictEqual({ type: 'string', enum: ['father', 'mother', 'grandparent', 'other'] });
   });
 });

@@ -15,11 +15,11 @@ describe('definitionProblems', () => {
       version: 0,
       escalateEveryHours: 0,
       example: { name: '' },
-      materials: [{ ...base.materials[0], accept: [], maxBytes: 1.5, replacedBySharedData: 'nope' }],
+      materials: [{ ...base.materials[0]!, accept: [], maxBytes: 1.5, replacedBySharedData: 'nope' }],
       departments: [
-        { ...base.departments[0], id: 'animal-1', timeLimitWorkingDays: 0, sees: { fields: ['owner.name'], materials: ['scan'] }, checks: ['ghost'] },
-        base.departments[1],
-        base.departments[1],
+        { ...base.departments[0]!, id: 'animal-1', timeLimitWorkingDays: 0, sees: { fields: ['owner.name'], materials: ['scan'] }, checks: ['ghost'] },
+        base.departments[1]!,
+        base.departments[1]!,
       ],
     });
     expect(problems).toStrictEqual([

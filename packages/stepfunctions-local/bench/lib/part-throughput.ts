@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     definition: JSON.stringify(WORKLOAD_DEFINITION),
     roleArn: 'arn:aws:iam::000000000000:role/bench',
   });
+  if (typeof stateMachineArn !== 'string') throw new Error('CreateStateMachine returned no stateMachineArn');
   const input = JSON.stringify(WORKLOAD_INPUT);
   const wave = (prefix: string) => async (first: number, size: number) => {
     const starts = [];

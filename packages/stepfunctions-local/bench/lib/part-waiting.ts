@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     definition: JSON.stringify(WAITING_DEFINITION),
     roleArn: 'arn:aws:iam::000000000000:role/bench',
   });
+  if (typeof stateMachineArn !== 'string') throw new Error('CreateStateMachine returned no stateMachineArn');
   await engine.call('StartExecution', { stateMachineArn, name: 'warm' });
   await engine.idle();
   const before = settledMemory();

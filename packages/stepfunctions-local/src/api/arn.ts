@@ -8,6 +8,7 @@ export interface ArnScope {
 }
 
 // AWS: 1-80 characters, no whitespace, brackets, wildcards, special or control characters.
+// eslint-disable-next-line no-control-regex -- control characters are what AWS refuses in a name
 const INVALID_NAME = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/u;
 
 /** Throws InvalidName unless `name` is a valid state machine or execution name. */

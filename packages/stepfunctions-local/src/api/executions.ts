@@ -98,7 +98,7 @@ export async function listExecutions(api: ApiContext, input: JsonObject): Promis
     }),
   };
   if (rows.length > max) {
-    const last = page[page.length - 1];
+    const last = page[page.length - 1]!; // rows.length > max >= 1, so the page is not empty
     out.nextToken = Buffer.from(`${last.started_at}:${last.id}`).toString('base64url');
   }
   return out;

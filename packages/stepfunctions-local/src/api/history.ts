@@ -1,5 +1,5 @@
 /** GetExecutionHistory: AWS event shapes, paging and reverse order. */
-import type { Json, JsonObject } from '../api-types';
+import type { JsonObject } from '../api-types';
 import { SfnError } from '../errors';
 import { checkExecutionArn } from './arn';
 import type { ApiContext } from './context';
@@ -10,7 +10,7 @@ import { apiErrors } from '../errors';
 export function detailsKey(type: string): string {
   if (type.endsWith('StateEntered')) return 'stateEnteredEventDetails';
   if (type.endsWith('StateExited')) return 'stateExitedEventDetails';
-  return `${type[0].toLowerCase()}${type.slice(1)}EventDetails`;
+  return `${type.charAt(0).toLowerCase()}${type.slice(1)}EventDetails`;
 }
 
 const DATA_FIELDS = ['input', 'output', 'parameters'];
@@ -38,11 +38,11 @@ export async function getExecutionHistory(api: ApiContext, input: JsonObject): P
     if (e.details !== null) {
       const details = JSON.parse(e.details) as JsonObject;
       if (!includeData) for (const field of DATA_FIELDS) delete details[field];
-      event[detailsKey(e.type)] = details as Json;
+      event[detailsKey(e.type)] = details;
     }
     return event;
   });
   const out: JsonObject = { events };
-  if (rows.length > max) out.nextToken = Buffer.from(String(page[page.length - 1].id)).toString('base64url');
+  if (rows.length > max) out.nextToken = Buffer.from(String(page[page.length - 1]!.id)).toString('base64url');
   return out;
 }

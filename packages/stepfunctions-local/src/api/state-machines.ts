@@ -116,7 +116,7 @@ export async function listStateMachines(api: ApiContext, input: JsonObject): Pro
   const out: JsonObject = {
     stateMachines: page.map((m) => ({ stateMachineArn: m.arn, name: m.name, type: m.type, creationDate: epochSeconds(m.created_at) })),
   };
-  if (rows.length > max) out.nextToken = Buffer.from(page[page.length - 1].name).toString('base64url');
+  if (rows.length > max) out.nextToken = Buffer.from(page[page.length - 1]!.name).toString('base64url');
   return out;
 }
 

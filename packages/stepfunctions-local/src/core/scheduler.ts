@@ -148,7 +148,11 @@ export class Scheduler {
       this.d.execs.clear();
     }
     runs.settleTimers(failed);
-    commands.forEach((c, i) => (results[i].ok ? c.resolve(results[i].value) : c.reject(results[i].value)));
+    commands.forEach((c, i) => {
+      const result = results[i]!; // one result per command
+      if (result.ok) c.resolve(result.value);
+      else c.reject(result.value);
+    });
     this.startEffects();
     this.d.execs.evictIdle();
     this.armTimer();

@@ -17,7 +17,7 @@ export function checkChoiceRule(rule: Record<string, unknown>, at: string, top: 
   const combinators = keys.filter((k) => COMBINATORS.includes(k));
   if (combinators.length > 0) {
     if (keys.length !== 1) return fail(at, `A choice rule with '${combinators[0]}' must not have other comparison fields`);
-    const inner = rule[combinators[0]];
+    const inner = rule[combinators[0]!]; // combinators is not empty
     if (combinators[0] === 'Not') {
       if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) return fail(`${at}/Not`, "The field 'Not' must be a choice rule");
       return checkChoiceRule(inner as Record<string, unknown>, `${at}/Not`, false, fail);
@@ -28,7 +28,7 @@ export function checkChoiceRule(rule: Record<string, unknown>, at: string, top: 
   }
   if (typeof rule.Variable !== 'string' || !rule.Variable.startsWith('$')) fail(`${at}/Variable`, "The field 'Variable' must be a JSONPath");
   const comparators = keys.filter((k) => k !== 'Variable');
-  if (comparators.length !== 1 || !COMPARATORS.has(comparators[0])) {
+  if (comparators.length !== 1 || !COMPARATORS.has(comparators[0]!)) {
     fail(at, `A choice rule must have exactly one comparison operator, found: ${comparators.length ? comparators.join(', ') : 'none'}`);
   }
 }

@@ -24,9 +24,9 @@ export function checkJsonata(value: unknown, location: string, fail: Fail): void
     const m = TEMPLATE.exec(value);
     if (!m) return;
     try {
-      jsonata(m[1]);
+      jsonata(m[1]!);
     } catch (err) {
-      fail(location, `The JSONata expression '${m[1].trim()}' is invalid: ${(err as Error).message}`);
+      fail(location, `The JSONata expression '${m[1]!.trim()}' is invalid: ${(err as Error).message}`);
     }
     return;
   }

@@ -106,8 +106,8 @@ function matchesPattern(value: unknown, pattern: unknown): boolean {
   if (!regex) {
     let source = '';
     for (let i = 0; i < pattern.length; i += 1) {
-      const char = pattern[i];
-      if (char === '\\' && i + 1 < pattern.length) source += escapeRegex(pattern[++i]);
+      const char = pattern.charAt(i);
+      if (char === '\\' && i + 1 < pattern.length) source += escapeRegex(pattern.charAt(++i));
       else source += char === '*' ? '.*' : escapeRegex(char);
     }
     regex = new RegExp(`^${source}$`, 's');

@@ -24,7 +24,7 @@ function ordered(op: string, left: unknown, right: unknown): boolean {
   const comparable =
     (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
   if (!comparable) return false;
-  const [l, r] = [left as number | string, right as number | string];
+  const [l, r] = [left, right];
   if (op === '<') return l < r;
   if (op === '<=') return l <= r;
   if (op === '>') return l > r;

@@ -19,7 +19,7 @@ const RESERVED = new Set(['and', 'or', 'in', 'true', 'false', 'null', 'function'
 export function fastPathFor(text: string): FastPath | undefined {
   const match = NAVIGATION.exec(text);
   if (!match) return undefined;
-  const [, root, rest] = match;
+  const [, root = '', rest] = match; // group 1 is mandatory
   const steps = rest ? rest.slice(1).split('.') : [];
   if (steps.some((step) => RESERVED.has(step))) return undefined;
   return ({ states, variables }) => {

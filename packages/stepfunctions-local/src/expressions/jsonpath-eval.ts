@@ -28,7 +28,7 @@ function walk(path: CompiledPath, i: number, value: unknown, definite: boolean, 
     out.push(value);
     return;
   }
-  const segment = segments[i];
+  const segment = segments[i]!; // i < segments.length, checked above
   switch (segment.kind) {
     case 'property': {
       if (!isJsonObject(value)) {

@@ -86,7 +86,7 @@ export function parseFilter(source: string): FilterExpr {
     return left;
   };
   const expr = or();
-  if (pos < tokens.length) throw fail(`unexpected '${tokens[pos].text}'`);
+  if (pos < tokens.length) throw fail(`unexpected '${tokens[pos]!.text}'`);
   return expr;
 }
 
@@ -101,13 +101,13 @@ function tokenize(source: string): Token[] {
     const match = TOKEN.exec(source);
     if (!match) throw malformed('JSONPath filter', source, `unexpected text at position ${at}`);
     const [, op, str, regex, num, keyword, word, path, list] = match;
-    if (op !== undefined || word !== undefined) tokens.push({ type: 'op', text: op ?? word });
+    if (op !== undefined || word !== undefined) tokens.push({ type: 'op', text: (op ?? word)! });
     else if (str !== undefined) tokens.push({ type: 'literal', text: str, value: unquote(str) });
     else if (regex !== undefined) tokens.push({ type: 'regex', text: regex });
     else if (num !== undefined) tokens.push({ type: 'literal', text: num, value: Number(num) });
     else if (keyword !== undefined) tokens.push({ type: 'literal', text: keyword, value: JSON.parse(keyword) });
     else if (path !== undefined) tokens.push({ type: 'path', text: path });
-    else tokens.push({ type: 'literal', text: list, value: JSON.parse(list.replace(/'/g, '"')) });
+    else if (list !== undefined) tokens.push({ type: 'literal', text: list, value: JSON.parse(list.replace(/'/g, '"')) });
   }
   return tokens;
 }

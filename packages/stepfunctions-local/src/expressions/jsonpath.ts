@@ -58,7 +58,7 @@ export function applyResultPath(stateInput: unknown, result: unknown, resultPath
   if (compiled.root.kind !== 'input' || !compiled.definite || compiled.segments.some((s) => s.kind !== 'property')) {
     throw malformed('ResultPath', resultPath, 'only a reference path of property names ($.a.b) can receive a result');
   }
-  const names = compiled.segments.map((segment) => (segment.kind === 'property' ? segment.names[0] : ''));
+  const names = compiled.segments.map((segment) => (segment.kind === 'property' ? segment.names[0] ?? '' : ''));
   return setAt(stateInput, names, 0, result, resultPath);
 }
 
@@ -72,6 +72,7 @@ function setAt(node: unknown, names: string[], i: number, value: unknown, path: 
     );
   }
   const copy: Record<string, unknown> = isJsonObject(node) ? { ...node } : {};
-  copy[names[i]] = setAt(copy[names[i]], names, i + 1, value, path);
+  const name = names[i]!; // i < names.length, checked above
+  copy[name] = setAt(copy[name], names, i + 1, value, path);
   return copy;
 }

@@ -7,14 +7,14 @@ export function parseTimestamp(text: unknown): [number, number] | undefined {
   if (typeof text !== 'string') return undefined;
   const m = RFC3339.exec(text);
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number]; // six mandatory groups
   const millis = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(millis);
   // Reject dates JavaScript would roll over (2016-02-30, 25:00:00).
   if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1 || hour > 23 || minute > 59 || second > 59) {
     return undefined;
   }
-  const zone = m[8];
+  const zone = m[8]!; // the zone group is mandatory
   const offsetMinutes =
     zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
   const nanos = m[7] ? Number(m[7].padEnd(9, '0')) : 0;

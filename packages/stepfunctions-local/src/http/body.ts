@@ -26,7 +26,7 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
     };
     const onEnd = (): void => {
       cleanup();
-      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
     };
     // Whichever of 'error' and 'close' reports an abort first settles the promise.
     const onError = (err?: Error): void => {

@@ -34,8 +34,9 @@ export function planRecovery(retriers: Retrier[], catchers: Catcher[], used: num
   if (error === 'States.Runtime' || error === 'States.DataLimitExceeded') return { kind: 'fail' };
   const index = retriers.findIndex((r) => errorMatches(r.errorEquals, error));
   if (index >= 0) {
+    const retrier = retriers[index]!; // found by findIndex just above
     const attempts = used[index] ?? 0;
-    if (attempts < retriers[index].maxAttempts) return { kind: 'retry', index, delayMs: retryDelayMs(retriers[index], attempts) };
+    if (attempts < retrier.maxAttempts) return { kind: 'retry', index, delayMs: retryDelayMs(retrier, attempts) };
   }
   const catcher = catchers.find((c) => errorMatches(c.errorEquals, error));
   return catcher ? { kind: 'catch', catcher } : { kind: 'fail' };

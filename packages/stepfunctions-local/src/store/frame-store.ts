@@ -60,8 +60,9 @@ export function createFrameStore(db: Database.Database) {
     const found: Descendant[] = [];
     const queue = [...roots];
     for (let i = 0; i < queue.length; i += 1) {
-      for (const child of fresh.children(queue[i].id).sort(byStatusThenIndex)) {
-        const depth = queue[i].depth + 1;
+      const parent = queue[i]!; // i < queue.length
+      for (const child of fresh.children(parent.id).sort(byStatusThenIndex)) {
+        const depth = parent.depth + 1;
         found.push({ id: child.id, idx: child.idx, status: child.status as FrameStatus, depth });
         queue.push({ id: child.id, depth });
       }

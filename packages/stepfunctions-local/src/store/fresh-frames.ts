@@ -72,11 +72,11 @@ export function createFreshFrames(db: Database.Database) {
       const ids = byParent.get(parentId) ?? [];
       let i = queuedFrom.get(parentId) ?? 0;
       for (; i < ids.length; i += 1) {
-        const row = rows.get(ids[i]);
+        const row = rows.get(ids[i]!);
         if (row?.status === 'queued') break;
       }
       queuedFrom.set(parentId, i);
-      return i < ids.length ? rows.get(ids[i]) : undefined;
+      return i < ids.length ? rows.get(ids[i]!) : undefined;
     },
     /** Live fresh children of `parentId`, in index order. */
     children(parentId: number): FrameRow[] {

@@ -14,7 +14,7 @@ export interface DynamoDbOptions {
 
 /** The SDK command class for an action name such as `getItem`, if the SDK has one. */
 function commandFor(action: string): (new (input: unknown) => object) | undefined {
-  const name = `${action[0].toUpperCase()}${action.slice(1)}Command`;
+  const name = `${action.charAt(0).toUpperCase()}${action.slice(1)}Command`;
   const command = (ddb as unknown as Record<string, unknown>)[name];
   return typeof command === 'function' ? (command as new (input: unknown) => object) : undefined;
 }

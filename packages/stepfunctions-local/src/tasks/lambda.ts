@@ -19,10 +19,10 @@ const DEFAULT_TIMEOUT_MS = 900_000;
 /** `name`, `name:qualifier`, a function ARN or a partial ARN → the function name. */
 export function functionNameOf(reference: string): string {
   const arn = /^arn:[^:]+:lambda:[^:]*:\d{12}:function:([^:]+)(?::[^:]+)?$/.exec(reference);
-  if (arn) return arn[1];
+  if (arn?.[1]) return arn[1];
   const partial = /^\d{12}:function:([^:]+)(?::[^:]+)?$/.exec(reference);
-  if (partial) return partial[1];
-  return reference.split(':')[0];
+  if (partial?.[1]) return partial[1];
+  return reference.split(':')[0] ?? reference;
 }
 
 /** Invokes registered handlers by function name, with a Lambda-like context. */

@@ -17,10 +17,10 @@ const FUNCTION = new RegExp(`^arn:${PARTITION}:lambda:([a-z0-9-]+):(\\d{12}):fun
  */
 export function parseResource(arn: string): TaskResource | string {
   const fn = FUNCTION.exec(arn);
-  if (fn) return { kind: 'lambda-function', arn, functionName: fn[4], qualifier: fn[5] };
+  if (fn) return { kind: 'lambda-function', arn, functionName: fn[4]!, qualifier: fn[5] };
   const m = INTEGRATION.exec(arn);
   if (!m) return `The resource '${arn}' is not a supported Lambda function or service integration ARN`;
-  const [, , service, action, suffix] = m;
+  const [, , service, action = '', suffix] = m; // service and action are mandatory groups
   if (suffix?.startsWith('.sync')) return `The '.sync' integration pattern is not supported for '${arn}'`;
   const waitForToken = suffix === '.waitForTaskToken';
   if (service === 'lambda' && action === 'invoke') return { kind: 'lambda-invoke', arn, waitForToken };

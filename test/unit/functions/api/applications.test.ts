@@ -78,7 +78,7 @@ describe('POST /v1/applications', () => {
 
 describe('reading and acting on one application', () => {
   const idEvent = (routeKey: string, over: Partial<Parameters<typeof apiEvent>[0]> = {}) =>
-    apiEvent({ routeKey, rawPath: routeKey.split(' ')[1].replace('{id}', APP_ID), pathParameters: { id: APP_ID }, claims: CITIZEN, ...over });
+    apiEvent({ routeKey, rawPath: routeKey.split(' ')[1]!.replace('{id}', APP_ID), pathParameters: { id: APP_ID }, claims: CITIZEN, ...over });
 
   test('GET returns the view; inspectors may read; unknown -> 404', async () => {
     const handler = createGetApplicationHandler(svc, opts);

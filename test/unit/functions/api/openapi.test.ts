@@ -13,7 +13,10 @@ const doc = buildApiDocument() as Json;
 function refsIn(node: unknown, out: string[] = []): string[] {
   if (Array.isArray(node)) node.forEach((n) => refsIn(n, out));
   else if (node && typeof node === 'object') {
-    for (const [k, v] of Object.entries(node)) (k === '$ref' && typeof v === 'string' ? out.push(v) : refsIn(v, out));
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '$ref' && typeof v === 'string') out.push(v);
+      else refsIn(v, out);
+    }
   }
   return out;
 }
@@ -36,7 +39,7 @@ test('an OpenAPI 3.1 document with one operation per route, unique operation ids
   expect(doc.openapi).toBe('3.1.0');
   expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
   const ops = routes.map((r) => doc.paths[r.path]?.[r.method.toLowerCase()]);
-  ops.forEach((op, i) => expect({ route: routes[i].name, present: op !== undefined }).toEqual({ route: routes[i].name, present: true }));
+  ops.forEach((op, i) => expect({ route: routes[i]!.name, present: op !== undefined }).toEqual({ route: routes[i]!.name, present: true }));
   const ids = ops.map((op) => op.operationId);
   expect(new Set(ids).size).toBe(routes.length);
   const operationCount = Object.values(doc.paths as Json).reduce((n, item) => n + Object.keys(item).length, 0);
@@ -65,7 +68,7 @@ test('path parameters match the templates; jwt routes need the bearer scheme and
 test('every $ref resolves, and errors are problem+json', () => {
   for (const ref of refsIn(doc)) {
     const [, section, name] = /^#\/components\/(schemas|responses)\/(.+)$/.exec(ref) ?? [];
-    expect({ ref, resolves: Boolean(section && doc.components[section]?.[name]) }).toEqual({ ref, resolves: true });
+    expect({ ref, resolves: Boolean(section && name && doc.components[section]?.[name]) }).toEqual({ ref, resolves: true });
   }
   expect(doc.components.responses.Problem.content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
   expect(doc.components.schemas.Problem.required).toEqual(['type', 'title', 'status', 'detail']);

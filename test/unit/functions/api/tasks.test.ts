@@ -44,7 +44,7 @@ describe('GET /v1/departments/{dept}/tasks', () => {
 
 describe('tasks', () => {
   const taskEvent = (routeKey: string, body?: unknown) =>
-    apiEvent({ routeKey, rawPath: routeKey.split(' ')[1].replace('{taskId}', TASK_ID), pathParameters: { taskId: TASK_ID }, claims: OFFICER, body });
+    apiEvent({ routeKey, rawPath: routeKey.split(' ')[1]!.replace('{taskId}', TASK_ID), pathParameters: { taskId: TASK_ID }, claims: OFFICER, body });
 
   test('GET a task returns the detail from the service', async () => {
     const detail = { ...task, supplementRequests: [], form: { child: { name: '张**' } }, materials: [], checks: [] };

@@ -62,12 +62,12 @@ test('strangers and officers of other departments get 404, inspectors read all, 
 test("list: the caller's own applications newest first, with an opaque cursor", async () => {
   ddbMock.on(QueryCommand, { IndexName: 'gsi1' }).resolves({ Items: [proxied], LastEvaluatedKey: { pk: 'a', sk: 'b', gsi1pk: 'c', gsi1sk: 'd' } });
   const page = await service.list(proxy, { limit: 1 });
-  expect(ddbMock.commandCalls(QueryCommand, { IndexName: 'gsi1' })[0].args[0].input).toMatchObject({ ExpressionAttributeValues: { ':pk': 'OWNER#p1' }, ScanIndexForward: false, Limit: 1 });
+  expect(ddbMock.commandCalls(QueryCommand, { IndexName: 'gsi1' })[0]!.args[0].input).toMatchObject({ ExpressionAttributeValues: { ':pk': 'OWNER#p1' }, ScanIndexForward: false, Limit: 1 });
   // Not final yet: the list shows the same derived status and combined due date as the detail view.
   expect(page.items).toEqual([{ id: APP_ID, serviceId: 'school-enrolment', status: 'supplement-required', submittedAt: proxied.submittedAt, dueAt: '2026-10-30T16:00:00.000Z', walkthrough: false }]);
   await service.list(proxy, { limit: 1, cursor: page.nextCursor });
   // The partition of the start key comes from the request (the caller), never from the cursor.
-  expect(ddbMock.commandCalls(QueryCommand, { IndexName: 'gsi1' })[1].args[0].input.ExclusiveStartKey).toEqual({ pk: 'a', sk: 'b', gsi1pk: 'OWNER#p1', gsi1sk: 'd' });
+  expect(ddbMock.commandCalls(QueryCommand, { IndexName: 'gsi1' })[1]!.args[0].input.ExclusiveStartKey).toEqual({ pk: 'a', sk: 'b', gsi1pk: 'OWNER#p1', gsi1sk: 'd' });
   await expect(service.list({ sub: 'p2', role: 'proxy' }, { limit: 1, cursor: page.nextCursor })).rejects.toBeInstanceOf(ValidationError);
   await expect(service.list(proxy, { limit: 1, cursor: '!!' })).rejects.toBeInstanceOf(ValidationError);
   await expect(service.list(officer('education'), { limit: 1 })).rejects.toBeInstanceOf(ForbiddenError);

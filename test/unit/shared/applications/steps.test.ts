@@ -56,7 +56,7 @@ describe('taskAwait', () => {
     expect(ddbMock.commandCalls(GetCommand)).toHaveLength(0);
 
     const [task] = puts('main');
-    expect(task).toMatchObject({ status: 'open', token: 't1', tokenKind: 'decision', openedAt: START.toISOString(), ...EDU_DATES, gsi3pk: 'DEPT#education#open', gsi3sk: `${EDU_DATES.dueAt}#${task.taskId}` });
+    expect(task).toMatchObject({ status: 'open', token: 't1', tokenKind: 'decision', openedAt: START.toISOString(), ...EDU_DATES, gsi3pk: 'DEPT#education#open', gsi3sk: `${EDU_DATES.dueAt}#${task!.taskId}` });
     // The event first, then the task: no decision on the task can precede branch-opened in the log.
     expect(ddbMock.commandCalls(PutCommand).map((c) => [c.args[0].input.TableName, c.args[0].input.ConditionExpression])).toEqual([
       ['audit', 'attribute_not_exists(sk)'],
@@ -70,7 +70,7 @@ describe('taskAwait', () => {
     ddbMock.on(UpdateCommand).resolves({ Attributes: taskRecord('education', { token: 't2' }) });
     ddbMock.on(QueryCommand, { TableName: 'audit' }).resolves({ Items: [{ key: 'branch-opened:education', seq: 1, hash: 'x' }] });
     expect(await steps.taskAwait(wait('decision', 't2'))).toEqual({ outcome: 'waiting' });
-    expect(ddbMock.commandCalls(UpdateCommand)[0].args[0].input).toMatchObject({
+    expect(ddbMock.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({
       ConditionExpression: 'attribute_exists(pk) AND #s <> :cancelled',
       ExpressionAttributeValues: { ':t': 't2', ':k': 'decision', ':cancelled': 'cancelled' },
     });
@@ -129,7 +129,7 @@ describe('taskAwait', () => {
     ddbMock.on(UpdateCommand).resolves({ Attributes: waiting });
     expect(await steps.taskAwait(wait('supplement', 's2'))).toEqual({ outcome: 'waiting' });
     expect(deliveries()).toEqual([]);
-    expect(ddbMock.commandCalls(UpdateCommand)[1].args[0].input).toMatchObject({ UpdateExpression: 'REMOVE gsi4pk, gsi4sk', ExpressionAttributeValues: { ':m': mark, ':t': 's2' } });
+    expect(ddbMock.commandCalls(UpdateCommand)[1]!.args[0].input).toMatchObject({ UpdateExpression: 'REMOVE gsi4pk, gsi4sk', ExpressionAttributeValues: { ':m': mark, ':t': 's2' } });
   });
 
   test('a cancelled task or a finished application takes no token', async () => {
@@ -169,7 +169,7 @@ describe('checkpoint', () => {
     ddbMock.on(UpdateCommand).resolves({ Attributes: { ...task, overdue: true } });
     expect(await run('2026-10-21T17:00:00.000Z')).toEqual({ ...EDU_DATES, nextCheckpointAt: '2026-10-22T16:00:00.000Z' });
 
-    expect(ddbMock.commandCalls(UpdateCommand)[0].args[0].input.ConditionExpression).toBe('#s = :open AND overdue = :f');
+    expect(ddbMock.commandCalls(UpdateCommand)[0]!.args[0].input.ConditionExpression).toBe('#s = :open AND overdue = :f');
     expect(puts('audit').map((e) => [e.type, e.key])).toEqual([
       ['warned', `warned:education:${EDU_DATES.dueAt}`],
       ['overdue', `overdue:education:${EDU_DATES.dueAt}`],
@@ -213,7 +213,7 @@ describe('supplement expiry', () => {
     ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: waiting });
     ddbMock.on(UpdateCommand).resolves({ Attributes: { ...waiting, status: 'cancelled', cancelledBecause: 'supplement-expired' } });
     expect(await run(DEADLINE)).toEqual({ decision: 'reject' });
-    expect(ddbMock.commandCalls(UpdateCommand)[0].args[0].input).toMatchObject({ ConditionExpression: '#s = :waiting', ExpressionAttributeValues: { ':b': 'supplement-expired' } });
+    expect(ddbMock.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({ ConditionExpression: '#s = :waiting', ExpressionAttributeValues: { ':b': 'supplement-expired' } });
     expect(puts('audit').map((e) => [e.type, e.key, e.detail])).toEqual([
       ['supplement-expired', 'supplement-expired:education:0', { requestedAt: START.toISOString(), supplementDueAt: DEADLINE, limitWorkingDays: 30, round: 1 }],
       ['cancelled', 'cancelled:education', { because: 'supplement-expired' }],
@@ -252,7 +252,7 @@ describe('finalize', () => {
     withTasks();
     ddbMock.on(UpdateCommand).resolves({});
     expect(await steps.finalize({ applicationId: APP_ID, outcome: 'approved' })).toEqual({ status: 'approved', completedAt: START.toISOString() });
-    expect(ddbMock.commandCalls(UpdateCommand)[0].args[0].input).toMatchObject({ ConditionExpression: '#s = :submitted', ExpressionAttributeValues: { ':s': 'approved', ':r': { outcome: 'approved' } } });
+    expect(ddbMock.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({ ConditionExpression: '#s = :submitted', ExpressionAttributeValues: { ':s': 'approved', ':r': { outcome: 'approved' } } });
     expect(puts('audit').map((e) => e.type)).toEqual(['completed']);
   });
 
@@ -269,7 +269,7 @@ describe('finalize', () => {
       ['TASK#hrss', 'rejected-by:real-estate'],
       ['APP', undefined],
     ]);
-    expect(updates[2].ExpressionAttributeValues?.[':r']).toEqual({ outcome: 'rejected', rejectedBy: 'real-estate', reasons: '房产信息与申报不符' });
+    expect(updates[2]!.ExpressionAttributeValues?.[':r']).toEqual({ outcome: 'rejected', rejectedBy: 'real-estate', reasons: '房产信息与申报不符' });
     expect(puts('audit').map((e) => `${e.type}:${e.department ?? ''}`)).toEqual(['cancelled:education', 'cancelled:hrss', 'completed:']);
   });
 
@@ -284,7 +284,7 @@ describe('finalize', () => {
       ['TASK#hrss', 'failed:Lambda.Unknown'],
       ['APP', 'failed'],
     ]);
-    expect(updates[2].ExpressionAttributeValues?.[':r']).toMatchObject({ outcome: 'failed', reason: 'processing-failed', message: { zh: expect.any(String), en: expect.any(String) } });
+    expect(updates[2]!.ExpressionAttributeValues?.[':r']).toMatchObject({ outcome: 'failed', reason: 'processing-failed', message: { zh: expect.any(String), en: expect.any(String) } });
     expect(puts('audit').map((e) => `${e.type}:${e.department ?? ''}`)).toEqual(['cancelled:education', 'cancelled:hrss', 'failed:']);
     const emf = JSON.parse(String(write.mock.calls.find(([line]) => String(line).includes('FailedApplications'))?.[0]));
     expect(emf).toMatchObject({ ServiceId: 'school-enrolment', FailedApplications: 1 });
@@ -332,7 +332,7 @@ describe('reconcile', () => {
     expect(sfnMock.commandCalls(DescribeExecutionCommand)).toEqual([]);
     expect(sfnMock.commandCalls(StartExecutionCommand)).toHaveLength(1);
     expect(puts('audit').map((e) => [e.type, e.actor])).toEqual([['submitted', { role: 'citizen', sub: 'citizen-1' }]]);
-    expect(ddbMock.commandCalls(UpdateCommand)[0].args[0].input).toMatchObject({ Key: appKey, UpdateExpression: 'REMOVE gsi4pk, gsi4sk', ExpressionAttributeValues: { ':pk': 'PENDING#start' } });
+    expect(ddbMock.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({ Key: appKey, UpdateExpression: 'REMOVE gsi4pk, gsi4sk', ExpressionAttributeValues: { ':pk': 'PENDING#start' } });
   });
 
   test('finishes a withdrawal whose tail never ran: withdrawn logged, execution stopped, open tasks cancelled, mark removed', async () => {
@@ -357,7 +357,7 @@ describe('reconcile', () => {
     expect(await steps.reconcile({ graceMs: 0 })).toMatchObject({ started: 0, delivered: 1, read: 1 });
     expect(deliveries()).toEqual([['tok', { decision: 'approve' }]]);
     expect(puts('audit').map((e) => e.key)).toEqual(['decided:education:0']);
-    expect(ddbMock.commandCalls(UpdateCommand)[0].args[0].input).toMatchObject({ Key: taskKey('education'), ConditionExpression: 'gsi4sk = :m', ExpressionAttributeValues: { ':m': mark } });
+    expect(ddbMock.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({ Key: taskKey('education'), ConditionExpression: 'gsi4sk = :m', ExpressionAttributeValues: { ':m': mark } });
   });
 
   test('bounded per run: at most maxItems of each kind, in pages; the rest is reported for the next run', async () => {

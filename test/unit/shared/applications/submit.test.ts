@@ -48,8 +48,8 @@ test('stores the application, logs submitted and starts the execution named afte
 
   expect(replayed).toBe(false);
   const [put] = puts('main');
-  expect(put.ConditionExpression).toBe('attribute_not_exists(pk)');
-  expect(put.Item).toMatchObject({
+  expect(put!.ConditionExpression).toBe('attribute_not_exists(pk)');
+  expect(put!.Item).toMatchObject({
     pk: `APP#${application.id}`,
     sk: 'APP',
     ownerSub: citizen.sub,
@@ -61,9 +61,9 @@ test('stores the application, logs submitted and starts the execution named afte
     materials: [],
   });
   // Every data-sharing check ran at submission and passed for the example, so no material was needed.
-  expect(put.Item?.checks.map((c: { id: string; passed: boolean }) => [c.id, c.passed])).toEqual([['household', true], ['property', true], ['social-insurance', true]]);
-  expect(puts('audit')[0].Item).toMatchObject({ type: 'submitted', actor: { role: 'citizen', sub: citizen.sub }, key: 'submitted' });
-  const start = sfnMock.commandCalls(StartExecutionCommand)[0].args[0].input;
+  expect(put!.Item?.checks.map((c: { id: string; passed: boolean }) => [c.id, c.passed])).toEqual([['household', true], ['property', true], ['social-insurance', true]]);
+  expect(puts('audit')[0]!.Item).toMatchObject({ type: 'submitted', actor: { role: 'citizen', sub: citizen.sub }, key: 'submitted' });
+  const start = sfnMock.commandCalls(StartExecutionCommand)[0]!.args[0].input;
   expect(start).toEqual({
     stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:onething-school-enrolment',
     name: application.id,
@@ -78,7 +78,7 @@ test('stores the application, logs submitted and starts the execution named afte
 test('with an Idempotency-Key the id is derived, and the same body again returns the stored application', async () => {
   const first = await service.submit(citizen, request(), 'key-1');
   expect(first.application.id).toBe(applicationId(START, citizen.sub, 'key-1'));
-  const stored = puts('main')[0].Item;
+  const stored = puts('main')[0]!.Item;
   ddbMock.on(GetCommand).resolves({ Item: stored });
   ddbMock.on(QueryCommand, { TableName: 'main' }).resolves({ Items: [stored] });
 
@@ -89,7 +89,7 @@ test('with an Idempotency-Key the id is derived, and the same body again returns
 
 test('the same Idempotency-Key with a different body -> 422 on Idempotency-Key', async () => {
   await service.submit(citizen, request(), 'key-2');
-  ddbMock.on(GetCommand).resolves({ Item: puts('main')[0].Item });
+  ddbMock.on(GetCommand).resolves({ Item: puts('main')[0]!.Item });
   const other = example();
   other.school.preferred = '另一所学校';
   expect(await paths(service.submit(citizen, request(other), 'key-2'))).toEqual(['Idempotency-Key']);
@@ -97,7 +97,7 @@ test('the same Idempotency-Key with a different body -> 422 on Idempotency-Key',
 
 test('a concurrent duplicate losing the conditional put answers as a replay', async () => {
   await service.submit(citizen, request(), 'key-3');
-  const stored = puts('main')[0].Item;
+  const stored = puts('main')[0]!.Item;
   ddbMock.reset();
   ddbMock.on(GetCommand).resolvesOnce({}).resolves({ Item: stored });
   ddbMock.on(PutCommand, { TableName: 'main' }).rejects(ccf());
@@ -145,7 +145,7 @@ test('proxies must name the person they act for; citizens may not', async () => 
 
   const { application } = await service.submit({ sub: 'p1', role: 'proxy' }, { ...request(), onBehalfOf });
   expect(application.onBehalfOf).toEqual({ name: '张*', idNumber: '410102********0010', relation: '代办' });
-  expect(puts('audit')[0].Item).toMatchObject({ actor: { role: 'proxy', sub: 'p1' }, detail: { onBehalfOf: { relation: '代办' } } });
+  expect(puts('audit')[0]!.Item).toMatchObject({ actor: { role: 'proxy', sub: 'p1' }, detail: { onBehalfOf: { relation: '代办' } } });
 });
 
 test('wrong role -> 403, unknown service -> 404, malformed body -> 422', async () => {
@@ -164,7 +164,7 @@ test('a failed or repeated StartExecution does not fail the stored submission (r
 test('the put marks the application not started; the mark goes once StartExecution answered, and stays when it failed', async () => {
   ddbMock.on(UpdateCommand).resolves({});
   const { application } = await service.submit(citizen, request());
-  expect(puts('main')[0].Item).toMatchObject({ gsi4pk: 'PENDING#start', gsi4sk: `${START.toISOString()}#${application.id}` });
+  expect(puts('main')[0]!.Item).toMatchObject({ gsi4pk: 'PENDING#start', gsi4sk: `${START.toISOString()}#${application.id}` });
   expect(ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input)).toEqual([
     { TableName: 'main', Key: { pk: `APP#${application.id}`, sk: 'APP' }, UpdateExpression: 'REMOVE gsi4pk, gsi4sk', ConditionExpression: 'gsi4pk = :pk', ExpressionAttributeValues: { ':pk': 'PENDING#start' } },
   ]);
@@ -178,7 +178,7 @@ test('crash after the put: the retry with the same key logs, starts and unmarks 
   sfnMock.on(StartExecutionCommand).rejectsOnce(new SFNServiceException({ name: 'ServiceUnavailable', $fault: 'server', $metadata: { httpStatusCode: 503 } }));
   ddbMock.on(UpdateCommand).resolves({});
   await service.submit(citizen, request(), 'key-crash');
-  const stored = puts('main')[0].Item;
+  const stored = puts('main')[0]!.Item;
   ddbMock.on(GetCommand).resolves({ Item: stored });
   ddbMock.on(QueryCommand, { TableName: 'main' }).resolves({ Items: [stored] });
   await expect(service.submit(citizen, request(), 'key-crash')).resolves.toMatchObject({ replayed: true });

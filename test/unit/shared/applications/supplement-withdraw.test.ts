@@ -51,11 +51,11 @@ describe('supplement', () => {
     await service.supplement(citizen, APP_ID, { department: 'education', form: { guardian: { phone: '13900139000' } }, note: '已更新电话' });
 
     const [amend, reopen] = ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input);
-    expect(amend.ExpressionAttributeValues?.[':f']).toMatchObject({ guardian: { phone: '13900139000', name: '张伟' } });
-    expect(reopen.ConditionExpression).toBe('#s = :waiting');
+    expect(amend!.ExpressionAttributeValues?.[':f']).toMatchObject({ guardian: { phone: '13900139000', name: '张伟' } });
+    expect(reopen!.ConditionExpression).toBe('#s = :waiting');
     // Marked undelivered in the same write that records the answer.
-    expect(reopen.ExpressionAttributeValues).toMatchObject({ ':p4': 'PENDING#delivery', ':s4': `2026-10-10T02:00:00.000Z#${waiting.taskId}#a0` });
-    expect(reopen.ExpressionAttributeValues).toMatchObject({
+    expect(reopen!.ExpressionAttributeValues).toMatchObject({ ':p4': 'PENDING#delivery', ':s4': `2026-10-10T02:00:00.000Z#${waiting.taskId}#a0` });
+    expect(reopen!.ExpressionAttributeValues).toMatchObject({
       ':due': '2026-10-23T16:00:00.000Z',
       ':warn': '2026-10-21T16:00:00.000Z',
       ':answered': { requestedAt, providedAt: '2026-10-10T02:00:00.000Z', note: '已更新电话', fields: ['guardian'], materials: [], dueBefore: '2026-10-20T16:00:00.000Z' },
@@ -64,7 +64,7 @@ describe('supplement', () => {
       ['supplement-provided', { materials: [], fields: ['guardian'], withNote: true }],
       ['due-moved', { from: '2026-10-20T16:00:00.000Z', to: '2026-10-23T16:00:00.000Z', reason: 'supplement-suspension', suspendedFrom: requestedAt, suspendedTo: '2026-10-10T02:00:00.000Z' }],
     ]);
-    const sent = sfnMock.commandCalls(SendTaskSuccessCommand)[0].args[0].input;
+    const sent = sfnMock.commandCalls(SendTaskSuccessCommand)[0]!.args[0].input;
     expect(sent.taskToken).toBe('sup-token');
     expect(JSON.parse(sent.output ?? '')).toEqual({ dueAt: '2026-10-23T16:00:00.000Z', warnAt: '2026-10-21T16:00:00.000Z', nextCheckpointAt: '2026-10-21T16:00:00.000Z' });
   });
@@ -152,7 +152,7 @@ describe('supplement', () => {
   });
 
   test("a crash lost the request's own events before the applicant answered: the answer logs them first, from the request, who asked included", async () => {
-    storedTask({ ...waiting, supplementRequests: [{ ...waiting.supplementRequests[0], requestedBy: 'officer-education', comment: '请核对电话' }] });
+    storedTask({ ...waiting, supplementRequests: [{ ...waiting.supplementRequests[0]!, requestedBy: 'officer-education', comment: '请核对电话' }] });
     const audit = fakeAuditTable(ddbMock);
     await service.supplement(citizen, APP_ID, answer);
     expect(audit.chain.map((e) => [e.key, e.actor])).toEqual([
@@ -161,7 +161,7 @@ describe('supplement', () => {
       ['supplement-provided:education:0', { role: 'citizen', sub: citizen.sub }],
       ['due-moved:education:0', { role: 'citizen', sub: citizen.sub }],
     ]);
-    expect(audit.chain[0].detail).toEqual({ decision: 'request-supplement', comment: '请核对电话' });
+    expect(audit.chain[0]!.detail).toEqual({ decision: 'request-supplement', comment: '请核对电话' });
   });
 
   test('the officer decided the reopened branch before the answer was delivered: the supplement wait gets the dates, the decision waits for the next wait', async () => {
@@ -172,7 +172,7 @@ describe('supplement', () => {
     // What the decision's write leaves: approved, the supplement token still stored.
     ddbMock.on(QueryCommand, { TableName: 'main' }).resolves({ Items: [appRecord(), { ...task(), status: 'approved', decision: 'approve', decidedAt: START.toISOString() }] });
     await service.supplement(citizen, APP_ID, answer);
-    expect(JSON.parse(String(sfnMock.commandCalls(SendTaskSuccessCommand)[1].args[0].input.output))).toEqual({ dueAt: '2026-10-23T16:00:00.000Z', warnAt: '2026-10-21T16:00:00.000Z', nextCheckpointAt: '2026-10-21T16:00:00.000Z' });
+    expect(JSON.parse(String(sfnMock.commandCalls(SendTaskSuccessCommand)[1]!.args[0].input.output))).toEqual({ dueAt: '2026-10-23T16:00:00.000Z', warnAt: '2026-10-21T16:00:00.000Z', nextCheckpointAt: '2026-10-21T16:00:00.000Z' });
   });
 });
 
@@ -193,7 +193,7 @@ describe('withdraw', () => {
     });
     expect(unmark).toMatchObject({ Key: { sk: 'APP' }, UpdateExpression: 'REMOVE gsi4pk, gsi4sk', ExpressionAttributeValues: { ':pk': 'PENDING#stop' } });
     expect(cancel).toMatchObject({ Key: { sk: 'TASK#education' }, ExpressionAttributeValues: { ':b': 'withdrawn', ':g': 'DEPT#education#done' } });
-    expect(sfnMock.commandCalls(StopExecutionCommand)[0].args[0].input).toEqual({
+    expect(sfnMock.commandCalls(StopExecutionCommand)[0]!.args[0].input).toEqual({
       executionArn: `arn:aws:states:us-east-1:123456789012:execution:onething-school-enrolment:${APP_ID}`,
       error: 'OneThing.Withdrawn',
       cause: 'withdrawn by the applicant',

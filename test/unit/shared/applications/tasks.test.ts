@@ -4,7 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { createTaskService } from '../../../../shared/applications';
 import { taskId } from '../../../../shared/applications/ids';
 import { ConflictError, DependencyError, ForbiddenError, NotFoundError, ValidationError } from '../../../../shared/errors';
-import { APP_ID, START, appRecord, ccf, citizen, fakeAuditTable, loggedEvent, officer, taskRecord, testDeps, throttled } from './helpers';
+import { APP_ID, START, appRecord, ccf, citizen, fakeAuditTable, loggedEvent, officer, taskRecord, testDeps } from './helpers';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const sfnMock = mockClient(SFNClient);
@@ -33,7 +33,7 @@ describe('decide', () => {
     ddbMock.on(UpdateCommand).resolves({ Attributes: decided('approve', 'approved') });
     const result = await tasks.decide(edu, TASK, { decision: 'approve' });
 
-    const update = ddbMock.commandCalls(UpdateCommand)[0].args[0].input;
+    const update = ddbMock.commandCalls(UpdateCommand)[0]!.args[0].input;
     expect(update.ConditionExpression).toBe('#s = :open AND attribute_not_exists(decision)');
     expect(update.ExpressionAttributeValues).toMatchObject({ ':s': 'approved', ':d': 'approve', ':g': 'DEPT#education#done', ':by': edu.sub });
     expect(auditTypes()).toEqual(['decided']);
@@ -48,7 +48,7 @@ describe('decide', () => {
     ddbMock.on(UpdateCommand).resolves({ Attributes: decided('request-supplement', 'supplement-required', { supplementRequests: [{ requestedAt: START.toISOString(), missing }] }) });
     await tasks.decide(edu, TASK, { decision: 'request-supplement', missing });
 
-    expect(ddbMock.commandCalls(UpdateCommand)[0].args[0].input.ExpressionAttributeValues).toMatchObject({ ':req': [{ requestedAt: START.toISOString(), missing }], ':g': 'DEPT#education#waiting' });
+    expect(ddbMock.commandCalls(UpdateCommand)[0]!.args[0].input.ExpressionAttributeValues).toMatchObject({ ':req': [{ requestedAt: START.toISOString(), missing }], ':g': 'DEPT#education#waiting' });
     expect(auditTypes()).toEqual(['decided', 'supplement-requested']);
   });
 
@@ -80,7 +80,7 @@ describe('decide', () => {
     await tasks.decide(edu, TASK, { decision: 'approve' });
 
     const [record, confirm] = ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input);
-    expect(record.ExpressionAttributeValues).toMatchObject({ ':p4': 'PENDING#delivery', ':s4': mark });
+    expect(record!.ExpressionAttributeValues).toMatchObject({ ':p4': 'PENDING#delivery', ':s4': mark });
     expect(deliveries()).toHaveLength(1);
     expect(confirm).toMatchObject({ UpdateExpression: 'REMOVE gsi4pk, gsi4sk', ConditionExpression: 'gsi4sk = :m', ExpressionAttributeValues: { ':m': mark } });
   });
@@ -163,7 +163,7 @@ describe('inbox and task detail', () => {
     ddbMock.on(QueryCommand).resolves({ Items: [taskRecord('education', { dueAt: '2026-09-29T16:00:00.000Z' })], LastEvaluatedKey: { pk: 'a', sk: 'b', gsi3pk: 'DEPT#education#open', gsi3sk: '2026-09-29T16:00:00.000Z#T1' } });
     const page = await tasks.inbox(edu, 'education', { status: 'overdue', limit: 1 });
 
-    expect(ddbMock.commandCalls(QueryCommand)[0].args[0].input).toMatchObject({
+    expect(ddbMock.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({
       IndexName: 'gsi3',
       KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :before',
       ExpressionAttributeValues: { ':pk': 'DEPT#education#open', ':before': START.toISOString() },
@@ -172,7 +172,7 @@ describe('inbox and task detail', () => {
     expect(page.items).toEqual([expect.objectContaining({ taskId: TASK, overdue: true, status: 'open' })]);
     expect(page.nextCursor).toEqual(expect.any(String));
     await tasks.inbox(edu, 'education', { status: 'overdue', limit: 5, cursor: page.nextCursor });
-    expect(ddbMock.commandCalls(QueryCommand)[1].args[0].input.ExclusiveStartKey).toEqual({ pk: 'a', sk: 'b', gsi3pk: 'DEPT#education#open', gsi3sk: '2026-09-29T16:00:00.000Z#T1' });
+    expect(ddbMock.commandCalls(QueryCommand)[1]!.args[0].input.ExclusiveStartKey).toEqual({ pk: 'a', sk: 'b', gsi3pk: 'DEPT#education#open', gsi3sk: '2026-09-29T16:00:00.000Z#T1' });
     // A cursor is bound to its filters: the overdue page's cursor does not continue `done` or `open`.
     await expect(tasks.inbox(edu, 'education', { status: 'done', limit: 5, cursor: page.nextCursor })).rejects.toBeInstanceOf(ValidationError);
     await expect(tasks.inbox(edu, 'education', { status: 'open', limit: 5, cursor: page.nextCursor })).rejects.toBeInstanceOf(ValidationError);

@@ -77,7 +77,7 @@ test('the rejecting officer still reads its own reasons; applicants and inspecto
   for (const reader of [{ kind: 'applicant' as const }, { kind: 'inspector' as const }]) {
     const all = view(reader);
     expect(all.result?.reasons).toBe(REASONS);
-    expect(all.timeline.find((e) => e.type === 'submitted')?.detail).toEqual(events[0].detail);
+    expect(all.timeline.find((e) => e.type === 'submitted')?.detail).toEqual(events[0]!.detail);
     expect(all.timeline).toHaveLength(events.length);
   }
 });
@@ -85,5 +85,5 @@ test('the rejecting officer still reads its own reasons; applicants and inspecto
 test("an officer gets no detail of an application-wide event it has no rule for", () => {
   const withdrawn = [...events.slice(0, 3), event(7, { type: 'withdrawn', key: 'withdrawn', actor: { role: 'citizen', sub: 'c' }, detail: { note: 'moved abroad' } })];
   const seen = applicationView(school, appRecord({ status: 'withdrawn' }), tasks, withdrawn, { kind: 'officer', dept: 'public-security' }, START);
-  expect(seen.timeline.find((e) => e.type === 'withdrawn')).toEqual({ at: withdrawn[3].at, type: 'withdrawn', actor: { role: 'citizen' } });
+  expect(seen.timeline.find((e) => e.type === 'withdrawn')).toEqual({ at: withdrawn[3]!.at, type: 'withdrawn', actor: { role: 'citizen' } });
 });

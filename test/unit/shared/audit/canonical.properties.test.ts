@@ -116,7 +116,7 @@ test('hash chain: any chain of accepted details verifies; changing any one event
       }
       expect(verifyChain(chain)).toEqual({ ok: true, checked: chain.length });
       const at = pick % chain.length;
-      const changed = { detail: { changed: replacement, was: chain[at].detail } };
+      const changed = { detail: { changed: replacement, was: chain[at]!.detail } };
       const tampered = chain.map((e, i) => (i === at ? { ...e, ...changed } : e));
       expect(verifyChain(tampered)).toEqual({ ok: false, checked: at, firstBrokenAt: { seq: at + 1, reason: 'hash-mismatch' } });
     }),

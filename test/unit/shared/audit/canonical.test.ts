@@ -2,6 +2,7 @@ import { canonicalJson, CanonicalJsonError } from '../../../../shared/audit/cano
 
 test('RFC 8785 section 3.2.2 example', () => {
   const input = {
+    // eslint-disable-next-line no-loss-of-precision -- the test feeds a literal that is not exactly representable
     numbers: [333333333.33333329, 1e30, 4.5, 2e-3, 0.000000000000000000000000001],
     string: '\u20ac$\u000F\u000aA\'\u0042\u0022\u005c\\"/',
     literals: [null, true, false],

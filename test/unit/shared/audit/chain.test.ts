@@ -66,27 +66,27 @@ describe('tampering with any field of an event is detected at that event', () =>
   ];
   test.each(tamperings)('%s', (_field, tamper) => {
     const events = chain(5);
-    tamper(events[2]);
+    tamper(events[2]!);
     expect(verifyChain(events)).toEqual({ ok: false, checked: 2, firstBrokenAt: { seq: 3, reason: 'hash-mismatch' } });
   });
 });
 
 test('a changed prevHash is a prev-hash-mismatch', () => {
   const events = chain(5);
-  events[2].prevHash = 'a'.repeat(64);
+  events[2]!.prevHash = 'a'.repeat(64);
   expect(verifyChain(events)).toEqual({ ok: false, checked: 2, firstBrokenAt: { seq: 3, reason: 'prev-hash-mismatch' } });
 });
 
 test('an event changed and re-hashed breaks the link of the next one', () => {
   const events = chain(5);
-  events[2].type = 'decided';
-  events[2].hash = hashEvent(events[2], events[2].prevHash);
+  events[2]!.type = 'decided';
+  events[2]!.hash = hashEvent(events[2]!, events[2]!.prevHash);
   expect(verifyChain(events)).toEqual({ ok: false, checked: 3, firstBrokenAt: { seq: 4, reason: 'prev-hash-mismatch' } });
 });
 
 test('reordering is detected: by seq, or by the links when seqs are rewritten', () => {
   const swapped = chain(5);
-  [swapped[1], swapped[2]] = [swapped[2], swapped[1]];
+  [swapped[1], swapped[2]] = [swapped[2]!, swapped[1]!];
   expect(verifyChain(swapped)).toEqual({ ok: false, checked: 1, firstBrokenAt: { seq: 3, reason: 'seq-gap' } });
   swapped[1].seq = 2;
   swapped[2].seq = 3;

@@ -37,7 +37,7 @@ test('the first event links to the genesis hash under seq 1, with the day index 
   const stored = await log.append(APP, event('branch-opened:education'));
 
   const [put] = ddbMock.commandCalls(PutCommand);
-  expect(put.args[0].input).toMatchObject({ TableName: 'audit', ConditionExpression: 'attribute_not_exists(sk)' });
+  expect(put!.args[0].input).toMatchObject({ TableName: 'audit', ConditionExpression: 'attribute_not_exists(sk)' });
   expect(putItems()[0]).toMatchObject({
     pk: `APP#${APP}`,
     sk: '0000000001',
@@ -54,7 +54,7 @@ test('appendAll chains several events after the stored ones with one read', asyn
   ddbMock.on(QueryCommand).resolves({ Items: [] });
   ddbMock.on(PutCommand).resolves({});
   const first = await log.append(APP, event('submitted', { type: 'submitted', department: undefined }));
-  ddbMock.on(QueryCommand).resolves({ Items: [putItems()[0]] });
+  ddbMock.on(QueryCommand).resolves({ Items: [putItems()[0]!] });
   const more = await log.appendAll(APP, [event('decided:education:0', { type: 'decided' }), event('supplement-requested:education:0', { type: 'supplement-requested' })]);
 
   expect(more.map((e) => e.seq)).toEqual([2, 3]);
@@ -115,7 +115,7 @@ test('list pages through the whole chain and strips the storage keys', async () 
   const events = await log.list(APP);
 
   expect(events).toEqual([{ seq: 1, key: 'k1' }, { seq: 2, key: 'k2' }]);
-  expect(ddbMock.commandCalls(QueryCommand)[1].args[0].input.ExclusiveStartKey).toEqual({ pk: 'p', sk: '1' });
+  expect(ddbMock.commandCalls(QueryCommand)[1]!.args[0].input.ExclusiveStartKey).toEqual({ pk: 'p', sk: '1' });
 });
 
 test('concurrent appends to one chain from this process take turns: no lost race, one write each', async () => {

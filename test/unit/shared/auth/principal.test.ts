@@ -22,7 +22,7 @@ test.each([
 ])('rejects %j with a 401 naming %s', (claims, field) => {
   const error = (() => {
     try {
-      principalFromClaims(claims as Record<string, unknown> | undefined);
+      principalFromClaims(claims);
     } catch (e) {
       return e;
     }

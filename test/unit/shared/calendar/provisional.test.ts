@@ -10,8 +10,8 @@ test('a due date reaching into 2027 (no data) is Monday-Friday, provisional, and
   expect(calendar.isWorkingDay('2027-01-04')).toBe(true);
   expect(calendar.isWorkingDay('2027-01-02')).toBe(false);
   expect(logger.warnings).toHaveLength(1);
-  expect(logger.warnings[0].msg).toMatch(/no holiday data for 2027/);
-  expect(logger.warnings[0].extra).toEqual({ year: 2027, loadedYears: [2025, 2026] });
+  expect(logger.warnings[0]!.msg).toMatch(/no holiday data for 2027/);
+  expect(logger.warnings[0]!.extra).toEqual({ year: 2027, loadedYears: [2025, 2026] });
 });
 
 test('a due date ending on 12/31 does not touch 2027 and is not provisional', () => {

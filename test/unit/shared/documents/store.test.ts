@@ -31,7 +31,7 @@ function stored(bytes: Buffer, meta: Record<string, string> = {}, contentType = 
 async function rejection(): Promise<UploadRejectedError> {
   const error = await docs.verifyUpload(expectation).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(UploadRejectedError);
-  expect((error as UploadRejectedError).errors[0].path).toBe('materials[0].uploadId');
+  expect((error as UploadRejectedError).errors[0]!.path).toBe('materials[0].uploadId');
   return error as UploadRejectedError;
 }
 
@@ -107,7 +107,7 @@ describe('verifyUpload', () => {
 test('copyToApplication copies to the application key; presignDownload is valid 5 minutes', async () => {
   s3Mock.on(CopyObjectCommand).resolves({});
   expect(await docs.copyToApplication(UPLOAD, 'A1', 'household-booklet')).toBe('applications/A1/household-booklet');
-  expect(s3Mock.commandCalls(CopyObjectCommand)[0].args[0].input).toEqual({
+  expect(s3Mock.commandCalls(CopyObjectCommand)[0]!.args[0].input).toEqual({
     Bucket: 'materials',
     Key: 'applications/A1/household-booklet',
     CopySource: `materials/uploads/${UPLOAD}`,

@@ -67,7 +67,7 @@ test('credit code: the computed check character makes a valid code; any single s
     fc.property(creditBody, fc.nat({ max: 17 }), fc.integer({ min: 1, max: 30 }), (body, at, shift) => {
       const code = body + creditCodeCheckChar(body);
       expect(checkCreditCode(code)).toEqual({ ok: true });
-      const replaced = CREDIT_CHARSET[(CREDIT_CHARSET.indexOf(code[at]) + shift) % 31];
+      const replaced = CREDIT_CHARSET[(CREDIT_CHARSET.indexOf(code[at]!) + shift) % 31];
       const changed = code.slice(0, at) + replaced + code.slice(at + 1);
       // Positions 3-8 must stay digits to reach the check; any other failure is a refusal too.
       expect(checkCreditCode(changed).ok).toBe(false);

@@ -51,9 +51,9 @@ describe('look-ups on the shipped synthetic data', () => {
     const record = await registries.household('410102198503150010');
     if (!record) throw new Error('expected the record');
     record.name = 'changed';
-    (await registries.realEstateByOwner('410102198503150010'))[0].ownerIdNumbers?.push('x');
+    (await registries.realEstateByOwner('410102198503150010'))[0]!.ownerIdNumbers?.push('x');
     expect((await registries.household('410102198503150010'))?.name).toBe('张伟');
-    expect((await registries.realEstateByOwner('410102198503150010'))[0].ownerIdNumbers).toHaveLength(2);
+    expect((await registries.realEstateByOwner('410102198503150010'))[0]!.ownerIdNumbers).toHaveLength(2);
   });
 });
 
@@ -87,12 +87,12 @@ describe('the data is validated when the adapter is built', () => {
   });
 
   test.each([
-    ['a wrong check character', (d: SyntheticData) => (d.householdRegistration[1].idNumber = '410102198706220024'), 'householdRegistration.1.idNumber'],
-    ['a duplicate ID number', (d: SyntheticData) => (d.householdRegistration = [...d.householdRegistration.slice(0, 2), d.householdRegistration[0]]), 'householdRegistration.2.idNumber'],
-    ['a wrong credit code', (d: SyntheticData) => (d.enterprises[0].creditCode = '91410183MA9KXY801M'), 'enterprises.0.creditCode'],
-    ['two kinds of owner', (d: SyntheticData) => (d.realEstate[1].ownerIdNumbers = ['410102198503150010']), 'realEstate.1.ownerIdNumbers'],
-    ['a bad month', (d: SyntheticData) => (d.socialInsurance[0].since = '2016-13'), 'socialInsurance.0.since'],
-    ['an unknown status', (d: SyntheticData) => (d.enterprises[1].status = 'sleeping' as 'active'), 'enterprises.1.status'],
+    ['a wrong check character', (d: SyntheticData) => (d.householdRegistration[1]!.idNumber = '410102198706220024'), 'householdRegistration.1.idNumber'],
+    ['a duplicate ID number', (d: SyntheticData) => (d.householdRegistration = [...d.householdRegistration.slice(0, 2), d.householdRegistration[0]!]), 'householdRegistration.2.idNumber'],
+    ['a wrong credit code', (d: SyntheticData) => (d.enterprises[0]!.creditCode = '91410183MA9KXY801M'), 'enterprises.0.creditCode'],
+    ['two kinds of owner', (d: SyntheticData) => (d.realEstate[1]!.ownerIdNumbers = ['410102198503150010']), 'realEstate.1.ownerIdNumbers'],
+    ['a bad month', (d: SyntheticData) => (d.socialInsurance[0]!.since = '2016-13'), 'socialInsurance.0.since'],
+    ['an unknown status', (d: SyntheticData) => (d.enterprises[1]!.status = 'sleeping' as 'active'), 'enterprises.1.status'],
     ['a missing collection', (d: SyntheticData) => delete (d as Partial<SyntheticData>).birthRecords, 'birthRecords'],
   ])('%s', (_case, change, field) => {
     const error = (() => {

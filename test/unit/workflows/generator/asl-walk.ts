@@ -25,7 +25,7 @@ export function targets(state: AslState): string[] {
 export function expressions(value: unknown): string[] {
   if (typeof value === 'string') {
     const m = /^\{%(.*)%\}$/s.exec(value);
-    return m ? [m[1].trim()] : [];
+    return m ? [m[1]!.trim()] : [];
   }
   if (Array.isArray(value)) return value.flatMap(expressions);
   if (value && typeof value === 'object') return Object.values(value).flatMap(expressions);
@@ -40,7 +40,7 @@ export function transitionsWhen(body: StateMachineBody, decision: string): numbe
   let count = 0;
   let name: string | undefined = body.StartAt;
   while (name) {
-    const state: AslState = body.States[name];
+    const state: AslState = body.States[name]!;
     count += 1;
     if (state.Type === 'Parallel') count += state.Branches.reduce((n, b) => n + transitionsWhen(b, decision), 0);
     if (state.Type === 'Choice') {

@@ -10,11 +10,11 @@ import { expressions } from './asl-walk';
  */
 const asl = renderStateMachine(twoDepartmentDefinition());
 const departments = asl.States.Departments;
-if (departments.Type !== 'Parallel') throw new Error('Departments is not a Parallel state');
-const branch = departments.Branches[1].States;
+if (departments?.Type !== 'Parallel') throw new Error('Departments is not a Parallel state');
+const branch = departments.Branches[1]!.States;
 
-function task(state: AslState) {
-  if (state.Type !== 'Task') throw new Error(`expected a Task, got ${state.Type}`);
+function task(state: AslState | undefined) {
+  if (state?.Type !== 'Task') throw new Error(`expected a Task, got ${state?.Type}`);
   return state;
 }
 
@@ -98,7 +98,7 @@ describe('Supplement TimeoutSeconds', () => {
 
 describe('Route', () => {
   const route = branch.RoutePublicSecurity;
-  if (route.Type !== 'Choice') throw new Error('Route is not a Choice state');
+  if (route?.Type !== 'Choice') throw new Error('Route is not a Choice state');
 
   it.each([
     ['approve', 'ApprovedPublicSecurity'],
@@ -117,9 +117,9 @@ describe('Route', () => {
 describe('outcome', () => {
   it('a rejection names the department from the Fail state Cause', async () => {
     const rejected = branch.RejectedPublicSecurity;
-    if (rejected.Type !== 'Fail' || departments.Catch === undefined) throw new Error('unexpected shape');
+    if (rejected?.Type !== 'Fail' || departments.Catch === undefined) throw new Error('unexpected shape');
     const errorOutput = { Error: rejected.Error, Cause: rejected.Cause };
-    await expect(evaluate(departments.Catch[0].Output, { states: { errorOutput } })).resolves.toStrictEqual({
+    await expect(evaluate(departments.Catch[0]!.Output, { states: { errorOutput } })).resolves.toStrictEqual({
       outcome: 'rejected',
       rejectedBy: 'public-security',
     });
@@ -148,6 +148,6 @@ describe('outcome', () => {
   it('reads no workflow variable: nothing depends on what AWS does with one never assigned', () => {
     const variables = expressions(asl).flatMap((e) => [...e.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]));
     const functions = new Set(['states', 'merge', 'lookup', 'max', 'ceil', 'toMillis', 'now', 'exists', 'parse']);
-    expect(variables.filter((name) => !functions.has(name))).toStrictEqual([]);
+    expect(variables.filter((name) => !functions.has(name!))).toStrictEqual([]);
   });
 });

@@ -144,12 +144,12 @@ describe('renderStateMachine', () => {
     const def = twoDepartmentDefinition();
     const reversed = { ...def, departments: [...def.departments].reverse() };
     const departments = renderStateMachine(reversed).States.Departments;
-    expect(departments.Type === 'Parallel' && departments.Branches.map((b) => b.StartAt)).toStrictEqual(['AwaitPublicSecurity', 'AwaitAnimalHealth']);
+    expect(departments?.Type === 'Parallel' && departments.Branches.map((b) => b.StartAt)).toStrictEqual(['AwaitPublicSecurity', 'AwaitAnimalHealth']);
   });
 
   it("waits for a supplement the service's own limit, first in calendar days", () => {
     const departments = renderStateMachine(twoDepartmentDefinition({ supplementLimitWorkingDays: 15 })).States.Departments;
-    const supplement = departments.Type === 'Parallel' ? departments.Branches[0].States.SupplementAnimalHealth : undefined;
+    const supplement = departments?.Type === 'Parallel' ? departments.Branches[0]?.States.SupplementAnimalHealth : undefined;
     expect(supplement?.Type === 'Task' && supplement.TimeoutSeconds).toMatch(/ : 1296000 %\}$/);
   });
 });

@@ -26,7 +26,7 @@ describe.each(catalog.map((def) => [def.id, def] as const))('ASL of %s', (_, def
 
   it('has one branch per department', () => {
     const parallel = asl.States.Departments;
-    expect(parallel.Type === 'Parallel' && parallel.Branches.length).toBe(def.departments.length);
+    expect(parallel!.Type === 'Parallel' && parallel!.Branches.length).toBe(def.departments.length);
   });
 
   it('uses only the known placeholders and never a literal partition', () => {
@@ -48,7 +48,7 @@ describe.each(catalog.map((def) => [def.id, def] as const))('ASL of %s', (_, def
   it('ends in Finalize whatever fails before it: Intake and the Parallel catch everything', () => {
     for (const name of ['Intake', 'Departments'] as const) {
       const state = asl.States[name];
-      const catchers = state.Type === 'Task' || state.Type === 'Parallel' ? (state.Catch ?? []) : [];
+      const catchers = state!.Type === 'Task' || state!.Type === 'Parallel' ? (state!.Catch ?? []) : [];
       expect([name, catchers.at(-1)?.ErrorEquals, catchers.at(-1)?.Next]).toEqual([name, ['States.ALL'], 'Finalize']);
     }
   });

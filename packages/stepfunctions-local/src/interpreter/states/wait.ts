@@ -12,7 +12,7 @@ export function parseTimestamp(text: unknown): number | undefined {
   if (typeof text !== 'string') return undefined;
   const m = ISO.exec(text);
   if (!m) return undefined;
-  const [, y, mo, d, h, mi, sec = '00', frac = '', zone] = m;
+  const [, y, mo = '', d = '', h = '', mi = '', sec = '00', frac = '', zone] = m; // only sec and frac are optional groups
   if (+mo < 1 || +mo > 12 || +d < 1 || +d > 31 || +h > 23 || +mi > 59 || +sec > 59) return undefined;
   const ms = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${sec}.${(frac + '000').slice(0, 3)}${zone}`);
   return Number.isNaN(ms) ? undefined : ms;

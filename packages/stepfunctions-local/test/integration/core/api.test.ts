@@ -50,7 +50,7 @@ describe('state machines', () => {
     expect((await engine.call('DescribeStateMachine', { stateMachineArn: arn })).definition).toBe(JSON.stringify(WAIT));
     const page1 = await engine.call('ListStateMachines', { maxResults: 1 });
     expect((page1.stateMachines as { name: string }[]).map((m) => m.name)).toEqual(['a-machine']);
-    const page2 = await engine.call('ListStateMachines', { maxResults: 1, nextToken: page1.nextToken });
+    const page2 = await engine.call('ListStateMachines', { maxResults: 1, nextToken: page1.nextToken! });
     expect((page2.stateMachines as { name: string }[]).map((m) => m.name)).toEqual(['b-machine']);
     expect(page2.nextToken).toBeUndefined();
     await engine.call('DeleteStateMachine', { stateMachineArn: arn });
@@ -85,14 +85,14 @@ describe('executions', () => {
     const arns = [];
     for (let i = 0; i < 3; i += 1) arns.push(await start(engine, sm, {}, `e${i}`));
     await engine.idle();
-    const stopped = await engine.call('StopExecution', { executionArn: arns[0], error: 'Withdrawn', cause: 'by applicant' });
+    const stopped = await engine.call('StopExecution', { executionArn: arns[0]!, error: 'Withdrawn', cause: 'by applicant' });
     expect(typeof stopped.stopDate).toBe('number');
-    expect(await engine.call('DescribeExecution', { executionArn: arns[0] })).toMatchObject({ status: 'ABORTED', error: 'Withdrawn', cause: 'by applicant' });
-    expect((await history(engine, arns[0])).at(-1)).toMatchObject({ type: 'ExecutionAborted', executionAbortedEventDetails: { error: 'Withdrawn', cause: 'by applicant' } });
+    expect(await engine.call('DescribeExecution', { executionArn: arns[0]! })).toMatchObject({ status: 'ABORTED', error: 'Withdrawn', cause: 'by applicant' });
+    expect((await history(engine, arns[0]!)).at(-1)).toMatchObject({ type: 'ExecutionAborted', executionAbortedEventDetails: { error: 'Withdrawn', cause: 'by applicant' } });
     const running = await engine.call('ListExecutions', { stateMachineArn: sm, statusFilter: 'RUNNING' });
     expect((running.executions as { name: string }[]).map((e) => e.name).sort()).toEqual(['e1', 'e2']);
     const page1 = await engine.call('ListExecutions', { stateMachineArn: sm, maxResults: 2 });
-    const page2 = await engine.call('ListExecutions', { stateMachineArn: sm, maxResults: 2, nextToken: page1.nextToken });
+    const page2 = await engine.call('ListExecutions', { stateMachineArn: sm, maxResults: 2, nextToken: page1.nextToken! });
     const names = [...(page1.executions as { name: string }[]), ...(page2.executions as { name: string }[])].map((e) => e.name);
     expect(names.sort()).toEqual(['e0', 'e1', 'e2']);
     await expect(engine.call('ListExecutions', { stateMachineArn: sm, statusFilter: 'DONE' })).rejects.toMatchObject({ code: 'ValidationException' });
@@ -109,10 +109,10 @@ describe('executions', () => {
     ]);
     expect(all[0]).toMatchObject({ executionStartedEventDetails: { input: '{"v":1}', roleArn: ROLE } });
     const back1 = await engine.call('GetExecutionHistory', { executionArn: arn, reverseOrder: true, maxResults: 4 });
-    const back2 = await engine.call('GetExecutionHistory', { executionArn: arn, reverseOrder: true, maxResults: 4, nextToken: back1.nextToken });
+    const back2 = await engine.call('GetExecutionHistory', { executionArn: arn, reverseOrder: true, maxResults: 4, nextToken: back1.nextToken! });
     expect([...(back1.events as { id: number }[]), ...(back2.events as { id: number }[])].map((e) => e.id)).toEqual([6, 5, 4, 3, 2, 1]);
     const noData = await engine.call('GetExecutionHistory', { executionArn: arn, includeExecutionData: false, maxResults: 1 });
-    expect((noData.events as Record<string, unknown>[])[0].executionStartedEventDetails).toEqual({ inputDetails: { truncated: false }, roleArn: ROLE });
+    expect((noData.events as Record<string, unknown>[])[0]!.executionStartedEventDetails).toEqual({ inputDetails: { truncated: false }, roleArn: ROLE });
   });
 });
 

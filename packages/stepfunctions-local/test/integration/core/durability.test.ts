@@ -63,10 +63,10 @@ test('a task token issued before a restart is still accepted after it, once', as
 
   engine = await openEngine(dir);
   engine.registerLambda('park', park);
-  await engine.call('SendTaskSuccess', { taskToken: tokens[0], output: '{"decision":"approve"}' });
+  await engine.call('SendTaskSuccess', { taskToken: tokens[0]!, output: '{"decision":"approve"}' });
   await engine.idle();
   expect(await describeExec(engine, arn)).toMatchObject({ status: 'SUCCEEDED', output: '{"decision":"approve"}' });
-  await expect(engine.call('SendTaskSuccess', { taskToken: tokens[0], output: '{}' })).rejects.toMatchObject({ code: 'TaskDoesNotExist' });
+  await expect(engine.call('SendTaskSuccess', { taskToken: tokens[0]!, output: '{}' })).rejects.toMatchObject({ code: 'TaskDoesNotExist' });
   expect(tokens).toHaveLength(1);
   expect(contiguous(await history(engine, arn))).toBe(true);
 });

@@ -40,7 +40,7 @@ test('a Wait state fires only when the clock reaches its due time', async () => 
   expect(done).toMatchObject({ status: 'SUCCEEDED', output: '{"a":1}' });
   const events = await history(engine, out.arn);
   expect(events.map((e) => e.type)).toEqual(['ExecutionStarted', 'WaitStateEntered', 'WaitStateExited', 'ExecutionSucceeded']);
-  expect((events[2].timestamp as number) - (events[1].timestamp as number)).toBe(3600);
+  expect((events[2]!.timestamp as number) - (events[1]!.timestamp as number)).toBe(3600);
 });
 
 test('advancing past several timers fires them in due order', async () => {
@@ -99,8 +99,8 @@ test('TimeoutSeconds on a callback task raises States.Timeout; the token then re
   const events = await history(engine, out.arn);
   expect(events.map((e) => e.type)).toContain('TaskTimedOut');
   expect(JSON.parse((events.find((e) => e.type === 'TaskStateEntered' && (e.stateEnteredEventDetails as { name: string }).name === 'Again')?.stateEnteredEventDetails as { input: string }).input)).toEqual({ Error: 'States.Timeout' });
-  await expect(engine.call('SendTaskSuccess', { taskToken: tokens[0], output: '{}' })).rejects.toMatchObject({ code: 'TaskTimedOut' });
-  await engine.call('SendTaskSuccess', { taskToken: tokens[1], output: '{"late":true}' });
+  await expect(engine.call('SendTaskSuccess', { taskToken: tokens[0]!, output: '{}' })).rejects.toMatchObject({ code: 'TaskTimedOut' });
+  await engine.call('SendTaskSuccess', { taskToken: tokens[1]!, output: '{"late":true}' });
   await engine.idle();
   expect(await describeExec(engine, out.arn)).toMatchObject({ status: 'SUCCEEDED' });
 });
@@ -109,10 +109,10 @@ test('HeartbeatSeconds fails a silent task with States.HeartbeatTimeout; heartbe
   const def = { StartAt: 'T', States: { T: parkTask({ HeartbeatSeconds: 10, End: true }) } };
   const out = await run(engine, def);
   await clock.advance(8);
-  await engine.call('SendTaskHeartbeat', { taskToken: tokens[0] });
+  await engine.call('SendTaskHeartbeat', { taskToken: tokens[0]! });
   await clock.advance(8);
   expect((await describeExec(engine, out.arn)).status).toBe('RUNNING');
-  await expect(engine.call('SendTaskHeartbeat', { taskToken: tokens[0] })).resolves.toEqual({});
+  await expect(engine.call('SendTaskHeartbeat', { taskToken: tokens[0]! })).resolves.toEqual({});
   await clock.advance(10);
   expect(await describeExec(engine, out.arn)).toMatchObject({ status: 'FAILED', error: 'States.HeartbeatTimeout' });
 });

@@ -39,10 +39,10 @@ test('SendTaskSuccess resumes the task once; the token cannot be used again', as
   expect(tokens).toHaveLength(1);
   expect(tokens[0]).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 random bits
   expect((await describeExec(engine, out.arn)).status).toBe('RUNNING');
-  await engine.call('SendTaskSuccess', { taskToken: tokens[0], output: '{"ok":true}' });
+  await engine.call('SendTaskSuccess', { taskToken: tokens[0]!, output: '{"ok":true}' });
   await engine.idle();
   expect(JSON.parse((await describeExec(engine, out.arn)).output as string)).toEqual({ n: 1, answer: { ok: true } });
-  await expect(engine.call('SendTaskSuccess', { taskToken: tokens[0], output: '{}' })).rejects.toMatchObject({ code: 'TaskDoesNotExist' });
+  await expect(engine.call('SendTaskSuccess', { taskToken: tokens[0]!, output: '{}' })).rejects.toMatchObject({ code: 'TaskDoesNotExist' });
   const types = (await history(engine, out.arn)).map((e) => e.type);
   expect(types).toEqual([
     'ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSubmitted', 'TaskSucceeded', 'TaskStateExited', 'ExecutionSucceeded',
@@ -51,15 +51,15 @@ test('SendTaskSuccess resumes the task once; the token cannot be used again', as
 
 test('a second completion racing the first is refused', async () => {
   await run(engine, def, { n: 2 });
-  const first = engine.call('SendTaskSuccess', { taskToken: tokens[0], output: '{}' });
-  const second = engine.call('SendTaskFailure', { taskToken: tokens[0], error: 'Rejected' });
+  const first = engine.call('SendTaskSuccess', { taskToken: tokens[0]!, output: '{}' });
+  const second = engine.call('SendTaskFailure', { taskToken: tokens[0]!, error: 'Rejected' });
   await expect(first).resolves.toEqual({});
   await expect(second).rejects.toMatchObject({ code: 'TaskDoesNotExist' });
 });
 
 test('SendTaskFailure fails the task with the given error and cause (caught here)', async () => {
   const out = await run(engine, def, { n: 3 });
-  await engine.call('SendTaskFailure', { taskToken: tokens[0], error: 'Rejected', cause: 'missing papers' });
+  await engine.call('SendTaskFailure', { taskToken: tokens[0]!, error: 'Rejected', cause: 'missing papers' });
   await engine.idle();
   expect(JSON.parse((await describeExec(engine, out.arn)).output as string)).toEqual({ n: 3, why: { Error: 'Rejected', Cause: 'missing papers' } });
 });
@@ -68,12 +68,12 @@ test('bad requests get AWS errors', async () => {
   await run(engine, def, { n: 4 });
   await expect(engine.call('SendTaskSuccess', { taskToken: 'nope', output: '{}' })).rejects.toMatchObject({ code: 'InvalidToken' });
   await expect(engine.call('SendTaskSuccess', { taskToken: 'A'.repeat(43), output: '{}' })).rejects.toMatchObject({ code: 'TaskDoesNotExist' });
-  await expect(engine.call('SendTaskSuccess', { taskToken: tokens[0], output: '{not json' })).rejects.toMatchObject({ code: 'InvalidOutput' });
+  await expect(engine.call('SendTaskSuccess', { taskToken: tokens[0]!, output: '{not json' })).rejects.toMatchObject({ code: 'InvalidOutput' });
   await expect(engine.call('SendTaskSuccess', { output: '{}' })).rejects.toMatchObject({
     code: 'ValidationException',
     message: "1 validation error detected: Value null at 'taskToken' failed to satisfy constraint: Member must not be null",
   });
-  await expect(engine.call('SendTaskFailure', { taskToken: tokens[0], error: 'x'.repeat(257) })).rejects.toMatchObject({ code: 'ValidationException' });
+  await expect(engine.call('SendTaskFailure', { taskToken: tokens[0]!, error: 'x'.repeat(257) })).rejects.toMatchObject({ code: 'ValidationException' });
 });
 
 test('a token delivered while its Lambda is still running completes the task', async () => {
@@ -88,7 +88,7 @@ test('a token delivered while its Lambda is still running completes the task', a
   });
   const pending = run(engine, def, { n: 5 });
   await handedOut;
-  await engine.call('SendTaskSuccess', { taskToken: tokens[0], output: '"early"' });
+  await engine.call('SendTaskSuccess', { taskToken: tokens[0]!, output: '"early"' });
   release();
   const out = await pending;
   expect(out.status).toBe('SUCCEEDED');
@@ -101,7 +101,7 @@ test('executions waiting for a token are not kept in memory', async () => {
   await engine.idle();
   expect(tokens).toHaveLength(50);
   expect(engine.stats()).toEqual({ executionsInMemory: 0, queuedFrames: 0, callsInFlight: 0 });
-  await engine.call('SendTaskSuccess', { taskToken: tokens[7], output: '{}' });
+  await engine.call('SendTaskSuccess', { taskToken: tokens[7]!, output: '{}' });
   await engine.idle();
   expect(engine.stats().executionsInMemory).toBe(0);
 });

@@ -37,8 +37,8 @@ describe('conformance over HTTP', () => {
     if (c === undefined) throw new Error('no SUCCEEDED case in the file');
     const altered = { ...c, id: `${c.id}-altered`, expect: { ...c.expect, output: { altered: true } } };
     const [result] = await runConformance(env.sfn, [altered]);
-    expect(result.pass).toBe(false);
-    expect(result.problems).toEqual([expect.stringMatching(/^output: expected \{"altered":true\}, got /)]);
+    expect(result!.pass).toBe(false);
+    expect(result!.problems).toEqual([expect.stringMatching(/^output: expected \{"altered":true\}, got /)]);
   });
 
   it.each(cases.map((c) => [c.id, c] as const))('%s', (id, c) => {

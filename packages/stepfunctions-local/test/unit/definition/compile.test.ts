@@ -83,7 +83,7 @@ describe('compileDefinition', () => {
   test('reports duplicate state names across nested machines and bad JSON', () => {
     const dup = ok({ A: { Type: 'Parallel', End: true, Branches: [{ StartAt: 'A', States: { A: { Type: 'Succeed' } } }] } });
     expect(messages(dup)).toEqual(['DUPLICATE_STATE_NAME: Duplicate State name: A at /States/A/Branches[0]/States/A']);
-    expect(compileDefinition('{').diagnostics[0].code).toBe('INVALID_JSON_DESCRIPTION');
+    expect(compileDefinition('{').diagnostics[0]!.code).toBe('INVALID_JSON_DESCRIPTION');
   });
 });
 

@@ -27,21 +27,21 @@ const CAUSE_PREFIX = /^An error occurred while executing the state '[^']+' \(ent
 
 const singlePass = (casesJson as unknown as Case[]).filter((c) => {
   const states = Object.values(c.definition.States);
-  return states.length === 1 && states[0].Type === 'Pass' && Object.keys(states[0]).every((key) => PASS_FIELDS.has(key));
+  return states.length === 1 && states[0]!.Type === 'Pass' && Object.keys(states[0]!).every((key) => PASS_FIELDS.has(key));
 });
 
 async function runPass(c: Case): Promise<unknown> {
   const state = Object.values(c.definition.States)[0];
-  const language = state.QueryLanguage ?? c.definition.QueryLanguage ?? 'JSONPath';
+  const language = state!.QueryLanguage ?? c.definition.QueryLanguage ?? 'JSONPath';
   if (language === 'JSONata') {
     const bindings: JsonataBindings = { states: { input: c.input, context: {} }, variables: {}, now: () => new Date(0) };
-    return state.Output === undefined ? c.input : evaluateJsonata(state.Output, 'Output', bindings);
+    return state!.Output === undefined ? c.input : evaluateJsonata(state!.Output, 'Output', bindings);
   }
   const ctx = (input: unknown): PathContext => ({ input, context: {}, variables: {} });
   const path = (value: unknown, p: unknown) => (p === null ? {} : p === undefined ? value : readPath(p as string, ctx(value)));
-  const effective = path(c.input, state.InputPath);
-  const result = 'Result' in state ? state.Result : state.Parameters === undefined ? effective : evaluatePayloadTemplate(state.Parameters, ctx(effective));
-  return path(applyResultPath(c.input, result, state.ResultPath as string | null | undefined), state.OutputPath);
+  const effective = path(c.input, state!.InputPath);
+  const result = 'Result' in state! ? state.Result : state!.Parameters === undefined ? effective : evaluatePayloadTemplate(state!.Parameters, ctx(effective));
+  return path(applyResultPath(c.input, result, state!.ResultPath as string | null | undefined), state!.OutputPath);
 }
 
 describe('conformance: single Pass state cases recorded against AWS', () => {

@@ -14,8 +14,8 @@ describe('json helpers', () => {
     const original = { a: [{ b: 1 }], c: 'x' };
     const copy = deepClone(original);
     expect(copy).toStrictEqual(original);
-    copy.a[0].b = 2;
-    expect(original.a[0].b).toBe(1);
+    copy.a[0]!.b = 2;
+    expect(original.a[0]!.b).toBe(1);
   });
 });
 

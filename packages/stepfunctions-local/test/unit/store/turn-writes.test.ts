@@ -70,7 +70,7 @@ test('Map iterations start in index order, from memory and from disk alike', () 
   const root = runs.insertFrame(frame(null, 0), 'children', 3);
   const ids = [0, 1, 2].map((i) => runs.insertFrame(frame(root, i), i === 0 ? 'run' : 'queued'));
   expect(runs.startNextQueued(root)?.id).toBe(ids[1]);
-  runs.saveFrame({ ...frame(root, 1), id: ids[1] });
+  runs.saveFrame({ ...frame(root, 1), id: ids[1]! });
   tx.commit();
   tx.begin();
   expect(runs.startNextQueued(root)?.id).toBe(ids[2]);
