@@ -24,11 +24,20 @@ const workflowsCatalog = {
   message: 'shared/ takes the service catalog as a dependency (the platform deps), not as a module import.',
 };
 const beyondSharedTypes = {
-  group: ['**/functions', '**/functions/**', '**/infra', '**/infra/**', '**/local', '**/local/**', '**/bench/**', '**/test/**', '@aws-sdk/*'],
+  group: [
+    '**/functions',
+    '**/functions/**',
+    '**/infra',
+    '**/infra/**',
+    '**/local',
+    '**/local/**',
+    '**/bench/**',
+    '**/test/**',
+    '@aws-sdk/*',
+  ],
   message: 'workflows/ holds definitions and the generator: it may import shared/ domain types only.',
 };
 const restrict = (...patterns) => ['error', { paths: CDK_PACKAGES.map((name) => ({ name, message: CDK_MESSAGE })), patterns }];
-
 
 export default tseslint.config(
   { ignores: ['**/node_modules/', 'cdk.out/', '.onething/', '.tmp/', 'coverage/', '**/dist/', '**/*.js', '**/*.mjs', '**/*.cjs'] },
@@ -71,7 +80,11 @@ export default tseslint.config(
   { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': restrict(cdk, local, workflowsCatalog) } },
   { files: ['functions/**/*.ts'], rules: { 'no-restricted-imports': restrict(cdk, local) } },
   { files: ['workflows/**/*.ts'], rules: { 'no-restricted-imports': restrict(cdk, beyondSharedTypes) } },
-  { files: ['local/**/*.ts', 'bench/**/*.ts', 'packages/**/*.ts', ...TESTS], ignores: ['test/unit/infra/**', 'test/synth/**'], rules: { 'no-restricted-imports': restrict(cdk) } },
+  {
+    files: ['local/**/*.ts', 'bench/**/*.ts', 'packages/**/*.ts', ...TESTS],
+    ignores: ['test/unit/infra/**', 'test/synth/**'],
+    rules: { 'no-restricted-imports': restrict(cdk) },
+  },
   // Programs that talk to a terminal may print (the runtime, the engine emulator, benchmarks); so may tests (one summary line).
   { files: ['local/**/*.ts', 'bench/**/*.ts', 'packages/**/*.ts', 'shared/calendar/cli.ts', ...TESTS], rules: { 'no-console': 'off' } },
   {

@@ -32,11 +32,5 @@ const tier = (name, timeoutMs) => ({
 /** @type {import('jest').Config} */
 module.exports = {
   maxWorkers: 2,
-  projects: [
-    tier('unit', 10_000),
-    tier('synth', 60_000),
-    tier('integration', 60_000),
-    tier('e2e', 180_000),
-    ...engine.projects,
-  ],
+  projects: [tier('unit', 10_000), tier('synth', 60_000), tier('integration', 60_000), tier('e2e', 180_000), ...engine.projects],
 };

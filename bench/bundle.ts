@@ -76,11 +76,25 @@ async function bundle(spec: FunctionSpec, out: string): Promise<Row> {
   const outfile = path.join(out, spec.name, 'index.js');
   let meta: Metafile;
   try {
-    ({ metafile: meta } = await build({ ...esbuildOptions(), absWorkingDir: REPO_ROOT, entryPoints: [entry], outfile, logLevel: 'silent', metafile: true }));
+    ({ metafile: meta } = await build({
+      ...esbuildOptions(),
+      absWorkingDir: REPO_ROOT,
+      entryPoints: [entry],
+      outfile,
+      logLevel: 'silent',
+      metafile: true,
+    }));
   } catch (err) {
     return { name: spec.name, samples: [], problem: `build failed: ${(err as Error).message.split('\n')[1] ?? ''}` };
   }
-  return { name: spec.name, outfile, bytes: fs.statSync(outfile).size, mapBytes: fs.statSync(`${outfile}.map`).size, parts: partsOf(meta), samples: [] };
+  return {
+    name: spec.name,
+    outfile,
+    bytes: fs.statSync(outfile).size,
+    mapBytes: fs.statSync(`${outfile}.map`).size,
+    parts: partsOf(meta),
+    samples: [],
+  };
 }
 
 const kib = (n?: number) => (n === undefined ? '—' : (n / 1024).toFixed(0));
@@ -96,14 +110,26 @@ async function main(): Promise<void> {
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }
-  const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
-  console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${load}; targets: bundle <= 1 MiB, init <= ${MAX_INIT_MS} ms\n`);
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  console.log(
+    `node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${load}; targets: bundle <= 1 MiB, init <= ${MAX_INIT_MS} ms\n`,
+  );
   console.log(`| function | bundle KiB | source map KiB | init ms median of ${RUNS} | init ms min | result |`);
   console.log('|---|---:|---:|---:|---:|---|');
   for (const r of rows) {
     const median_ = r.samples.length ? median(r.samples) : undefined;
-    r.problem ??= r.bytes !== undefined && r.bytes > MAX_BYTES ? 'bundle over 1 MiB' : median_ !== undefined && median_ > MAX_INIT_MS ? `init over ${MAX_INIT_MS} ms` : undefined;
-    console.log(`| ${r.name} | ${kib(r.bytes)} | ${kib(r.mapBytes)} | ${ms(r.samples, median)} | ${ms(r.samples, (xs) => Math.min(...xs))} | ${r.problem ?? 'ok'} |`);
+    r.problem ??=
+      r.bytes !== undefined && r.bytes > MAX_BYTES
+        ? 'bundle over 1 MiB'
+        : median_ !== undefined && median_ > MAX_INIT_MS
+          ? `init over ${MAX_INIT_MS} ms`
+          : undefined;
+    console.log(
+      `| ${r.name} | ${kib(r.bytes)} | ${kib(r.mapBytes)} | ${ms(r.samples, median)} | ${ms(r.samples, (xs) => Math.min(...xs))} | ${r.problem ?? 'ok'} |`,
+    );
   }
   const largest = rows.reduce<Row | undefined>((a, r) => ((r.bytes ?? 0) > (a?.bytes ?? 0) ? r : a), undefined);
   if (largest?.parts) {

@@ -90,7 +90,12 @@ async function submitOne(ctx: Ctx, key: string, submitMs: number[]): Promise<str
     materials.push({ materialId: m.id, uploadId: await ctx.citizen.upload(SERVICE, sampleFileFor(m, key)) });
   }
   const t0 = performance.now();
-  const { id } = await ctx.citizen.request('POST', '/v1/applications', { serviceId: SERVICE, form: ctx.service.formSchema.examples[0], materials }, { 'idempotency-key': key });
+  const { id } = await ctx.citizen.request(
+    'POST',
+    '/v1/applications',
+    { serviceId: SERVICE, form: ctx.service.formSchema.examples[0], materials },
+    { 'idempotency-key': key },
+  );
   submitMs.push(performance.now() - t0);
   return id;
 }
@@ -148,7 +153,14 @@ async function main(): Promise<void> {
   // API requests per route and status: the benchmark's own polling shows up here.
   const requests = new Map<string, number>();
   const runtime = await startRuntime(
-    { dataDir, host: '127.0.0.1', ports: { api: 0, dynamodb: 0, s3: 0, sfn: 0 }, region: 'us-east-1', accountId: '000000000000', partition: 'aws' },
+    {
+      dataDir,
+      host: '127.0.0.1',
+      ports: { api: 0, dynamodb: 0, s3: 0, sfn: 0 },
+      region: 'us-east-1',
+      accountId: '000000000000',
+      partition: 'aws',
+    },
     { accessLog: (e) => requests.set(`${e.method} ${e.route} ${e.status}`, (requests.get(`${e.method} ${e.route} ${e.status}`) ?? 0) + 1) },
   );
   const { ddb, s3, sfn } = runtime.deps;
@@ -159,12 +171,22 @@ async function main(): Promise<void> {
   for (const d of service.departments) officers.set(d.id, await api.login({ role: 'officer', sub: `bench-${d.id}`, dept: d.id }));
   const ctx: Ctx = { api, service, citizen: await api.login({ role: 'citizen', sub: 'bench-citizen' }), officers };
 
-  console.log(`bench:platform — ${SERVICE}, ${service.departments.length} departments, ${APPS} applications per level, node ${process.version}, ${os.cpus().length} cores`);
-  console.log('| concurrency | completed apps/s | submit p50 ms | submit p99 ms | decision p50 ms | decision p99 ms | DynamoDB write attempts/app | successful writes/app | AWS calls/app | CPU ms/app |');
+  console.log(
+    `bench:platform — ${SERVICE}, ${service.departments.length} departments, ${APPS} applications per level, node ${process.version}, ${os.cpus().length} cores`,
+  );
+  console.log(
+    '| concurrency | completed apps/s | submit p50 ms | submit p99 ms | decision p50 ms | decision p99 ms | DynamoDB write attempts/app | successful writes/app | AWS calls/app | CPU ms/app |',
+  );
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   let seq = 0;
   const phaseLines: string[] = [];
-  const levelCalls: Array<{ level: number; before: Tally; after: Tally; requestsBefore: Map<string, number>; requestsAfter: Map<string, number> }> = [];
+  const levelCalls: Array<{
+    level: number;
+    before: Tally;
+    after: Tally;
+    requestsBefore: Map<string, number>;
+    requestsAfter: Map<string, number>;
+  }> = [];
   for (const level of LEVELS) {
     const ms: Phases = { submit: [], decide: [], opening: [], closing: [] };
     const { submit: submitMs, decide: decideMs } = ms;
@@ -185,8 +207,12 @@ async function main(): Promise<void> {
     );
     const seconds = (performance.now() - t0) / 1000;
     const f = (x: number) => x.toFixed(1);
-    console.log(`| ${level} | ${f(APPS / seconds)} | ${f(pct(submitMs, 50))} | ${f(pct(submitMs, 99))} | ${f(pct(decideMs, 50))} | ${f(pct(decideMs, 99))} | ${f(perApp(calls, before, APPS, WRITE).attempts)} | ${f(perApp(calls, before, APPS, WRITE).ok)} | ${f(perApp(calls, before, APPS).attempts)} | ${f(cpuMs(process.cpuUsage(cpu0)) / APPS)} |`);
-    phaseLines.push(`concurrency ${level}, p50 ms: submit -> every task open ${f(pct(ms.opening, 50))}, decision ${f(pct(decideMs, 50))}, last decision -> approved seen ${f(pct(ms.closing, 50))} (polling every ${POLL_MS} ms)`);
+    console.log(
+      `| ${level} | ${f(APPS / seconds)} | ${f(pct(submitMs, 50))} | ${f(pct(submitMs, 99))} | ${f(pct(decideMs, 50))} | ${f(pct(decideMs, 99))} | ${f(perApp(calls, before, APPS, WRITE).attempts)} | ${f(perApp(calls, before, APPS, WRITE).ok)} | ${f(perApp(calls, before, APPS).attempts)} | ${f(cpuMs(process.cpuUsage(cpu0)) / APPS)} |`,
+    );
+    phaseLines.push(
+      `concurrency ${level}, p50 ms: submit -> every task open ${f(pct(ms.opening, 50))}, decision ${f(pct(decideMs, 50))}, last decision -> approved seen ${f(pct(ms.closing, 50))} (polling every ${POLL_MS} ms)`,
+    );
     levelCalls.push({ level, before, requestsBefore, after: snapshot(calls), requestsAfter: new Map(requests) });
   }
 
@@ -200,7 +226,9 @@ async function main(): Promise<void> {
       })
       .filter(([, a]) => a > 0)
       .sort((a, b) => b[1] - a[1]);
-    console.log(`\nconcurrency ${level}, AWS calls per application (attempts / ok, mean ms): ${rows.map(([k, a, o, ms]) => `${k} ${a.toFixed(2)}/${o.toFixed(2)} ${ms.toFixed(1)}`).join(', ')}`);
+    console.log(
+      `\nconcurrency ${level}, AWS calls per application (attempts / ok, mean ms): ${rows.map(([k, a, o, ms]) => `${k} ${a.toFixed(2)}/${o.toFixed(2)} ${ms.toFixed(1)}`).join(', ')}`,
+    );
     const reqs = [...requestsAfter].map(([k, v]) => [k, (v - (requestsBefore.get(k) ?? 0)) / APPS] as const).filter(([, v]) => v > 0);
     console.log(`concurrency ${level}, API requests per application: ${reqs.map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`);
   }
@@ -213,10 +241,16 @@ async function main(): Promise<void> {
     await sleep(1000 / PACED_RATE);
   }
   await Promise.all(pending);
-  console.log(`\nsubmit latency at ${PACED_RATE} submissions/s for ${PACED_SECONDS} s: p50 ${pct(pacedMs, 50).toFixed(1)} ms, p99 ${pct(pacedMs, 99).toFixed(1)} ms`);
+  console.log(
+    `\nsubmit latency at ${PACED_RATE} submissions/s for ${PACED_SECONDS} s: p50 ${pct(pacedMs, 50).toFixed(1)} ms, p99 ${pct(pacedMs, 99).toFixed(1)} ms`,
+  );
 
   // State transitions per application, from the engine's own history.
-  const list = await runtime.engine.call('ListExecutions', { stateMachineArn: `arn:aws:states:us-east-1:000000000000:stateMachine:onething-${SERVICE}`, statusFilter: 'SUCCEEDED', maxResults: 5 });
+  const list = await runtime.engine.call('ListExecutions', {
+    stateMachineArn: `arn:aws:states:us-east-1:000000000000:stateMachine:onething-${SERVICE}`,
+    statusFilter: 'SUCCEEDED',
+    maxResults: 5,
+  });
   const counts: number[] = [];
   for (const e of (list.executions as Array<{ executionArn: string }>) ?? []) {
     const history = await runtime.engine.call('GetExecutionHistory', { executionArn: e.executionArn, maxResults: 1000 });

@@ -55,17 +55,30 @@ async function main(): Promise<void> {
       for (const m of service.materials.filter((x: any) => x.required && !x.replacedBySharedData)) {
         materials.push({ materialId: m.id, uploadId: await citizen.upload(SERVICE, sampleFileFor(m, key)) });
       }
-      const { id } = await citizen.request<any>('POST', '/v1/applications', { serviceId: SERVICE, form: service.formSchema.examples[0], materials }, { 'idempotency-key': key });
-      while ((await citizen.request<any>('GET', `/v1/applications/${id}`)).branches.some((b: any) => b.status === 'pending')) await sleep(POLL_MS);
+      const { id } = await citizen.request<any>(
+        'POST',
+        '/v1/applications',
+        { serviceId: SERVICE, form: service.formSchema.examples[0], materials },
+        { 'idempotency-key': key },
+      );
+      while ((await citizen.request<any>('GET', `/v1/applications/${id}`)).branches.some((b: any) => b.status === 'pending'))
+        await sleep(POLL_MS);
       await Promise.all(
         service.departments.map((d: any) =>
-          officers.get(d.id)!.request('POST', `/v1/tasks/T${Buffer.from(`${id}:${d.id}`).toString('base64url')}/decision`, { decision: 'approve', comment: 'ok' }),
+          officers
+            .get(d.id)!
+            .request('POST', `/v1/tasks/T${Buffer.from(`${id}:${d.id}`).toString('base64url')}/decision`, {
+              decision: 'approve',
+              comment: 'ok',
+            }),
         ),
       );
       while ((await citizen.request<any>('GET', `/v1/applications/${id}`)).status !== 'approved') await sleep(POLL_MS);
     };
 
-    console.log(`bench:soak — ${APPS} ${SERVICE} applications, concurrency ${CONCURRENCY}, runtime in its own process, node ${process.version}, ${os.cpus().length} cores`);
+    console.log(
+      `bench:soak — ${APPS} ${SERVICE} applications, concurrency ${CONCURRENCY}, runtime in its own process, node ${process.version}, ${os.cpus().length} cores`,
+    );
     console.log('| applications | elapsed s | apps/s (window) | runtime RSS MB | V8 heap used MB | V8 heap committed MB | external MB |');
     console.log('|---:|---:|---:|---:|---:|---:|---:|');
     const memoryCells = (m: Memory) => `${mb(m.rss)} | ${mb(m.heapUsed)} | ${mb(m.heapTotal)} | ${mb(m.external)}`;
@@ -88,7 +101,9 @@ async function main(): Promise<void> {
               const memory = await sample();
               const now = performance.now();
               samples.push({ apps, memory });
-              console.log(`| ${apps} | ${((now - t0) / 1000).toFixed(0)} | ${(SAMPLE_EVERY / ((now - windowStart) / 1000)).toFixed(1)} | ${memoryCells(memory)} |`);
+              console.log(
+                `| ${apps} | ${((now - t0) / 1000).toFixed(0)} | ${(SAMPLE_EVERY / ((now - windowStart) / 1000)).toFixed(1)} | ${memoryCells(memory)} |`,
+              );
               windowStart = now;
             });
           }

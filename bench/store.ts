@@ -40,7 +40,9 @@ const results: Record<keyof typeof sides, Array<Record<string, number>>> = { bef
 for (let round = 0; round < ROUNDS; round++) {
   for (const side of ['before', 'after'] as const) results[side].push(run(sides[side]));
 }
-console.log(`bench:store — dynalite 4.0.0 unpatched (before) vs patched (after), ${ROUNDS} alternating runs each, median, node ${process.version}`);
+console.log(
+  `bench:store — dynalite 4.0.0 unpatched (before) vs patched (after), ${ROUNDS} alternating runs each, median, node ${process.version}`,
+);
 console.log('| measure (ops/s unless noted) | before | after | change |');
 console.log('|---|---:|---:|---:|');
 for (const measure of Object.keys(results.after[0] ?? {})) {

@@ -59,7 +59,10 @@ const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/([\w+=,.@-]+\/)*[\w+=
 
 const schema = z.object({
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'expected a region name such as us-east-1 or cn-north-1'),
-  account: z.string().regex(/^\d{12}$/, 'expected 12 digits').optional(),
+  account: z
+    .string()
+    .regex(/^\d{12}$/, 'expected 12 digits')
+    .optional(),
   webOrigin: z
     .url({ protocol: /^https$/, message: 'expected an https origin such as https://onething.example.gov.cn' })
     .refine((v) => new URL(v).origin === v, 'expected an origin only (scheme and host, no path or trailing slash)'),
@@ -110,7 +113,10 @@ export function loadDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv)
   }
   const config = parsed.data;
   if (config.region.startsWith('cn-') && !config.jwtIssuer) {
-    throw new DeployConfigError('jwtIssuer', 'Cognito user pools do not exist in the China regions; pass the OIDC issuer of your identity provider');
+    throw new DeployConfigError(
+      'jwtIssuer',
+      'Cognito user pools do not exist in the China regions; pass the OIDC issuer of your identity provider',
+    );
   }
   if (Boolean(config.jwtIssuer) !== Boolean(config.jwtAudience)) {
     throw new DeployConfigError(config.jwtIssuer ? 'jwtAudience' : 'jwtIssuer', 'jwtIssuer and jwtAudience go together');

@@ -101,6 +101,7 @@ export const sampleFiles = {
  */
 export function sampleFileFor(material: { id: string; accept: string[] }, label: string = material.id): MaterialFile {
   const contentType = material.accept[0] as MaterialFile['contentType'];
-  const bytes = contentType === 'application/pdf' ? sampleFiles.pdf(label) : contentType === 'image/png' ? sampleFiles.png() : sampleFiles.jpeg();
+  const bytes =
+    contentType === 'application/pdf' ? sampleFiles.pdf(label) : contentType === 'image/png' ? sampleFiles.png() : sampleFiles.jpeg();
   return { materialId: material.id, contentType, bytes };
 }

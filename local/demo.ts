@@ -33,7 +33,12 @@ async function connect(): Promise<{ api: OneThingClient; stop: () => Promise<voi
     return { api: new OneThingClient(url), stop: async () => {} };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-demo-'));
-  const runtime = await startRuntime({ ...config, dataDir, ports: { api: 0, dynamodb: 0, s3: 0, sfn: 0 }, clockStart: config.clockStart ?? new Date('2026-09-30T02:00:00Z') });
+  const runtime = await startRuntime({
+    ...config,
+    dataDir,
+    ports: { api: 0, dynamodb: 0, s3: 0, sfn: 0 },
+    clockStart: config.clockStart ?? new Date('2026-09-30T02:00:00Z'),
+  });
   console.log(`No platform at ${url}: started an embedded one in ${dataDir}.`);
   return {
     api: new OneThingClient(runtime.urls.api),
@@ -48,7 +53,9 @@ async function main(): Promise<void> {
   const { api, stop } = await connect();
   try {
     const service = await api.request('GET', `/v1/services/${SERVICE}`);
-    console.log(`\n① ${service.name.zh} (${service.name.en}), version ${service.version}: ${service.departments.map((d: any) => `${d.name.zh} ${d.timeLimitWorkingDays}个工作日`).join(' / ')}`);
+    console.log(
+      `\n① ${service.name.zh} (${service.name.en}), version ${service.version}: ${service.departments.map((d: any) => `${d.name.zh} ${d.timeLimitWorkingDays}个工作日`).join(' / ')}`,
+    );
 
     const citizen = await api.login({ role: 'citizen', sub: 'demo-parent' });
     const needed = service.materials.filter((m: any) => m.required && !m.replacedBySharedData);
@@ -56,7 +63,12 @@ async function main(): Promise<void> {
     for (const m of needed) materials.push({ materialId: m.id, uploadId: await citizen.upload(SERVICE, sampleFileFor(m)) });
     const replaced = service.materials.filter((m: any) => m.replacedBySharedData).map((m: any) => m.name.zh ?? m.id);
     console.log(`② uploaded ${materials.length} material(s) once; replaced by shared data (数据多跑路): ${replaced.join('、') || 'none'}`);
-    const { id } = await citizen.request('POST', '/v1/applications', { serviceId: SERVICE, form: service.formSchema.examples[0], materials }, { 'idempotency-key': `demo-${Date.now()}` });
+    const { id } = await citizen.request(
+      'POST',
+      '/v1/applications',
+      { serviceId: SERVICE, form: service.formSchema.examples[0], materials },
+      { 'idempotency-key': `demo-${Date.now()}` },
+    );
     console.log(`③ submitted ONE form: application ${id}`);
 
     const opened = await until('branches to open', async () => {
@@ -83,10 +95,15 @@ async function main(): Promise<void> {
     console.log(`④ ${first} asked for a supplement (一次性告知); the citizen takes 2 days`);
     await api.advanceClock(2 * 86_400);
     const uploadId = await citizen.upload(SERVICE, sampleFileFor(material));
-    await citizen.request('POST', `/v1/applications/${id}/supplements`, { department: first, materials: [{ materialId: material.id, uploadId }], note: '已补正' });
+    await citizen.request('POST', `/v1/applications/${id}/supplements`, {
+      department: first,
+      materials: [{ materialId: material.id, uploadId }],
+      note: '已补正',
+    });
 
     const app = await citizen.request('GET', `/v1/applications/${id}`);
-    const warnIn = Math.max(...app.branches.map((b: any) => Date.parse(b.dueAt))) - Date.parse((await api.request('GET', '/v1/dev/clock')).now);
+    const warnIn =
+      Math.max(...app.branches.map((b: any) => Date.parse(b.dueAt))) - Date.parse((await api.request('GET', '/v1/dev/clock')).now);
     const advance = Math.ceil((warnIn * 0.85) / 1000);
     const now = await api.advanceClock(advance);
     console.log(`⑤ dev clock moved ${Math.round(advance / 3600)} h to ${cst(now)}: past the warning threshold of the longest branch;`);
@@ -108,8 +125,12 @@ async function main(): Promise<void> {
     console.log('\nPer department:');
     for (const b of done.branches) {
       const limit = service.departments.find((d: any) => d.id === b.department).timeLimitWorkingDays;
-      const used = done.timeline.filter((e: any) => e.department === b.department && e.workingDaysUsed !== undefined).at(-1)?.workingDaysUsed;
-      console.log(`  ${b.department.padEnd(18)} ${b.status.padEnd(9)} ${used ?? '?'} of ${limit} working days${b.overdue ? '  OVERDUE' : ''}`);
+      const used = done.timeline
+        .filter((e: any) => e.department === b.department && e.workingDaysUsed !== undefined)
+        .at(-1)?.workingDaysUsed;
+      console.log(
+        `  ${b.department.padEnd(18)} ${b.status.padEnd(9)} ${used ?? '?'} of ${limit} working days${b.overdue ? '  OVERDUE' : ''}`,
+      );
     }
   } finally {
     await stop();

@@ -28,7 +28,12 @@ export function isLoopbackOrigin(origin: string, ports: readonly number[]): bool
   } catch {
     return false;
   }
-  return url.protocol === 'http:' && url.origin === origin.toLowerCase() && LOOPBACK_NAMES.has(url.hostname) && ports.includes(Number(url.port || 80));
+  return (
+    url.protocol === 'http:' &&
+    url.origin === origin.toLowerCase() &&
+    LOOPBACK_NAMES.has(url.hostname) &&
+    ports.includes(Number(url.port || 80))
+  );
 }
 
 /**
@@ -41,7 +46,8 @@ export function refusalReason(req: http.IncomingMessage, originPorts: readonly n
   const port = req.socket.localPort ?? 0;
   if (!isLoopbackHost(req.headers.host, port)) return `Host must be 127.0.0.1:${port}, localhost:${port} or [::1]:${port}`;
   const origin = req.headers.origin;
-  if (origin !== undefined && !isLoopbackOrigin(origin, [port, ...originPorts])) return 'requests from web pages of other origins are refused';
+  if (origin !== undefined && !isLoopbackOrigin(origin, [port, ...originPorts]))
+    return 'requests from web pages of other origins are refused';
   // A page elsewhere can still make the browser send a GET without Origin (<img>, <script>);
   // browsers mark it cross-site (the loopback pages of the API are same-site).
   if (req.headers['sec-fetch-site'] === 'cross-site') return 'requests from web pages of other sites are refused';
@@ -78,7 +84,11 @@ export const refuseAwsJson =
   (namespace: string): Refuse =>
   (res, reason) => {
     const body = JSON.stringify({ __type: `${namespace}#AccessDeniedException`, message: reason });
-    res.writeHead(403, { 'content-type': 'application/x-amz-json-1.0', 'content-length': Buffer.byteLength(body), 'x-amzn-errortype': 'AccessDeniedException' });
+    res.writeHead(403, {
+      'content-type': 'application/x-amz-json-1.0',
+      'content-length': Buffer.byteLength(body),
+      'x-amzn-errortype': 'AccessDeniedException',
+    });
     res.end(body);
   };
 

@@ -24,7 +24,10 @@ export function createProgressSignal(): ProgressSignal & { notify(what: Progress
 }
 
 /** `handler`, telling `signal` when each call has settled (returned or thrown). */
-export function observed<E, C, R>(handler: (event: E, context: C) => Promise<R>, signal: { notify(what: Progress): void }): (event: E, context: C) => Promise<R> {
+export function observed<E, C, R>(
+  handler: (event: E, context: C) => Promise<R>,
+  signal: { notify(what: Progress): void },
+): (event: E, context: C) => Promise<R> {
   return async (event, context) => {
     try {
       return await handler(event, context);

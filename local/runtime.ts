@@ -82,11 +82,18 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     const dynamodb = await startDynamoDb({ host, port: config.ports.dynamodb, dir: path.join(dataDir, 'dynamodb') });
     stack.push(() => dynamodb.close());
     const { removed, rewritten } = dynamodb.repaired;
-    if (removed + rewritten > 0) log(`dynamodb: repaired indexes left by a crash (${removed} stale entries removed, ${rewritten} rewritten)`);
+    if (removed + rewritten > 0)
+      log(`dynamodb: repaired indexes left by a crash (${removed} stale entries removed, ${rewritten} rewritten)`);
     // The web UI is served from the API port: its pages may use presigned S3 links, no other page may.
     let apiPort: number | undefined;
     const browserOriginPorts = () => (apiPort === undefined ? [] : [apiPort]);
-    const s3 = await startS3({ host, port: config.ports.s3, dir: path.join(dataDir, 's3'), buckets: [LOCAL_NAMES.materials], browserOriginPorts });
+    const s3 = await startS3({
+      host,
+      port: config.ports.s3,
+      dir: path.join(dataDir, 's3'),
+      buckets: [LOCAL_NAMES.materials],
+      browserOriginPorts,
+    });
     stack.push(() => s3.close());
     const ddbEndpoint = `http://${host}:${dynamodb.port}`;
 
@@ -111,7 +118,9 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     const deps = createPlatformDeps({ catalog: seedCatalog, clock });
     const stepHandlers = createWorkflowHandlers(createStepDeps(() => deps));
     const progress = createProgressSignal();
-    const lambdas = Object.fromEntries(workflowFunctions.map((fn) => [functionName(fn.name), observed(handlerOf(stepHandlers, fn.name), progress)]));
+    const lambdas = Object.fromEntries(
+      workflowFunctions.map((fn) => [functionName(fn.name), observed(handlerOf(stepHandlers, fn.name), progress)]),
+    );
     const apiHandlers = createApiHandlers(createApiServices(() => deps, deps.catalog));
     const engine = await Engine.open({
       dataDir: path.join(dataDir, 'stepfunctions'),
@@ -233,4 +242,3 @@ function loadOrCreateSecret(dataDir: string): string {
   if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 });
   return fs.readFileSync(file, 'utf8').trim();
 }
-

@@ -27,7 +27,10 @@ export interface Config {
 
 /** A bad or missing environment variable; the message names it. */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`Invalid environment variable ${variable}: ${message}`);
     this.name = 'ConfigError';
   }

@@ -15,12 +15,7 @@ import type { Catalog, ServiceDefinition } from './types';
 import { assertValidDefinition } from './validate';
 
 /** Every published version of every service. */
-export const definitions: readonly ServiceDefinition[] = [
-  schoolEnrolmentV1,
-  constructionPermitV1,
-  utilityConnectionV1,
-  newbornV1,
-];
+export const definitions: readonly ServiceDefinition[] = [schoolEnrolmentV1, constructionPermitV1, utilityConnectionV1, newbornV1];
 
 export type { Catalog } from './types';
 

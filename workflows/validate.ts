@@ -54,9 +54,12 @@ export function definitionProblems(def: ServiceDefinition): string[] {
   });
   def.departments.forEach((d, i) => {
     if (!ID_PATTERN.test(d.id)) problems.push(`departments[${i}].id: "${d.id}" is not kebab-case`);
-    if (!isPositiveInteger(d.timeLimitWorkingDays)) problems.push(`departments[${i}].timeLimitWorkingDays: ${d.timeLimitWorkingDays} is not a positive integer`);
-    for (const f of d.sees.fields) if (!schemaHasPath(def.form, f)) problems.push(`departments[${i}].sees.fields: "${f}" is not a form field`);
-    for (const m of d.sees.materials) if (!materialIds.includes(m)) problems.push(`departments[${i}].sees.materials: unknown material "${m}"`);
+    if (!isPositiveInteger(d.timeLimitWorkingDays))
+      problems.push(`departments[${i}].timeLimitWorkingDays: ${d.timeLimitWorkingDays} is not a positive integer`);
+    for (const f of d.sees.fields)
+      if (!schemaHasPath(def.form, f)) problems.push(`departments[${i}].sees.fields: "${f}" is not a form field`);
+    for (const m of d.sees.materials)
+      if (!materialIds.includes(m)) problems.push(`departments[${i}].sees.materials: unknown material "${m}"`);
     for (const c of d.checks) if (!checkIds.includes(c)) problems.push(`departments[${i}].checks: unknown check "${c}"`);
   });
   const example = def.form.safeParse(def.example);

@@ -8,7 +8,14 @@ import { settledMemory } from './memory';
 
 void (async () => {
   const dataDir = process.env.SOAK_DATA_DIR as string;
-  const runtime = await startRuntime({ dataDir, host: '127.0.0.1', ports: { api: 0, dynamodb: 0, s3: 0, sfn: 0 }, region: 'us-east-1', accountId: '000000000000', partition: 'aws' });
+  const runtime = await startRuntime({
+    dataDir,
+    host: '127.0.0.1',
+    ports: { api: 0, dynamodb: 0, s3: 0, sfn: 0 },
+    region: 'us-east-1',
+    accountId: '000000000000',
+    partition: 'aws',
+  });
   process.on('message', (message: string) => {
     if (message === 'sample') {
       const { rss, heapUsed } = settledMemory();

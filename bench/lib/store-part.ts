@@ -25,16 +25,39 @@ async function main(): Promise<void> {
   await createTestTable(client);
 
   const item = (i: number, t: string) => ({
-    pk: { S: `APP#${i}` }, sk: { S: 'APP' }, gsi1pk: { S: `OWNER#${i % 50}` }, gsi1sk: { S: `${t}#${i}` },
-    gsi2pk: { S: 'DAY#1' }, gsi2sk: { S: `${t}#${i}` }, form: { S: 'x'.repeat(600) },
+    pk: { S: `APP#${i}` },
+    sk: { S: 'APP' },
+    gsi1pk: { S: `OWNER#${i % 50}` },
+    gsi1sk: { S: `${t}#${i}` },
+    gsi2pk: { S: 'DAY#1' },
+    gsi2sk: { S: `${t}#${i}` },
+    form: { S: 'x'.repeat(600) },
   });
   const ops: Record<string, (i: number) => Promise<unknown>> = {
     PutItem: (i) => client.send(new PutItemCommand({ TableName: TABLE, Item: item(i, 't1') })),
     UpdateItem: (i) =>
-      client.send(new UpdateItemCommand({ TableName: TABLE, Key: { pk: { S: `APP#${i}` }, sk: { S: 'APP' } }, UpdateExpression: 'SET gsi1sk = :t', ExpressionAttributeValues: { ':t': { S: `t2#${i}#${Math.random()}` } } })),
-    'Query (table)': (i) => client.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: `APP#${i}` } } })),
+      client.send(
+        new UpdateItemCommand({
+          TableName: TABLE,
+          Key: { pk: { S: `APP#${i}` }, sk: { S: 'APP' } },
+          UpdateExpression: 'SET gsi1sk = :t',
+          ExpressionAttributeValues: { ':t': { S: `t2#${i}#${Math.random()}` } },
+        }),
+      ),
+    'Query (table)': (i) =>
+      client.send(
+        new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: `APP#${i}` } } }),
+      ),
     'Query (gsi1, Limit 20)': (i) =>
-      client.send(new QueryCommand({ TableName: TABLE, IndexName: 'gsi1', Limit: 20, KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': { S: `OWNER#${i % 50}` } } })),
+      client.send(
+        new QueryCommand({
+          TableName: TABLE,
+          IndexName: 'gsi1',
+          Limit: 20,
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': { S: `OWNER#${i % 50}` } },
+        }),
+      ),
     GetItem: (i) => client.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: `APP#${i}` }, sk: { S: 'APP' } } })),
   };
   const result: Record<string, number> = {};
@@ -42,7 +65,11 @@ async function main(): Promise<void> {
     for (const [name, op] of Object.entries(ops)) {
       let next = 0;
       const t0 = performance.now();
-      await Promise.all(Array.from({ length: concurrency }, async () => { while (next < N) await op(next++); }));
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (next < N) await op(next++);
+        }),
+      );
       result[`${name} ×${concurrency}`] = Math.round(N / ((performance.now() - t0) / 1000));
     }
   }

@@ -25,7 +25,7 @@ export type ApiHandler = (event: HttpEvent, context: Context) => Promise<HttpRes
 
 export function createApiHandlers(s: ApiServices): Readonly<Record<string, ApiHandler>> {
   return {
-    'health': createHealthHandler(),
+    health: createHealthHandler(),
     'get-openapi': createGetOpenApiHandler(),
     'list-services': createListServicesHandler(s.catalog.catalog),
     'get-service': createGetServiceHandler((id) => s.catalog.getService(id)),

@@ -33,14 +33,16 @@ export const ServiceList = z.object({ items: z.array(ServiceSummary) });
 export const ServiceDetail = ServiceSummary.extend({
   legalBasis: z.array(z.string()),
   formSchema: z.record(z.string(), z.unknown()).describe('JSON Schema (draft 2020-12) of `form`; examples[0] is a valid form'),
-  materials: z.array(z.object({
-    id: z.string(),
-    name: LocalizedName,
-    required: z.boolean(),
-    accept: z.array(z.string()),
-    maxBytes: z.number().int(),
-    replacedBySharedData: z.string().nullable().describe('Id of the data-sharing check that replaces this material when it passes'),
-  })),
+  materials: z.array(
+    z.object({
+      id: z.string(),
+      name: LocalizedName,
+      required: z.boolean(),
+      accept: z.array(z.string()),
+      maxBytes: z.number().int(),
+      replacedBySharedData: z.string().nullable().describe('Id of the data-sharing check that replaces this material when it passes'),
+    }),
+  ),
 });
 export type ServiceDetail = z.infer<typeof ServiceDetail>;
 

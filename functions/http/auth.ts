@@ -9,7 +9,8 @@ import { ForbiddenError, UnauthorizedError } from '../../shared/errors';
 /** The principal from the authorizer's claims; 401 when the route had no authorizer context. */
 export function principalOf(event: APIGatewayProxyEventV2WithJWTAuthorizer): Principal {
   // Typed as always present, but absent when a route is misconfigured without an authorizer.
-  const claims = (event.requestContext.authorizer as APIGatewayProxyEventV2WithJWTAuthorizer['requestContext']['authorizer'] | undefined)?.jwt?.claims;
+  const claims = (event.requestContext.authorizer as APIGatewayProxyEventV2WithJWTAuthorizer['requestContext']['authorizer'] | undefined)
+    ?.jwt?.claims;
   if (!claims) throw new UnauthorizedError('No verified token claims on the request');
   return principalFromClaims(claims);
 }

@@ -61,10 +61,12 @@ export interface HttpReply {
  * export const handler = httpHandler({ auth: 'jwt', roles: ['citizen'], body: SupplementRequest, path: IdPath },
  *   async ({ principal, body, params }) => ({ status: 202, body: await svc().supplement(principal, params.id, body) }));
  */
-export function httpHandler<A extends 'public' | 'jwt', B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
-  opts: EndpointOptions<A, B, Q, P>,
-  fn: (req: HttpRequest<A, B, Q, P>) => Promise<HttpReply>,
-) {
+export function httpHandler<
+  A extends 'public' | 'jwt',
+  B extends Schema = undefined,
+  Q extends Schema = undefined,
+  P extends Schema = undefined,
+>(opts: EndpointOptions<A, B, Q, P>, fn: (req: HttpRequest<A, B, Q, P>) => Promise<HttpReply>) {
   const logger = opts.logger ?? httpLogger;
   const core = async (event: HttpEvent): Promise<HttpResult> => {
     const principal = opts.auth === 'jwt' ? principalOf(event) : undefined;

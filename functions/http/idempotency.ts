@@ -6,15 +6,12 @@ import { ValidationError } from '../../shared/errors';
 import { header } from './body';
 import { IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_KEY_RULE } from '../../shared/names';
 
-
 /** The key, if sent; 422 naming the header when it is empty, too long or not printable ASCII. */
 export function idempotencyKeyOf(headers: Record<string, string | undefined> | undefined): string | undefined {
   const key = header(headers, 'idempotency-key');
   if (key === undefined) return undefined;
   if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
-    throw new ValidationError([
-      { path: 'Idempotency-Key', message: IDEMPOTENCY_KEY_RULE },
-    ]);
+    throw new ValidationError([{ path: 'Idempotency-Key', message: IDEMPOTENCY_KEY_RULE }]);
   }
   return key;
 }

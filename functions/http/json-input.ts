@@ -26,7 +26,10 @@ type Segment = string | number;
 
 /** The field path of a key, quoting lone surrogates as U+FFFD so the response stays valid text. */
 const pathOf = (segments: readonly Segment[], root: string) =>
-  fieldPath(segments.map((s) => (typeof s === 'string' ? toWellFormedText(s) : s)), root);
+  fieldPath(
+    segments.map((s) => (typeof s === 'string' ? toWellFormedText(s) : s)),
+    root,
+  );
 
 /**
  * One FieldError per offending value, key or over-deep container (at most 20), iteratively,
@@ -56,7 +59,8 @@ export function jsonInputErrors(value: unknown, root = '', maxDepth = MAX_JSON_D
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, item] = entries[i]!; // i counts down from the last entry
         const at = [...segments, key];
-        if (typeof key === 'string' && !isWellFormedText(key)) fail('field name must be well-formed Unicode text (it has a lone UTF-16 surrogate)', at);
+        if (typeof key === 'string' && !isWellFormedText(key))
+          fail('field name must be well-formed Unicode text (it has a lone UTF-16 surrogate)', at);
         else if (key === '__proto__') fail('reserved field name', at);
         stack.push({ value: item, segments: at, depth: depth + 1 });
       }

@@ -20,9 +20,8 @@ export function problemErrors(opts: { logger: Logger }): MiddlewareObj<APIGatewa
     name: 'problemErrors',
     onError: (request) => {
       // middy aborts just before the Lambda deadline: a dependency was too slow, a retry may help.
-      const error: unknown = request.error?.name === 'TimeoutError'
-        ? new DependencyError('The request timed out', { cause: request.error })
-        : request.error;
+      const error: unknown =
+        request.error?.name === 'TimeoutError' ? new DependencyError('The request timed out', { cause: request.error }) : request.error;
       const route = request.event.routeKey;
       if (error instanceof AppError && error.status < 500) {
         opts.logger.info('request rejected', { route, status: error.status, code: error.code });

@@ -35,7 +35,9 @@ export const problemComponent = z.object({
   status: z.number().int(),
   detail: z.string(),
   instance: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional()
+  errors: z
+    .array(z.object({ path: z.string(), message: z.string() }))
+    .optional()
     .describe('Validation failures (422), one per field, e.g. `form.child.idNumber`'),
 });
 
@@ -75,7 +77,9 @@ export const problemResponses: Json = {
   },
   Unavailable: {
     description: 'A dependency is unavailable or the runtime is still starting; retry after the given seconds',
-    headers: { 'Retry-After': { description: 'Seconds to wait before retrying', required: true, schema: { type: 'string', pattern: '^[0-9]+$' } } },
+    headers: {
+      'Retry-After': { description: 'Seconds to wait before retrying', required: true, schema: { type: 'string', pattern: '^[0-9]+$' } },
+    },
     content: problemContent,
   },
 };
@@ -93,7 +97,10 @@ export function responseHeaders(headers: Readonly<Record<string, ResponseHeader>
 type Json = Record<string, unknown>;
 
 function objectParameters(schema: z.ZodType, where: 'query' | 'path'): Json[] {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, Json>; required?: string[] };
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, Json>;
+    required?: string[];
+  };
   return Object.entries(json.properties ?? {}).map(([name, prop]) => {
     const { description, ...propSchema } = prop;
     const param: Json = { name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: propSchema };
@@ -104,13 +111,12 @@ function objectParameters(schema: z.ZodType, where: 'query' | 'path'): Json[] {
 
 /** Path, query and header parameters of an operation. */
 export function operationParameters(op: OperationSource): Json[] {
-  const params = [
-    ...(op.params ? objectParameters(op.params, 'path') : []),
-    ...(op.query ? objectParameters(op.query, 'query') : []),
-  ];
+  const params = [...(op.params ? objectParameters(op.params, 'path') : []), ...(op.query ? objectParameters(op.query, 'query') : [])];
   if (op.idempotent) {
     params.push({
-      name: 'Idempotency-Key', in: 'header', required: false,
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
       description: 'Retry safely: the same key and body return the first response; a different body -> 422',
       schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
     });

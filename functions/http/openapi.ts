@@ -5,7 +5,13 @@
  */
 import * as z from 'zod';
 import {
-  problemComponent, errorStatuses, operationParameters, problemResponseRef, problemResponses, responseHeaders, type OperationSource,
+  problemComponent,
+  errorStatuses,
+  operationParameters,
+  problemResponseRef,
+  problemResponses,
+  responseHeaders,
+  type OperationSource,
 } from './openapi-parts';
 
 export type { OperationSource, ResponseHeader } from './openapi-parts';
@@ -38,7 +44,9 @@ export function buildOpenApi(info: OpenApiInfo, operations: readonly OperationSo
     outputIds.add(id);
   };
   for (const op of operations) addOutput(op.response.schema, nameOf.get(op.response.schema) ?? `${pascal(op.name)}Response`);
-  const bodies = new Map(operations.flatMap((op) => (op.body ? [[op.body, nameOf.get(op.body) ?? `${pascal(op.name)}Request`] as const] : [])));
+  const bodies = new Map(
+    operations.flatMap((op) => (op.body ? [[op.body, nameOf.get(op.body) ?? `${pascal(op.name)}Request`] as const] : [])),
+  );
   // Named schemas nested in responses become shared components instead of being inlined.
   for (const [schema, id] of nameOf) if (!bodies.has(schema)) addOutput(schema, id);
   // A body that is also a response is rendered twice: input and output differ (defaults, transforms).

@@ -6,8 +6,7 @@
 import * as z from 'zod';
 
 /** A page of `item`: `nextCursor` is null on the last page. */
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 /** The wire form of a service's page (`nextCursor` absent -> null, so clients test one field). */
 export function toPage<T>(page: { items: T[]; nextCursor?: string }): { items: T[]; nextCursor: string | null } {

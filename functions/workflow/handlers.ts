@@ -8,8 +8,16 @@ import { createTaskAwaitHandler } from './task-await';
 export type StepLambda = (event: unknown, context: unknown) => Promise<unknown>;
 
 /** The handlers the state machines invoke, by function name (specs.ts), built from one set of steps. */
-export function createWorkflowHandlers(deps: StepDeps): { readonly intake: StepLambda; readonly 'task-await': StepLambda; readonly checkpoint: StepLambda; readonly finalize: StepLambda } {
-  const lambda = (h: (event: unknown, context: never) => Promise<unknown>): StepLambda => (event, context) => h(event, context as never);
+export function createWorkflowHandlers(deps: StepDeps): {
+  readonly intake: StepLambda;
+  readonly 'task-await': StepLambda;
+  readonly checkpoint: StepLambda;
+  readonly finalize: StepLambda;
+} {
+  const lambda =
+    (h: (event: unknown, context: never) => Promise<unknown>): StepLambda =>
+    (event, context) =>
+      h(event, context as never);
   return {
     intake: lambda(createIntakeHandler(deps)),
     'task-await': lambda(createTaskAwaitHandler(deps)),

@@ -15,14 +15,23 @@ const wf = (name: string) => `functions/workflow/${name}.ts`;
 export const workflowFunctions: readonly WorkflowFunctionSpec[] = [
   { name: 'intake', entry: wf('intake'), substitution: PLACEHOLDERS.intake, access: ['main:read', 'audit:read', 'audit:append'] },
   {
-    name: 'task-await', entry: wf('task-await'), substitution: PLACEHOLDERS.taskAwait,
+    name: 'task-await',
+    entry: wf('task-await'),
+    substitution: PLACEHOLDERS.taskAwait,
     access: ['main:read', 'main:write', 'audit:read', 'audit:append', 'sfn:task-response'],
   },
   {
-    name: 'checkpoint', entry: wf('checkpoint'), substitution: PLACEHOLDERS.checkpoint,
+    name: 'checkpoint',
+    entry: wf('checkpoint'),
+    substitution: PLACEHOLDERS.checkpoint,
     access: ['main:read', 'main:write', 'audit:read', 'audit:append'],
   },
-  { name: 'finalize', entry: wf('finalize'), substitution: PLACEHOLDERS.finalize, access: ['main:read', 'main:write', 'audit:read', 'audit:append'] },
+  {
+    name: 'finalize',
+    entry: wf('finalize'),
+    substitution: PLACEHOLDERS.finalize,
+    access: ['main:read', 'main:write', 'audit:read', 'audit:append'],
+  },
 ];
 
 /**
@@ -32,5 +41,7 @@ export const workflowFunctions: readonly WorkflowFunctionSpec[] = [
  * (task cancellations) and the removal of the marks of unfinished work (`gsi4`).
  */
 export const reconcileFunction: FunctionSpec = {
-  name: 'reconcile', entry: wf('reconcile'), access: ['main:read', 'main:write', 'audit:read', 'audit:append', 'sfn:start', 'sfn:stop', 'sfn:task-response'],
+  name: 'reconcile',
+  entry: wf('reconcile'),
+  access: ['main:read', 'main:write', 'audit:read', 'audit:append', 'sfn:start', 'sfn:stop', 'sfn:task-response'],
 };

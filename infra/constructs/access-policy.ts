@@ -88,15 +88,26 @@ export function accessGrants(scope: IConstruct, access: readonly Access[], r: Pl
         kms.s3.push(...KEY_NEEDS.s3.write);
         break;
       case 'sfn:start':
-        statements.push(allow(['states:StartExecution'], r.serviceIds.map((id) => stateMachineArn(scope, id))));
+        statements.push(
+          allow(
+            ['states:StartExecution'],
+            r.serviceIds.map((id) => stateMachineArn(scope, id)),
+          ),
+        );
         statements.push({
-          ...allow(['states:DescribeExecution'], r.serviceIds.map((id) => executionArnPattern(scope, id))),
+          ...allow(
+            ['states:DescribeExecution'],
+            r.serviceIds.map((id) => executionArnPattern(scope, id)),
+          ),
           wildcardReason: WHY_EXECUTIONS,
         });
         break;
       case 'sfn:stop':
         statements.push({
-          ...allow(['states:StopExecution'], r.serviceIds.map((id) => executionArnPattern(scope, id))),
+          ...allow(
+            ['states:StopExecution'],
+            r.serviceIds.map((id) => executionArnPattern(scope, id)),
+          ),
           wildcardReason: WHY_EXECUTIONS,
         });
         break;

@@ -37,7 +37,11 @@ export class Backups extends Construct {
       backupVault: this.vault,
       backupPlanRules: [
         new BackupPlanRule({ ruleName: 'daily', scheduleExpression: Schedule.cron(nightly), deleteAfter: Duration.days(35) }),
-        new BackupPlanRule({ ruleName: 'monthly', scheduleExpression: Schedule.cron({ ...nightly, day: '1' }), deleteAfter: Duration.days(365) }),
+        new BackupPlanRule({
+          ruleName: 'monthly',
+          scheduleExpression: Schedule.cron({ ...nightly, day: '1' }),
+          deleteAfter: Duration.days(365),
+        }),
       ],
     });
     const selection = this.plan.addSelection('Tables', {

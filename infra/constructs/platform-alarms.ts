@@ -45,11 +45,19 @@ export function platformAlarms(sources: PlatformAlarmSources): AlarmSpec[] {
   ];
   for (const [name, table] of sources.tables) {
     for (const metricName of ['ReadThrottleEvents', 'WriteThrottleEvents']) {
-      specs.push({ id: `${name}-${metricName}`, metric: table.metric(metricName, { period: FIVE_MINUTES, statistic: 'Sum' }), threshold: 1 });
+      specs.push({
+        id: `${name}-${metricName}`,
+        metric: table.metric(metricName, { period: FIVE_MINUTES, statistic: 'Sum' }),
+        threshold: 1,
+      });
     }
   }
   for (const [serviceId, machine] of sources.stateMachines) {
-    specs.push({ id: `${serviceId}-ExecutionThrottled`, metric: machine.metric('ExecutionThrottled', { period: FIVE_MINUTES, statistic: 'Sum' }), threshold: 1 });
+    specs.push({
+      id: `${serviceId}-ExecutionThrottled`,
+      metric: machine.metric('ExecutionThrottled', { period: FIVE_MINUTES, statistic: 'Sum' }),
+      threshold: 1,
+    });
   }
   specs.push({ id: 'ReconcileLag', metric: reconcileLagMetric(), threshold: RECONCILE_LAG_ALARM_SECONDS });
   return specs;

@@ -84,7 +84,8 @@ export class Workflows extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrency?.reconcile,
     }).bind(props.resources);
     new Rule(this, 'ReconcileSchedule', {
-      description: 'Finishes what crashes left unfinished: executions not started, withdrawals not stopped, results not delivered (DESIGN.md "Crash consistency").',
+      description:
+        'Finishes what crashes left unfinished: executions not started, withdrawals not stopped, results not delivered (DESIGN.md "Crash consistency").',
       schedule: Schedule.rate(props.reconcileEvery ?? Duration.minutes(5)),
       targets: [new LambdaFunction(this.reconcile, { retryAttempts: 2 })],
     });

@@ -31,7 +31,12 @@ interface LevelDb {
 interface DynaliteDb {
   create(options: { path: string }): { db: LevelDb };
   createKey(item: Item, table: TableDescription): string;
-  getIndexActions(indexes: IndexDescription[], existingItem: Item | null, item: Item, table: TableDescription): { puts: Array<{ index: string; key: string; item: Item }> };
+  getIndexActions(
+    indexes: IndexDescription[],
+    existingItem: Item | null,
+    item: Item,
+    table: TableDescription,
+  ): { puts: Array<{ index: string; key: string; item: Item }> };
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const dynaliteDb: DynaliteDb = require('dynalite/db');

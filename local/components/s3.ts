@@ -24,7 +24,13 @@ const LOCAL_CORS =
  * behind the loopback guard (`local/loopback.ts`). `browserOriginPorts` are the ports whose
  * loopback pages may call it (the API's); read per request, so it may be known only later.
  */
-export async function startS3(opts: { host: string; port: number; dir: string; buckets: string[]; browserOriginPorts?: () => readonly number[] }): Promise<RunningComponent> {
+export async function startS3(opts: {
+  host: string;
+  port: number;
+  dir: string;
+  buckets: string[];
+  browserOriginPorts?: () => readonly number[];
+}): Promise<RunningComponent> {
   fs.mkdirSync(opts.dir, { recursive: true });
   const s3rver = new S3rver({
     directory: opts.dir,

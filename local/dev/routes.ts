@@ -32,12 +32,21 @@ const ClockAdvance = z.strictObject({ advanceSeconds: z.number().finite().min(0)
 export function devRoutes(deps: DevRouteDeps): DevRoute[] {
   return [
     {
-      method: 'POST', path: '/v1/dev/tokens', body: true,
+      method: 'POST',
+      path: '/v1/dev/tokens',
+      body: true,
       handle: async (body) => ({ status: 200, body: { token: await deps.tokens.issue(parseOrThrow(DevTokenRequest, body, 'body')) } }),
     },
-    { method: 'GET', path: '/v1/dev/clock', body: false, handle: async () => ({ status: 200, body: { now: deps.clock.now().toISOString() } }) },
     {
-      method: 'POST', path: '/v1/dev/clock', body: true,
+      method: 'GET',
+      path: '/v1/dev/clock',
+      body: false,
+      handle: async () => ({ status: 200, body: { now: deps.clock.now().toISOString() } }),
+    },
+    {
+      method: 'POST',
+      path: '/v1/dev/clock',
+      body: true,
       handle: async (body) => {
         const { advanceSeconds } = parseOrThrow(ClockAdvance, body, 'body');
         // advance() resolves once the engine's timers due by the new time have been handled.

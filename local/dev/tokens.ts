@@ -21,7 +21,8 @@ export const DevTokenRequest = z
     dept: z.string().regex(DEPARTMENT_ID_PATTERN, 'must be a department id such as education').optional(),
   })
   .superRefine((r, ctx) => {
-    if (r.role === 'officer' && r.dept === undefined) ctx.addIssue({ code: 'custom', path: ['dept'], message: 'an officer token needs dept' });
+    if (r.role === 'officer' && r.dept === undefined)
+      ctx.addIssue({ code: 'custom', path: ['dept'], message: 'an officer token needs dept' });
   });
 export type DevTokenRequest = z.infer<typeof DevTokenRequest>;
 
@@ -60,7 +61,10 @@ export function createDevTokenIssuer(opts: { secret: string; clock?: Clock }): D
     async verify(token) {
       try {
         const { payload } = await jwtVerify(token, key, {
-          issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['HS256'], currentDate: clock.now(),
+          issuer: DEV_ISSUER,
+          audience: DEV_AUDIENCE,
+          algorithms: ['HS256'],
+          currentDate: clock.now(),
         });
         return payload;
       } catch (error) {

@@ -42,9 +42,7 @@ export function createDispatcher(opts: ApiServerOptions): Dispatch {
 }
 
 async function serveDev(route: DevRoute, raw: RawRequest): Promise<HttpResult> {
-  const body = route.body
-    ? readJsonBody({ body: raw.body.toString('base64'), isBase64Encoded: true, headers: raw.headers })
-    : undefined;
+  const body = route.body ? readJsonBody({ body: raw.body.toString('base64'), isBase64Encoded: true, headers: raw.headers }) : undefined;
   const result = await route.handle(body);
   return jsonResponse(result.status, result.body);
 }

@@ -43,13 +43,21 @@ export function buildEvent({ spec, raw, params, claims, requestId, now }: EventI
       apiId: 'local',
       domainName: raw.headers.host ?? 'localhost',
       domainPrefix: (raw.headers.host ?? 'localhost').split('.')[0],
-      http: { method: raw.method, path: raw.rawPath, protocol: 'HTTP/1.1', sourceIp: raw.sourceIp, userAgent: raw.headers['user-agent'] ?? '' },
+      http: {
+        method: raw.method,
+        path: raw.rawPath,
+        protocol: 'HTTP/1.1',
+        sourceIp: raw.sourceIp,
+        userAgent: raw.headers['user-agent'] ?? '',
+      },
       requestId,
       routeKey: routeKey(spec),
       stage: '$default',
       time: clfTime(now),
       timeEpoch: now.getTime(),
-      ...(claims ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: authorizerClaims(claims), scopes: scopesOf(claims) } } } : {}),
+      ...(claims
+        ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: authorizerClaims(claims), scopes: scopesOf(claims) } } }
+        : {}),
     },
     ...(raw.body.length > 0 ? { body: raw.body.toString(text ? 'utf8' : 'base64') } : {}),
     isBase64Encoded: raw.body.length > 0 && !text,

@@ -26,17 +26,20 @@ export function compileRoutes(specs: readonly RouteSpec[]): CompiledRoute[] {
 function compileRoute(spec: RouteSpec): CompiledRoute {
   const params: string[] = [];
   let specificity = 0;
-  const source = spec.path.split('/').map((segment) => {
-    const param = /^\{([A-Za-z0-9_]+)(\+?)\}$/.exec(segment);
-    if (!param) {
-      specificity += 2;
-      return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    }
-    params.push(param[1]!); // group 1 is not optional
-    if (param[2]) return '(.+)';
-    specificity += 1;
-    return '([^/]+)';
-  }).join('/');
+  const source = spec.path
+    .split('/')
+    .map((segment) => {
+      const param = /^\{([A-Za-z0-9_]+)(\+?)\}$/.exec(segment);
+      if (!param) {
+        specificity += 2;
+        return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      }
+      params.push(param[1]!); // group 1 is not optional
+      if (param[2]) return '(.+)';
+      specificity += 1;
+      return '([^/]+)';
+    })
+    .join('/');
   return { spec, pattern: new RegExp(`^${source}$`), params, specificity };
 }
 
@@ -57,7 +60,7 @@ export function matchRoute(routes: readonly CompiledRoute[], method: string, raw
   const params: Record<string, string> = {};
   hit.route.params.forEach((name, i) => {
     try {
-      params[name] = decodeURIComponent(hit.values[i]!) /* one value per parameter */;
+      params[name] = decodeURIComponent(hit.values[i]!); /* one value per parameter */
     } catch {
       throw new MalformedRequestError(`Path parameter ${name} is not valid percent-encoding`);
     }

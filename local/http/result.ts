@@ -6,7 +6,11 @@ import type { HttpResult } from '../../functions/http/responses';
 /** Payload v2 result rules: a structured result is used as is; anything else is a 200 JSON body. */
 export function toHttpResult(result: APIGatewayProxyResultV2): HttpResult {
   if (typeof result === 'object' && result !== null && 'statusCode' in result && typeof result.statusCode === 'number') {
-    return { ...result, statusCode: result.statusCode, headers: Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])) };
+    return {
+      ...result,
+      statusCode: result.statusCode,
+      headers: Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
+    };
   }
   const body = typeof result === 'string' ? result : JSON.stringify(result);
   return { statusCode: 200, headers: { 'content-type': 'application/json' }, body };

@@ -30,7 +30,9 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
       .catch((error: unknown) => {
         // Exposed errors are the caller's (or readiness); anything else is a fault worth a log line.
         if (!(error instanceof AppError) || !error.expose) {
-          process.stderr.write(`${JSON.stringify({ level: 'ERROR', message: 'handler failed', route: seen.route, error: describeError(error) })}\n`);
+          process.stderr.write(
+            `${JSON.stringify({ level: 'ERROR', message: 'handler failed', route: seen.route, error: describeError(error) })}\n`,
+          );
         }
         return problemResponse(error, requestId);
       })
@@ -50,9 +52,10 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
   return {
     port,
     url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((err) => (err ? reject(err) : resolve()));
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }

@@ -20,11 +20,17 @@ export type Reader = { kind: 'applicant' } | { kind: 'officer'; dept: string } |
  * How the caller may read this application, or a 404: applicants their own, officers those
  * with a task of their department (and then only that department's branch), inspectors all.
  */
-export function readerOf(p: Principal, app: ApplicationRecord | undefined, tasks: TaskRecord[], id: string): { app: ApplicationRecord; reader: Reader } {
+export function readerOf(
+  p: Principal,
+  app: ApplicationRecord | undefined,
+  tasks: TaskRecord[],
+  id: string,
+): { app: ApplicationRecord; reader: Reader } {
   requireRole(p, READER_ROLES, 'read applications');
   if (app) {
     if (isApplicantRole(p.role) && app.ownerSub === p.sub) return { app, reader: { kind: 'applicant' } };
-    if (p.role === 'officer' && p.dept && tasks.some((t) => t.department === p.dept)) return { app, reader: { kind: 'officer', dept: p.dept } };
+    if (p.role === 'officer' && p.dept && tasks.some((t) => t.department === p.dept))
+      return { app, reader: { kind: 'officer', dept: p.dept } };
     if (p.role === 'inspector') return { app, reader: { kind: 'inspector' } };
   }
   throw new NotFoundError(`application ${id} not found`);

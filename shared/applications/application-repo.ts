@@ -49,7 +49,13 @@ export function createApplicationRepo(ddb: DynamoDBDocumentClient, table: string
      * `mark`: work the change still owes (a withdrawal's stop and cancellations), set in the
      * same write so reconcile finds it if the tail never runs.
      */
-    async complete(id: string, status: Exclude<StoredApplicationStatus, 'submitted'>, completedAt: string, result?: ApplicationResult, mark?: { gsi4pk: string; gsi4sk: string }) {
+    async complete(
+      id: string,
+      status: Exclude<StoredApplicationStatus, 'submitted'>,
+      completedAt: string,
+      result?: ApplicationResult,
+      mark?: { gsi4pk: string; gsi4sk: string },
+    ) {
       const set = ['#s = :s', 'completedAt = :c', ...(result ? ['#r = :r'] : []), ...(mark ? ['gsi4pk = :p4', 'gsi4sk = :s4'] : [])];
       await ddb.send(
         new UpdateCommand({
@@ -107,7 +113,12 @@ export function createApplicationRepo(ddb: DynamoDBDocumentClient, table: string
 
     /** The applicant's applications, newest first (gsi1). */
     async listByOwner(sub: string, limit: number, cursor?: string): Promise<Page<ApplicationRecord>> {
-      const list: CursorList = { name: 'applications', bindings: { owner: sub }, partition: { gsi1pk: keys.owner(sub) }, carried: ['pk', 'sk', 'gsi1sk'] };
+      const list: CursorList = {
+        name: 'applications',
+        bindings: { owner: sub },
+        partition: { gsi1pk: keys.owner(sub) },
+        carried: ['pk', 'sk', 'gsi1sk'],
+      };
       const out = await ddb.send(
         new QueryCommand({
           TableName: table,

@@ -14,7 +14,13 @@ const base = (task: TaskRecord) => ({
 });
 
 /** `branch-opened`, keyed per branch: logged by intake for all branches, ensured by each wait. */
-export function openedEvent(b: { serviceId: string; walkthrough: boolean; department: string; dueAt: string; warnAt: string }): TimingEventInput {
+export function openedEvent(b: {
+  serviceId: string;
+  walkthrough: boolean;
+  department: string;
+  dueAt: string;
+  warnAt: string;
+}): TimingEventInput {
   return {
     key: `branch-opened:${b.department}`,
     type: 'branch-opened',
@@ -53,11 +59,24 @@ export function resultEvents(ctx: Pick<Context, 'calendar'>, task: TaskRecord): 
         dueAt: dueWhileOpen,
         used,
       }),
-      { ...base(task), key: `supplement-requested:${task.department}:${i}`, type: 'supplement-requested', actor: officer(current ? task.decidedBy : request.requestedBy), dueAt: dueWhileOpen, workingDaysUsed: used(request.requestedAt), detail: { missing: request.missing, round: i + 1 } },
+      {
+        ...base(task),
+        key: `supplement-requested:${task.department}:${i}`,
+        type: 'supplement-requested',
+        actor: officer(current ? task.decidedBy : request.requestedBy),
+        dueAt: dueWhileOpen,
+        workingDaysUsed: used(request.requestedAt),
+        detail: { missing: request.missing, round: i + 1 },
+      },
     );
     if (request.providedAt !== undefined) {
       const dueAfter = requests[i + 1]?.dueBefore ?? task.dueAt;
-      const common = { ...base(task), actor: request.providedBy ?? { role: 'citizen' }, dueAt: dueAfter, workingDaysUsed: used(request.providedAt) };
+      const common = {
+        ...base(task),
+        actor: request.providedBy ?? { role: 'citizen' },
+        dueAt: dueAfter,
+        workingDaysUsed: used(request.providedAt),
+      };
       events.push(
         {
           ...common,
@@ -69,13 +88,28 @@ export function resultEvents(ctx: Pick<Context, 'calendar'>, task: TaskRecord): 
           ...common,
           key: `due-moved:${task.department}:${i}`,
           type: 'due-moved',
-          detail: { from: request.dueBefore ?? null, to: dueAfter, reason: 'supplement-suspension', suspendedFrom: request.requestedAt, suspendedTo: request.providedAt },
+          detail: {
+            from: request.dueBefore ?? null,
+            to: dueAfter,
+            reason: 'supplement-suspension',
+            suspendedFrom: request.requestedAt,
+            suspendedTo: request.providedAt,
+          },
         },
       );
     }
   });
   if (task.decision !== undefined && task.decision !== 'request-supplement' && task.decidedAt !== undefined) {
-    events.push(decided(task, requests.length, { decision: task.decision, at: task.decidedAt, by: task.decidedBy, comment: task.comment, dueAt: task.dueAt, used }));
+    events.push(
+      decided(task, requests.length, {
+        decision: task.decision,
+        at: task.decidedAt,
+        by: task.decidedBy,
+        comment: task.comment,
+        dueAt: task.dueAt,
+        used,
+      }),
+    );
   }
   return events;
 }

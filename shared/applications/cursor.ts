@@ -35,7 +35,8 @@ const CURSOR_SHAPE = /^[A-Za-z0-9_-]{1,2000}\.[A-Za-z0-9_-]{43}$/;
 const MAX_VALUE_LENGTH = 1024;
 
 /** The 422 for any cursor this list did not issue to this caller with these filters. */
-export const invalidCursor = () => new ValidationError([{ path: 'cursor', message: 'not a cursor returned by this list for this caller and these filters' }]);
+export const invalidCursor = () =>
+  new ValidationError([{ path: 'cursor', message: 'not a cursor returned by this list for this caller and these filters' }]);
 const invalid = invalidCursor;
 
 /**
@@ -58,7 +59,9 @@ export function createCursorCodec(secret: string): CursorCodec {
   const mac = (payload: string, list: CursorList): Buffer => {
     const bindings = Object.entries(list.bindings).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     // JSON of an array: no separator inside a binding can make two different lists collide.
-    return createHmac('sha256', secret).update(JSON.stringify([list.name, bindings, payload]), 'utf8').digest();
+    return createHmac('sha256', secret)
+      .update(JSON.stringify([list.name, bindings, payload]), 'utf8')
+      .digest();
   };
 
   return {
@@ -97,7 +100,9 @@ function parseCarried(payload: string, names: readonly string[]): Record<string,
   const entries = Object.entries(value);
   const ok =
     entries.length === names.length &&
-    entries.every(([k, v]) => names.includes(k) && typeof v === 'string' && v.length > 0 && v.length <= MAX_VALUE_LENGTH && isWellFormedText(v));
+    entries.every(
+      ([k, v]) => names.includes(k) && typeof v === 'string' && v.length > 0 && v.length <= MAX_VALUE_LENGTH && isWellFormedText(v),
+    );
   if (!ok) throw invalid();
   return value as Record<string, string>;
 }

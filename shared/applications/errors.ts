@@ -62,7 +62,10 @@ export function validationFromIssues(
 
 /** `form` + ['child', 'idNumber'] -> `form.child.idNumber`; numbers become `[i]`. */
 export function fieldPath(prefix: string, path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)), prefix);
+  return path.reduce<string>(
+    (acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)),
+    prefix,
+  );
 }
 
 export type { FieldError };

@@ -1,4 +1,10 @@
-import { DescribeExecutionCommand, SendTaskSuccessCommand, StartExecutionCommand, StopExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import {
+  DescribeExecutionCommand,
+  SendTaskSuccessCommand,
+  StartExecutionCommand,
+  StopExecutionCommand,
+  type SFNClient,
+} from '@aws-sdk/client-sfn';
 import type { Config } from '../config';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { aws, isStaleToken } from './errors';
@@ -16,11 +22,17 @@ export const executionArn = (config: Config, serviceId: string, appId: string) =
  * Starts the application's execution; the name is the application id, so a repeated start
  * (client retry, reconcile) cannot run two. No personal data goes into the input.
  */
-export async function startExecution(sfn: SFNClient, config: Config, app: Pick<ApplicationRecord, 'id' | 'serviceId' | 'serviceVersion' | 'walkthrough'>) {
+export async function startExecution(
+  sfn: SFNClient,
+  config: Config,
+  app: Pick<ApplicationRecord, 'id' | 'serviceId' | 'serviceVersion' | 'walkthrough'>,
+) {
   const input = { applicationId: app.id, serviceId: app.serviceId, serviceVersion: app.serviceVersion, walkthrough: app.walkthrough };
   try {
     await aws('StartExecution', () =>
-      sfn.send(new StartExecutionCommand({ stateMachineArn: stateMachineArn(config, app.serviceId), name: app.id, input: JSON.stringify(input) })),
+      sfn.send(
+        new StartExecutionCommand({ stateMachineArn: stateMachineArn(config, app.serviceId), name: app.id, input: JSON.stringify(input) }),
+      ),
     );
   } catch (error) {
     if (!(error instanceof Error && error.name === 'ExecutionAlreadyExists')) throw error;
@@ -30,7 +42,9 @@ export async function startExecution(sfn: SFNClient, config: Config, app: Pick<A
 /** Whether the application's execution exists (any status). */
 export async function executionExists(sfn: SFNClient, config: Config, app: Pick<ApplicationRecord, 'id' | 'serviceId'>): Promise<boolean> {
   try {
-    await aws('DescribeExecution', () => sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(config, app.serviceId, app.id) })));
+    await aws('DescribeExecution', () =>
+      sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(config, app.serviceId, app.id) })),
+    );
     return true;
   } catch (error) {
     if (error instanceof Error && error.name === 'ExecutionDoesNotExist') return false;
@@ -41,7 +55,9 @@ export async function executionExists(sfn: SFNClient, config: Config, app: Pick<
 /** Stops the execution of a withdrawn application; one already finished or never started is fine. */
 export async function stopExecution(sfn: SFNClient, config: Config, app: Pick<ApplicationRecord, 'id' | 'serviceId'>, cause: string) {
   try {
-    await aws('StopExecution', () => sfn.send(new StopExecutionCommand({ executionArn: executionArn(config, app.serviceId, app.id), error: 'OneThing.Withdrawn', cause })));
+    await aws('StopExecution', () =>
+      sfn.send(new StopExecutionCommand({ executionArn: executionArn(config, app.serviceId, app.id), error: 'OneThing.Withdrawn', cause })),
+    );
   } catch (error) {
     if (!(error instanceof Error && error.name === 'ExecutionDoesNotExist')) throw error;
   }
@@ -52,7 +68,13 @@ export async function stopExecution(sfn: SFNClient, config: Config, app: Pick<Ap
  * not an error: the recorded result waits for the branch's next `task-await`, which delivers
  * it (docs/DESIGN.md, decision delivery). Tokens are single use: at most one delivery each.
  */
-export async function deliver(sfn: SFNClient, logger: Logger, token: string, output: object, context: Record<string, string>): Promise<'delivered' | 'stale'> {
+export async function deliver(
+  sfn: SFNClient,
+  logger: Logger,
+  token: string,
+  output: object,
+  context: Record<string, string>,
+): Promise<'delivered' | 'stale'> {
   try {
     await aws('SendTaskSuccess', () => sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) })));
     return 'delivered';

@@ -39,7 +39,9 @@ function classified<A extends unknown[], R>(operation: string, fn: (...args: A) 
 export function createApplicationService(deps: PlatformDeps) {
   const ctx = createContext(deps);
   return {
-    submit: classified('submit', (p: Principal, req: SubmitApplicationRequest, idempotencyKey?: string) => submit(ctx, p, req, idempotencyKey)),
+    submit: classified('submit', (p: Principal, req: SubmitApplicationRequest, idempotencyKey?: string) =>
+      submit(ctx, p, req, idempotencyKey),
+    ),
     list: classified('list', (p: Principal, q: { limit: number; cursor?: string }) => listApplications(ctx, p, q)),
     get: classified('get', (p: Principal, id: string) => getApplication(ctx, p, id)),
     supplement: classified('supplement', (p: Principal, id: string, req: SupplementRequest) => provideSupplement(ctx, p, id, req)),
@@ -52,7 +54,9 @@ export function createApplicationService(deps: PlatformDeps) {
 export function createTaskService(deps: PlatformDeps) {
   const ctx = createContext(deps);
   return {
-    inbox: classified('inbox', (p: Principal, dept: string, q: { status: 'open' | 'overdue' | 'done'; limit: number; cursor?: string }) => inbox(ctx, p, dept, q)),
+    inbox: classified('inbox', (p: Principal, dept: string, q: { status: 'open' | 'overdue' | 'done'; limit: number; cursor?: string }) =>
+      inbox(ctx, p, dept, q),
+    ),
     get: classified('getTask', (p: Principal, taskId: string) => getTask(ctx, p, taskId)),
     decide: classified('decide', (p: Principal, taskId: string, req: DecisionRequest) => decide(ctx, p, taskId, req)),
   };
@@ -79,4 +83,5 @@ export function createWorkflowSteps(deps: PlatformDeps) {
 export type { ReconcileOptions, ReconcileReport };
 
 /** Finishes what crashes left unfinished (local start and timer, AWS schedule): `steps/reconcile.ts`. */
-export const reconcile = (deps: PlatformDeps, opts?: ReconcileOptions): Promise<ReconcileReport> => reconcileStep(createContext(deps), opts);
+export const reconcile = (deps: PlatformDeps, opts?: ReconcileOptions): Promise<ReconcileReport> =>
+  reconcileStep(createContext(deps), opts);

@@ -30,7 +30,8 @@ export function materialRefErrors(def: ServiceDefinition, refs: MaterialRef[], f
   const seen = new Set<string>();
   const errors: FieldError[] = [];
   refs.forEach((r, i) => {
-    if (!def.materials.some((m) => m.id === r.materialId)) errors.push({ path: `${field}[${i}].materialId`, message: `unknown material ${r.materialId}` });
+    if (!def.materials.some((m) => m.id === r.materialId))
+      errors.push({ path: `${field}[${i}].materialId`, message: `unknown material ${r.materialId}` });
     else if (seen.has(r.materialId)) errors.push({ path: `${field}[${i}].materialId`, message: `material ${r.materialId} is given twice` });
     seen.add(r.materialId);
   });
@@ -41,12 +42,26 @@ export function materialRefErrors(def: ServiceDefinition, refs: MaterialRef[], f
  * Verifies every referenced upload (all of them, so the applicant sees every problem at
  * once), then copies them under the application's keys. A failed check copies nothing.
  */
-export async function verifyAndStore(ctx: Context, def: ServiceDefinition, p: Principal, appId: string, refs: MaterialRef[], field = 'materials'): Promise<StoredMaterial[]> {
+export async function verifyAndStore(
+  ctx: Context,
+  def: ServiceDefinition,
+  p: Principal,
+  appId: string,
+  refs: MaterialRef[],
+  field = 'materials',
+): Promise<StoredMaterial[]> {
   const results = await Promise.allSettled(
     refs.map((r, i) => {
       const spec = def.materials.find((m) => m.id === r.materialId);
       if (!spec) throw new ValidationError([{ path: `${field}[${i}].materialId`, message: `unknown material ${r.materialId}` }]);
-      return ctx.docs.verifyUpload({ uploadId: r.uploadId, ownerSub: p.sub, materialId: r.materialId, accept: spec.accept, maxBytes: spec.maxBytes, path: `${field}[${i}].uploadId` });
+      return ctx.docs.verifyUpload({
+        uploadId: r.uploadId,
+        ownerSub: p.sub,
+        materialId: r.materialId,
+        accept: spec.accept,
+        maxBytes: spec.maxBytes,
+        path: `${field}[${i}].uploadId`,
+      });
     }),
   );
   const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);

@@ -17,11 +17,17 @@ export async function getApplication(ctx: Context, p: Principal, id: string): Pr
  * status as its detail view (one status everywhere): applications not yet final read their
  * tasks too, in parallel (one Query each); final ones need only the list Query.
  */
-export async function listApplications(ctx: Context, p: Principal, q: { limit: number; cursor?: string }): Promise<{ items: ApplicationSummary[]; nextCursor?: string }> {
+export async function listApplications(
+  ctx: Context,
+  p: Principal,
+  q: { limit: number; cursor?: string },
+): Promise<{ items: ApplicationSummary[]; nextCursor?: string }> {
   requireRole(p, APPLICANT_ROLES, 'list applications');
   const page = await ctx.apps.listByOwner(p.sub, q.limit, q.cursor);
   const items = await Promise.all(
-    page.items.map(async (app) => (app.status === 'submitted' ? applicationSummary(app, (await ctx.apps.getWithTasks(app.id)).tasks) : applicationSummary(app))),
+    page.items.map(async (app) =>
+      app.status === 'submitted' ? applicationSummary(app, (await ctx.apps.getWithTasks(app.id)).tasks) : applicationSummary(app),
+    ),
   );
   return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }

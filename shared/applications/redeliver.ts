@@ -42,7 +42,11 @@ async function send(ctx: Context, task: TaskRecord, pending: 'decision' | 'suppl
   } else {
     // The supplement wait's result is the branch's new schedule (due date moved by the suspension).
     const def = ctx.catalog.getServiceVersion(task.serviceId, task.serviceVersion);
-    output = { dueAt: task.dueAt, warnAt: task.warnAt, nextCheckpointAt: nextCheckpointAt(task, ctx.clock.now(), def.escalateEveryHours, maxEscalations(def)) };
+    output = {
+      dueAt: task.dueAt,
+      warnAt: task.warnAt,
+      nextCheckpointAt: nextCheckpointAt(task, ctx.clock.now(), def.escalateEveryHours, maxEscalations(def)),
+    };
   }
   return deliver(ctx.sfn, ctx.logger, task.token, output, { applicationId: task.applicationId, department: task.department });
 }

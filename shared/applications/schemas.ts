@@ -75,7 +75,15 @@ export type CreateUploadRequest = z.infer<typeof CreateUploadRequest>;
 // ---- views (what the API returns; mappers whitelist fields into these) ----
 
 /** The contract's statuses plus `failed`: the platform could not finish the application (docs/API.md). */
-export const APPLICATION_STATUSES = ['submitted', 'in-review', 'supplement-required', 'approved', 'rejected', 'withdrawn', 'failed'] as const;
+export const APPLICATION_STATUSES = [
+  'submitted',
+  'in-review',
+  'supplement-required',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'failed',
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export const BRANCH_STATUSES = ['pending', 'open', 'supplement-required', 'approved', 'rejected', 'cancelled'] as const;
 export type BranchStatus = (typeof BRANCH_STATUSES)[number];
@@ -146,7 +154,14 @@ export const ApplicationView = z.object({
 });
 export type ApplicationView = z.infer<typeof ApplicationView>;
 
-export const ApplicationSummary = ApplicationView.pick({ id: true, serviceId: true, status: true, submittedAt: true, dueAt: true, walkthrough: true });
+export const ApplicationSummary = ApplicationView.pick({
+  id: true,
+  serviceId: true,
+  status: true,
+  submittedAt: true,
+  dueAt: true,
+  walkthrough: true,
+});
 export type ApplicationSummary = z.infer<typeof ApplicationSummary>;
 
 export const TaskSummary = z.object({

@@ -20,7 +20,12 @@ import { applicationView } from './views';
  * uploads, store the application (its conditional put is the idempotency record), log
  * `submitted`, start the execution. Crash consistency: docs/DESIGN.md "Submit".
  */
-export async function submit(ctx: Context, p: Principal, raw: unknown, idempotencyKey?: string): Promise<{ application: ApplicationView; replayed: boolean }> {
+export async function submit(
+  ctx: Context,
+  p: Principal,
+  raw: unknown,
+  idempotencyKey?: string,
+): Promise<{ application: ApplicationView; replayed: boolean }> {
   requireRole(p, APPLICANT_ROLES, 'submit applications');
   const parsed = SubmitApplicationRequest.safeParse(raw);
   if (!parsed.success) throw validationFromIssues(parsed.error.issues);
@@ -47,7 +52,12 @@ export async function submit(ctx: Context, p: Principal, raw: unknown, idempoten
   const checks = await runChecks(def, form.data, ctx);
   const missing = def.materials.filter((m) => isRequired(m, checks) && !req.materials.some((r) => r.materialId === m.id));
   if (missing.length) {
-    throw new ValidationError(missing.map((m) => ({ path: 'materials', message: `material ${m.id} (${m.name.zh}) is required${m.replacedBySharedData ? ': the data-sharing check did not confirm it' : ''}` })));
+    throw new ValidationError(
+      missing.map((m) => ({
+        path: 'materials',
+        message: `material ${m.id} (${m.name.zh}) is required${m.replacedBySharedData ? ': the data-sharing check did not confirm it' : ''}`,
+      })),
+    );
   }
   const materials = await verifyAndStore(ctx, def, p, id, req.materials);
   const submittedAt = now.toISOString();
@@ -89,9 +99,7 @@ export async function submit(ctx: Context, p: Principal, raw: unknown, idempoten
 
 /** The latest branch due date if every branch opened now (intake computes the real ones). */
 function plannedDueAt(ctx: Context, def: ServiceDefinition, now: Date): string {
-  return def.departments
-    .map((d) => ctx.calendar.dueAt(now, d.timeLimitWorkingDays).dueAt.toISOString())
-    .reduce((a, b) => (b > a ? b : a));
+  return def.departments.map((d) => ctx.calendar.dueAt(now, d.timeLimitWorkingDays).dueAt.toISOString()).reduce((a, b) => (b > a ? b : a));
 }
 
 /**
@@ -111,7 +119,10 @@ async function afterStore(ctx: Context, app: ApplicationRecord, created = false)
   if (app.gsi4pk !== undefined) {
     // Started is what the client needs to hear; a mark left behind costs reconcile one look.
     await ctx.apps.unmark(app.id, 'start').catch((error: unknown) => {
-      ctx.logger.warn('the not-started mark stays after StartExecution; reconcile removes it', { applicationId: app.id, error: error as Error });
+      ctx.logger.warn('the not-started mark stays after StartExecution; reconcile removes it', {
+        applicationId: app.id,
+        error: error as Error,
+      });
     });
   }
   return event;

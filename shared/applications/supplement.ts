@@ -35,7 +35,8 @@ export async function provideSupplement(ctx: Context, p: Principal, id: string, 
   const task = tasks.find((t) => t.department === req.department);
   if (task && isAnsweredBy(task, requestHash)) return replay(ctx, def, id, task);
   if (app.status !== 'submitted') throw new ConflictError(`application ${id} is ${app.status}`);
-  if (!task || task.status !== 'supplement-required') throw new ConflictError(`department ${req.department} is not waiting for a supplement`);
+  if (!task || task.status !== 'supplement-required')
+    throw new ConflictError(`department ${req.department} is not waiting for a supplement`);
 
   let form = app.form;
   const refErrors = materialRefErrors(def, req.materials ?? []);
@@ -67,7 +68,14 @@ export async function provideSupplement(ctx: Context, p: Principal, id: string, 
   let updated: TaskRecord;
   try {
     const overdue = now.toISOString() >= dates.dueAt;
-    updated = await ctx.tasks.provideSupplement(id, task.department, { index, answered, dueAt: dates.dueAt, warnAt: dates.warnAt, overdue, taskId: task.taskId });
+    updated = await ctx.tasks.provideSupplement(id, task.department, {
+      index,
+      answered,
+      dueAt: dates.dueAt,
+      warnAt: dates.warnAt,
+      overdue,
+      taskId: task.taskId,
+    });
   } catch (error) {
     if (!isConditionalCheckFailed(error)) throw error;
     // A concurrent copy of this same answer recorded it first: answer as it does.

@@ -16,7 +16,11 @@ export const inboxBucket = (status: TaskRecord['status']): 'open' | 'waiting' | 
  * item, so the caller sees the token and decision it raced with in ONE round trip.
  */
 export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string, cursors: CursorCodec) {
-  const update = async (appId: string, dept: string, expr: { set: string; condition: string; names?: Record<string, string>; values: Record<string, unknown> }) => {
+  const update = async (
+    appId: string,
+    dept: string,
+    expr: { set: string; condition: string; names?: Record<string, string>; values: Record<string, unknown> },
+  ) => {
     const out = await ddb.send(
       new UpdateCommand({
         TableName: table,
@@ -86,13 +90,28 @@ export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string, curso
 
     /** Flags an open task overdue (once). */
     markOverdue: (appId: string, dept: string) =>
-      update(appId, dept, { set: 'overdue = :t', condition: '#s = :open AND overdue = :f', values: { ':t': true, ':f': false, ':open': 'open' } }),
+      update(appId, dept, {
+        set: 'overdue = :t',
+        condition: '#s = :open AND overdue = :f',
+        values: { ':t': true, ':f': false, ':open': 'open' },
+      }),
 
     /**
      * The applicant answered request `index`: reopen with the due dates moved by the
      * suspension, marked undelivered in the same write.
      */
-    provideSupplement: (appId: string, dept: string, p: { index: number; answered: StoredSupplementRequest & { providedAt: string }; dueAt: string; warnAt: string; overdue: boolean; taskId: string }) => {
+    provideSupplement: (
+      appId: string,
+      dept: string,
+      p: {
+        index: number;
+        answered: StoredSupplementRequest & { providedAt: string };
+        dueAt: string;
+        warnAt: string;
+        overdue: boolean;
+        taskId: string;
+      },
+    ) => {
       const mark = deliveryMark(p.answered.providedAt, p.taskId, `a${p.index}`);
       return update(appId, dept, {
         set:
@@ -159,7 +178,11 @@ export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string, curso
      * A department's tasks in one inbox partition, soonest due first; `dueBefore` selects overdue
      * ones. Cursors are bound to the department, bucket, overdue filter and `caller`.
      */
-    async inbox(dept: string, bucket: 'open' | 'done', q: { caller: string; limit: number; cursor?: string; dueBefore?: string }): Promise<Page<TaskRecord>> {
+    async inbox(
+      dept: string,
+      bucket: 'open' | 'done',
+      q: { caller: string; limit: number; cursor?: string; dueBefore?: string },
+    ): Promise<Page<TaskRecord>> {
       const list: CursorList = {
         name: 'inbox',
         bindings: { caller: q.caller, dept, bucket, overdue: q.dueBefore ? 'yes' : 'no' },

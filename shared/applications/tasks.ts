@@ -68,7 +68,14 @@ export async function decide(ctx: Context, p: Principal, taskId: string, raw: un
         taskId: task.taskId,
         ...(req.comment ? { comment: req.comment } : {}),
         ...(req.decision === 'request-supplement'
-          ? { request: { requestedAt: now.toISOString(), missing: req.missing ?? [], requestedBy: p.sub, ...(req.comment ? { comment: req.comment } : {}) } }
+          ? {
+              request: {
+                requestedAt: now.toISOString(),
+                missing: req.missing ?? [],
+                requestedBy: p.sub,
+                ...(req.comment ? { comment: req.comment } : {}),
+              },
+            }
           : {}),
       });
     } catch (error) {

@@ -3,7 +3,13 @@ import type { ServiceDefinition } from '../../workflows/types';
 import type { Suspension, WorkingCalendar } from '../calendar';
 
 /** A branch's due and warning instants (ISO), suspensions applied. */
-export function branchDates(calendar: WorkingCalendar, def: ServiceDefinition, dept: string, openedAt: Date, suspensions: Suspension[] = []) {
+export function branchDates(
+  calendar: WorkingCalendar,
+  def: ServiceDefinition,
+  dept: string,
+  openedAt: Date,
+  suspensions: Suspension[] = [],
+) {
   const spec = def.departments.find((d) => d.id === dept);
   if (!spec) throw new RangeError(`service ${def.id}@${def.version} has no department ${dept}`);
   const due = calendar.dueAt(openedAt, spec.timeLimitWorkingDays, suspensions);

@@ -27,8 +27,10 @@ export function createUploadService(deps: Pick<PlatformDeps, 's3' | 'config' | '
       const errors: FieldError[] = [];
       if (!material) errors.push({ path: 'materialId', message: `service ${req.serviceId} has no material ${req.materialId}` });
       else {
-        if (!material.accept.includes(req.contentType)) errors.push({ path: 'contentType', message: `${material.id} accepts ${material.accept.join(', ')}` });
-        if (req.sizeBytes > material.maxBytes) errors.push({ path: 'sizeBytes', message: `${material.id} accepts at most ${material.maxBytes} bytes` });
+        if (!material.accept.includes(req.contentType))
+          errors.push({ path: 'contentType', message: `${material.id} accepts ${material.accept.join(', ')}` });
+        if (req.sizeBytes > material.maxBytes)
+          errors.push({ path: 'sizeBytes', message: `${material.id} accepts at most ${material.maxBytes} bytes` });
       }
       if (errors.length) throw new ValidationError(errors);
       const id = uploadId();

@@ -3,7 +3,15 @@ import type { TimingEvent } from '../audit/types';
 import { maskIdNumber, maskName } from '../identity';
 import type { Reader } from './access';
 import type { ApplicationRecord, StoredSupplementRequest, TaskRecord } from './records';
-import type { ApplicationResult, ApplicationStatus, ApplicationSummary, ApplicationView, BranchView, TaskDetail, TaskSummary } from './schemas';
+import type {
+  ApplicationResult,
+  ApplicationStatus,
+  ApplicationSummary,
+  ApplicationView,
+  BranchView,
+  TaskDetail,
+  TaskSummary,
+} from './schemas';
 
 /**
  * Mappers from stored items to API views. They whitelist fields: the task token, the owner's
@@ -90,7 +98,9 @@ function scopedDetail(event: TimingEvent, scope: Scope): Record<string, unknown>
   const detail = event.detail;
   if (detail === undefined || scope.whole || event.department !== undefined) return detail;
   if (event.type === 'submitted') {
-    const materials = Array.isArray(detail.materials) ? detail.materials.filter((m): m is string => typeof m === 'string' && scope.material(m)) : [];
+    const materials = Array.isArray(detail.materials)
+      ? detail.materials.filter((m): m is string => typeof m === 'string' && scope.material(m))
+      : [];
     const checks = isRecord(detail.checks) ? Object.fromEntries(Object.entries(detail.checks).filter(([id]) => scope.check(id))) : {};
     return { materials, checks, ...(isRecord(detail.onBehalfOf) ? { onBehalfOf: { relation: detail.onBehalfOf.relation } } : {}) };
   }
@@ -122,9 +132,24 @@ export function applicationView(
     ...(app.completedAt !== undefined ? { completedAt: app.completedAt } : {}),
     walkthrough: app.walkthrough,
     ...(app.onBehalfOf
-      ? { onBehalfOf: { name: maskName(app.onBehalfOf.name), idNumber: maskIdNumber(app.onBehalfOf.idNumber), relation: app.onBehalfOf.relation } }
+      ? {
+          onBehalfOf: {
+            name: maskName(app.onBehalfOf.name),
+            idNumber: maskIdNumber(app.onBehalfOf.idNumber),
+            relation: app.onBehalfOf.relation,
+          },
+        }
       : {}),
-    branches: def.departments.filter((d) => scope.department(d.id)).map((d) => branchView(d, app, tasks.find((t) => t.department === d.id), now)),
+    branches: def.departments
+      .filter((d) => scope.department(d.id))
+      .map((d) =>
+        branchView(
+          d,
+          app,
+          tasks.find((t) => t.department === d.id),
+          now,
+        ),
+      ),
     timeline: events
       .filter((e) => scope.department(e.department))
       .map((e) => {
@@ -209,6 +234,8 @@ export function taskDetail(def: ServiceDefinition, app: ApplicationRecord, task:
         sizeBytes: m.sizeBytes,
         contentType: m.contentType,
       })),
-    checks: app.checks.filter((c) => checks.has(c.id)).map((c) => ({ id: c.id, name: c.name, passed: c.passed, summary: c.summary, detail: c.detail })),
+    checks: app.checks
+      .filter((c) => checks.has(c.id))
+      .map((c) => ({ id: c.id, name: c.name, passed: c.passed, summary: c.summary, detail: c.detail })),
   };
 }

@@ -14,7 +14,13 @@ import { applicationView } from './views';
  * Cancels every task still open or waiting for a supplement, logging `cancelled` for each.
  * Idempotent: a task already closed is skipped, a repeated log entry is not duplicated.
  */
-export async function cancelOpenTasks(ctx: Context, app: ApplicationRecord, tasks: TaskRecord[], because: string, actor: Actor): Promise<void> {
+export async function cancelOpenTasks(
+  ctx: Context,
+  app: ApplicationRecord,
+  tasks: TaskRecord[],
+  because: string,
+  actor: Actor,
+): Promise<void> {
   for (const task of tasks) {
     if (task.status === 'open' || task.status === 'supplement-required') {
       try {
@@ -48,7 +54,8 @@ export async function cancelOpenTasks(ctx: Context, app: ApplicationRecord, task
 export async function withdraw(ctx: Context, p: Principal, id: string): Promise<ApplicationView> {
   let app = ownApplication(p, await ctx.apps.get(id), id);
   const now = ctx.clock.now();
-  if (app.status === 'approved' || app.status === 'rejected' || app.status === 'failed') throw new ConflictError(`application ${id} is already ${app.status}`);
+  if (app.status === 'approved' || app.status === 'rejected' || app.status === 'failed')
+    throw new ConflictError(`application ${id} is already ${app.status}`);
   if (app.status === 'submitted') {
     const mark = stopMark(id, now.toISOString());
     try {

@@ -61,7 +61,8 @@ function write(value: unknown, path: string, seen: Set<object>): string {
       return `[${value.map((v, i) => (v === undefined ? fail(`${path}[${i}]`) : write(v, `${path}[${i}]`, seen))).join(',')}]`;
     }
     const proto = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
-    if (proto !== Object.prototype && proto !== null) throw new CanonicalJsonError(path, `${proto?.constructor?.name ?? 'object'} is not a plain object`);
+    if (proto !== Object.prototype && proto !== null)
+      throw new CanonicalJsonError(path, `${proto?.constructor?.name ?? 'object'} is not a plain object`);
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${write(k, path, seen)}:${write(v, `${path}.${k}`, seen)}`).join(',')}}`;

@@ -24,8 +24,11 @@ export interface ChainLink {
  */
 export function hashEvent(event: object, prevHash: string): string {
   const { hash: _ignored, ...rest } = event as Record<string, unknown>;
-  if (rest.prevHash !== undefined && rest.prevHash !== prevHash) throw new CanonicalJsonError('$.prevHash', 'differs from the prevHash argument');
-  return createHash('sha256').update(canonicalJson({ ...rest, prevHash }), 'utf8').digest('hex');
+  if (rest.prevHash !== undefined && rest.prevHash !== prevHash)
+    throw new CanonicalJsonError('$.prevHash', 'differs from the prevHash argument');
+  return createHash('sha256')
+    .update(canonicalJson({ ...rest, prevHash }), 'utf8')
+    .digest('hex');
 }
 
 /** Outcome of `verifyChain`: `checked` counts the events verified before the first break. */

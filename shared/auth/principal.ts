@@ -46,6 +46,10 @@ export function principalFromClaims(claims: Record<string, unknown> | undefined)
 // API Gateway passes `cognito:groups` as an array, or as a "[a b]" string in HTTP API v2 claims.
 function firstGroup(groups: unknown): unknown {
   if (Array.isArray(groups)) return groups[0];
-  if (typeof groups === 'string') return groups.replace(/^\[|\]$/g, '').split(/[\s,]+/).find(Boolean);
+  if (typeof groups === 'string')
+    return groups
+      .replace(/^\[|\]$/g, '')
+      .split(/[\s,]+/)
+      .find(Boolean);
   return undefined;
 }

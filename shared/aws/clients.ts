@@ -39,7 +39,7 @@ export function createAwsClients(config: Config): AwsClients {
     ...local(config.ports.s3, 'S3RVER', 'S3RVER'),
     forcePathStyle: config.local,
     // s3rver predates the flexible-checksum headers the SDK sends by default.
-    ...(config.local ? { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } as const : {}),
+    ...(config.local ? ({ requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } as const) : {}),
   });
   const sfn = new SFNClient({ ...base, ...local(config.ports.sfn) });
   return { ddb, s3, sfn };

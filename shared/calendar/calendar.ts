@@ -135,5 +135,6 @@ function checkInstant(field: string, value: Date): void {
 }
 
 function checkWorkingDays(n: number): void {
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new CalendarArgumentError('workingDays', `must be an integer from 1 to 1000, got ${n}`);
+  if (!Number.isInteger(n) || n < 1 || n > 1000)
+    throw new CalendarArgumentError('workingDays', `must be an integer from 1 to 1000, got ${n}`);
 }

@@ -49,7 +49,8 @@ function readFolder(dir: string): YearFile[] {
   }
   return names.sort().map((name) => {
     const file = readYearFile(join(dir, name));
-    if (String(file.year) !== YEAR_FILE_RE.exec(name)?.[1]) throw new CalendarDataError(join(dir, name), 'year', `is ${file.year} but the file is named ${name}`);
+    if (String(file.year) !== YEAR_FILE_RE.exec(name)?.[1])
+      throw new CalendarDataError(join(dir, name), 'year', `is ${file.year} but the file is named ${name}`);
     return file;
   });
 }

@@ -41,8 +41,10 @@ export const yearFileSchema = z
       const day = dateToDay(date) ?? 0;
       if (!inWindow(date)) ctx.addIssue({ code: 'custom', path: ['workdays', i], message: `${date} is outside ${file.year}` });
       // A make-up working day only means something on a weekend.
-      if (weekdayOf(day) !== 0 && weekdayOf(day) !== 6) ctx.addIssue({ code: 'custom', path: ['workdays', i], message: `${date} is not a Saturday or Sunday` });
-      if (file.holidays.some((h) => h.from <= date && date <= h.to)) ctx.addIssue({ code: 'custom', path: ['workdays', i], message: `${date} is inside a holiday` });
+      if (weekdayOf(day) !== 0 && weekdayOf(day) !== 6)
+        ctx.addIssue({ code: 'custom', path: ['workdays', i], message: `${date} is not a Saturday or Sunday` });
+      if (file.holidays.some((h) => h.from <= date && date <= h.to))
+        ctx.addIssue({ code: 'custom', path: ['workdays', i], message: `${date} is inside a holiday` });
     });
   });
 

@@ -38,14 +38,26 @@ export function createDocumentStore(deps: { s3: S3Client; bucket: string; signin
      */
     async presignUpload(d: DeclaredUpload) {
       const checksum = Buffer.from(d.sha256, 'hex').toString('base64');
-      const metadata = { owner: ownerTag(d.ownerSub), service: d.serviceId, material: d.materialId, size: String(d.sizeBytes), sha256: d.sha256 };
+      const metadata = {
+        owner: ownerTag(d.ownerSub),
+        service: d.serviceId,
+        material: d.materialId,
+        size: String(d.sizeBytes),
+        sha256: d.sha256,
+      };
       const headers: Record<string, string> = {
         'content-type': d.contentType,
         'x-amz-checksum-sha256': checksum,
         ...Object.fromEntries(Object.entries(metadata).map(([k, v]) => [`x-amz-meta-${k}`, v])),
       };
       const signingDate = signingClock.now();
-      const command = new PutObjectCommand({ Bucket: bucket, Key: uploadKey(d.uploadId), ContentType: d.contentType, Metadata: metadata, ChecksumSHA256: checksum });
+      const command = new PutObjectCommand({
+        Bucket: bucket,
+        Key: uploadKey(d.uploadId),
+        ContentType: d.contentType,
+        Metadata: metadata,
+        ChecksumSHA256: checksum,
+      });
       const url = await getSignedUrl(s3, command, {
         expiresIn: UPLOAD_TTL_SECONDS,
         signingDate,
@@ -64,7 +76,9 @@ export function createDocumentStore(deps: { s3: S3Client; bucket: string; signin
     /** Copies a verified upload to `applications/<appId>/<materialId>` (same key on a retry). */
     async copyToApplication(uploadId: string, appId: string, materialId: string): Promise<string> {
       const key = materialKey(appId, materialId);
-      await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: `${bucket}/${uploadKey(uploadId)}`, MetadataDirective: 'COPY' }));
+      await s3.send(
+        new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: `${bucket}/${uploadKey(uploadId)}`, MetadataDirective: 'COPY' }),
+      );
       return key;
     },
 

@@ -38,7 +38,8 @@ export async function verifyUpload(s3: S3Client, bucket: string, e: UploadExpect
   try {
     object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: uploadKey(e.uploadId) }));
   } catch (error) {
-    if (error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound')) throw reject('not-found', 'no bytes were uploaded for this id (or it expired)');
+    if (error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound'))
+      throw reject('not-found', 'no bytes were uploaded for this id (or it expired)');
     throw error;
   }
   const meta = object.Metadata ?? {};
@@ -51,7 +52,8 @@ export async function verifyUpload(s3: S3Client, bucket: string, e: UploadExpect
   if (meta.owner !== ownerTag(e.ownerSub)) throw early('wrong-owner', 'the upload was made by another user');
   if (meta.material !== e.materialId) throw early('wrong-material', `the upload was declared for material ${meta.material ?? '(none)'}`);
   const declaredSize = Number(meta.size);
-  if (declaredSize > e.maxBytes || (object.ContentLength ?? 0) > e.maxBytes) throw early('too-large', `the material accepts at most ${e.maxBytes} bytes`);
+  if (declaredSize > e.maxBytes || (object.ContentLength ?? 0) > e.maxBytes)
+    throw early('too-large', `the material accepts at most ${e.maxBytes} bytes`);
 
   const hash = createHash('sha256');
   const head: number[] = [];
@@ -67,7 +69,9 @@ export async function verifyUpload(s3: S3Client, bucket: string, e: UploadExpect
   if (sha256 !== meta.sha256) throw reject('checksum-mismatch', 'the bytes do not match the declared sha256');
   const sniffed = sniffContentType(Uint8Array.from(head));
   if (!sniffed) throw reject('unrecognised-content', 'the bytes are not a PDF, JPEG or PNG');
-  if (sniffed !== object.ContentType) throw reject('content-type-mismatch', `declared ${object.ContentType ?? '(none)'}, the bytes are ${sniffed}`);
-  if (!e.accept.includes(sniffed)) throw reject('type-not-accepted', `${sniffed} is not accepted for this material (${e.accept.join(', ')})`);
+  if (sniffed !== object.ContentType)
+    throw reject('content-type-mismatch', `declared ${object.ContentType ?? '(none)'}, the bytes are ${sniffed}`);
+  if (!e.accept.includes(sniffed))
+    throw reject('type-not-accepted', `${sniffed} is not accepted for this material (${e.accept.join(', ')})`);
   return { uploadId: e.uploadId, materialId: e.materialId, sizeBytes: size, contentType: sniffed, sha256 };
 }

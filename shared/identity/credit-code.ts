@@ -22,7 +22,8 @@ export function checkCreditCode(value: string): { ok: true } | { ok: false; reas
   if (bad !== undefined) return { ok: false, reason: `character ${JSON.stringify(bad)} is not allowed (I, O, S, V, Z are never used)` };
   if (!/^\d{6}$/.test(value.slice(2, 8))) return { ok: false, reason: 'characters 3-8 must be the region digits' };
   // Same reasoning as for ID numbers: no "should be L" hint that would hide a typo elsewhere.
-  if (creditCodeCheckChar(value.slice(0, 17)) !== value[17]) return { ok: false, reason: 'check character does not match: please re-check every character' };
+  if (creditCodeCheckChar(value.slice(0, 17)) !== value[17])
+    return { ok: false, reason: 'check character does not match: please re-check every character' };
   return { ok: true };
 }
 

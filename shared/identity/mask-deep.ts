@@ -11,7 +11,28 @@ type Masker = (value: string) => string;
  * in a log costs little, missing a person's name is a PIPL incident.
  */
 const TECHNICAL_NAMES = new Set(
-  ['service', 'file', 'table', 'bucket', 'function', 'stateMachine', 'execution', 'department', 'dept', 'material', 'host', 'event', 'field', 'type', 'queue', 'log', 'stage', 'route', 'index', 'key'].map((p) => `${p}name`),
+  [
+    'service',
+    'file',
+    'table',
+    'bucket',
+    'function',
+    'stateMachine',
+    'execution',
+    'department',
+    'dept',
+    'material',
+    'host',
+    'event',
+    'field',
+    'type',
+    'queue',
+    'log',
+    'stage',
+    'route',
+    'index',
+    'key',
+  ].map((p) => `${p}name`),
 );
 
 function maskerFor(key: string): Masker | undefined {

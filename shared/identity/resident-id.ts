@@ -9,8 +9,8 @@ const CHECK_CHARS = '10X98765432';
  * Kong, Macao and Taiwan residents. Finer region digits change yearly, so are not checked.
  */
 const PROVINCES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81,
-  82, 83,
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+  83,
 ]);
 
 /** The check character of the first 17 digits. @example residentIdCheckChar('41010219850315001') // '0' */
@@ -41,7 +41,8 @@ export function checkResidentId(value: string, today?: string): { ok: true; info
   if (today !== undefined && birthDate > today) return { ok: false, reason: `birth date ${birthDate} is in the future` };
   // Deliberately not "should be X": with a typo elsewhere, that hint would invite changing
   // the last character and produce a valid number of somebody else.
-  if (residentIdCheckChar(value.slice(0, 17)) !== value[17]) return { ok: false, reason: 'check character does not match: please re-check every digit' };
+  if (residentIdCheckChar(value.slice(0, 17)) !== value[17])
+    return { ok: false, reason: 'check character does not match: please re-check every digit' };
   return { ok: true, info: { regionCode: value.slice(0, 6), birthDate, sex: Number(value[16]) % 2 === 1 ? 'M' : 'F' } };
 }
 

@@ -34,7 +34,8 @@ export function creditCode() {
     .toUpperCase()
     .check((ctx) => {
       const result = checkCreditCode(ctx.value);
-      if (!result.ok) ctx.issues.push({ code: 'custom', input: ctx.value, message: `invalid unified social credit code: ${result.reason}` });
+      if (!result.ok)
+        ctx.issues.push({ code: 'custom', input: ctx.value, message: `invalid unified social credit code: ${result.reason}` });
     })
     .describe('Unified social credit code (GB 32100, 18 characters)');
 }

@@ -22,7 +22,9 @@ export function createMetrics(deps: { clock: Clock; write?: LineWriter }) {
       JSON.stringify({
         _aws: {
           Timestamp: deps.clock.now().getTime(),
-          CloudWatchMetrics: [{ Namespace: METRICS_NAMESPACE, Dimensions: [Object.keys(dimensions)], Metrics: [{ Name: name, Unit: unit }] }],
+          CloudWatchMetrics: [
+            { Namespace: METRICS_NAMESPACE, Dimensions: [Object.keys(dimensions)], Metrics: [{ Name: name, Unit: unit }] },
+          ],
         },
         ...dimensions,
         [name]: value,
@@ -34,7 +36,8 @@ export function createMetrics(deps: { clock: Clock; write?: LineWriter }) {
     /** Once per reconcile run: age of the oldest unfinished item it found, 0 when none (the reconcile-lag alarm). */
     reconcileLag: (seconds: number) => emit(RECONCILE_LAG_METRIC.name, seconds, RECONCILE_LAG_METRIC.unit, {}),
     /** One application the state machine ended as `failed` (the alarm on failed applications watches this). */
-    applicationFailed: (serviceId: string) => emit(FAILED_APPLICATIONS_METRIC.name, 1, FAILED_APPLICATIONS_METRIC.unit, { ServiceId: serviceId }),
+    applicationFailed: (serviceId: string) =>
+      emit(FAILED_APPLICATIONS_METRIC.name, 1, FAILED_APPLICATIONS_METRIC.unit, { ServiceId: serviceId }),
   };
 }
 

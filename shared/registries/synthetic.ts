@@ -38,7 +38,8 @@ export function createSyntheticDataSharing(data: SyntheticData = bundled as Synt
     realEstateByCertificate: async (certificateNo) => copy(estates.get(requireText('certificateNo', certificateNo))),
     realEstateByOwner: async (ownerId) => {
       const owner = ownerKey(ownerId);
-      const owns = (r: RealEstateRecord) => (owner.kind === 'person' ? (r.ownerIdNumbers ?? []).includes(owner.id) : r.ownerCreditCode === owner.id);
+      const owns = (r: RealEstateRecord) =>
+        owner.kind === 'person' ? (r.ownerIdNumbers ?? []).includes(owner.id) : r.ownerCreditCode === owner.id;
       return parsed.realEstate.filter(owns).map((r) => structuredClone(r));
     },
     socialInsurance: async (idNumber) => copy(insurance.get(assertResidentIdNumber('idNumber', idNumber))),

@@ -39,7 +39,11 @@ function startPlatform(env: NodeJS.ProcessEnv): ChildProcess {
 }
 
 async function healthy(api: string): Promise<void> {
-  await eventually(async () => ((await fetch(`${api}/healthz`).catch(() => undefined))?.status === 200 ? true : undefined), 'platform healthy', 60_000);
+  await eventually(
+    async () => ((await fetch(`${api}/healthz`).catch(() => undefined))?.status === 200 ? true : undefined),
+    'platform healthy',
+    60_000,
+  );
 }
 
 test(`kill -9 of the whole runtime mid-flight loses no application, decision or log event (seed ${SEED})`, async () => {
@@ -67,11 +71,15 @@ test(`kill -9 of the whole runtime mid-flight loses no application, decision or 
     const officers = await Promise.all(service.departments.map((d) => api.login({ role: 'officer', sub: `o-${d.id}`, dept: d.id })));
     const tasks: Array<{ officer: OneThingClient; taskId: string }> = [];
     for (const id of ids) {
-      for (const [i, d] of service.departments.entries()) tasks.push({ officer: officers[i]!, taskId: (await findTask(officers[i]!, d.id, id)).taskId });
+      for (const [i, d] of service.departments.entries())
+        tasks.push({ officer: officers[i]!, taskId: (await findTask(officers[i]!, d.id, id)).taskId });
     }
     // A burst of decisions in the seed's order; the kill lands once the seed's number of them is answered.
     const [plan] = fc.sample(
-      fc.record({ order: fc.shuffledSubarray(tasks, { minLength: tasks.length }), answered: fc.integer({ min: 1, max: tasks.length - 1 }) }),
+      fc.record({
+        order: fc.shuffledSubarray(tasks, { minLength: tasks.length }),
+        answered: fc.integer({ min: 1, max: tasks.length - 1 }),
+      }),
       { seed: SEED, numRuns: 1 },
     );
     const burst = plan!.order.map(({ officer, taskId }) => decide(officer, taskId, { decision: 'approve', comment: 'ok' }));
@@ -98,7 +106,9 @@ test(`kill -9 of the whole runtime mid-flight loses no application, decision or 
       expect(done.timeline.filter((e: any) => e.type === 'completed')).toHaveLength(1);
     }
   } catch (error) {
-    throw new Error(`seed ${SEED}: ${String(error)}\n--- runtime output (last 40 lines) ---\n${output.join('').split('\n').slice(-40).join('\n')}`);
+    throw new Error(
+      `seed ${SEED}: ${String(error)}\n--- runtime output (last 40 lines) ---\n${output.join('').split('\n').slice(-40).join('\n')}`,
+    );
   } finally {
     child.kill('SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,6 +1,11 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { createMetrics } from '../../shared/observability/metrics';
-import { FAILED_APPLICATIONS_METRIC, METRICS_NAMESPACE, OVERDUE_TASKS_METRIC, RECONCILE_LAG_METRIC } from '../../shared/observability/metric-names';
+import {
+  FAILED_APPLICATIONS_METRIC,
+  METRICS_NAMESPACE,
+  OVERDUE_TASKS_METRIC,
+  RECONCILE_LAG_METRIC,
+} from '../../shared/observability/metric-names';
 import { synthesize } from './synth';
 
 /**
@@ -13,7 +18,11 @@ describe('custom metric names', () => {
     createMetrics({ clock: { now: () => new Date('2026-09-01T00:00:00Z') }, write: (l) => lines.push(l) }).overdueTask('education');
     const emf = JSON.parse(lines[0] as string);
     expect(emf._aws.CloudWatchMetrics).toEqual([
-      { Namespace: METRICS_NAMESPACE, Dimensions: [[...OVERDUE_TASKS_METRIC.dimensions]], Metrics: [{ Name: OVERDUE_TASKS_METRIC.name, Unit: OVERDUE_TASKS_METRIC.unit }] },
+      {
+        Namespace: METRICS_NAMESPACE,
+        Dimensions: [[...OVERDUE_TASKS_METRIC.dimensions]],
+        Metrics: [{ Name: OVERDUE_TASKS_METRIC.name, Unit: OVERDUE_TASKS_METRIC.unit }],
+      },
     ]);
   });
 
@@ -32,7 +41,11 @@ describe('custom metric names', () => {
     createMetrics({ clock: { now: () => new Date('2026-09-01T00:00:00Z') }, write: (l) => lines.push(l) }).applicationFailed('newborn');
     const emf = JSON.parse(lines[0] as string);
     expect(emf._aws.CloudWatchMetrics).toEqual([
-      { Namespace: METRICS_NAMESPACE, Dimensions: [[...FAILED_APPLICATIONS_METRIC.dimensions]], Metrics: [{ Name: FAILED_APPLICATIONS_METRIC.name, Unit: FAILED_APPLICATIONS_METRIC.unit }] },
+      {
+        Namespace: METRICS_NAMESPACE,
+        Dimensions: [[...FAILED_APPLICATIONS_METRIC.dimensions]],
+        Metrics: [{ Name: FAILED_APPLICATIONS_METRIC.name, Unit: FAILED_APPLICATIONS_METRIC.unit }],
+      },
     ]);
     expect(emf.ServiceId).toBe('newborn');
   });

@@ -38,10 +38,7 @@ export function synthesize(region = 'us-east-1', mode: SynthMode = 'shape', acco
   const key = `${region}/${account}/${mode}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const app =
-    mode === 'full'
-      ? new App()
-      : new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
+  const app = mode === 'full' ? new App() : new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
   const { stack } = buildApp({ config: testConfig(region, account), app });
   const result = { app, stack, template: Template.fromStack(stack) };
   cache.set(key, result);
@@ -60,7 +57,10 @@ export function functionLogicalId(template: Template, name: string): string {
 }
 
 /** Every IAM statement attached to the role of the function `onething-<name>`. */
-export function statementsOf(template: Template, name: string): Array<{ Action: string | string[]; Resource: unknown; Condition?: unknown }> {
+export function statementsOf(
+  template: Template,
+  name: string,
+): Array<{ Action: string | string[]; Resource: unknown; Condition?: unknown }> {
   const fn = (template.findResources('AWS::Lambda::Function') as Resources)[functionLogicalId(template, name)];
   const roleId = fn?.Properties?.Role['Fn::GetAtt'][0] as string;
   const policies = Object.values(template.findResources('AWS::IAM::Policy') as Resources).filter((p) =>

@@ -21,7 +21,11 @@ export function birthRecordCheck<F>(options: BirthRecordCheckOptions<F>): Shared
     async run(form, registries) {
       const record = await registries.birthRecord(options.certificateNo(form));
       if (!record) {
-        return { passed: false, detail: { found: false }, summary: { zh: '未查询到出生医学证明', en: 'No such birth medical certificate' } };
+        return {
+          passed: false,
+          detail: { found: false },
+          summary: { zh: '未查询到出生医学证明', en: 'No such birth medical certificate' },
+        };
       }
       const declared = options.declared(form);
       const matches = {
@@ -30,7 +34,9 @@ export function birthRecordCheck<F>(options: BirthRecordCheckOptions<F>): Shared
         mother: record.motherIdNumber === declared.motherIdNumber,
         father: declared.fatherIdNumber === undefined || record.fatherIdNumber === declared.fatherIdNumber,
       };
-      const mismatched = Object.entries(matches).filter(([, ok]) => !ok).map(([part]) => part);
+      const mismatched = Object.entries(matches)
+        .filter(([, ok]) => !ok)
+        .map(([part]) => part);
       // Which parts matched, never the values: the child's data is sensitive (PIPL art. 28).
       const detail = { found: true, hospital: record.hospital, mismatched };
       return mismatched.length === 0

@@ -6,7 +6,13 @@
  */
 import * as z from 'zod';
 import type { ServiceDefinition } from '../types';
-import { enterpriseApplicant, enterpriseChecks, enterpriseMaterials, exampleEnterprise, exampleLandCertificateNo } from './enterprise-fields';
+import {
+  enterpriseApplicant,
+  enterpriseChecks,
+  enterpriseMaterials,
+  exampleEnterprise,
+  exampleLandCertificateNo,
+} from './enterprise-fields';
 import { isoDate, text } from './fields';
 
 const form = z.object({
@@ -52,8 +58,20 @@ export const constructionPermitV1: ServiceDefinition<ConstructionPermitForm> = {
   },
   materials: [
     ...enterpriseMaterials,
-    { id: 'drawing-review-certificate', name: { zh: '施工图审查合格书', en: 'Construction drawing review certificate' }, required: true, accept: pdf, maxBytes: 20_000_000 },
-    { id: 'construction-contract', name: { zh: '施工合同', en: 'Construction contract' }, required: true, accept: pdf, maxBytes: 20_000_000 },
+    {
+      id: 'drawing-review-certificate',
+      name: { zh: '施工图审查合格书', en: 'Construction drawing review certificate' },
+      required: true,
+      accept: pdf,
+      maxBytes: 20_000_000,
+    },
+    {
+      id: 'construction-contract',
+      name: { zh: '施工合同', en: 'Construction contract' },
+      required: true,
+      accept: pdf,
+      maxBytes: 20_000_000,
+    },
     { id: 'fire-design', name: { zh: '消防设计文件', en: 'Fire protection design' }, required: true, accept: pdf, maxBytes: 50_000_000 },
   ],
   departments: [
@@ -62,9 +80,20 @@ export const constructionPermitV1: ServiceDefinition<ConstructionPermitForm> = {
       name: { zh: '住房和城乡建设局', en: 'Housing and Urban-Rural Development Bureau' },
       timeLimitWorkingDays: 7,
       sees: {
-        fields: ['applicant.creditCode', 'applicant.name', 'applicant.contact.name', 'applicant.contact.phone',
-          'project.name', 'project.address', 'project.landCertificateNo', 'project.floorAreaSquareMeters',
-          'project.basementAreaSquareMeters', 'project.storeys', 'project.contractPriceYuan', 'project.plannedStart'],
+        fields: [
+          'applicant.creditCode',
+          'applicant.name',
+          'applicant.contact.name',
+          'applicant.contact.phone',
+          'project.name',
+          'project.address',
+          'project.landCertificateNo',
+          'project.floorAreaSquareMeters',
+          'project.basementAreaSquareMeters',
+          'project.storeys',
+          'project.contractPriceYuan',
+          'project.plannedStart',
+        ],
         materials: ['drawing-review-certificate', 'construction-contract'],
       },
       checks: ['enterprise', 'land'],
@@ -74,7 +103,15 @@ export const constructionPermitV1: ServiceDefinition<ConstructionPermitForm> = {
       name: { zh: '自然资源和规划局', en: 'Natural Resources and Planning Bureau' },
       timeLimitWorkingDays: 5,
       sees: {
-        fields: ['applicant.creditCode', 'applicant.name', 'project.name', 'project.address', 'project.landCertificateNo', 'project.floorAreaSquareMeters', 'project.storeys'],
+        fields: [
+          'applicant.creditCode',
+          'applicant.name',
+          'project.name',
+          'project.address',
+          'project.landCertificateNo',
+          'project.floorAreaSquareMeters',
+          'project.storeys',
+        ],
         materials: ['land-certificate'],
       },
       checks: ['land'],
@@ -83,7 +120,10 @@ export const constructionPermitV1: ServiceDefinition<ConstructionPermitForm> = {
       id: 'fire',
       name: { zh: '消防救援支队', en: 'Fire and Rescue Detachment' },
       timeLimitWorkingDays: 5,
-      sees: { fields: ['applicant.name', 'project.name', 'project.address', 'project.floorAreaSquareMeters', 'project.storeys'], materials: ['fire-design'] },
+      sees: {
+        fields: ['applicant.name', 'project.name', 'project.address', 'project.floorAreaSquareMeters', 'project.storeys'],
+        materials: ['fire-design'],
+      },
       checks: [],
     },
     {

@@ -16,8 +16,22 @@ export const enterpriseApplicant = z.object({
 
 /** 营业执照 and 不动产权证书: looked up in the registers (checks `enterprise` and `land`). */
 export const enterpriseMaterials: MaterialSpec[] = [
-  { id: 'business-licence', name: { zh: '营业执照', en: 'Business licence' }, required: true, accept: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 5_000_000, replacedBySharedData: 'enterprise' },
-  { id: 'land-certificate', name: { zh: '不动产权证书（土地）', en: 'Land-use right certificate' }, required: true, accept: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 5_000_000, replacedBySharedData: 'land' },
+  {
+    id: 'business-licence',
+    name: { zh: '营业执照', en: 'Business licence' },
+    required: true,
+    accept: ['application/pdf', 'image/jpeg', 'image/png'],
+    maxBytes: 5_000_000,
+    replacedBySharedData: 'enterprise',
+  },
+  {
+    id: 'land-certificate',
+    name: { zh: '不动产权证书（土地）', en: 'Land-use right certificate' },
+    required: true,
+    accept: ['application/pdf', 'image/jpeg', 'image/png'],
+    maxBytes: 5_000_000,
+    replacedBySharedData: 'land',
+  },
 ];
 
 type EnterpriseForm = { applicant: z.infer<typeof enterpriseApplicant> };

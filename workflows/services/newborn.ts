@@ -47,7 +47,11 @@ export const newbornV1: ServiceDefinition<NewbornForm> = {
     zh: '出生医学证明、户口登记、医保参保、社保卡申领一次办，最快5个工作日办结。',
     en: 'Birth medical certificate, household registration, medical insurance and social-security card in one application, in as little as 5 working days.',
   },
-  legalBasis: ['《中华人民共和国户口登记条例》第七条', '《中华人民共和国母婴保健法》第二十三条', '《个人信息保护法》第二十八条、第三十一条'],
+  legalBasis: [
+    '《中华人民共和国户口登记条例》第七条',
+    '《中华人民共和国母婴保健法》第二十三条',
+    '《个人信息保护法》第二十八条、第三十一条',
+  ],
   form,
   example: {
     child: { name: '王小宝', sex: 'F', birthDate: '2026-01-05', birthCertificateNo: 'Q410012345' },
@@ -57,9 +61,29 @@ export const newbornV1: ServiceDefinition<NewbornForm> = {
     contact: { phone: '13700371234', cardMailingAddress: '河南省荥阳市索河路88号' },
   },
   materials: [
-    { id: 'birth-certificate', name: { zh: '出生医学证明', en: 'Birth medical certificate' }, required: true, accept: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 5_000_000, replacedBySharedData: 'birth-record' },
-    { id: 'household-booklet', name: { zh: '户口簿', en: 'Household register booklet' }, required: true, accept: ['application/pdf', 'image/jpeg', 'image/png'], maxBytes: 5_000_000, replacedBySharedData: 'household' },
-    { id: 'child-photo', name: { zh: '社保卡照片（可选）', en: 'Photo for the social-security card (optional)' }, required: false, accept: ['image/jpeg', 'image/png'], maxBytes: 2_000_000 },
+    {
+      id: 'birth-certificate',
+      name: { zh: '出生医学证明', en: 'Birth medical certificate' },
+      required: true,
+      accept: ['application/pdf', 'image/jpeg', 'image/png'],
+      maxBytes: 5_000_000,
+      replacedBySharedData: 'birth-record',
+    },
+    {
+      id: 'household-booklet',
+      name: { zh: '户口簿', en: 'Household register booklet' },
+      required: true,
+      accept: ['application/pdf', 'image/jpeg', 'image/png'],
+      maxBytes: 5_000_000,
+      replacedBySharedData: 'household',
+    },
+    {
+      id: 'child-photo',
+      name: { zh: '社保卡照片（可选）', en: 'Photo for the social-security card (optional)' },
+      required: false,
+      accept: ['image/jpeg', 'image/png'],
+      maxBytes: 2_000_000,
+    },
   ],
   departments: [
     {
@@ -74,7 +98,15 @@ export const newbornV1: ServiceDefinition<NewbornForm> = {
       name: { zh: '公安局（户籍）', en: 'Public Security Bureau (household registration)' },
       timeLimitWorkingDays: 5,
       sees: {
-        fields: [...childFields, 'child.birthCertificateNo', 'mother.name', 'mother.idNumber', 'father.name', 'father.idNumber', 'registration.registerWith'],
+        fields: [
+          ...childFields,
+          'child.birthCertificateNo',
+          'mother.name',
+          'mother.idNumber',
+          'father.name',
+          'father.idNumber',
+          'registration.registerWith',
+        ],
         materials: ['birth-certificate', 'household-booklet'],
       },
       checks: ['birth-record', 'household'],

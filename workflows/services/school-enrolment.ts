@@ -16,14 +16,12 @@ import { isoDate, mobilePhone, personName, text } from './fields';
  * The birth date is also inside the ID number; it is asked separately so that the
  * education bureau can place the child by age without seeing the ID number, and it must agree.
  */
-const child = z
-  .object({ name: personName, idNumber: residentIdNumber(), birthDate: isoDate })
-  .superRefine((c, ctx) => {
-    const id = checkResidentId(c.idNumber);
-    if (id.ok && id.info.birthDate !== c.birthDate) {
-      ctx.addIssue({ code: 'custom', path: ['birthDate'], message: `does not match the ID number (${id.info.birthDate})` });
-    }
-  });
+const child = z.object({ name: personName, idNumber: residentIdNumber(), birthDate: isoDate }).superRefine((c, ctx) => {
+  const id = checkResidentId(c.idNumber);
+  if (id.ok && id.info.birthDate !== c.birthDate) {
+    ctx.addIssue({ code: 'custom', path: ['birthDate'], message: `does not match the ID number (${id.info.birthDate})` });
+  }
+});
 
 const form = z.object({
   child,
@@ -51,7 +49,11 @@ export const schoolEnrolmentV1: ServiceDefinition<SchoolEnrolmentForm> = {
     zh: '一次申报，教育、公安、不动产登记、人社并联审核，户籍、房产、社保信息通过数据共享核验，无需重复提交证明。',
     en: 'One application; education, public security, real-estate registration and social security review in parallel, with household, property and social-insurance data verified through data sharing instead of certificates.',
   },
-  legalBasis: ['《中华人民共和国义务教育法》第十二条', '《个人信息保护法》第二十八条', '《国务院关于进一步优化政务服务提升行政效能推动“高效办成一件事”的指导意见》(国发〔2024〕3号)'],
+  legalBasis: [
+    '《中华人民共和国义务教育法》第十二条',
+    '《个人信息保护法》第二十八条',
+    '《国务院关于进一步优化政务服务提升行政效能推动“高效办成一件事”的指导意见》(国发〔2024〕3号)',
+  ],
   form,
   example: {
     child: { name: '张小明', idNumber: '410106201909010034', birthDate: '2019-09-01' },
@@ -61,9 +63,30 @@ export const schoolEnrolmentV1: ServiceDefinition<SchoolEnrolmentForm> = {
     nonLocal: false,
   },
   materials: [
-    { id: 'household-booklet', name: { zh: '户口簿', en: 'Household register booklet' }, required: true, accept: pdfOrImage, maxBytes: 5_000_000, replacedBySharedData: 'household' },
-    { id: 'property-certificate', name: { zh: '不动产权证书', en: 'Property certificate' }, required: true, accept: pdfOrImage, maxBytes: 5_000_000, replacedBySharedData: 'property' },
-    { id: 'social-insurance-record', name: { zh: '社保缴费证明', en: 'Social-insurance contribution record' }, required: false, accept: pdfOrImage, maxBytes: 5_000_000, replacedBySharedData: 'social-insurance' },
+    {
+      id: 'household-booklet',
+      name: { zh: '户口簿', en: 'Household register booklet' },
+      required: true,
+      accept: pdfOrImage,
+      maxBytes: 5_000_000,
+      replacedBySharedData: 'household',
+    },
+    {
+      id: 'property-certificate',
+      name: { zh: '不动产权证书', en: 'Property certificate' },
+      required: true,
+      accept: pdfOrImage,
+      maxBytes: 5_000_000,
+      replacedBySharedData: 'property',
+    },
+    {
+      id: 'social-insurance-record',
+      name: { zh: '社保缴费证明', en: 'Social-insurance contribution record' },
+      required: false,
+      accept: pdfOrImage,
+      maxBytes: 5_000_000,
+      replacedBySharedData: 'social-insurance',
+    },
   ],
   departments: [
     {
@@ -71,7 +94,17 @@ export const schoolEnrolmentV1: ServiceDefinition<SchoolEnrolmentForm> = {
       name: { zh: '教育局', en: 'Education Bureau' },
       timeLimitWorkingDays: 10,
       sees: {
-        fields: ['child.name', 'child.birthDate', 'guardian.name', 'guardian.relationship', 'guardian.phone', 'residence.address', 'school.stage', 'school.preferred', 'nonLocal'],
+        fields: [
+          'child.name',
+          'child.birthDate',
+          'guardian.name',
+          'guardian.relationship',
+          'guardian.phone',
+          'residence.address',
+          'school.stage',
+          'school.preferred',
+          'nonLocal',
+        ],
         materials: [],
       },
       checks: ['household', 'property', 'social-insurance'],
@@ -87,7 +120,10 @@ export const schoolEnrolmentV1: ServiceDefinition<SchoolEnrolmentForm> = {
       id: 'real-estate',
       name: { zh: '不动产登记中心', en: 'Real-Estate Registration Centre' },
       timeLimitWorkingDays: 3,
-      sees: { fields: ['guardian.name', 'guardian.idNumber', 'residence.address', 'residence.propertyCertificateNo'], materials: ['property-certificate'] },
+      sees: {
+        fields: ['guardian.name', 'guardian.idNumber', 'residence.address', 'residence.propertyCertificateNo'],
+        materials: ['property-certificate'],
+      },
       checks: ['property'],
     },
     {

@@ -6,7 +6,13 @@
  */
 import * as z from 'zod';
 import type { DepartmentSpec, ServiceDefinition } from '../types';
-import { enterpriseApplicant, enterpriseChecks, enterpriseMaterials, exampleEnterprise, exampleLandCertificateNo } from './enterprise-fields';
+import {
+  enterpriseApplicant,
+  enterpriseChecks,
+  enterpriseMaterials,
+  exampleEnterprise,
+  exampleLandCertificateNo,
+} from './enterprise-fields';
 import { text } from './fields';
 
 const amount = z.number().nonnegative().max(1_000_000);
@@ -56,7 +62,13 @@ export const utilityConnectionV1: ServiceDefinition<UtilityConnectionForm> = {
   },
   materials: [
     ...enterpriseMaterials,
-    { id: 'site-plan', name: { zh: '总平面图（含管线走向）', en: 'Site plan with service-line routes' }, required: true, accept: ['application/pdf'], maxBytes: 20_000_000 },
+    {
+      id: 'site-plan',
+      name: { zh: '总平面图（含管线走向）', en: 'Site plan with service-line routes' },
+      required: true,
+      accept: ['application/pdf'],
+      maxBytes: 20_000_000,
+    },
   ],
   departments: [
     department('water', '供水公司', 'Water utility', ['loads.waterCubicMetersPerDay']),

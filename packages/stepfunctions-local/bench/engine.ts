@@ -18,10 +18,10 @@ const POLYFILL = path.join(__dirname, 'lib', 'promise-with-resolvers.cjs');
 const NOTES = [
   `Workload (bench/lib/workload.ts): a 20-state JSONPath machine with Pass, Choice, Parallel (2 branches) and Map (2 items); one execution enters ${TRANSITIONS_PER_EXECUTION} states, counted as ${TRANSITIONS_PER_EXECUTION} transitions. Each run checks every execution SUCCEEDED, one output and one history.`,
   'Ours: `Engine.open` on a fresh data dir under the OS temp folder with the engine\'s default durability: sqlite in WAL mode with `synchronous=NORMAL`; the scheduler commits one transaction per turn (all transitions of the turn), API calls resolve after that commit and side effects start only after it, so a killed process loses nothing (the crash test checks this); a power loss can drop the last commits. The FULL row fsyncs every commit. Driven through `engine.call` (no HTTP). "N at a time" = waves of N StartExecution calls, each wave ending when `engine.idle()` resolves.',
-  'Peer: aws-local-stepfunctions 3.0.0 (in memory, no durability) in its own process, preloaded with a `Promise.withResolvers` polyfill (it needs Node 22); same waves, each ending when its runs\' promises resolve. Both get 50 warm-up executions first.',
-  'Latency (median of the repeated runs by p99): an execution waits on `lambda:invoke.waitForTaskToken`; the clock starts just before `SendTaskSuccess` is sent with @aws-sdk/client-sfn over HTTP (keep-alive) and stops when the next state\'s local Lambda is invoked; samples are sequential.',
+  "Peer: aws-local-stepfunctions 3.0.0 (in memory, no durability) in its own process, preloaded with a `Promise.withResolvers` polyfill (it needs Node 22); same waves, each ending when its runs' promises resolve. Both get 50 warm-up executions first.",
+  "Latency (median of the repeated runs by p99): an execution waits on `lambda:invoke.waitForTaskToken`; the clock starts just before `SendTaskSuccess` is sent with @aws-sdk/client-sfn over HTTP (keep-alive) and stops when the next state's local Lambda is invoked; samples are sequential.",
   'Memory: RSS after three forced GCs (`--expose-gc`) with N executions waiting on task tokens, minus RSS before them, divided by N. Restart: a fresh process runs `Engine.open` on that data dir (timed; waiting executions stay on disk until a token or timer wakes them), checks the last waiting execution is still RUNNING, then times SendTaskSuccess with its pre-restart token until the engine is idle with it SUCCEEDED.',
-  'Reading the memory figures: in development runs the total RSS growth was nearly the same for 5,000, 50,000 and 100,000 waiting executions (40–48 MiB: sqlite\'s page cache, capped at 16 MB by the engine, plus allocator high-water from the start-up burst), while the V8 heap grew by tens of bytes per execution. Waiting executions live on disk, so the per-execution RSS figure falls as the count grows; quick runs (5,000) miss the 1 KB target for that reason alone.',
+  "Reading the memory figures: in development runs the total RSS growth was nearly the same for 5,000, 50,000 and 100,000 waiting executions (40–48 MiB: sqlite's page cache, capped at 16 MB by the engine, plus allocator high-water from the start-up burst), while the V8 heap grew by tens of bytes per execution. Waiting executions live on disk, so the per-execution RSS figure falls as the count grows; quick runs (5,000) miss the 1 KB target for that reason alone.",
   'Each part runs in its own Node process (bench/lib/part-*.ts) so heaps do not mix.',
 ];
 
@@ -46,11 +46,10 @@ async function main(): Promise<void> {
           });
         runs.ours.push((await part('NORMAL')).transitionsPerSecond);
         runs.oursFull.push((await part('FULL')).transitionsPerSecond);
-        const peer = await runPart<{ transitionsPerSecond: number }>(
-          'part-peer.ts',
-          { executions: config.executions, concurrency },
-          ['--require', POLYFILL],
-        );
+        const peer = await runPart<{ transitionsPerSecond: number }>('part-peer.ts', { executions: config.executions, concurrency }, [
+          '--require',
+          POLYFILL,
+        ]);
         runs.peer.push(peer.transitionsPerSecond);
       }
       throughput.push({
@@ -72,11 +71,9 @@ async function main(): Promise<void> {
     }
     const latency = medianRun(latencyRuns);
     log(`memory: ${config.waiting} executions waiting on task tokens`);
-    const waiting = await runPart<BenchResults['waiting']>(
-      'part-waiting.ts',
-      { dataDir: dir('waiting'), count: config.waiting },
-      ['--expose-gc'],
-    );
+    const waiting = await runPart<BenchResults['waiting']>('part-waiting.ts', { dataDir: dir('waiting'), count: config.waiting }, [
+      '--expose-gc',
+    ]);
     const restart = await runPart<BenchResults['restart']>(
       'part-restart.ts',
       { dataDir: dir('waiting'), count: config.waiting, lastToken: waiting.lastToken },

@@ -13,7 +13,10 @@ const UNECHOED = new Set(['input', 'output', 'cause', 'definition', 'taskToken']
 export function validationError(field: string, constraint: string, value?: unknown): SfnError {
   const text = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   const shown = value === undefined ? 'null' : UNECHOED.has(field) || text.length > 80 ? '(not shown)' : `'${text}'`;
-  return new SfnError('ValidationException', `1 validation error detected: Value ${shown} at '${field}' failed to satisfy constraint: ${constraint}`);
+  return new SfnError(
+    'ValidationException',
+    `1 validation error detected: Value ${shown} at '${field}' failed to satisfy constraint: ${constraint}`,
+  );
 }
 
 export const apiErrors = {

@@ -1,10 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import {
-  CreateStateMachineCommand,
-  DescribeExecutionCommand,
-  StartExecutionCommand,
-  type SFNClient,
-} from '@aws-sdk/client-sfn';
+import { CreateStateMachineCommand, DescribeExecutionCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import type { Json } from '../src/api-types';
 import type { ConformanceCase } from './conformance-cases';
 
@@ -37,11 +32,7 @@ export interface RunOptions {
 }
 
 /** Runs every case through the Step Functions API (`sfn` points at the engine's HTTP server). */
-export async function runConformance(
-  sfn: SFNClient,
-  cases: ConformanceCase[],
-  options: RunOptions = {},
-): Promise<CaseResult[]> {
+export async function runConformance(sfn: SFNClient, cases: ConformanceCase[], options: RunOptions = {}): Promise<CaseResult[]> {
   const results: CaseResult[] = new Array(cases.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -73,9 +64,7 @@ async function execute(sfn: SFNClient, c: ConformanceCase, index: number, timeou
       roleArn: CONFORMANCE_ROLE_ARN,
     }),
   );
-  const { executionArn } = await sfn.send(
-    new StartExecutionCommand({ stateMachineArn, name: 'run', input: JSON.stringify(c.input) }),
-  );
+  const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, name: 'run', input: JSON.stringify(c.input) }));
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const d = await sfn.send(new DescribeExecutionCommand({ executionArn }));

@@ -40,7 +40,12 @@ export async function checkpoint(ctx: Context, metrics: Metrics, input: Checkpoi
       dueAt: task.dueAt,
       workingDaysUsed: ctx.calendar.workingDaysUsed(new Date(task.openedAt), now, suspensionsOf(task)),
     };
-    const warned = { ...common, key: `warned:${dept}:${task.dueAt}`, type: 'warned' as const, detail: { warnAt: task.warnAt, share: def.warnAtShare } };
+    const warned = {
+      ...common,
+      key: `warned:${dept}:${task.dueAt}`,
+      type: 'warned' as const,
+      detail: { warnAt: task.warnAt, share: def.warnAtShare },
+    };
     if (at >= task.dueAt) {
       if (!task.overdue) await markOverdue(ctx, id, dept);
       const period = escalationPeriod(task.dueAt, now, def.escalateEveryHours);
@@ -51,7 +56,9 @@ export async function checkpoint(ctx: Context, metrics: Metrics, input: Checkpoi
       await ctx.log.appendAll(id, [
         warned,
         { ...common, key: `overdue:${dept}:${task.dueAt}`, type: 'overdue' },
-        ...(period < cap ? [{ ...common, key: `escalated:${dept}:${task.dueAt}:${period}`, type: 'escalated' as const, detail: escalation }] : []),
+        ...(period < cap
+          ? [{ ...common, key: `escalated:${dept}:${task.dueAt}:${period}`, type: 'escalated' as const, detail: escalation }]
+          : []),
       ]);
       metrics.overdueTask(dept);
     } else if (at >= task.warnAt) {

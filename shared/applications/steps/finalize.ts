@@ -12,7 +12,7 @@ import { SUPPLEMENT_EXPIRED } from './supplement-expiry';
 const MESSAGES = {
   'processing-failed': {
     zh: '系统处理出现故障，申请已终止，各部门的办理已关闭。请重新提交申请，或联系窗口工作人员。',
-    en: 'A system fault stopped the processing of this application; every department\'s task was closed. Please submit it again or contact the service desk.',
+    en: "A system fault stopped the processing of this application; every department's task was closed. Please submit it again or contact the service desk.",
   },
   'supplement-expired': {
     zh: '补正材料未在规定期限内提交，申请已终止。如仍需办理，请重新提交申请。',
@@ -45,7 +45,11 @@ export async function finalize(ctx: Context, metrics: Metrics, input: FinalizeIn
     await cancelOpenTasks(ctx, application, tasks, `failed:${error}`, system);
     await ctx.log.append(id, { ...common, key: 'failed', type: 'failed', detail: { error } });
     if (application.status === 'submitted') metrics.applicationFailed(application.serviceId);
-    ctx.logger.error('application failed: the state machine caught an error', { applicationId: id, serviceId: application.serviceId, error });
+    ctx.logger.error('application failed: the state machine caught an error', {
+      applicationId: id,
+      serviceId: application.serviceId,
+      error,
+    });
   } else {
     if (outcome === 'rejected') await cancelOpenTasks(ctx, application, tasks, `rejected-by:${input.rejectedBy}`, system);
     await ctx.log.append(id, {
@@ -65,7 +69,8 @@ function resultOf(input: FinalizeInput, tasks: TaskRecord[]): ApplicationResult 
   if (input.outcome === 'failed') return { outcome: 'failed', reason: 'processing-failed', message: MESSAGES['processing-failed'] };
   const by = tasks.find((t) => t.department === input.rejectedBy);
   const rejectedBy = input.rejectedBy ? { rejectedBy: input.rejectedBy } : {};
-  if (by?.cancelledBecause === SUPPLEMENT_EXPIRED) return { outcome: 'rejected', ...rejectedBy, reason: SUPPLEMENT_EXPIRED, message: MESSAGES[SUPPLEMENT_EXPIRED] };
+  if (by?.cancelledBecause === SUPPLEMENT_EXPIRED)
+    return { outcome: 'rejected', ...rejectedBy, reason: SUPPLEMENT_EXPIRED, message: MESSAGES[SUPPLEMENT_EXPIRED] };
   return { outcome: 'rejected', ...rejectedBy, ...(by?.comment ? { reasons: by.comment } : {}) };
 }
 

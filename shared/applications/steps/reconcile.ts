@@ -56,7 +56,10 @@ export async function reconcile(ctx: Context, opts: ReconcileOptions = {}): Prom
   const report: ReconcileReport = { started: 0, stopped: 0, delivered: 0, read: 0, failed: 0, more: false, lagSeconds: 0 };
   const now = ctx.clock.now().getTime();
 
-  const drain = async <T>(read: (limit: number, start?: Record<string, unknown>) => Promise<PendingPage<T>>, repair: (item: T) => Promise<void>) => {
+  const drain = async <T>(
+    read: (limit: number, start?: Record<string, unknown>) => Promise<PendingPage<T>>,
+    repair: (item: T) => Promise<void>,
+  ) => {
     let seen = 0;
     let start: Record<string, unknown> | undefined;
     do {
@@ -72,19 +75,28 @@ export async function reconcile(ctx: Context, opts: ReconcileOptions = {}): Prom
     if (start) report.more = true;
   };
 
-  await drain((limit, start) => ctx.pending.unstarted(before, limit, start), async (app: ApplicationRecord) => {
-    if (await startStored(ctx, app)) report.started++;
-  });
-  await drain((limit, start) => ctx.pending.unstopped(before, limit, start), async (app: ApplicationRecord) => {
-    await finishWithdrawal(ctx, app, { role: app.submittedAs, sub: app.ownerSub });
-    report.stopped++;
-  });
-  await drain((limit, start) => ctx.pending.undelivered(before, limit, start), async (task: TaskRecord) => {
-    if ((await settle(ctx, task)) === 'delivered') {
-      report.delivered++;
-      ctx.logger.info('reconcile delivered a recorded result', { applicationId: task.applicationId, department: task.department });
-    }
-  });
+  await drain(
+    (limit, start) => ctx.pending.unstarted(before, limit, start),
+    async (app: ApplicationRecord) => {
+      if (await startStored(ctx, app)) report.started++;
+    },
+  );
+  await drain(
+    (limit, start) => ctx.pending.unstopped(before, limit, start),
+    async (app: ApplicationRecord) => {
+      await finishWithdrawal(ctx, app, { role: app.submittedAs, sub: app.ownerSub });
+      report.stopped++;
+    },
+  );
+  await drain(
+    (limit, start) => ctx.pending.undelivered(before, limit, start),
+    async (task: TaskRecord) => {
+      if ((await settle(ctx, task)) === 'delivered') {
+        report.delivered++;
+        ctx.logger.info('reconcile delivered a recorded result', { applicationId: task.applicationId, department: task.department });
+      }
+    },
+  );
   return report;
 }
 

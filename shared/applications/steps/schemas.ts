@@ -33,8 +33,16 @@ export type CheckpointInput = z.infer<typeof CheckpointInput>;
 
 /** `failed` comes from the state machine's catch-all, with the error name it caught (null when it had none). */
 export const FinalizeInput = z
-  .object({ applicationId: appId, outcome: z.enum(['approved', 'rejected', 'failed']), rejectedBy: dept.optional(), error: z.string().max(256).nullish() })
-  .refine((f) => f.outcome !== 'rejected' || f.rejectedBy !== undefined, { path: ['rejectedBy'], message: 'required when the outcome is rejected' });
+  .object({
+    applicationId: appId,
+    outcome: z.enum(['approved', 'rejected', 'failed']),
+    rejectedBy: dept.optional(),
+    error: z.string().max(256).nullish(),
+  })
+  .refine((f) => f.outcome !== 'rejected' || f.rejectedBy !== undefined, {
+    path: ['rejectedBy'],
+    message: 'required when the outcome is rejected',
+  });
 export type FinalizeInput = z.infer<typeof FinalizeInput>;
 
 /** The EventBridge schedule's event: nothing in it is used. */

@@ -46,7 +46,11 @@ export async function supplementExpiry(ctx: Context, input: CheckpointInput): Pr
     // the officer may even have decided since): its events, then the decision wait, which
     // delivers a recorded decision at once.
     await ctx.log.appendAll(id, resultEvents(ctx, task));
-    const schedule = { dueAt: task.dueAt, warnAt: task.warnAt, nextCheckpointAt: nextCheckpointAt(task, now, def.escalateEveryHours, maxEscalations(def)) };
+    const schedule = {
+      dueAt: task.dueAt,
+      warnAt: task.warnAt,
+      nextCheckpointAt: nextCheckpointAt(task, now, def.escalateEveryHours, maxEscalations(def)),
+    };
     return { decision: 'resume', [dept]: schedule };
   }
   const expiredAlready = task.status === 'cancelled' && task.cancelledBecause === SUPPLEMENT_EXPIRED;
@@ -62,13 +66,24 @@ export async function supplementExpiry(ctx: Context, input: CheckpointInput): Pr
       return { decision: 'request-supplement', supplementDueAt };
     }
   }
-  await logExpiry(ctx, task, { requestedAt: request.requestedAt, supplementDueAt, limitWorkingDays: limit, round: task.supplementRequests.length });
+  await logExpiry(ctx, task, {
+    requestedAt: request.requestedAt,
+    supplementDueAt,
+    limitWorkingDays: limit,
+    round: task.supplementRequests.length,
+  });
   ctx.logger.info('supplement limit passed: the application ends', { applicationId: id, department: dept, supplementDueAt });
   return { decision: 'reject' };
 }
 
 async function logExpiry(ctx: Context, task: TaskRecord, detail: Record<string, unknown>): Promise<void> {
-  const common = { actor: { role: 'system' }, serviceId: task.serviceId, walkthrough: task.walkthrough, department: task.department, dueAt: task.dueAt };
+  const common = {
+    actor: { role: 'system' },
+    serviceId: task.serviceId,
+    walkthrough: task.walkthrough,
+    department: task.department,
+    dueAt: task.dueAt,
+  };
   await ctx.log.appendAll(task.applicationId, [
     { ...common, key: `supplement-expired:${task.department}:${task.supplementRequests.length - 1}`, type: 'supplement-expired', detail },
     // Finalize's own `cancelled` for this branch is then a no-op (same key): the reason stays this one.

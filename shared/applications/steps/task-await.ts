@@ -43,7 +43,12 @@ export async function taskAwait(ctx: Context, input: TaskAwaitInput): Promise<{ 
 }
 
 /** Opens the branch's task (conditional put); `exists` when another call opened it first. */
-async function open(ctx: Context, app: ApplicationRecord, input: TaskAwaitInput, dates: { dueAt: string; warnAt: string }): Promise<'waiting' | 'closed' | 'exists'> {
+async function open(
+  ctx: Context,
+  app: ApplicationRecord,
+  input: TaskAwaitInput,
+  dates: { dueAt: string; warnAt: string },
+): Promise<'waiting' | 'closed' | 'exists'> {
   if (app.status !== 'submitted') return 'closed';
   const id = taskId(app.id, input.department);
   const task: TaskRecord = {

@@ -38,7 +38,11 @@ export function apiEvent(opts: EventOptions): APIGatewayProxyEventV2WithJWTAutho
     pathParameters: opts.pathParameters,
     queryStringParameters: opts.query,
     isBase64Encoded: opts.isBase64Encoded ?? false,
-    requestContext: { ...base.requestContext, routeKey: opts.routeKey, http: { ...base.requestContext.http, method: method ?? '', path: rawPath } },
+    requestContext: {
+      ...base.requestContext,
+      routeKey: opts.routeKey,
+      http: { ...base.requestContext.http, method: method ?? '', path: rawPath },
+    },
   };
   if (opts.claims) event.requestContext.authorizer.jwt.claims = opts.claims;
   if (opts.body !== undefined) event.body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);

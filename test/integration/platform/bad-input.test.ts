@@ -63,7 +63,9 @@ test('a wrong ID-number check character -> 422 naming the field', async () => {
   const parent = keys.slice(0, -1).reduce((o, k) => o[k], form);
   const id: string = parent[keys[keys.length - 1]!];
   parent[keys[keys.length - 1]!] = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
-  const res = await problem(citizen.request('POST', '/v1/applications', { serviceId: service.id, form, materials: await uploadNeeded(citizen, service) }));
+  const res = await problem(
+    citizen.request('POST', '/v1/applications', { serviceId: service.id, form, materials: await uploadNeeded(citizen, service) }),
+  );
   expect(res.status).toBe(422);
   expect(res.errors.map((e: any) => e.path)).toContain(path);
 });
@@ -80,7 +82,10 @@ test('bytes that do not match the declared sha256 -> 422 naming the material', a
   const m = uploadable();
   const declared = fileFor(m);
   const ticket = await citizen.request('POST', '/v1/uploads', {
-    serviceId: service.id, materialId: m.id, contentType: declared.contentType, sizeBytes: declared.bytes.length,
+    serviceId: service.id,
+    materialId: m.id,
+    contentType: declared.contentType,
+    sizeBytes: declared.bytes.length,
     sha256: crypto.createHash('sha256').update(declared.bytes).digest('hex'),
   });
   const tampered = Buffer.from(declared.bytes);
@@ -102,9 +107,15 @@ test('a file disguised as another type -> 422', async () => {
 
 test('an oversize upload is refused before any byte is stored', async () => {
   const m = uploadable();
-  const res = await problem(citizen.request('POST', '/v1/uploads', {
-    serviceId: service.id, materialId: m.id, contentType: m.accept[0], sizeBytes: m.maxBytes + 1, sha256: 'a'.repeat(64),
-  }));
+  const res = await problem(
+    citizen.request('POST', '/v1/uploads', {
+      serviceId: service.id,
+      materialId: m.id,
+      contentType: m.accept[0],
+      sizeBytes: m.maxBytes + 1,
+      sha256: 'a'.repeat(64),
+    }),
+  );
   expect(res.status).toBe(422);
   expect(res.errors.map((e: any) => e.path)).toContain('sizeBytes');
 });

@@ -101,21 +101,32 @@ test(`${APPS} applications survive ${RANDOM_KILLS}+2 SIGKILLs of the runtime (se
 
   async function supplementRound(citizen: OneThingClient, id: string, dept: string, officer: OneThingClient): Promise<void> {
     const material = service.materials[0]!;
-    await call(() =>
-      officer.request('POST', `/v1/tasks/${taskIdOf(id, dept)}/decision`, {
-        decision: 'request-supplement',
-        comment: '请补充材料',
-        missing: [{ materialId: material.id, reason: '照片不清晰' }],
-      }),
-    notFoundYet);
+    await call(
+      () =>
+        officer.request('POST', `/v1/tasks/${taskIdOf(id, dept)}/decision`, {
+          decision: 'request-supplement',
+          comment: '请补充材料',
+          missing: [{ materialId: material.id, reason: '照片不清晰' }],
+        }),
+      notFoundYet,
+    );
     // Kill 1 in the round: the decision is recorded, the state machine may not have it yet.
     if (supplementDecisionKill) {
       supplementDecisionKill = false;
       restart('right after a request-supplement decision');
     }
-    await until(citizen, id, (app) => app.branches.find((b: any) => b.department === dept)?.status === 'supplement-required', `${dept} supplement-required`);
+    await until(
+      citizen,
+      id,
+      (app) => app.branches.find((b: any) => b.department === dept)?.status === 'supplement-required',
+      `${dept} supplement-required`,
+    );
     const uploadId = await call(() => citizen.upload(service.id, fileFor(material)));
-    const answer = () => citizen.request('POST', `/v1/applications/${id}/supplements`, { department: dept, materials: [{ materialId: material.id, uploadId }] });
+    const answer = () =>
+      citizen.request('POST', `/v1/applications/${id}/supplements`, {
+        department: dept,
+        materials: [{ materialId: material.id, uploadId }],
+      });
     await call(async () => {
       // Kill 2 in the round: while the supplement answer is being handled.
       if (supplementAnswerKill) {
@@ -134,20 +145,33 @@ test(`${APPS} applications survive ${RANDOM_KILLS}+2 SIGKILLs of the runtime (se
         throw error;
       }
     });
-    await until(citizen, id, (app) => app.branches.find((b: any) => b.department === dept)?.status === 'open', `${dept} open after the supplement`);
+    await until(
+      citizen,
+      id,
+      (app) => app.branches.find((b: any) => b.department === dept)?.status === 'open',
+      `${dept} open after the supplement`,
+    );
   }
 
   async function runApplication(i: number): Promise<string> {
     const citizen = citizens[i % CITIZENS]!;
     const materials = await call(() => uploadNeeded(citizen, service));
     const { id } = await call(() =>
-      citizen.request<{ id: string }>('POST', '/v1/applications', { serviceId: service.id, form: service.formSchema.examples[0], materials }, { 'idempotency-key': `chaos-${SEED}-${i}` }),
+      citizen.request<{ id: string }>(
+        'POST',
+        '/v1/applications',
+        { serviceId: service.id, form: service.formSchema.examples[0], materials },
+        { 'idempotency-key': `chaos-${SEED}-${i}` },
+      ),
     );
     await until(citizen, id, (app) => !app.branches.some((b: any) => b.status === 'pending'), 'every task open');
     await Promise.all(
       service.departments.map(async (d, j) => {
         if (WITH_SUPPLEMENT(i) && j === 0) await supplementRound(citizen, id, d.id, officers[j]!);
-        await call(() => officers[j]!.request('POST', `/v1/tasks/${taskIdOf(id, d.id)}/decision`, { decision: 'approve', comment: 'ok' }), notFoundYet);
+        await call(
+          () => officers[j]!.request('POST', `/v1/tasks/${taskIdOf(id, d.id)}/decision`, { decision: 'approve', comment: 'ok' }),
+          notFoundYet,
+        );
       }),
     );
     await until(citizen, id, (app) => app.status === 'approved', 'approved');
@@ -172,7 +196,10 @@ test(`${APPS} applications survive ${RANDOM_KILLS}+2 SIGKILLs of the runtime (se
     for (const [i, id] of ids.entries()) {
       const app = await citizens[i % CITIZENS]!.request('GET', `/v1/applications/${id}`);
       const count = (type: string, dept?: string, decision?: string) =>
-        app.timeline.filter((e: any) => e.type === type && (dept === undefined || e.department === dept) && (decision === undefined || e.detail?.decision === decision)).length;
+        app.timeline.filter(
+          (e: any) =>
+            e.type === type && (dept === undefined || e.department === dept) && (decision === undefined || e.detail?.decision === decision),
+        ).length;
       const counts = {
         status: app.status,
         submitted: count('submitted'),
@@ -215,7 +242,9 @@ test(`${APPS} applications survive ${RANDOM_KILLS}+2 SIGKILLs of the runtime (se
       expect(await allPages(officers[j]!, `/v1/departments/${d.id}/tasks?status=open`)).toEqual([]);
     }
   } catch (error) {
-    throw new Error(`seed ${SEED}, kills: ${kills.join('; ')}\n${String(error)}\n--- runtime output (last 40 lines) ---\n${platform.output()}`);
+    throw new Error(
+      `seed ${SEED}, kills: ${kills.join('; ')}\n${String(error)}\n--- runtime output (last 40 lines) ---\n${platform.output()}`,
+    );
   }
 }, 900_000);
 
@@ -224,7 +253,10 @@ async function allPages<T>(client: OneThingClient, path: string): Promise<T[]> {
   let cursor: string | null = null;
   do {
     const sep = path.includes('?') ? '&' : '?';
-    const page: { items: T[]; nextCursor: string | null } = await client.request('GET', `${path}${sep}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const page: { items: T[]; nextCursor: string | null } = await client.request(
+      'GET',
+      `${path}${sep}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);

@@ -13,13 +13,17 @@ afterAll(() => t.close());
 
 const REASONS = '不动产权证书与登记信息不符';
 
-test("an officer of another department reads an application rejected by real-estate without its reasons, materials or checks", async () => {
+test('an officer of another department reads an application rejected by real-estate without its reasons, materials or checks', async () => {
   const citizen = await t.api.login({ role: 'citizen', sub: 'parent-scope' });
   const service = await getService(t.api, 'school-enrolment');
   // Every material uploaded, replaced by shared data or not, so that each department has its own to see.
   const materials = [];
   for (const m of service.materials) materials.push({ materialId: m.id, uploadId: await citizen.upload(service.id, fileFor(m)) });
-  const { id } = await citizen.request<{ id: string }>('POST', '/v1/applications', { serviceId: service.id, form: service.formSchema.examples[0], materials });
+  const { id } = await citizen.request<{ id: string }>('POST', '/v1/applications', {
+    serviceId: service.id,
+    form: service.formSchema.examples[0],
+    materials,
+  });
   await waitForBranches(citizen, id, service.departments.length);
 
   const rejecter = await t.api.login({ role: 'officer', sub: 'o-re', dept: 'real-estate' });
@@ -35,7 +39,9 @@ test("an officer of another department reads an application rejected by real-est
   expect(submitted.detail.materials).toEqual(['household-booklet']);
   expect(Object.keys(submitted.detail.checks)).toEqual(['household']);
   expect(app.sharedDataChecks.map((c: { id: string }) => c.id)).toEqual(['household']);
-  expect(new Set(app.timeline.map((e: { department?: string }) => e.department ?? 'public-security'))).toEqual(new Set(['public-security']));
+  expect(new Set(app.timeline.map((e: { department?: string }) => e.department ?? 'public-security'))).toEqual(
+    new Set(['public-security']),
+  );
 
   // The rejecting department still reads its own reasons.
   expect((await rejecter.request('GET', `/v1/applications/${id}`)).result.reasons).toBe(REASONS);

@@ -3,7 +3,16 @@
  * text, deep nesting and foreign cursors are 4xx naming the field, and nothing is written.
  */
 import { startTestRuntime, type TestRuntime } from '../support/runtime';
-import { findTask, getApplication, getService, submitExample, uploadNeeded, waitForBranches, waitForStatus, type ServiceDoc } from '../support/flows';
+import {
+  findTask,
+  getApplication,
+  getService,
+  submitExample,
+  uploadNeeded,
+  waitForBranches,
+  waitForStatus,
+  type ServiceDoc,
+} from '../support/flows';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SignJWT } from 'jose';
@@ -34,8 +43,14 @@ const problem = (p: Promise<unknown>) =>
 /** A token as an identity provider could sign it, claims unchecked (the dev route refuses odd ones). */
 async function signedToken(claims: Record<string, unknown>, sub: string): Promise<string> {
   const secret = fs.readFileSync(path.join(t.dataDir, 'dev-token-secret'), 'utf8').trim();
-  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE)
-    .setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(secret));
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuer(DEV_ISSUER)
+    .setAudience(DEV_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(secret));
 }
 
 const paths = (res: { errors?: Array<{ path: string }> }) => (res.errors ?? []).map((e) => e.path);
@@ -98,7 +113,9 @@ describe('lone surrogates', () => {
     const form = example();
     const [key = ''] = Object.keys(form).filter((k) => typeof form[k] === 'object');
     form[key] = { ...form[key], note: LONE };
-    const res = await problem(citizen.request('POST', '/v1/applications', { serviceId: service.id, form, materials: await uploadNeeded(citizen, service) }));
+    const res = await problem(
+      citizen.request('POST', '/v1/applications', { serviceId: service.id, form, materials: await uploadNeeded(citizen, service) }),
+    );
     expect(res.status).toBe(422);
     expect(paths(res)).toEqual([`form.${key}.note`]);
     expect(await count(citizen)).toBe(before);

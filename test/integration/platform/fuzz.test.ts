@@ -74,7 +74,13 @@ const rolesOf = (op: Json): string[] => /Roles: ([^.]+)\./.exec(op.description ?
 const oddStrings = (n: number, seed: number): string[] =>
   fc.sample(
     fc.oneof(
-      fc.string({ unit: fc.oneof(fc.constantFrom('\ud800', '\udc00', '/', '%', '?', '#', '.', ' '), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 12 }),
+      fc.string({
+        unit: fc.oneof(
+          fc.constantFrom('\ud800', '\udc00', '/', '%', '?', '#', '.', ' '),
+          fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+        ),
+        maxLength: 12,
+      }),
       fc.constantFrom('', '..', 'A'.repeat(300), 'T____', `A${'0'.repeat(26)}`, 'null', '-1'),
     ),
     { seed, numRuns: n },
@@ -88,7 +94,13 @@ function pathWith(template: string, values: Record<string, string>, raw = false)
 }
 
 const positiveBodies = (): Record<string, unknown> => ({
-  createUpload: { serviceId: service.id, materialId: service.materials[0]!.id, contentType: service.materials[0]!.accept[0], sizeBytes: 100, sha256: 'a'.repeat(64) },
+  createUpload: {
+    serviceId: service.id,
+    materialId: service.materials[0]!.id,
+    contentType: service.materials[0]!.accept[0],
+    sizeBytes: 100,
+    sha256: 'a'.repeat(64),
+  },
   submitApplication: { serviceId: service.id, form: service.formSchema.examples[0], materials },
   provideSupplement: { department: fixtures.dept, note: 'n' },
   decideTask: { decision: 'approve', comment: 'ok' },
@@ -113,7 +125,11 @@ function negativesFrom(schema: Json, example: unknown, at: string, out: Array<{ 
   }
   if (s.type === 'array') {
     out.push({ label: `${at}: not an array`, value: {} });
-    if (s.maxItems !== undefined) out.push({ label: `${at}: too many items`, value: Array.from({ length: s.maxItems + 1 }, () => (Array.isArray(example) ? example[0] : {}) ?? {}) });
+    if (s.maxItems !== undefined)
+      out.push({
+        label: `${at}: too many items`,
+        value: Array.from({ length: s.maxItems + 1 }, () => (Array.isArray(example) ? example[0] : {}) ?? {}),
+      });
     if (Array.isArray(example) && example.length > 0) {
       const inner: Array<{ label: string; value: unknown }> = [];
       negativesFrom(s.items ?? {}, example[0], `${at}[0]`, inner, depth + 1);
@@ -157,13 +173,24 @@ function probesFor(template: string, method: string, op: Json): Probe[] {
   const base = { method, template, path: pathWith(template, fixtures) };
   const withBody: { headers?: Record<string, string>; body?: string } = op.requestBody ? json(positive) : {};
 
-
   // Path parameters: odd values (404 or 400), raw bad percent-encoding (400).
   for (const p of params.filter((x) => x.in === 'path')) {
     for (const [i, odd] of oddStrings(6, SEED + template.length + i0(p.name)).entries()) {
-      probes.push({ ...base, ...withBody, role: mainRole, label: `path ${p.name} #${i}`, path: pathWith(template, { ...fixtures, [p.name]: odd }) });
+      probes.push({
+        ...base,
+        ...withBody,
+        role: mainRole,
+        label: `path ${p.name} #${i}`,
+        path: pathWith(template, { ...fixtures, [p.name]: odd }),
+      });
     }
-    probes.push({ ...base, ...withBody, role: mainRole, label: `path ${p.name} bad encoding`, path: pathWith(template, { ...mapEncoded(fixtures), [p.name]: '%E0%A4%A' }, true) });
+    probes.push({
+      ...base,
+      ...withBody,
+      role: mainRole,
+      label: `path ${p.name} bad encoding`,
+      path: pathWith(template, { ...mapEncoded(fixtures), [p.name]: '%E0%A4%A' }, true),
+    });
   }
 
   // Query parameters: each declared rule broken once.
@@ -171,15 +198,31 @@ function probesFor(template: string, method: string, op: Json): Probe[] {
     const s = p.schema as Json;
     const values: string[] = [...oddStrings(3, SEED + i0(p.name))];
     if (s.enum) values.push(...s.enum, 'zz-bogus');
-    if (s.type === 'integer') values.push(String(s.minimum), String(s.maximum), String(s.minimum - 1), String(s.maximum + 1), '1.5', 'x', '1e400');
+    if (s.type === 'integer')
+      values.push(String(s.minimum), String(s.maximum), String(s.minimum - 1), String(s.maximum + 1), '1.5', 'x', '1e400');
     if (s.maxLength !== undefined) values.push('A'.repeat(s.maxLength + 1));
-    for (const v of values) probes.push({ ...base, role: mainRole, label: `query ${p.name}=${v.slice(0, 20)}`, path: `${base.path}?${p.name}=${encode(v)}` });
+    for (const v of values)
+      probes.push({ ...base, role: mainRole, label: `query ${p.name}=${v.slice(0, 20)}`, path: `${base.path}?${p.name}=${encode(v)}` });
   }
 
   // Idempotency-Key header: absent (above), odd, and a replay of the positive body.
   if (params.some((p) => p.in === 'header' && p.name === 'Idempotency-Key')) {
-    for (const key of ['', ' ', 'cl\u00e9', 'k'.repeat(256)]) probes.push({ ...base, ...withBody, role: mainRole, label: `Idempotency-Key ${JSON.stringify(key.slice(0, 10))}`, headers: { ...withBody.headers, 'idempotency-key': key } });
-    for (let i = 0; i < 2; i++) probes.push({ ...base, ...withBody, role: mainRole, label: `Idempotency-Key replay #${i}`, headers: { ...withBody.headers, 'idempotency-key': 'fuzz-replay-1' } });
+    for (const key of ['', ' ', 'cl\u00e9', 'k'.repeat(256)])
+      probes.push({
+        ...base,
+        ...withBody,
+        role: mainRole,
+        label: `Idempotency-Key ${JSON.stringify(key.slice(0, 10))}`,
+        headers: { ...withBody.headers, 'idempotency-key': key },
+      });
+    for (let i = 0; i < 2; i++)
+      probes.push({
+        ...base,
+        ...withBody,
+        role: mainRole,
+        label: `Idempotency-Key replay #${i}`,
+        headers: { ...withBody.headers, 'idempotency-key': 'fuzz-replay-1' },
+      });
   }
 
   if (op.requestBody) {
@@ -197,7 +240,8 @@ function probesFor(template: string, method: string, op: Json): Probe[] {
       ['over 256 KB', JSON.stringify({ ...(positive as Json), pad: 'x'.repeat(300 * 1024) }), 'application/json'],
       ['nested 3000 deep', `{"x":${'['.repeat(3000)}${']'.repeat(3000)}}`, 'application/json'],
     ];
-    for (const [label, body, type] of raw) probes.push({ ...base, role: mainRole, label, body, headers: type ? { 'content-type': type } : {} });
+    for (const [label, body, type] of raw)
+      probes.push({ ...base, role: mainRole, label, body, headers: type ? { 'content-type': type } : {} });
   }
   // Positive, as every kind of caller: after the negatives, so these see the state a refusal left.
   for (const role of ROLES) probes.push({ ...base, ...withBody, label: `positive as ${role ?? 'anonymous'}`, role });
@@ -240,10 +284,14 @@ test('every operation, every caller, positive and negative: no 5xx, every respon
     const problems = checker.problems(method!, probe.template, seen);
     if (res.status >= 500) problems.unshift(`server error ${res.status}`);
     if (probe.label.startsWith('method ') && res.status !== 405) problems.push(`expected 405, got ${res.status}`);
-    if (problems.length > 0) failures.push(`${probe.method} ${probe.path.slice(0, 120)} [${probe.label}, ${probe.role ?? 'anonymous'}] -> ${res.status}: ${problems.join('; ')}`);
+    if (problems.length > 0)
+      failures.push(
+        `${probe.method} ${probe.path.slice(0, 120)} [${probe.label}, ${probe.role ?? 'anonymous'}] -> ${res.status}: ${problems.join('; ')}`,
+      );
   }
   expect(failures).toEqual([]);
   // The run exercised successes and each class of refusal.
   expect(probes.length).toBeGreaterThan(250);
-  for (const status of [200, 201, 202, 400, 401, 403, 404, 405, 409, 413, 415, 422]) expect({ status, seen: statuses.has(status) }).toEqual({ status, seen: true });
+  for (const status of [200, 201, 202, 400, 401, 403, 404, 405, 409, 413, 415, 422])
+    expect({ status, seen: statuses.has(status) }).toEqual({ status, seen: true });
 });

@@ -33,7 +33,11 @@ test('a repeated decision is answered again; a different second decision is 409'
   const citizen = await t.api.login({ role: 'citizen', sub: 'parent-double' });
   const service = await getService(t.api, 'newborn');
   const materials = await uploadNeeded(citizen, service);
-  const { id } = await citizen.request('POST', '/v1/applications', { serviceId: service.id, form: service.formSchema.examples[0], materials });
+  const { id } = await citizen.request('POST', '/v1/applications', {
+    serviceId: service.id,
+    form: service.formSchema.examples[0],
+    materials,
+  });
   await waitForBranches(citizen, id, service.departments.length);
   const dept = service.departments[0];
   const officer = await t.api.login({ role: 'officer', sub: 'dbl', dept: dept!.id });

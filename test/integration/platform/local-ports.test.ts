@@ -32,13 +32,19 @@ interface RawResponse {
 }
 
 /** A request with headers `fetch` will not send as given (`Host`). */
-function raw(port: number, opts: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<RawResponse> {
+function raw(
+  port: number,
+  opts: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path ?? '/', headers: opts.headers ?? {}, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path ?? '/', headers: opts.headers ?? {}, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -47,7 +53,12 @@ function raw(port: number, opts: { method?: string; path?: string; headers?: Rec
 const TOKEN_REQUEST = JSON.stringify({ role: 'admin', sub: 'attacker' });
 // Signed requests as far as the servers check (dynalite wants the header's shape, not a valid signature).
 const SIGNED = 'AWS4-HMAC-SHA256 Credential=local/20260930/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=00';
-const amzJson = (target: string) => ({ 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': target, authorization: SIGNED, 'x-amz-date': '20260930T020000Z' });
+const amzJson = (target: string) => ({
+  'content-type': 'application/x-amz-json-1.0',
+  'x-amz-target': target,
+  authorization: SIGNED,
+  'x-amz-date': '20260930T020000Z',
+});
 /** A request each port would serve, to show that the refusal is about Host/Origin only. */
 const probes = {
   api: { method: 'POST', path: '/v1/dev/tokens', headers: { 'content-type': 'application/json' }, body: TOKEN_REQUEST },
@@ -57,7 +68,7 @@ const probes = {
 } as const;
 const PORTS = ['api', 'dynamodb', 's3', 'sfn'] as const;
 
-test.each(PORTS)('%s: a DNS-rebinding Host is refused with 403 in the port\'s protocol', async (name) => {
+test.each(PORTS)("%s: a DNS-rebinding Host is refused with 403 in the port's protocol", async (name) => {
   const probe = probes[name];
   const res = await raw(ports[name], { ...probe, headers: { ...probe.headers, host: `attacker.example:${ports[name]}` } });
   expect(res.status).toBe(403);
@@ -77,13 +88,22 @@ test.each(PORTS)('%s: a foreign Origin gets 403 and no CORS headers, preflight i
     expect([origin, res.status]).toEqual([origin, 403]);
     expect(Object.keys(res.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
     const preflight = await raw(ports[name], {
-      method: 'OPTIONS', path: probe.path,
-      headers: { host: `127.0.0.1:${ports[name]}`, origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      method: 'OPTIONS',
+      path: probe.path,
+      headers: {
+        host: `127.0.0.1:${ports[name]}`,
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(Object.keys(preflight.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
   }
   // A GET a page elsewhere makes the browser send without Origin (<img src>, <script src>).
-  const noCors = await raw(ports[name], { ...probe, headers: { ...probe.headers, host: `127.0.0.1:${ports[name]}`, 'sec-fetch-site': 'cross-site' } });
+  const noCors = await raw(ports[name], {
+    ...probe,
+    headers: { ...probe.headers, host: `127.0.0.1:${ports[name]}`, 'sec-fetch-site': 'cross-site' },
+  });
   expect(noCors.status).toBe(403);
 });
 
@@ -96,15 +116,22 @@ test.each(PORTS)('%s: loopback Host names with the right port and no Origin are 
 });
 
 /** SDK middleware that adds the `Origin` a browser would. */
-const asWebPage = <T extends { request: unknown }, R>(next: (args: T) => Promise<R>) => (args: T) => {
-  (args.request as { headers: Record<string, string> }).headers.origin = 'http://attacker.example';
-  return next(args);
-};
+const asWebPage =
+  <T extends { request: unknown }, R>(next: (args: T) => Promise<R>) =>
+  (args: T) => {
+    (args.request as { headers: Record<string, string> }).headers.origin = 'http://attacker.example';
+    return next(args);
+  };
 
 test('the AWS SDK keeps working against DynamoDB, S3 and Step Functions, and reports a refusal as AccessDenied 403', async () => {
   const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   const ddb = new DynamoDBClient({ endpoint: t.runtime.urls.dynamodb, region: 'us-east-1', credentials });
-  const s3 = new S3Client({ endpoint: t.runtime.urls.s3, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, forcePathStyle: true });
+  const s3 = new S3Client({
+    endpoint: t.runtime.urls.s3,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    forcePathStyle: true,
+  });
   const sfn = new SFNClient({ endpoint: t.runtime.urls.sfn, region: 'us-east-1', credentials });
   try {
     expect((await ddb.send(new ListTablesCommand({}))).TableNames).toContain('onething-main');
@@ -116,7 +143,10 @@ test('the AWS SDK keeps working against DynamoDB, S3 and Step Functions, and rep
     sfn.middlewareStack.add(asWebPage, { step: 'build' });
     const denied = { $metadata: { httpStatusCode: 403 } };
     await expect(ddb.send(new ListTablesCommand({}))).rejects.toMatchObject({ name: 'AccessDeniedException', ...denied });
-    await expect(s3.send(new ListObjectsV2Command({ Bucket: 'onething-materials' }))).rejects.toMatchObject({ name: 'AccessDenied', ...denied });
+    await expect(s3.send(new ListObjectsV2Command({ Bucket: 'onething-materials' }))).rejects.toMatchObject({
+      name: 'AccessDenied',
+      ...denied,
+    });
     await expect(sfn.send(new ListStateMachinesCommand({}))).rejects.toMatchObject({ name: 'AccessDeniedException', ...denied });
   } finally {
     ddb.destroy();
@@ -131,17 +161,31 @@ test("the web UI's origin (the API port) may PUT presigned uploads to S3 from a 
   const bytes = sampleFiles.pdf('browser');
   const { createHash } = await import('node:crypto');
   const ticket = await citizen.request<{ url: string; headers: Record<string, string> }>('POST', '/v1/uploads', {
-    serviceId: 'school-enrolment', materialId: 'household-booklet', contentType: 'application/pdf', sizeBytes: bytes.length,
+    serviceId: 'school-enrolment',
+    materialId: 'household-booklet',
+    contentType: 'application/pdf',
+    sizeBytes: bytes.length,
     sha256: createHash('sha256').update(bytes).digest('hex'),
   });
   const url = new URL(ticket.url);
   const preflight = await raw(ports.s3, {
-    method: 'OPTIONS', path: url.pathname + url.search,
-    headers: { host: url.host, origin: apiOrigin, 'access-control-request-method': 'PUT', 'access-control-request-headers': Object.keys(ticket.headers).join(',') },
+    method: 'OPTIONS',
+    path: url.pathname + url.search,
+    headers: {
+      host: url.host,
+      origin: apiOrigin,
+      'access-control-request-method': 'PUT',
+      'access-control-request-headers': Object.keys(ticket.headers).join(','),
+    },
   });
   expect(preflight.status).toBe(200);
   expect(preflight.headers['access-control-allow-methods']).toContain('PUT');
-  const put = await raw(ports.s3, { method: 'PUT', path: url.pathname + url.search, headers: { ...ticket.headers, host: url.host, origin: apiOrigin }, body: bytes });
+  const put = await raw(ports.s3, {
+    method: 'PUT',
+    path: url.pathname + url.search,
+    headers: { ...ticket.headers, host: url.host, origin: apiOrigin },
+    body: bytes,
+  });
   expect(put.status).toBe(200);
   expect(put.headers['access-control-allow-origin']).toBe(apiOrigin);
 

@@ -83,7 +83,10 @@ const pathsIn = (v: unknown, prefix: Path = []): Path[] =>
  */
 function bodies(valid: () => Json): fc.Arbitrary<unknown> {
   const paths: Path[] = [...pathsIn(valid()), ['extra'], ['form', 'extra']];
-  const at = (body: Json, path: Path) => ({ parent: path.slice(0, -1).reduce<Json>((o, k) => (o[k] && typeof o[k] === 'object' ? o[k] : (o[k] = {})), body), last: path[path.length - 1]! });
+  const at = (body: Json, path: Path) => ({
+    parent: path.slice(0, -1).reduce<Json>((o, k) => (o[k] && typeof o[k] === 'object' ? o[k] : (o[k] = {})), body),
+    last: path[path.length - 1]!,
+  });
   const graft = fc.tuple(fc.constantFrom(...paths), anyJson).map(([path, value]) => {
     const body = valid();
     const { parent, last } = at(body, path);
@@ -113,7 +116,8 @@ async function send(client: OneThingClient, path: string, body: unknown): Promis
 }
 
 const dept = () => service.departments[0]!.id;
-const requestSupplement = () => officer.request('POST', `/v1/tasks/${taskId}/decision`, { decision: 'request-supplement', missing: [{ field: 'form.x', reason: 'r' }] });
+const requestSupplement = () =>
+  officer.request('POST', `/v1/tasks/${taskId}/decision`, { decision: 'request-supplement', missing: [{ field: 'form.x', reason: 'r' }] });
 const answerSupplement = () => citizen.request('POST', `/v1/applications/${applicationId}/supplements`, { department: dept(), note: 'n' });
 
 interface Case {
@@ -125,26 +129,48 @@ interface Case {
 }
 
 const cases: Array<[string, Case]> = [
-  ['POST /v1/uploads', {
-    client: () => citizen, path: () => '/v1/uploads',
-    valid: () => ({ serviceId: service.id, materialId: service.materials[0]!.id, contentType: 'application/pdf', sizeBytes: 10, sha256: 'a'.repeat(64) }),
-  }],
-  ['POST /v1/applications', {
-    client: () => citizen, path: () => '/v1/applications',
-    valid: () => ({ serviceId: service.id, form: structuredClone(service.formSchema.examples[0]), materials }),
-  }],
+  [
+    'POST /v1/uploads',
+    {
+      client: () => citizen,
+      path: () => '/v1/uploads',
+      valid: () => ({
+        serviceId: service.id,
+        materialId: service.materials[0]!.id,
+        contentType: 'application/pdf',
+        sizeBytes: 10,
+        sha256: 'a'.repeat(64),
+      }),
+    },
+  ],
+  [
+    'POST /v1/applications',
+    {
+      client: () => citizen,
+      path: () => '/v1/applications',
+      valid: () => ({ serviceId: service.id, form: structuredClone(service.formSchema.examples[0]), materials }),
+    },
+  ],
   // The task is open here; an accepted supplement request is answered so the next run finds it open again.
-  ['POST /v1/tasks/{taskId}/decision', {
-    client: () => officer, path: () => `/v1/tasks/${taskId}/decision`,
-    valid: () => ({ decision: 'request-supplement', comment: 'c', missing: [{ field: 'form.x', reason: 'r' }] }),
-    reset: answerSupplement,
-  }],
+  [
+    'POST /v1/tasks/{taskId}/decision',
+    {
+      client: () => officer,
+      path: () => `/v1/tasks/${taskId}/decision`,
+      valid: () => ({ decision: 'request-supplement', comment: 'c', missing: [{ field: 'form.x', reason: 'r' }] }),
+      reset: answerSupplement,
+    },
+  ],
   // The branch waits for a supplement here; an accepted answer is followed by a new request.
-  ['POST /v1/applications/{id}/supplements', {
-    client: () => citizen, path: () => `/v1/applications/${applicationId}/supplements`,
-    valid: () => ({ department: dept(), note: 'n', form: { a: 1 } }),
-    reset: requestSupplement,
-  }],
+  [
+    'POST /v1/applications/{id}/supplements',
+    {
+      client: () => citizen,
+      path: () => `/v1/applications/${applicationId}/supplements`,
+      valid: () => ({ department: dept(), note: 'n', form: { a: 1 } }),
+      reset: requestSupplement,
+    },
+  ],
 ];
 
 test.each(cases)('%s: any body -> 4xx or success, never 5xx; a 4xx writes nothing', async (name, c) => {

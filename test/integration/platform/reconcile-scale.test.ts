@@ -51,7 +51,15 @@ function application(i: number, unstarted: boolean): ApplicationRecord {
 function task(i: number, undelivered: boolean): TaskRecord {
   const id = appId(i);
   const tid = taskId(id, 'education');
-  const decided = undelivered ? { status: 'approved' as const, decision: 'approve' as const, decidedAt: submittedAt, decidedBy: 'o', ...deliveryMark(submittedAt, tid, 'd0') } : { status: 'open' as const };
+  const decided = undelivered
+    ? {
+        status: 'approved' as const,
+        decision: 'approve' as const,
+        decidedAt: submittedAt,
+        decidedBy: 'o',
+        ...deliveryMark(submittedAt, tid, 'd0'),
+      }
+    : { status: 'open' as const };
   return {
     ...keys.task(id, 'education'),
     taskId: tid,
@@ -82,7 +90,8 @@ async function writeAll(items: object[]): Promise<void> {
     await Promise.all(
       batches.slice(i, i + 8).map(async (batch) => {
         let pending: any = { [config.tableName]: batch.map((Item) => ({ PutRequest: { Item } })) };
-        while (pending && Object.keys(pending).length) pending = (await ddb.send(new BatchWriteCommand({ RequestItems: pending }))).UnprocessedItems;
+        while (pending && Object.keys(pending).length)
+          pending = (await ddb.send(new BatchWriteCommand({ RequestItems: pending }))).UnprocessedItems;
       }),
     );
   }
@@ -130,12 +139,28 @@ test('reconcile reads only the unfinished work among 10,000 unfinished applicati
   {
     const run = () => reconcile(reads.deps, { pageSize: 10, maxItems: 25, graceMs: 0 });
     const first = await run();
-    expect(first).toEqual({ started: UNSTARTED, stopped: 0, delivered: 0, read: UNSTARTED + 25, failed: 0, more: true, lagSeconds: expect.any(Number) });
+    expect(first).toEqual({
+      started: UNSTARTED,
+      stopped: 0,
+      delivered: 0,
+      read: UNSTARTED + 25,
+      failed: 0,
+      more: true,
+      lagSeconds: expect.any(Number),
+    });
     expect(first.lagSeconds).toBeGreaterThan(0);
     expect(reads.counts).toEqual({ gsi4: UNSTARTED + 25 });
 
     const second = await run();
-    expect(second).toEqual({ started: 0, stopped: 0, delivered: 0, read: UNDELIVERED - 25, failed: 0, more: false, lagSeconds: expect.any(Number) });
+    expect(second).toEqual({
+      started: 0,
+      stopped: 0,
+      delivered: 0,
+      read: UNDELIVERED - 25,
+      failed: 0,
+      more: false,
+      lagSeconds: expect.any(Number),
+    });
     const third = await run();
     expect(third).toEqual({ started: 0, stopped: 0, delivered: 0, read: 0, failed: 0, more: false, lagSeconds: 0 });
     // Every item read was unfinished work: 43 of 20,000 items, never the day's applications (gsi2).

@@ -2,7 +2,16 @@ import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { ApiError, type OneThingClient } from '../../../local/client';
 import { executionArn } from '../../../shared/applications/executions';
 import { reconcile } from '../../../shared/applications';
-import { decide, findTask, getApplication, getService, submitExample, waitForBranches, waitForStatus, type ServiceDoc } from '../support/flows';
+import {
+  decide,
+  findTask,
+  getApplication,
+  getService,
+  submitExample,
+  waitForBranches,
+  waitForStatus,
+  type ServiceDoc,
+} from '../support/flows';
 import { exitedStates, failNext, storedTask } from '../support/faults';
 import { eventually, startTestRuntime, type TestRuntime } from '../support/runtime';
 
@@ -28,7 +37,8 @@ const DAY = 86_400;
 const EDU = 'education';
 const officer = (dept: string) => officers.get(dept) as OneThingClient;
 const isSendTaskSuccess = (command: string) => command === 'SendTaskSuccessCommand';
-const isAuditPut = (command: string, input: Record<string, any>) => ['PutCommand', 'PutItemCommand'].includes(command) && input.TableName === t.runtime.deps.config.auditTableName;
+const isAuditPut = (command: string, input: Record<string, any>) =>
+  ['PutCommand', 'PutItemCommand'].includes(command) && input.TableName === t.runtime.deps.config.auditTableName;
 const reconcileNow = () => reconcile(t.runtime.deps, { graceMs: 0 });
 const status = (error: unknown) => (error instanceof ApiError ? error.status : error);
 
@@ -37,8 +47,15 @@ async function waitingForSupplement(): Promise<string> {
   const id = await submitExample(citizen, service);
   await waitForBranches(citizen, id, service.departments.length);
   const task = await findTask(officer(EDU), EDU, id);
-  await decide(officer(EDU), task.taskId, { decision: 'request-supplement', comment: '请补充', missing: [{ field: 'form.guardian.phone', reason: '无法接通' }] });
-  await eventually(async () => ((await storedTask(t.runtime.deps, id, EDU))?.tokenKind === 'supplement' ? true : undefined), 'the supplement wait holding its token');
+  await decide(officer(EDU), task.taskId, {
+    decision: 'request-supplement',
+    comment: '请补充',
+    missing: [{ field: 'form.guardian.phone', reason: '无法接通' }],
+  });
+  await eventually(
+    async () => ((await storedTask(t.runtime.deps, id, EDU))?.tokenKind === 'supplement' ? true : undefined),
+    'the supplement wait holding its token',
+  );
   return id;
 }
 
@@ -72,7 +89,12 @@ const happyPath = (extra: Record<string, number> = {}) => ({
   ...once(service.departments.flatMap((d) => [`branch-opened:${d.id}`, `decided:${d.id}`])),
   ...extra,
 });
-const supplementRound = { [`decided:${EDU}`]: 2, [`supplement-requested:${EDU}`]: 1, [`supplement-provided:${EDU}`]: 1, [`due-moved:${EDU}`]: 1 };
+const supplementRound = {
+  [`decided:${EDU}`]: 2,
+  [`supplement-requested:${EDU}`]: 1,
+  [`supplement-provided:${EDU}`]: 1,
+  [`due-moved:${EDU}`]: 1,
+};
 
 describe('a supplement answer', () => {
   const answer = { department: EDU, form: { guardian: { phone: '13900139000' } }, note: '已更新电话' };
@@ -115,7 +137,10 @@ describe('a decision', () => {
     expect(await decide(officer(EDU), task.taskId, { decision: 'approve', comment: 'ok' }).catch(status)).toBe(503);
 
     expect(await reconcileNow()).toMatchObject({ delivered: 1 });
-    await eventually(async () => ((await exitedStates(t.runtime.deps, service.id, id)).includes('RouteEducation') ? true : undefined), 'the decision delivered');
+    await eventually(
+      async () => ((await exitedStates(t.runtime.deps, service.id, id)).includes('RouteEducation') ? true : undefined),
+      'the decision delivered',
+    );
     expect(await finishAndCount(id, [EDU])).toEqual(happyPath());
   });
 
@@ -161,6 +186,8 @@ test('a withdrawal whose StopExecution failed: reconcile stops the execution and
   expect(execution.status).toBe('ABORTED');
   const types = app.timeline.map((e: any) => `${e.type}${e.department ? `:${e.department}` : ''}`);
   expect(types.filter((x: string) => x === 'withdrawn')).toHaveLength(1);
-  expect(types.filter((x: string) => x.startsWith('cancelled:')).sort()).toEqual(service.departments.map((d) => `cancelled:${d.id}`).sort());
+  expect(types.filter((x: string) => x.startsWith('cancelled:')).sort()).toEqual(
+    service.departments.map((d) => `cancelled:${d.id}`).sort(),
+  );
   expect(await reconcileNow()).toMatchObject({ read: 0 });
 });

@@ -34,9 +34,12 @@ afterEach(async () => {
 
 const clockNow = async () => Date.parse((await t.api.request<{ now: string }>('GET', '/v1/dev/clock')).now);
 /** Advances the dev clock to `seconds` after `instant` (the engine's due timers have run when it returns). */
-const advanceTo = async (instant: string, seconds = 0) => t.api.advanceClock(Math.max(1, Math.ceil((Date.parse(instant) - (await clockNow())) / 1000) + seconds));
+const advanceTo = async (instant: string, seconds = 0) =>
+  t.api.advanceClock(Math.max(1, Math.ceil((Date.parse(instant) - (await clockNow())) / 1000) + seconds));
 const execution = (serviceId: string, id: string) =>
-  t.runtime.engine.call('DescribeExecution', { executionArn: `${stateMachineArnPrefix(t.config).replace(':stateMachine:', ':execution:')}onething-${serviceId}:${id}` });
+  t.runtime.engine.call('DescribeExecution', {
+    executionArn: `${stateMachineArnPrefix(t.config).replace(':stateMachine:', ':execution:')}onething-${serviceId}:${id}`,
+  });
 const inject = (fn: string, handler: LambdaHandler) => t.runtime.engine.registerLambda(functionName(fn), handler);
 
 const firstDueAt = (app: any): string => app.branches.map((b: any) => b.dueAt).sort()[0];
@@ -76,7 +79,11 @@ test('a step failing after its retries ends the application as failed: every tas
 
   const failed = await waitForStatus(citizen, id, 'failed');
   expect(calls).toBeGreaterThanOrEqual(7); // the first call and the 6 retries of one branch
-  expect(failed.result).toMatchObject({ outcome: 'failed', reason: 'processing-failed', message: { zh: expect.any(String), en: expect.any(String) } });
+  expect(failed.result).toMatchObject({
+    outcome: 'failed',
+    reason: 'processing-failed',
+    message: { zh: expect.any(String), en: expect.any(String) },
+  });
   expect(failed.branches.map((b: any) => b.status)).toStrictEqual(service.departments.map(() => 'cancelled'));
   const types = failed.timeline.map((e: any) => e.type);
   expect(types).toContain('failed');
@@ -110,7 +117,11 @@ test('a supplement not provided within the limit ends the application, with the 
   const { citizen, service, id } = await openApplication('school-enrolment', 'parent-late');
   const officer = await t.api.login({ role: 'officer', sub: 'edu-late', dept: 'education' });
   const task = await findTask(officer, 'education', id);
-  await decide(officer, task.taskId, { decision: 'request-supplement', comment: '请补充', missing: [{ field: 'form.contact.phone', reason: '无法接通' }] });
+  await decide(officer, task.taskId, {
+    decision: 'request-supplement',
+    comment: '请补充',
+    missing: [{ field: 'form.contact.phone', reason: '无法接通' }],
+  });
   const waiting = await waitForStatus(citizen, id, 'supplement-required');
   const requestedAt = waiting.branches.find((b: any) => b.department === 'education').supplementRequests[0].requestedAt;
 
@@ -122,7 +133,12 @@ test('a supplement not provided within the limit ends the application, with the 
   await advanceTo(deadline, 60);
 
   const ended = await waitForStatus(citizen, id, 'rejected');
-  expect(ended.result).toMatchObject({ outcome: 'rejected', rejectedBy: 'education', reason: 'supplement-expired', message: { zh: expect.any(String), en: expect.any(String) } });
+  expect(ended.result).toMatchObject({
+    outcome: 'rejected',
+    rejectedBy: 'education',
+    reason: 'supplement-expired',
+    message: { zh: expect.any(String), en: expect.any(String) },
+  });
   const education = ended.branches.find((b: any) => b.department === 'education');
   expect(education.status).toBe('cancelled');
   const expiry = ended.timeline.filter((e: any) => e.type === 'supplement-expired');

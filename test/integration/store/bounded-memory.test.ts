@@ -44,7 +44,14 @@ beforeAll(async () => {
     await client.send(
       new PutItemCommand({
         TableName: TABLE,
-        Item: { pk: { S: `APP#A${i % 4}` }, sk: { S: `TASK#${i}` }, gsi1pk: { S: 'OWNER#a' }, gsi1sk: { S: at }, gsi2pk: { S: 'DAY#1' }, gsi2sk: { S: at } },
+        Item: {
+          pk: { S: `APP#A${i % 4}` },
+          sk: { S: `TASK#${i}` },
+          gsi1pk: { S: 'OWNER#a' },
+          gsi1sk: { S: at },
+          gsi2pk: { S: 'DAY#1' },
+          gsi2sk: { S: at },
+        },
       }),
     );
   }
@@ -59,13 +66,28 @@ afterAll(async () => {
 /** The read shapes of the platform: a partition to its end, a page cut by Limit, an index page, a scan, a get. */
 async function readRound(i: number): Promise<void> {
   await client.send(
-    new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: `APP#A${i % 4}` } } }),
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: `APP#A${i % 4}` } },
+    }),
   );
   await client.send(
-    new QueryCommand({ TableName: TABLE, IndexName: 'gsi1', Limit: 5, KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': { S: 'OWNER#a' } } }),
+    new QueryCommand({
+      TableName: TABLE,
+      IndexName: 'gsi1',
+      Limit: 5,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: 'OWNER#a' } },
+    }),
   );
   await client.send(
-    new QueryCommand({ TableName: TABLE, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': { S: 'DAY#1' } } }),
+    new QueryCommand({
+      TableName: TABLE,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: 'DAY#1' } },
+    }),
   );
   await client.send(new ScanCommand({ TableName: TABLE, Limit: 3 }));
   await client.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: 'APP#A0' }, sk: { S: 'TASK#0' } } }));

@@ -47,14 +47,28 @@ async function changeItems(client: DynamoDBClient): Promise<void> {
   await client.send(
     new PutItemCommand({
       TableName: TABLE,
-      Item: { pk: { S: 'Y' }, sk: { S: 'APP' }, gsi1pk: { S: 'OWNER#a' }, gsi1sk: { S: 't3#Y' }, gsi2pk: { S: 'DAY#1' }, gsi2sk: { S: 't3#Y' } },
+      Item: {
+        pk: { S: 'Y' },
+        sk: { S: 'APP' },
+        gsi1pk: { S: 'OWNER#a' },
+        gsi1sk: { S: 't3#Y' },
+        gsi2pk: { S: 'DAY#1' },
+        gsi2sk: { S: 't3#Y' },
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
   await client.send(
     new PutItemCommand({
       TableName: TABLE,
-      Item: { pk: { S: 'X' }, sk: { S: 'APP' }, gsi1pk: { S: 'OWNER#a' }, gsi1sk: { S: 't4#X' }, gsi2pk: { S: 'DAY#2' }, gsi2sk: { S: 't4#X' } },
+      Item: {
+        pk: { S: 'X' },
+        sk: { S: 'APP' },
+        gsi1pk: { S: 'OWNER#a' },
+        gsi1sk: { S: 't4#X' },
+        gsi2pk: { S: 'DAY#2' },
+        gsi2sk: { S: 't4#X' },
+      },
     }),
   );
   await client.send(new DeleteItemCommand({ TableName: TABLE, Key: { pk: { S: 'Y' }, sk: { S: 'APP' } } }));

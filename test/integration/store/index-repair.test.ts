@@ -9,8 +9,22 @@ import { startTestRuntime } from '../support/runtime';
 import { findTask, getService, submitExample, waitForBranches } from '../support/flows';
 import { clientFor, createTestTable, editIndexEntry, indexDisagreements, queryIndex, TABLE } from './store-fixture';
 
-const x = { pk: { S: 'X' }, sk: { S: 'APP' }, gsi1pk: { S: 'OWNER#a' }, gsi1sk: { S: 't1#X' }, gsi2pk: { S: 'DAY#1' }, gsi2sk: { S: 't1#X' } };
-const y = { pk: { S: 'Y' }, sk: { S: 'APP' }, gsi1pk: { S: 'OWNER#a' }, gsi1sk: { S: 't2#Y' }, gsi2pk: { S: 'DAY#1' }, gsi2sk: { S: 't2#Y' } };
+const x = {
+  pk: { S: 'X' },
+  sk: { S: 'APP' },
+  gsi1pk: { S: 'OWNER#a' },
+  gsi1sk: { S: 't1#X' },
+  gsi2pk: { S: 'DAY#1' },
+  gsi2sk: { S: 't1#X' },
+};
+const y = {
+  pk: { S: 'Y' },
+  sk: { S: 'APP' },
+  gsi1pk: { S: 'OWNER#a' },
+  gsi1sk: { S: 't2#Y' },
+  gsi2pk: { S: 'DAY#1' },
+  gsi2sk: { S: 't2#Y' },
+};
 
 test('the store repairs index entries left by a crash before it serves', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-store-repair-'));
@@ -62,7 +76,12 @@ test('an old data folder with ghost entries shows each application once, and no 
     // The handler modules keep the clients of their first start (as on Lambda), so the second
     // start binds the same ports.
     const port = (url: string) => Number(new URL(url).port);
-    const ports = { api: port(t.runtime.urls.api), dynamodb: port(t.runtime.urls.dynamodb), s3: port(t.runtime.urls.s3), sfn: port(t.runtime.urls.sfn) };
+    const ports = {
+      api: port(t.runtime.urls.api),
+      dynamodb: port(t.runtime.urls.dynamodb),
+      s3: port(t.runtime.urls.s3),
+      sfn: port(t.runtime.urls.sfn),
+    };
     const config = { ...t.config, ports };
     await t.close();
 
@@ -75,7 +94,11 @@ test('an old data folder with ghost entries shows each application once, and no 
     expect(app.gsi1pk?.S).toBe(owner);
     await editIndexEntry(dbDir, LOCAL_NAMES.main, 'gsi1', 'put', { ...app, gsi1sk: { S: `2026-09-30T01:59:59.000Z#${id}` } });
     const dept = task.sk!.S!.slice('TASK#'.length);
-    await editIndexEntry(dbDir, LOCAL_NAMES.main, 'gsi3', 'put', { ...task, sk: { S: 'TASK#ghost' }, gsi3sk: { S: `2026-09-30T00:00:00.000Z#Tghost` } });
+    await editIndexEntry(dbDir, LOCAL_NAMES.main, 'gsi3', 'put', {
+      ...task,
+      sk: { S: 'TASK#ghost' },
+      gsi3sk: { S: `2026-09-30T00:00:00.000Z#Tghost` },
+    });
 
     const runtime = await startRuntime(config);
     try {
@@ -85,7 +108,10 @@ test('an old data folder with ghost entries shows each application once, and no 
       expect(list.items.map((a) => a.id)).toEqual([id]);
       const officer = await api.login({ role: 'officer', sub: `o-${dept}`, dept });
       await findTask(officer, dept, id);
-      const inbox = await officer.request<{ items: Array<{ applicationId: string }> }>('GET', `/v1/departments/${dept}/tasks?status=open&limit=100`);
+      const inbox = await officer.request<{ items: Array<{ applicationId: string }> }>(
+        'GET',
+        `/v1/departments/${dept}/tasks?status=open&limit=100`,
+      );
       expect(inbox.items.map((i) => i.applicationId)).toEqual([id]);
     } finally {
       await runtime.close();
@@ -101,7 +127,11 @@ async function readApplicationItems(dbDir: string, id: string) {
   const client = clientFor(`http://127.0.0.1:${store.port}`);
   try {
     const page = await client.send(
-      new QueryCommand({ TableName: LOCAL_NAMES.main, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: `APP#${id}` } } }),
+      new QueryCommand({
+        TableName: LOCAL_NAMES.main,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: `APP#${id}` } },
+      }),
     );
     return page.Items ?? [];
   } finally {

@@ -31,7 +31,14 @@ void (async () => {
   if (process.env.STORE_SETUP === '1') {
     const client = clientFor(`http://127.0.0.1:${store.port}`);
     await createTestTable(client);
-    const x = { pk: { S: 'X' }, sk: { S: 'APP' }, gsi1pk: { S: 'OWNER#a' }, gsi1sk: { S: 't1#X' }, gsi2pk: { S: 'DAY#1' }, gsi2sk: { S: 't1#X' } };
+    const x = {
+      pk: { S: 'X' },
+      sk: { S: 'APP' },
+      gsi1pk: { S: 'OWNER#a' },
+      gsi1sk: { S: 't1#X' },
+      gsi2pk: { S: 'DAY#1' },
+      gsi2sk: { S: 't1#X' },
+    };
     await client.send(new PutItemCommand({ TableName: TABLE, Item: x }));
     client.destroy();
   }

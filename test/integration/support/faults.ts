@@ -13,7 +13,12 @@ type Stack = { add: (mw: any, opts: { step: 'initialize'; name: string }) => voi
 
 let counter = 0;
 
-export function failNext(deps: PlatformDeps, client: 'sfn' | 'ddb', matches: (command: string, input: Record<string, any>) => boolean, when: 'before' | 'after'): { fired: () => boolean } {
+export function failNext(
+  deps: PlatformDeps,
+  client: 'sfn' | 'ddb',
+  matches: (command: string, input: Record<string, any>) => boolean,
+  when: 'before' | 'after',
+): { fired: () => boolean } {
   const stack = deps[client].middlewareStack as unknown as Stack;
   const name = `test-fault-${++counter}`;
   let fired = false;
@@ -23,7 +28,11 @@ export function failNext(deps: PlatformDeps, client: 'sfn' | 'ddb', matches: (co
       fired = true;
       stack.remove(name);
       if (when === 'after') await next(args);
-      throw Object.assign(new Error(`injected failure ${when} ${context.commandName}`), { name: 'ThrottlingException', $fault: 'client', $metadata: { httpStatusCode: 400 } });
+      throw Object.assign(new Error(`injected failure ${when} ${context.commandName}`), {
+        name: 'ThrottlingException',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400 },
+      });
     },
     { step: 'initialize', name },
   );
@@ -33,13 +42,19 @@ export function failNext(deps: PlatformDeps, client: 'sfn' | 'ddb', matches: (co
 /** The task item as stored (token kind and the undelivered mark are not in the API). */
 export async function storedTask(deps: PlatformDeps, applicationId: string, department: string): Promise<Record<string, any> | undefined> {
   const { ddb, config } = deps;
-  const out = await ddb.send(new GetCommand({ TableName: config.tableName, Key: { pk: `APP#${applicationId}`, sk: `TASK#${department}` }, ConsistentRead: true }));
+  const out = await ddb.send(
+    new GetCommand({ TableName: config.tableName, Key: { pk: `APP#${applicationId}`, sk: `TASK#${department}` }, ConsistentRead: true }),
+  );
   return out.Item;
 }
 
 /** The names of the states the application's execution has left, in order. */
 export async function exitedStates(deps: PlatformDeps, serviceId: string, applicationId: string): Promise<string[]> {
   const { sfn, config } = deps;
-  const out = await sfn.send(new GetExecutionHistoryCommand({ executionArn: executionArn(config, serviceId, applicationId), maxResults: 1000 }));
-  return (out.events ?? []).flatMap((e) => (e.type?.endsWith('StateExited') && e.stateExitedEventDetails?.name ? [e.stateExitedEventDetails.name] : []));
+  const out = await sfn.send(
+    new GetExecutionHistoryCommand({ executionArn: executionArn(config, serviceId, applicationId), maxResults: 1000 }),
+  );
+  return (out.events ?? []).flatMap((e) =>
+    e.type?.endsWith('StateExited') && e.stateExitedEventDetails?.name ? [e.stateExitedEventDetails.name] : [],
+  );
 }

@@ -61,14 +61,28 @@ export async function platformProcess(opts: { clockStart: string }): Promise<Pla
     output: (lines = 40) => output.join('').split('\n').slice(-lines).join('\n'),
     async start() {
       // `node --import tsx` (not the tsx CLI, which forks a grandchild) so that SIGKILL hits the runtime itself.
-      child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'local/main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'local/main.ts')], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       const started = child;
       exited = new Promise((resolve) => started.once('exit', () => resolve()));
       // Only lines that are not access-log lines: the log would hold every request otherwise.
-      const keep = (d: Buffer) => output.push(...d.toString().split(/(?<=\n)/).filter((l) => !/^(GET|POST|PUT|DELETE) \//.test(l)));
+      const keep = (d: Buffer) =>
+        output.push(
+          ...d
+            .toString()
+            .split(/(?<=\n)/)
+            .filter((l) => !/^(GET|POST|PUT|DELETE) \//.test(l)),
+        );
       child.stdout?.on('data', keep);
       child.stderr?.on('data', keep);
-      await eventually(async () => ((await fetch(`${url}/healthz`).catch(() => undefined))?.status === 200 ? true : undefined), 'platform healthy', 120_000);
+      await eventually(
+        async () => ((await fetch(`${url}/healthz`).catch(() => undefined))?.status === 200 ? true : undefined),
+        'platform healthy',
+        120_000,
+      );
     },
     kill,
     async dispose() {

@@ -17,7 +17,9 @@ export interface TestRuntime {
 }
 
 /** Starts the real embedded runtime (dynalite, s3rver, engine, HTTP API) on ephemeral ports. */
-export async function startTestRuntime(opts: { clockStart?: string; dataDir?: string; reconcileEveryMs?: number } = {}): Promise<TestRuntime> {
+export async function startTestRuntime(
+  opts: { clockStart?: string; dataDir?: string; reconcileEveryMs?: number } = {},
+): Promise<TestRuntime> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'onething-it-'));
   const config: LocalConfig = {
     dataDir,

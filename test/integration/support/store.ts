@@ -14,7 +14,11 @@ export interface StoreReader {
 }
 
 export function storeReader(t: TestRuntime): StoreReader {
-  const raw = new DynamoDBClient({ endpoint: t.runtime.urls.dynamodb, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const raw = new DynamoDBClient({
+    endpoint: t.runtime.urls.dynamodb,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const ddb = DynamoDBDocumentClient.from(raw);
   const scan = async (table: string): Promise<string[]> => {
     const items: string[] = [];

@@ -44,11 +44,15 @@ describe('alarm topic', () => {
 });
 
 describe('audit archive key', () => {
-  const archiveKeyRef = () => resources('AWS::S3::Bucket')[auditArchiveId()]?.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.KMSMasterKeyID;
+  const archiveKeyRef = () =>
+    resources('AWS::S3::Bucket')[auditArchiveId()]?.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0]
+      .ServerSideEncryptionByDefault.KMSMasterKeyID;
   const keyId = () => archiveKeyRef()['Fn::GetAtt'][0] as string;
 
   it('the audit archive has a key of its own, not the data key of the tables and materials', () => {
-    const materialsKey = resources('AWS::S3::Bucket')[materialsId()]?.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.KMSMasterKeyID;
+    const materialsKey =
+      resources('AWS::S3::Bucket')[materialsId()]?.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0]
+        .ServerSideEncryptionByDefault.KMSMasterKeyID;
     const tableKey = resources('AWS::DynamoDB::Table')[tableId('onething-audit')]?.Properties.SSESpecification.KMSMasterKeyId;
     expect(archiveKeyRef()).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
     expect(json(archiveKeyRef())).not.toEqual(json(materialsKey));
@@ -61,7 +65,12 @@ describe('audit archive key', () => {
     expect(key.Properties.EnableKeyRotation).toBe(true);
     const deny = (key.Properties.KeyPolicy.Statement as Array<Record<string, any>>).find((s) => s.Effect === 'Deny');
     expect(deny).toMatchObject({ Principal: { AWS: '*' }, Resource: '*' });
-    expect([...(deny?.Action ?? [])].sort()).toEqual(['kms:DisableKey', 'kms:DisableKeyRotation', 'kms:PutKeyPolicy', 'kms:ScheduleKeyDeletion']);
+    expect([...(deny?.Action ?? [])].sort()).toEqual([
+      'kms:DisableKey',
+      'kms:DisableKeyRotation',
+      'kms:PutKeyPolicy',
+      'kms:ScheduleKeyDeletion',
+    ]);
     expect(json(deny?.Condition)).toContain('ArnNotEquals');
     expect(json(deny?.Condition)).toMatch(new RegExp(`:iam::123456789012:role/${DEPLOY_DEFAULTS.breakGlassRole}"`));
     // The deploying role is denied PutKeyPolicy too: without the bypass, CreateKey's lockout check refuses the policy.
@@ -73,9 +82,7 @@ describe('audit table', () => {
   it('has a resource policy denying Update, Delete and batch writes to every principal', () => {
     const table = resources('AWS::DynamoDB::Table')[tableId('onething-audit')];
     const statements = table?.Properties.ResourcePolicy.PolicyDocument.Statement as Array<Record<string, any>>;
-    expect(statements).toEqual([
-      expect.objectContaining({ Effect: 'Deny', Principal: { AWS: '*' } }),
-    ]);
+    expect(statements).toEqual([expect.objectContaining({ Effect: 'Deny', Principal: { AWS: '*' } })]);
     expect([...(statements[0]?.Action ?? [])].sort()).toEqual([
       'dynamodb:BatchWriteItem',
       'dynamodb:DeleteItem',
@@ -110,10 +117,17 @@ describe('materials retention', () => {
 
   it('follows the configured figures (retention, reserved concurrency, break-glass role ARN)', () => {
     const role = 'arn:aws:iam::123456789012:role/security/onething-break-glass';
-    const config = { ...testConfig('us-east-1', '123456789012'), materialsRetentionDays: 10950, workflowReservedConcurrency: 7, breakGlassRole: role };
+    const config = {
+      ...testConfig('us-east-1', '123456789012'),
+      materialsRetentionDays: 10950,
+      workflowReservedConcurrency: 7,
+      breakGlassRole: role,
+    };
     const app = new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
     const other = Template.fromStack(buildApp({ config, app }).stack);
-    const bucket = Object.values(other.findResources('AWS::S3::Bucket')).find((b) => b.Properties.LoggingConfiguration?.LogFilePrefix === 'materials/');
+    const bucket = Object.values(other.findResources('AWS::S3::Bucket')).find(
+      (b) => b.Properties.LoggingConfiguration?.LogFilePrefix === 'materials/',
+    );
     expect(json(bucket?.Properties.LifecycleConfiguration.Rules)).toContain('"ExpirationInDays":10950');
     const intake = other.findResources('AWS::Lambda::Function')[functionLogicalId(other, 'intake')];
     expect(intake?.Properties.ReservedConcurrentExecutions).toBe(7);
@@ -141,8 +155,10 @@ describe('log groups', () => {
     expect([...keys]).toEqual([expect.stringContaining('Fn::GetAtt')]);
   });
 
-  it('the logs key lets CloudWatch Logs of this region use it for this account\'s log groups only', () => {
-    const keyLogicalId = JSON.parse([...new Set(Object.values(resources('AWS::Logs::LogGroup')).map((g) => json(g.Properties.KmsKeyId)))][0] as string)['Fn::GetAtt'][0];
+  it("the logs key lets CloudWatch Logs of this region use it for this account's log groups only", () => {
+    const keyLogicalId = JSON.parse(
+      [...new Set(Object.values(resources('AWS::Logs::LogGroup')).map((g) => json(g.Properties.KmsKeyId)))][0] as string,
+    )['Fn::GetAtt'][0];
     const key = resources('AWS::KMS::Key')[keyLogicalId];
     expect(key?.Properties.EnableKeyRotation).toBe(true);
     const forLogs = (key?.Properties.KeyPolicy.Statement as Array<Record<string, any>>).find((s) => json(s.Principal).includes('logs.'));
@@ -189,7 +205,9 @@ describe('alarms added by the hardening', () => {
 
   it.each(catalog.map((d) => d.id))('ExecutionThrottled of onething-%s', (serviceId) => {
     const machineId = logicalIdOf('AWS::StepFunctions::StateMachine', (p) => p.StateMachineName === `onething-${serviceId}`);
-    const found = alarmOn('ExecutionThrottled', 'AWS/States').filter((a) => json(a.Dimensions) === json([{ Name: 'StateMachineArn', Value: { Ref: machineId } }]));
+    const found = alarmOn('ExecutionThrottled', 'AWS/States').filter(
+      (a) => json(a.Dimensions) === json([{ Name: 'StateMachineArn', Value: { Ref: machineId } }]),
+    );
     expect(found).toHaveLength(1);
   });
 
@@ -200,4 +218,3 @@ describe('alarms added by the hardening', () => {
     expect(alarm?.AlarmActions).toEqual([{ Ref: expect.any(String) }]);
   });
 });
-

@@ -21,7 +21,10 @@ describe('alarms and dashboard', () => {
   it('counts: three per state machine, two per function, one per department for overdue tasks, and the platform-wide ones', () => {
     // Platform-wide (stacks/hardening.test.ts): API 5xx, 2 throttle alarms x 2 tables, ExecutionThrottled per machine, reconcile lag.
     const platformWide = 1 + 2 * 2 + catalog.length + 1;
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 3 * catalog.length + 2 * platformFunctionSpecs.length + departments.length + platformWide);
+    template.resourceCountIs(
+      'AWS::CloudWatch::Alarm',
+      3 * catalog.length + 2 * platformFunctionSpecs.length + departments.length + platformWide,
+    );
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
@@ -34,9 +37,12 @@ describe('alarms and dashboard', () => {
     }
   });
 
-  it.each(catalog.map((d) => d.id))('alarms on FailedApplications{ServiceId=%s}, the metric Finalize emits for a failed application', (serviceId) => {
-    alarmOn('FailedApplications', 'OneThing', [{ Name: 'ServiceId', Value: serviceId }]);
-  });
+  it.each(catalog.map((d) => d.id))(
+    'alarms on FailedApplications{ServiceId=%s}, the metric Finalize emits for a failed application',
+    (serviceId) => {
+      alarmOn('FailedApplications', 'OneThing', [{ Name: 'ServiceId', Value: serviceId }]);
+    },
+  );
 
   it.each(platformFunctionSpecs.map((s) => s.name))('alarms on errors and throttles of onething-%s', (name) => {
     const dimensions = [{ Name: 'FunctionName', Value: { Ref: functionLogicalId(template, name) } }];

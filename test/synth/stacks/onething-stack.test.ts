@@ -52,7 +52,9 @@ describe('OneThing stack: resources', () => {
 
 describe('OneThing stack: buckets', () => {
   const allBlocked = { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true };
-  const kms = { ServerSideEncryptionConfiguration: [{ BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }] };
+  const kms = {
+    ServerSideEncryptionConfiguration: [{ BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }],
+  };
 
   it('materials: KMS, versioned, private, logged, CORS PUT from the web origin, uploads expire after a day', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
@@ -87,9 +89,7 @@ describe('OneThing stack: buckets', () => {
     expect(policies).toHaveLength(Object.keys(buckets).length);
     for (const policy of policies) {
       expect(policy.Properties.PolicyDocument.Statement).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ]),
+        expect.arrayContaining([expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
       );
     }
   });

@@ -13,13 +13,26 @@ type KeyElement = { AttributeName?: string; KeyType?: string };
 type Index = { IndexName?: string; KeySchema?: KeyElement[]; Projection?: { ProjectionType?: string; NonKeyAttributes?: string[] } };
 
 /** The parts both sides declare, in a canonical order (CloudFormation does not keep ours). */
-function shape(t: { KeySchema?: KeyElement[]; AttributeDefinitions?: Array<{ AttributeName?: string; AttributeType?: string }>; GlobalSecondaryIndexes?: Index[]; BillingMode?: string }) {
-  const byName = <T>(key: (x: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
+function shape(t: {
+  KeySchema?: KeyElement[];
+  AttributeDefinitions?: Array<{ AttributeName?: string; AttributeType?: string }>;
+  GlobalSecondaryIndexes?: Index[];
+  BillingMode?: string;
+}) {
+  const byName =
+    <T>(key: (x: T) => string) =>
+    (a: T, b: T) =>
+      key(a).localeCompare(key(b));
   return {
     keySchema: t.KeySchema,
     attributes: [...(t.AttributeDefinitions ?? [])].sort(byName((a) => a.AttributeName ?? '')),
     indexes: [...(t.GlobalSecondaryIndexes ?? [])]
-      .map((i) => ({ name: i.IndexName, keySchema: i.KeySchema, projection: i.Projection?.ProjectionType, nonKey: i.Projection?.NonKeyAttributes ?? [] }))
+      .map((i) => ({
+        name: i.IndexName,
+        keySchema: i.KeySchema,
+        projection: i.Projection?.ProjectionType,
+        nonKey: i.Projection?.NonKeyAttributes ?? [],
+      }))
       .sort(byName((i) => i.name ?? '')),
     billingMode: t.BillingMode,
   };

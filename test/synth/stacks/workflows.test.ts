@@ -33,10 +33,7 @@ describe.each(catalog.map((def) => [def.id, def] as const))('state machine oneth
         return [key, byLogicalId.get(ref[0]) ?? `unknown ${ref[0]}`];
       }),
     );
-    const expected = Object.fromEntries([
-      ['Partition', 'aws-test'],
-      ...workflowFunctions.map((f) => [f.substitution, fakeArn(f.name)]),
-    ]);
+    const expected = Object.fromEntries([['Partition', 'aws-test'], ...workflowFunctions.map((f) => [f.substitution, fakeArn(f.name)])]);
     const asl = JSON.stringify(renderStateMachine(def));
     expect(substituteDefinition(machine.DefinitionString, deployed)).toBe(substituteDefinition(asl, expected));
   });
@@ -79,9 +76,13 @@ describe('workflow functions', () => {
         LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: expect.any(String) } },
       });
       const env = fn.Properties.Environment.Variables as Record<string, unknown>;
-      expect(Object.keys(env).sort()).toEqual(
-        ['AUDIT_TABLE_NAME', 'MATERIALS_BUCKET', 'NODE_OPTIONS', 'STATE_MACHINE_ARN_PREFIX', 'TABLE_NAME'],
-      );
+      expect(Object.keys(env).sort()).toEqual([
+        'AUDIT_TABLE_NAME',
+        'MATERIALS_BUCKET',
+        'NODE_OPTIONS',
+        'STATE_MACHINE_ARN_PREFIX',
+        'TABLE_NAME',
+      ]);
       expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
       expect(env.STATE_MACHINE_ARN_PREFIX).toEqual({
         'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':states:us-east-1:123456789012:stateMachine:']],

@@ -33,10 +33,23 @@ describe('loadDeployConfig', () => {
   it('reads the hardening settings from context', () => {
     const role = 'arn:aws-cn:iam::123456789012:role/security/onething-break-glass';
     const config = loadDeployConfig(
-      context({ ...base, ...oidc, region: 'cn-north-1', materialsRetentionDays: '10950', breakGlassRole: role, workflowReservedConcurrency: 5, reconcileReservedConcurrency: '2' }),
+      context({
+        ...base,
+        ...oidc,
+        region: 'cn-north-1',
+        materialsRetentionDays: '10950',
+        breakGlassRole: role,
+        workflowReservedConcurrency: 5,
+        reconcileReservedConcurrency: '2',
+      }),
       {},
     );
-    expect(config).toMatchObject({ materialsRetentionDays: 10950, breakGlassRole: role, workflowReservedConcurrency: 5, reconcileReservedConcurrency: 2 });
+    expect(config).toMatchObject({
+      materialsRetentionDays: 10950,
+      breakGlassRole: role,
+      workflowReservedConcurrency: 5,
+      reconcileReservedConcurrency: 2,
+    });
   });
 
   it.each([

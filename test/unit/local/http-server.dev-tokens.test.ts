@@ -12,8 +12,13 @@ test('HS256 tokens with sub, role, dept, issuer, audience and a 12 h lifetime', 
   expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256', typ: 'JWT' });
   const claims = await tokens.verify(token);
   expect(claims).toEqual({
-    sub: 'o-1', role: 'officer', dept: 'education', iss: 'onething-local', aud: 'onething',
-    iat: Date.parse('2026-09-01T00:00:00Z') / 1000, exp: Date.parse('2026-09-01T12:00:00Z') / 1000,
+    sub: 'o-1',
+    role: 'officer',
+    dept: 'education',
+    iss: 'onething-local',
+    aud: 'onething',
+    iat: Date.parse('2026-09-01T00:00:00Z') / 1000,
+    exp: Date.parse('2026-09-01T12:00:00Z') / 1000,
   });
   expect(principalFromClaims(claims)).toEqual({ sub: 'o-1', role: 'officer', dept: 'education' });
 });
@@ -26,7 +31,9 @@ test('expired, tampered and foreign tokens are 401 errors', async () => {
   await expect(tokens.verify(token)).rejects.toMatchObject({ status: 401, message: 'The bearer token is expired' });
   now = new Date('2026-09-01T01:00:00Z');
   const [h, , s] = token.split('.');
-  const forgedPayload = Buffer.from(JSON.stringify({ sub: 'c-1', role: 'admin', iss: 'onething-local', aud: 'onething', exp: 2e9 })).toString('base64url');
+  const forgedPayload = Buffer.from(
+    JSON.stringify({ sub: 'c-1', role: 'admin', iss: 'onething-local', aud: 'onething', exp: 2e9 }),
+  ).toString('base64url');
   await expect(tokens.verify(`${h}.${forgedPayload}.${s}`)).rejects.toMatchObject({ status: 401, message: 'The bearer token is invalid' });
   const other = createDevTokenIssuer({ secret: 'x'.repeat(40), clock: { now: () => now } });
   await expect(tokens.verify(await other.issue({ role: 'citizen', sub: 'c-1' }))).rejects.toThrow(UnauthorizedError);

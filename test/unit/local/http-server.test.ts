@@ -21,10 +21,12 @@ beforeAll(async () => {
     routes,
     verifyToken: (t) => tokens.verify(t),
     // Recording handlers: these tests are about the emulation, not the handler modules.
-    loadHandler: (route: RouteSpec): LambdaHttpHandler => async (event, context) => {
-      calls.push({ route: route.name, event, context });
-      return reply;
-    },
+    loadHandler:
+      (route: RouteSpec): LambdaHttpHandler =>
+      async (event, context) => {
+        calls.push({ route: route.name, event, context });
+        return reply;
+      },
     devRoutes: { tokens, clock },
     isReady: () => ready,
     accessLog: (e) => access.push(e),
@@ -81,11 +83,15 @@ describe('events are API Gateway v2 events', () => {
 
   test('JSON bodies arrive as text, binary bodies base64-encoded; public routes have no authorizer', async () => {
     await fetch(`${api.url}/v1/uploads`, {
-      method: 'POST', headers: { authorization: `Bearer ${await citizen()}`, 'content-type': 'application/json' }, body: '{"办":1}',
+      method: 'POST',
+      headers: { authorization: `Bearer ${await citizen()}`, 'content-type': 'application/json' },
+      body: '{"办":1}',
     });
     expect(calls[0]!.event).toMatchObject({ body: '{"办":1}', isBase64Encoded: false });
     await fetch(`${api.url}/v1/uploads`, {
-      method: 'POST', headers: { authorization: `Bearer ${await citizen()}`, 'content-type': 'application/pdf' }, body: Buffer.from([0x25, 0x50, 0xff]),
+      method: 'POST',
+      headers: { authorization: `Bearer ${await citizen()}`, 'content-type': 'application/pdf' },
+      body: Buffer.from([0x25, 0x50, 0xff]),
     });
     expect(calls[1]!.event).toMatchObject({ body: Buffer.from([0x25, 0x50, 0xff]).toString('base64'), isBase64Encoded: true });
     await fetch(`${api.url}/v1/services/school-enrolment`);
@@ -122,7 +128,10 @@ describe('what API Gateway answers itself', () => {
     ];
     const hits: Array<[string, unknown]> = [];
     const custom = await startApiServer({
-      port: 0, routes: table, verifyToken: async () => ({}), accessLog: () => undefined,
+      port: 0,
+      routes: table,
+      verifyToken: async () => ({}),
+      accessLog: () => undefined,
       loadHandler: (route) => async (event) => {
         hits.push([route.name, event.pathParameters]);
         return { statusCode: 204 };
@@ -130,7 +139,11 @@ describe('what API Gateway answers itself', () => {
     });
     try {
       for (const p of ['/files/readme', '/files/%E5%8A%9E.pdf', '/files/a/b/c']) await fetch(`${custom.url}${p}`);
-      expect(hits).toEqual([['readme', undefined], ['one-file', { name: '办.pdf' }], ['any-file', { path: 'a/b/c' }]]);
+      expect(hits).toEqual([
+        ['readme', undefined],
+        ['one-file', { name: '办.pdf' }],
+        ['any-file', { path: 'a/b/c' }],
+      ]);
     } finally {
       await custom.close();
     }
@@ -138,7 +151,9 @@ describe('what API Gateway answers itself', () => {
 
   test('413 over 10 MB', async () => {
     const res = await fetch(`${api.url}/v1/uploads`, {
-      method: 'POST', headers: { authorization: `Bearer ${await citizen()}`, 'content-type': 'application/json' }, body: Buffer.alloc(10 * 1024 * 1024 + 1, 0x20),
+      method: 'POST',
+      headers: { authorization: `Bearer ${await citizen()}`, 'content-type': 'application/json' },
+      body: Buffer.alloc(10 * 1024 * 1024 + 1, 0x20),
     });
     await problem(res, 413);
     expect(calls).toHaveLength(0);
@@ -154,7 +169,13 @@ describe('what API Gateway answers itself', () => {
 
 describe('results are written as API Gateway writes them', () => {
   test('status, headers, multi-value cookies and base64 bodies', async () => {
-    reply = { statusCode: 201, headers: { 'x-a': 'b' }, cookies: ['s=1; HttpOnly', 't=2'], body: Buffer.from('%PDF').toString('base64'), isBase64Encoded: true };
+    reply = {
+      statusCode: 201,
+      headers: { 'x-a': 'b' },
+      cookies: ['s=1; HttpOnly', 't=2'],
+      body: Buffer.from('%PDF').toString('base64'),
+      isBase64Encoded: true,
+    };
     const res = await fetch(`${api.url}/v1/services`);
     expect(res.status).toBe(201);
     expect(res.headers.get('x-a')).toBe('b');
@@ -167,7 +188,10 @@ describe('results are written as API Gateway writes them', () => {
     const ok = await fetch(`${api.url}/v1/services`);
     expect(await ok.json()).toEqual({ hello: 'world' });
     const failing = await startApiServer({
-      port: 0, routes, verifyToken: async () => ({}), accessLog: () => undefined,
+      port: 0,
+      routes,
+      verifyToken: async () => ({}),
+      accessLog: () => undefined,
       loadHandler: () => async () => {
         throw new Error('secret detail');
       },
@@ -205,7 +229,10 @@ describe('dev routes (local mode only)', () => {
     expect((badRole as unknown as { errors: Array<{ path: string }> }).errors[0]!.path).toBe('role');
     const noDept = await problem(await post('/v1/dev/tokens', { role: 'officer', sub: 'x' }), 422);
     expect((noDept as unknown as { errors: Array<{ path: string }> }).errors[0]!.path).toBe('dept');
-    await problem(await fetch(`${api.url}/v1/dev/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }), 400);
+    await problem(
+      await fetch(`${api.url}/v1/dev/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }),
+      400,
+    );
   });
 
   test('GET/POST /v1/dev/clock read and advance the dev clock, awaiting its listeners', async () => {

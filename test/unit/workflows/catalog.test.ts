@@ -1,4 +1,11 @@
-import { catalog, createCatalog, formJsonSchema, getService, getServiceVersion, serviceTimeLimitWorkingDays } from '../../../workflows/catalog';
+import {
+  catalog,
+  createCatalog,
+  formJsonSchema,
+  getService,
+  getServiceVersion,
+  serviceTimeLimitWorkingDays,
+} from '../../../workflows/catalog';
 import { InvalidDefinitionError, UnknownServiceError, UnknownServiceVersionError } from '../../../workflows/errors';
 import { twoDepartmentDefinition } from './fixtures';
 
@@ -22,7 +29,13 @@ describe('seed catalog', () => {
     expect(() => getServiceVersion('pet-licence', 1)).toThrow('Unknown service "pet-licence"');
     expect(() => getServiceVersion('newborn', 7)).toThrow(UnknownServiceVersionError);
     expect(() => getServiceVersion('newborn', 7)).toThrow('Service "newborn" has no version 7');
-    const error = (() => { try { getService('x'); } catch (e) { return e; } })();
+    const error = (() => {
+      try {
+        getService('x');
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(error).toMatchObject({ status: 404, expose: true });
   });
 
@@ -65,9 +78,14 @@ describe('formJsonSchema', () => {
   });
 
   it('describes nested fields and their constraints', () => {
-    const schema = formJsonSchema(getService('school-enrolment')) as { properties: Record<string, { properties: Record<string, unknown>; required: string[] }> };
+    const schema = formJsonSchema(getService('school-enrolment')) as {
+      properties: Record<string, { properties: Record<string, unknown>; required: string[] }>;
+    };
     expect(schema.properties.child!.required).toStrictEqual(['name', 'idNumber', 'birthDate']);
     expect(schema.properties.child!.properties.birthDate).toMatchObject({ type: 'string', format: 'date' });
-    expect(schema.properties.guardian!.properties.relationship).toStrictEqual({ type: 'string', enum: ['father', 'mother', 'grandparent', 'other'] });
+    expect(schema.properties.guardian!.properties.relationship).toStrictEqual({
+      type: 'string',
+      enum: ['father', 'mother', 'grandparent', 'other'],
+    });
   });
 });

@@ -12,8 +12,20 @@ export function twoDepartmentDefinition(overrides: Partial<ServiceDefinition<{ n
     example: { name: '旺财' },
     materials: [{ id: 'photo', name: { zh: '照片', en: 'Photo' }, required: true, accept: ['image/jpeg'], maxBytes: 1000 }],
     departments: [
-      { id: 'animal-health', name: { zh: '动物卫生', en: 'Animal health' }, timeLimitWorkingDays: 3, sees: { fields: ['name'], materials: ['photo'] }, checks: [] },
-      { id: 'public-security', name: { zh: '公安', en: 'Public security' }, timeLimitWorkingDays: 5, sees: { fields: ['name'], materials: [] }, checks: [] },
+      {
+        id: 'animal-health',
+        name: { zh: '动物卫生', en: 'Animal health' },
+        timeLimitWorkingDays: 3,
+        sees: { fields: ['name'], materials: ['photo'] },
+        checks: [],
+      },
+      {
+        id: 'public-security',
+        name: { zh: '公安', en: 'Public security' },
+        timeLimitWorkingDays: 5,
+        sees: { fields: ['name'], materials: [] },
+        checks: [],
+      },
     ],
     checks: [],
     warnAtShare: 0.75,

@@ -17,7 +17,13 @@ describe('definitionProblems', () => {
       example: { name: '' },
       materials: [{ ...base.materials[0]!, accept: [], maxBytes: 1.5, replacedBySharedData: 'nope' }],
       departments: [
-        { ...base.departments[0]!, id: 'animal-1', timeLimitWorkingDays: 0, sees: { fields: ['owner.name'], materials: ['scan'] }, checks: ['ghost'] },
+        {
+          ...base.departments[0]!,
+          id: 'animal-1',
+          timeLimitWorkingDays: 0,
+          sees: { fields: ['owner.name'], materials: ['scan'] },
+          checks: ['ghost'],
+        },
         base.departments[1]!,
         base.departments[1]!,
       ],
@@ -48,7 +54,9 @@ describe('definitionProblems', () => {
   });
 
   it('requires at least one department', () => {
-    expect(definitionProblems(twoDepartmentDefinition({ departments: [] }))).toStrictEqual(['departments: at least one department is required']);
+    expect(definitionProblems(twoDepartmentDefinition({ departments: [] }))).toStrictEqual([
+      'departments: at least one department is required',
+    ]);
   });
 });
 

@@ -13,11 +13,9 @@ const TSX_LOADER = pathToFileURL(require.resolve('tsx')).href;
  */
 export function runPart<T>(script: string, args: object, nodeFlags: string[] = []): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [...nodeFlags, '--import', TSX_LOADER, path.join(__dirname, script), JSON.stringify(args)],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const child = spawn(process.execPath, [...nodeFlags, '--import', TSX_LOADER, path.join(__dirname, script), JSON.stringify(args)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => (out += chunk));

@@ -18,8 +18,7 @@ interface Row {
   met: boolean;
 }
 
-const fmt = (n: number, digits = 0): string =>
-  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** One row per measured figure with its target. */
 export function rows(r: BenchResults, config: BenchConfig): Row[] {
@@ -43,7 +42,12 @@ export function rows(r: BenchResults, config: BenchConfig): Row[] {
       target: '(peer)',
       met: true,
     });
-    out.push({ measure: `ratio ours/peer, ${t.concurrency} at a time`, value: fmt(t.ours / t.peer, 2), target: '>= 0.5', met: t.ours / t.peer >= 0.5 });
+    out.push({
+      measure: `ratio ours/peer, ${t.concurrency} at a time`,
+      value: fmt(t.ours / t.peer, 2),
+      target: '>= 0.5',
+      met: t.ours / t.peer >= 0.5,
+    });
   }
   out.push({
     measure: `SendTaskSuccess -> next state, p50 (${r.latency.samples} samples per run, HTTP)`,
@@ -76,8 +80,18 @@ export function rows(r: BenchResults, config: BenchConfig): Row[] {
     target: '',
     met: true,
   });
-  out.push({ measure: `restart (Engine.open) with ${fmt(r.waiting.count)} waiting`, value: `${fmt(r.restart.openMs)} ms`, target: '<= 5,000 ms', met: r.restart.openMs <= 5000 });
-  out.push({ measure: 'RSS per waiting execution after the restart', value: `${fmt(r.restart.rssDeltaPerExecution)} B`, target: '', met: true });
+  out.push({
+    measure: `restart (Engine.open) with ${fmt(r.waiting.count)} waiting`,
+    value: `${fmt(r.restart.openMs)} ms`,
+    target: '<= 5,000 ms',
+    met: r.restart.openMs <= 5000,
+  });
+  out.push({
+    measure: 'RSS per waiting execution after the restart',
+    value: `${fmt(r.restart.rssDeltaPerExecution)} B`,
+    target: '',
+    met: true,
+  });
   out.push({
     measure: 'after the restart: SendTaskSuccess (pre-restart token) -> execution SUCCEEDED',
     value: `${fmt(r.restart.firstCompletionMs, 1)} ms`,
@@ -92,7 +106,10 @@ export function renderTable(list: Row[]): string {
   const w = Math.max(...list.map((x) => x.measure.length));
   const v = Math.max(...list.map((x) => x.value.length));
   return list
-    .map((x) => `${x.measure.padEnd(w)}  ${x.value.padStart(v)}  ${x.target.padEnd(12)} ${x.target === '' || x.target === '(peer)' ? '' : x.met ? 'met' : 'MISSED'}`)
+    .map(
+      (x) =>
+        `${x.measure.padEnd(w)}  ${x.value.padStart(v)}  ${x.target.padEnd(12)} ${x.target === '' || x.target === '(peer)' ? '' : x.met ? 'met' : 'MISSED'}`,
+    )
     .join('\n');
 }
 
@@ -110,7 +127,10 @@ export function renderMarkdown(list: Row[], config: BenchConfig, r: BenchResults
     '',
     '| measure | value | target | |',
     '|---|---:|---|---|',
-    ...list.map((x) => `| ${x.measure} | ${x.value} | ${x.target} | ${x.target === '' || x.target === '(peer)' ? '' : x.met ? 'met' : '**missed**'} |`),
+    ...list.map(
+      (x) =>
+        `| ${x.measure} | ${x.value} | ${x.target} | ${x.target === '' || x.target === '(peer)' ? '' : x.met ? 'met' : '**missed**'} |`,
+    ),
     '',
     '## How it is measured',
     '',

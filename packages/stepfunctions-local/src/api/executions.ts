@@ -26,16 +26,38 @@ export async function startExecution(api: ApiContext, input: JsonObject): Promis
     const existing = api.catalog.executionForWrite(arn);
     if (existing) {
       // AWS (STANDARD): same name and input while it runs → the same execution.
-      if (existing.status === 'RUNNING' && existing.input === text) return { executionArn: arn, startDate: epochSeconds(existing.started_at) };
+      if (existing.status === 'RUNNING' && existing.input === text)
+        return { executionArn: arn, startDate: epochSeconds(existing.started_at) };
       throw apiErrors.executionExists(arn);
     }
     const now = api.now();
-    const id = api.catalog.insertExecution({ arn, sm_arn: smArn, name, definition_id: machine.definition_id, role_arn: machine.role_arn, input: text, started_at: now });
+    const id = api.catalog.insertExecution({
+      arn,
+      sm_arn: smArn,
+      name,
+      definition_id: machine.definition_id,
+      role_arn: machine.role_arn,
+      input: text,
+      started_at: now,
+    });
     const exec = api.execs.get(id);
     if (!exec) throw new Error(`Execution ${arn} vanished while starting`);
     const root: Frame = {
-      id: 0, execId: id, parentId: null, index: 0, machine: '', state: exec.definition.root.startAt, phase: 'enter',
-      input: JSON.parse(text), vars: {}, outer: null, lastEvent: 0, entered: 0, enteredAt: 0, attempt: 0, retries: [],
+      id: 0,
+      execId: id,
+      parentId: null,
+      index: 0,
+      machine: '',
+      state: exec.definition.root.startAt,
+      phase: 'enter',
+      input: JSON.parse(text),
+      vars: {},
+      outer: null,
+      lastEvent: 0,
+      entered: 0,
+      enteredAt: 0,
+      attempt: 0,
+      retries: [],
     };
     root.id = api.runs.insertFrame(root, 'run');
     api.rt.emit(exec, null, 'ExecutionStarted', { input: text, inputDetails: { truncated: false }, roleArn: machine.role_arn });
@@ -83,7 +105,8 @@ export async function listExecutions(api: ApiContext, input: JsonObject): Promis
   const smArn = requiredString(input, 'stateMachineArn', { min: 1, max: 256 });
   parseStateMachineArn(api.scope, smArn);
   const status = optionalString(input, 'statusFilter');
-  if (status !== undefined && !STATUSES.includes(status)) throw validationError('statusFilter', `Member must satisfy enum value set: [${STATUSES.join(', ')}]`, status);
+  if (status !== undefined && !STATUSES.includes(status))
+    throw validationError('statusFilter', `Member must satisfy enum value set: [${STATUSES.join(', ')}]`, status);
   const max = optionalInt(input, 'maxResults', 0, 1000) || 100;
   const token = optionalString(input, 'nextToken', { min: 1, max: 3096 });
   if (!api.catalog.machine(smArn)) throw apiErrors.machineMissing(smArn);
@@ -92,7 +115,13 @@ export async function listExecutions(api: ApiContext, input: JsonObject): Promis
   const page = rows.slice(0, max);
   const out: JsonObject = {
     executions: page.map((r) => {
-      const item: JsonObject = { executionArn: r.arn, stateMachineArn: r.sm_arn, name: r.name, status: r.status, startDate: epochSeconds(r.started_at) };
+      const item: JsonObject = {
+        executionArn: r.arn,
+        stateMachineArn: r.sm_arn,
+        name: r.name,
+        status: r.status,
+        startDate: epochSeconds(r.started_at),
+      };
       if (r.stopped_at !== null) item.stopDate = epochSeconds(r.stopped_at);
       return item;
     }),

@@ -34,7 +34,8 @@ export async function createStateMachine(api: ApiContext, input: JsonObject): Pr
   const role = roleArn(input, true) as string;
   const type = optionalString(input, 'type') ?? 'STANDARD';
   checkName(name);
-  if (type !== 'STANDARD') throw validationError('type', 'Member must satisfy enum value set: [STANDARD] (EXPRESS is not supported by the local engine)', type);
+  if (type !== 'STANDARD')
+    throw validationError('type', 'Member must satisfy enum value set: [STANDARD] (EXPRESS is not supported by the local engine)', type);
   compileOrThrow(definition);
   const arn = stateMachineArn(api.scope, name);
   return api.scheduler.command(() => {
@@ -46,7 +47,16 @@ export async function createStateMachine(api: ApiContext, input: JsonObject): Pr
       return { stateMachineArn: arn, creationDate: epochSeconds(existing.created_at) };
     }
     const now = api.now();
-    api.catalog.insertMachine({ arn, name, definition_id: definitionId, role_arn: role, type, created_at: now, updated_at: now, revision: revisionOf(definitionId, role) });
+    api.catalog.insertMachine({
+      arn,
+      name,
+      definition_id: definitionId,
+      role_arn: role,
+      type,
+      created_at: now,
+      updated_at: now,
+      revision: revisionOf(definitionId, role),
+    });
     return { stateMachineArn: arn, creationDate: epochSeconds(now) };
   });
 }
@@ -133,7 +143,13 @@ export async function validateStateMachineDefinition(_api: ApiContext, input: Js
   const max = optionalInt(input, 'maxResults', 0, 100) || 100;
   const result = compileDefinition(definition);
   const diagnostics = result.diagnostics.map((d) => ({ severity: 'ERROR', code: d.code, message: d.message, location: d.location }));
-  if (type !== 'STANDARD') diagnostics.push({ severity: 'ERROR', code: 'UNSUPPORTED_TYPE', message: 'Only STANDARD state machines are supported by the local engine', location: '' });
+  if (type !== 'STANDARD')
+    diagnostics.push({
+      severity: 'ERROR',
+      code: 'UNSUPPORTED_TYPE',
+      message: 'Only STANDARD state machines are supported by the local engine',
+      location: '',
+    });
   return {
     result: diagnostics.length === 0 ? 'OK' : 'FAIL',
     diagnostics: diagnostics.slice(0, max),

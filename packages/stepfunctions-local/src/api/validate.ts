@@ -24,8 +24,10 @@ export function optionalString(input: JsonObject, field: string, rule: StringRul
 function checkString(value: unknown, field: string, rule: StringRule): string {
   if (typeof value !== 'string') throw validationError(field, 'Member must be a string', value);
   const len = [...value].length;
-  if (rule.min !== undefined && len < rule.min) throw validationError(field, `Member must have length greater than or equal to ${rule.min}`, value);
-  if (rule.max !== undefined && len > rule.max) throw validationError(field, `Member must have length less than or equal to ${rule.max}`, value);
+  if (rule.min !== undefined && len < rule.min)
+    throw validationError(field, `Member must have length greater than or equal to ${rule.min}`, value);
+  if (rule.max !== undefined && len > rule.max)
+    throw validationError(field, `Member must have length less than or equal to ${rule.max}`, value);
   return value;
 }
 

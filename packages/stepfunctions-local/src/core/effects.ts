@@ -32,9 +32,14 @@ export async function runEffect(effect: Effect, deps: EffectDeps): Promise<void>
       result = (await deps.lambda.invoke(resource.arn, effect.input, effect.timeoutSeconds)).payload;
     } else if (resource.kind === 'lambda-invoke') {
       const params = (effect.input ?? {}) as Record<string, unknown>;
-      if (typeof params.FunctionName !== 'string') throw new TaskFailure('States.Runtime', "The field 'FunctionName' is required for lambda:invoke");
+      if (typeof params.FunctionName !== 'string')
+        throw new TaskFailure('States.Runtime', "The field 'FunctionName' is required for lambda:invoke");
       const qualifier = typeof params.Qualifier === 'string' ? `:${params.Qualifier}` : '';
-      const { payload, requestId } = await deps.lambda.invoke(`${functionNameOf(params.FunctionName)}${qualifier}`, params.Payload, effect.timeoutSeconds);
+      const { payload, requestId } = await deps.lambda.invoke(
+        `${functionNameOf(params.FunctionName)}${qualifier}`,
+        params.Payload,
+        effect.timeoutSeconds,
+      );
       result = invokeResult(payload, requestId, deps.now());
     } else {
       result = await deps.dynamodb.call(resource.action, effect.input, resource.sdk);

@@ -54,7 +54,8 @@ export function fireDueTimers(d: InputDeps): number {
     }
     const frame = rt.loadFrame(exec, t.frame_id);
     if (!frame) continue;
-    const expected = t.kind === 'wait' || t.kind === 'retry' ? frame.phase === t.kind : frame.task !== undefined && frame.attempt === t.attempt;
+    const expected =
+      t.kind === 'wait' || t.kind === 'retry' ? frame.phase === t.kind : frame.task !== undefined && frame.attempt === t.attempt;
     if (expected) deliver(rt, exec, frame, { kind: 'timer', timer: t.kind });
   }
   return due.length;

@@ -92,8 +92,21 @@ export class TurnRuntime implements Runtime {
     if (!compiled) throw new Error(`Unknown machine '${machine}'`);
     inputs.forEach((input, i) => {
       const child: Frame = {
-        id: 0, execId: exec.id, parentId: parent.id, index: firstIndex + i, machine, state: compiled.startAt, phase: 'enter',
-        input, vars: {}, outer, lastEvent: parent.lastEvent, entered: 0, enteredAt: 0, attempt: 0, retries: [],
+        id: 0,
+        execId: exec.id,
+        parentId: parent.id,
+        index: firstIndex + i,
+        machine,
+        state: compiled.startAt,
+        phase: 'enter',
+        input,
+        vars: {},
+        outer,
+        lastEvent: parent.lastEvent,
+        entered: 0,
+        enteredAt: 0,
+        attempt: 0,
+        retries: [],
       };
       child.id = this.runs.insertFrame(child, i < running ? 'run' : 'queued');
       if (i < running) this.start(exec, child);

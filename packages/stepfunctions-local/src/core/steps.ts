@@ -58,5 +58,10 @@ function failAfterBug(d: StepDeps, exec: Exec, err: unknown): void {
   // The in-memory copy may be ahead of the rolled-back rows: reload it.
   execs.forget(exec.id);
   const fresh = execs.get(exec.id);
-  if (fresh) rt.finish(fresh, 'FAILED', errorDetails('States.Runtime', `Internal error in the local engine: ${(err as Error)?.message ?? String(err)}`));
+  if (fresh)
+    rt.finish(
+      fresh,
+      'FAILED',
+      errorDetails('States.Runtime', `Internal error in the local engine: ${(err as Error)?.message ?? String(err)}`),
+    );
 }

@@ -4,8 +4,15 @@ type Fail = (location: string, message: string) => void;
 const OPERATORS = ['Equals', 'LessThan', 'GreaterThan', 'LessThanEquals', 'GreaterThanEquals'];
 const COMPARATORS = new Set([
   ...['String', 'Numeric', 'Timestamp'].flatMap((kind) => OPERATORS.flatMap((op) => [`${kind}${op}`, `${kind}${op}Path`])),
-  'BooleanEquals', 'BooleanEqualsPath', 'StringMatches',
-  'IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBoolean', 'IsTimestamp',
+  'BooleanEquals',
+  'BooleanEqualsPath',
+  'StringMatches',
+  'IsNull',
+  'IsPresent',
+  'IsNumeric',
+  'IsString',
+  'IsBoolean',
+  'IsTimestamp',
 ]);
 const COMBINATORS = ['And', 'Or', 'Not'];
 
@@ -19,14 +26,17 @@ export function checkChoiceRule(rule: Record<string, unknown>, at: string, top: 
     if (keys.length !== 1) return fail(at, `A choice rule with '${combinators[0]}' must not have other comparison fields`);
     const inner = rule[combinators[0]!]; // combinators is not empty
     if (combinators[0] === 'Not') {
-      if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) return fail(`${at}/Not`, "The field 'Not' must be a choice rule");
+      if (typeof inner !== 'object' || inner === null || Array.isArray(inner))
+        return fail(`${at}/Not`, "The field 'Not' must be a choice rule");
       return checkChoiceRule(inner as Record<string, unknown>, `${at}/Not`, false, fail);
     }
-    if (!Array.isArray(inner) || inner.length === 0) return fail(`${at}/${combinators[0]}`, `The field '${combinators[0]}' must be a non-empty array of choice rules`);
+    if (!Array.isArray(inner) || inner.length === 0)
+      return fail(`${at}/${combinators[0]}`, `The field '${combinators[0]}' must be a non-empty array of choice rules`);
     inner.forEach((r, i) => checkChoiceRule((r ?? {}) as Record<string, unknown>, `${at}/${combinators[0]}[${i}]`, false, fail));
     return;
   }
-  if (typeof rule.Variable !== 'string' || !rule.Variable.startsWith('$')) fail(`${at}/Variable`, "The field 'Variable' must be a JSONPath");
+  if (typeof rule.Variable !== 'string' || !rule.Variable.startsWith('$'))
+    fail(`${at}/Variable`, "The field 'Variable' must be a JSONPath");
   const comparators = keys.filter((k) => k !== 'Variable');
   if (comparators.length !== 1 || !COMPARATORS.has(comparators[0]!)) {
     fail(at, `A choice rule must have exactly one comparison operator, found: ${comparators.length ? comparators.join(', ') : 'none'}`);

@@ -65,7 +65,8 @@ class Compiler {
     if (value === undefined) return inherited;
     if (value === 'JSONPath' || value === 'JSONata') {
       // AWS: a JSONata machine cannot contain JSONPath states.
-      if (inherited === 'JSONata' && value === 'JSONPath') this.fail(location, "The QueryLanguage 'JSONPath' is not allowed inside a JSONata state machine");
+      if (inherited === 'JSONata' && value === 'JSONPath')
+        this.fail(location, "The QueryLanguage 'JSONPath' is not allowed inside a JSONata state machine");
       return value;
     }
     this.fail(location, "The value for the field 'QueryLanguage' must be one of [JSONPath, JSONata]");
@@ -80,7 +81,8 @@ class Compiler {
     fields: Set<string>,
     owner?: CompiledMachine['owner'],
   ): CompiledMachine | undefined {
-    if (fields === BRANCH_FIELDS) for (const key of Object.keys(json)) if (!fields.has(key)) this.fail(`${at}/${key}`, `The field '${key}' is not supported`);
+    if (fields === BRANCH_FIELDS)
+      for (const key of Object.keys(json)) if (!fields.has(key)) this.fail(`${at}/${key}`, `The field '${key}' is not supported`);
     const machineLang = fields === BRANCH_FIELDS ? this.language(json.QueryLanguage, `${at}/QueryLanguage`, lang) : lang;
     if (!isObject(json.States) || Object.keys(json.States).length === 0) {
       this.fail(`${at}/States`, "The field 'States' is required and must be a non-empty object");
@@ -94,7 +96,8 @@ class Compiler {
       if (state) states.set(name, state);
     }
     if (typeof json.StartAt !== 'string') this.fail(`${at}/StartAt`, "The field 'StartAt' is required and must be a string");
-    else if (!(json.StartAt in json.States)) this.fail(`${at}/StartAt`, `Missing 'Next' target: ${json.StartAt}`, 'MISSING_TRANSITION_TARGET');
+    else if (!(json.StartAt in json.States))
+      this.fail(`${at}/StartAt`, `Missing 'Next' target: ${json.StartAt}`, 'MISSING_TRANSITION_TARGET');
     for (const state of states.values()) this.transitions(state, states, `${at}/States/${state.name}`);
     return compiled;
   }
@@ -105,7 +108,10 @@ class Compiler {
     this.names.add(name);
     if (!isObject(raw)) return void this.fail(at, 'A state must be a JSON object');
     if (typeof raw.Type !== 'string' || !STATE_TYPES.has(raw.Type)) {
-      return void this.fail(`${at}/Type`, "The value for the field 'Type' must be one of [Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map]");
+      return void this.fail(
+        `${at}/Type`,
+        "The value for the field 'Type' must be one of [Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map]",
+      );
     }
     const type = raw.Type as StateType;
     const lang = this.language(raw.QueryLanguage, `${at}/QueryLanguage`, machineLang);
@@ -118,7 +124,12 @@ class Compiler {
       else this.fail(`${at}/${key}`, `The field '${key}' is not supported for state type '${type}'`);
     }
     const state: CompiledState = {
-      name, type, lang, raw, end: raw.End === true, next: typeof raw.Next === 'string' ? raw.Next : undefined,
+      name,
+      type,
+      lang,
+      raw,
+      end: raw.End === true,
+      next: typeof raw.Next === 'string' ? raw.Next : undefined,
       retry: compileRetriers(raw.Retry, `${at}/Retry`, this.fail.bind(this)),
       catch: compileCatchers(raw.Catch, `${at}/Catch`, lang, this.fail.bind(this)),
     };
@@ -126,7 +137,8 @@ class Compiler {
     if (type === 'Task') {
       const resource = typeof raw.Resource === 'string' ? parseResource(raw.Resource) : "The field 'Resource' is required";
       if (typeof resource === 'string') this.fail(`${at}/Resource`, resource);
-      else if (resource.kind === 'dynamodb' && !isDynamoDbAction(resource.action)) this.fail(`${at}/Resource`, `The resource '${resource.arn}' is not a DynamoDB API action`);
+      else if (resource.kind === 'dynamodb' && !isDynamoDbAction(resource.action))
+        this.fail(`${at}/Resource`, `The resource '${resource.arn}' is not a DynamoDB API action`);
       else state.resource = resource;
     }
     if (type === 'Parallel') this.parallel(state, at);
@@ -136,10 +148,12 @@ class Compiler {
 
   private parallel(state: CompiledState, at: string): void {
     const branches = state.raw.Branches;
-    if (!Array.isArray(branches) || branches.length === 0) return this.fail(`${at}/Branches`, "The field 'Branches' must be a non-empty array");
+    if (!Array.isArray(branches) || branches.length === 0)
+      return this.fail(`${at}/Branches`, "The field 'Branches' must be a non-empty array");
     state.branches = branches.map((branch, i) => {
       const id = `${state.name}#${i}`;
-      if (isObject(branch)) this.machine(id, branch, `${at}/Branches[${i}]`, state.lang, BRANCH_FIELDS, { state: state.name, type: 'Parallel' });
+      if (isObject(branch))
+        this.machine(id, branch, `${at}/Branches[${i}]`, state.lang, BRANCH_FIELDS, { state: state.name, type: 'Parallel' });
       else this.fail(`${at}/Branches[${i}]`, 'A branch must be a JSON object');
       return id;
     });
@@ -148,7 +162,8 @@ class Compiler {
   private map(state: CompiledState, at: string): void {
     const field = state.raw.ItemProcessor !== undefined ? 'ItemProcessor' : 'Iterator';
     const processor = state.raw[field];
-    if (state.raw.ItemProcessor !== undefined && state.raw.Iterator !== undefined) this.fail(at, "Only one of 'ItemProcessor' and 'Iterator' may be set");
+    if (state.raw.ItemProcessor !== undefined && state.raw.Iterator !== undefined)
+      this.fail(at, "Only one of 'ItemProcessor' and 'Iterator' may be set");
     if (!isObject(processor)) return this.fail(`${at}/${field}`, "The field 'ItemProcessor' is required");
     const config = processor.ProcessorConfig;
     if (config !== undefined && (!isObject(config) || (config.Mode !== undefined && config.Mode !== 'INLINE'))) {
@@ -160,7 +175,8 @@ class Compiler {
 
   private transitions(state: CompiledState, states: Map<string, CompiledState>, at: string): void {
     const target = (next: unknown, where: string) => {
-      if (typeof next !== 'string' || !states.has(next)) this.fail(where, `Missing 'Next' target: ${String(next)}`, 'MISSING_TRANSITION_TARGET');
+      if (typeof next !== 'string' || !states.has(next))
+        this.fail(where, `Missing 'Next' target: ${String(next)}`, 'MISSING_TRANSITION_TARGET');
     };
     const terminal = state.type === 'Succeed' || state.type === 'Fail' || state.type === 'Choice';
     if (!terminal) {

@@ -7,15 +7,42 @@ const RECOVER = ['Retry', 'Catch'];
 
 const JSONPATH: Record<StateType, string[]> = {
   Pass: [...FLOW, 'InputPath', 'OutputPath', 'Parameters', 'Result', 'ResultPath', 'Assign'],
-  Task: [...FLOW, ...RECOVER, 'Resource', 'InputPath', 'OutputPath', 'Parameters', 'ResultSelector', 'ResultPath',
-    'TimeoutSeconds', 'TimeoutSecondsPath', 'HeartbeatSeconds', 'HeartbeatSecondsPath', 'Assign'],
+  Task: [
+    ...FLOW,
+    ...RECOVER,
+    'Resource',
+    'InputPath',
+    'OutputPath',
+    'Parameters',
+    'ResultSelector',
+    'ResultPath',
+    'TimeoutSeconds',
+    'TimeoutSecondsPath',
+    'HeartbeatSeconds',
+    'HeartbeatSecondsPath',
+    'Assign',
+  ],
   Choice: ['Choices', 'Default', 'InputPath', 'OutputPath', 'Assign'],
   Wait: [...FLOW, 'Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath', 'InputPath', 'OutputPath', 'Assign'],
   Succeed: ['InputPath', 'OutputPath'],
   Fail: ['Error', 'ErrorPath', 'Cause', 'CausePath'],
   Parallel: [...FLOW, ...RECOVER, 'Branches', 'InputPath', 'OutputPath', 'Parameters', 'ResultSelector', 'ResultPath', 'Assign'],
-  Map: [...FLOW, ...RECOVER, 'ItemProcessor', 'Iterator', 'ItemsPath', 'ItemSelector', 'Parameters', 'MaxConcurrency',
-    'MaxConcurrencyPath', 'InputPath', 'OutputPath', 'ResultSelector', 'ResultPath', 'Assign'],
+  Map: [
+    ...FLOW,
+    ...RECOVER,
+    'ItemProcessor',
+    'Iterator',
+    'ItemsPath',
+    'ItemSelector',
+    'Parameters',
+    'MaxConcurrency',
+    'MaxConcurrencyPath',
+    'InputPath',
+    'OutputPath',
+    'ResultSelector',
+    'ResultPath',
+    'Assign',
+  ],
 };
 
 const JSONATA: Record<StateType, string[]> = {
@@ -34,8 +61,15 @@ const JSONATA: Record<StateType, string[]> = {
  * credentials); a definition using them is refused instead of being run differently.
  */
 export const UNSUPPORTED_FIELDS = new Set([
-  'ItemReader', 'ResultWriter', 'ItemBatcher', 'ToleratedFailurePercentage', 'ToleratedFailurePercentagePath',
-  'ToleratedFailureCount', 'ToleratedFailureCountPath', 'Label', 'Credentials',
+  'ItemReader',
+  'ResultWriter',
+  'ItemBatcher',
+  'ToleratedFailurePercentage',
+  'ToleratedFailurePercentagePath',
+  'ToleratedFailureCount',
+  'ToleratedFailureCountPath',
+  'Label',
+  'Credentials',
 ]);
 
 export const STATE_TYPES = new Set<string>(Object.keys(JSONPATH));

@@ -3,7 +3,15 @@ import type { Catcher, QueryLanguage, Retrier } from './types';
 
 type Fail = (location: string, message: string) => void;
 
-const RETRY_FIELDS = new Set(['ErrorEquals', 'IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy', 'Comment']);
+const RETRY_FIELDS = new Set([
+  'ErrorEquals',
+  'IntervalSeconds',
+  'MaxAttempts',
+  'BackoffRate',
+  'MaxDelaySeconds',
+  'JitterStrategy',
+  'Comment',
+]);
 const CATCH_FIELDS: Record<QueryLanguage, Set<string>> = {
   JSONPath: new Set(['ErrorEquals', 'Next', 'ResultPath', 'Assign', 'Comment']),
   JSONata: new Set(['ErrorEquals', 'Next', 'Output', 'Assign', 'Comment']),
@@ -20,7 +28,8 @@ function errorEquals(value: unknown, at: string, fail: Fail): string[] {
 
 function lastIsAll(list: { errorEquals: string[] }[], at: string, fail: Fail): void {
   list.forEach((item, i) => {
-    if (item.errorEquals.includes('States.ALL') && i !== list.length - 1) fail(`${at}[${i}]/ErrorEquals`, "'States.ALL' must be the last retrier or catcher");
+    if (item.errorEquals.includes('States.ALL') && i !== list.length - 1)
+      fail(`${at}[${i}]/ErrorEquals`, "'States.ALL' must be the last retrier or catcher");
   });
 }
 
@@ -34,14 +43,16 @@ export function compileRetriers(value: unknown, at: string, fail: Fail): Retrier
   const retriers = value.map((raw, i): Retrier => {
     const where = `${at}[${i}]`;
     const r = (raw ?? {}) as Record<string, unknown>;
-    for (const key of Object.keys(r)) if (!RETRY_FIELDS.has(key)) fail(`${where}/${key}`, `The field '${key}' is not supported in a retrier`);
+    for (const key of Object.keys(r))
+      if (!RETRY_FIELDS.has(key)) fail(`${where}/${key}`, `The field '${key}' is not supported in a retrier`);
     const num = (key: string, ok: (n: number) => boolean, rule: string) => {
       const v = r[key];
       if (v !== undefined && (typeof v !== 'number' || !ok(v))) fail(`${where}/${key}`, `The value for the field '${key}' must be ${rule}`);
       return typeof v === 'number' ? v : undefined;
     };
     const jitter = r.JitterStrategy ?? 'NONE';
-    if (jitter !== 'FULL' && jitter !== 'NONE') fail(`${where}/JitterStrategy`, "The value for the field 'JitterStrategy' must be one of [FULL, NONE]");
+    if (jitter !== 'FULL' && jitter !== 'NONE')
+      fail(`${where}/JitterStrategy`, "The value for the field 'JitterStrategy' must be one of [FULL, NONE]");
     return {
       errorEquals: errorEquals(r.ErrorEquals, where, fail),
       intervalSeconds: num('IntervalSeconds', (n) => Number.isInteger(n) && n >= 1 && n <= 99999999, 'an integer from 1 to 99999999') ?? 1,
@@ -65,9 +76,13 @@ export function compileCatchers(value: unknown, at: string, lang: QueryLanguage,
   const catchers = value.map((raw, i): Catcher => {
     const where = `${at}[${i}]`;
     const c = (raw ?? {}) as Record<string, unknown>;
-    for (const key of Object.keys(c)) if (!CATCH_FIELDS[lang].has(key)) fail(`${where}/${key}`, `The field '${key}' is not supported in a catcher for the QueryLanguage '${lang}'`);
-    if (c.ResultPath !== undefined && c.ResultPath !== null && typeof c.ResultPath !== 'string') fail(`${where}/ResultPath`, "The value for the field 'ResultPath' must be a string or null");
-    if (c.Assign !== undefined && (typeof c.Assign !== 'object' || c.Assign === null || Array.isArray(c.Assign))) fail(`${where}/Assign`, "The value for the field 'Assign' must be an object");
+    for (const key of Object.keys(c))
+      if (!CATCH_FIELDS[lang].has(key))
+        fail(`${where}/${key}`, `The field '${key}' is not supported in a catcher for the QueryLanguage '${lang}'`);
+    if (c.ResultPath !== undefined && c.ResultPath !== null && typeof c.ResultPath !== 'string')
+      fail(`${where}/ResultPath`, "The value for the field 'ResultPath' must be a string or null");
+    if (c.Assign !== undefined && (typeof c.Assign !== 'object' || c.Assign === null || Array.isArray(c.Assign)))
+      fail(`${where}/Assign`, "The value for the field 'Assign' must be an object");
     return {
       errorEquals: errorEquals(c.ErrorEquals, where, fail),
       next: String(c.Next),

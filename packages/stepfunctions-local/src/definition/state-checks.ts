@@ -34,7 +34,8 @@ function path(state: CompiledState, field: string, at: string, fail: Fail, intri
 /** Checks one state's own rules, reporting each problem through `fail`. */
 export function checkStateFields(state: CompiledState, at: string, fail: Fail): void {
   const raw = state.raw;
-  if (raw.Comment !== undefined && typeof raw.Comment !== 'string') fail(`${at}/Comment`, "The value for the field 'Comment' must be a string");
+  if (raw.Comment !== undefined && typeof raw.Comment !== 'string')
+    fail(`${at}/Comment`, "The value for the field 'Comment' must be a string");
   if (raw.Items !== undefined && !Array.isArray(raw.Items) && !(typeof raw.Items === 'string' && JSONATA.test(raw.Items))) {
     fail(`${at}/Items`, "The value for the field 'Items' must be an array or a JSONata expression");
   }
@@ -45,11 +46,13 @@ export function checkStateFields(state: CompiledState, at: string, fail: Fail): 
     else fail(`${at}/${field}`, `The value for the field '${field}' must be a valid JSONPath`);
   }
   if (state.lang === 'JSONata') {
-    for (const [field, value] of Object.entries(raw)) if (field !== 'Branches' && field !== 'ItemProcessor' && field !== 'Iterator') checkJsonata(value, `${at}/${field}`, fail);
+    for (const [field, value] of Object.entries(raw))
+      if (field !== 'Branches' && field !== 'ItemProcessor' && field !== 'Iterator') checkJsonata(value, `${at}/${field}`, fail);
   }
   for (const field of ['Parameters', 'ResultSelector', 'ItemSelector', 'Assign']) {
     const v = raw[field];
-    if (v !== undefined && (typeof v !== 'object' || v === null || Array.isArray(v))) fail(`${at}/${field}`, `The value for the field '${field}' must be an object`);
+    if (v !== undefined && (typeof v !== 'object' || v === null || Array.isArray(v)))
+      fail(`${at}/${field}`, `The value for the field '${field}' must be an object`);
   }
   switch (state.type) {
     case 'Wait':
@@ -57,7 +60,8 @@ export function checkStateFields(state: CompiledState, at: string, fail: Fail): 
       integer(state, 'Seconds', 0, at, fail);
       path(state, 'SecondsPath', at, fail);
       path(state, 'TimestampPath', at, fail);
-      if (raw.Timestamp !== undefined && typeof raw.Timestamp !== 'string') fail(`${at}/Timestamp`, "The value for the field 'Timestamp' must be a string");
+      if (raw.Timestamp !== undefined && typeof raw.Timestamp !== 'string')
+        fail(`${at}/Timestamp`, "The value for the field 'Timestamp' must be a string");
       break;
     case 'Task':
       exclusive(raw, ['TimeoutSeconds', 'TimeoutSecondsPath'], at, fail);
@@ -66,13 +70,21 @@ export function checkStateFields(state: CompiledState, at: string, fail: Fail): 
       integer(state, 'HeartbeatSeconds', 1, at, fail);
       path(state, 'TimeoutSecondsPath', at, fail);
       path(state, 'HeartbeatSecondsPath', at, fail);
-      if (typeof raw.TimeoutSeconds === 'number' && typeof raw.HeartbeatSeconds === 'number' && raw.HeartbeatSeconds >= raw.TimeoutSeconds) {
-        fail(`${at}/HeartbeatSeconds`, "The value for the field 'HeartbeatSeconds' must be smaller than the value for the field 'TimeoutSeconds'");
+      if (
+        typeof raw.TimeoutSeconds === 'number' &&
+        typeof raw.HeartbeatSeconds === 'number' &&
+        raw.HeartbeatSeconds >= raw.TimeoutSeconds
+      ) {
+        fail(
+          `${at}/HeartbeatSeconds`,
+          "The value for the field 'HeartbeatSeconds' must be smaller than the value for the field 'TimeoutSeconds'",
+        );
       }
       break;
     case 'Fail':
       for (const field of ['Error', 'Cause']) {
-        if (raw[field] !== undefined && typeof raw[field] !== 'string') fail(`${at}/${field}`, `The value for the field '${field}' must be a string`);
+        if (raw[field] !== undefined && typeof raw[field] !== 'string')
+          fail(`${at}/${field}`, `The value for the field '${field}' must be a string`);
       }
       exclusive(raw, ['Error', 'ErrorPath'], at, fail);
       exclusive(raw, ['Cause', 'CausePath'], at, fail);
@@ -104,7 +116,8 @@ function checkChoices(state: CompiledState, at: string, fail: Fail): void {
     if (state.lang === 'JSONata') {
       if (r.Condition === undefined) fail(`${where}/Condition`, "The field 'Condition' is required");
       for (const key of Object.keys(r)) {
-        if (!['Condition', 'Next', 'Output', 'Assign', 'Comment'].includes(key)) fail(`${where}/${key}`, `The field '${key}' is not supported for the QueryLanguage 'JSONata'`);
+        if (!['Condition', 'Next', 'Output', 'Assign', 'Comment'].includes(key))
+          fail(`${where}/${key}`, `The field '${key}' is not supported for the QueryLanguage 'JSONata'`);
       }
     } else if (r.Condition !== undefined || r.Output !== undefined) {
       fail(`${where}/${r.Condition !== undefined ? 'Condition' : 'Output'}`, "The field is not supported for the QueryLanguage 'JSONPath'");

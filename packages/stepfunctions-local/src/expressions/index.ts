@@ -8,10 +8,5 @@ export { evaluateIntrinsic, isIntrinsic } from './intrinsics';
 export { evaluatePathField, evaluatePayloadTemplate } from './payload';
 export { evaluateChoiceRule } from './choice';
 export { parseTimestamp } from './timestamps';
-export {
-  evaluateJsonata,
-  evaluateJsonataExpression,
-  isJsonataTemplate,
-  type JsonataBindings,
-} from './jsonata';
+export { evaluateJsonata, evaluateJsonataExpression, isJsonataTemplate, type JsonataBindings } from './jsonata';
 export { unexpectedResultType } from './jsonata-errors';

@@ -21,8 +21,7 @@ export function compareFilterValues(op: string, left: unknown, right: unknown): 
 }
 
 function ordered(op: string, left: unknown, right: unknown): boolean {
-  const comparable =
-    (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
+  const comparable = (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
   if (!comparable) return false;
   const [l, r] = [left, right];
   if (op === '<') return l < r;

@@ -8,7 +8,10 @@ import { jsonTypeName, toAwsJsonString } from './json';
  * type. Expected 'array', but was 'number' for value: 1".
  */
 export function unexpectedResultType(expression: string, field: string, expected: string, value: unknown): StatesError {
-  const text = expression.trim().replace(/^\{%([\s\S]*)%\}$/, '$1').trim();
+  const text = expression
+    .trim()
+    .replace(/^\{%([\s\S]*)%\}$/, '$1')
+    .trim();
   return new StatesError(
     ErrorNames.queryEvaluation,
     `The JSONata expression '${text}' specified for the field '${field}' returned an unexpected result type. ` +

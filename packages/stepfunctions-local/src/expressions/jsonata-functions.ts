@@ -71,8 +71,12 @@ export function registerStepFunctionsFunctions(expression: Expression): void {
     },
     '<s?s?:s>',
   );
-  expression.registerFunction('millis', function (this: Focus) {
-    return clockOf(this).getTime();
-  }, '<:n>');
+  expression.registerFunction(
+    'millis',
+    function (this: Focus) {
+      return clockOf(this).getTime();
+    },
+    '<:n>',
+  );
   expression.assign('eval', undefined);
 }

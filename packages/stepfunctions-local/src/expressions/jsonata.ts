@@ -118,7 +118,6 @@ function describe(error: unknown): string {
 
 const UNSUPPORTED = Symbol('unsupported');
 
-
 /**
  * The result as plain JSON: JSONata marks the arrays it builds (`sequence`) and may return
  * functions, which JSON cannot carry. Unchanged parts are returned as they are.

@@ -19,10 +19,7 @@ export function notAnArray(path: CompiledPath, i: number, value: unknown) {
   const at = renderPath(path.segments.slice(0, i));
   if (value === null || value === undefined) return invalidPath(path.text, `The path ${at} is null`);
   const fragment = renderPath(path.segments.slice(i, i + 1)).slice(1);
-  return invalidPath(
-    path.text,
-    `Filter: ${fragment} can only be applied to arrays. Current context is: ${toAwsJsonString(value)}`,
-  );
+  return invalidPath(path.text, `Filter: ${fragment} can only be applied to arrays. Current context is: ${toAwsJsonString(value)}`);
 }
 
 /** The Java class Jayway names in its messages for a JSON value parsed by Jackson. */

@@ -58,7 +58,7 @@ export function applyResultPath(stateInput: unknown, result: unknown, resultPath
   if (compiled.root.kind !== 'input' || !compiled.definite || compiled.segments.some((s) => s.kind !== 'property')) {
     throw malformed('ResultPath', resultPath, 'only a reference path of property names ($.a.b) can receive a result');
   }
-  const names = compiled.segments.map((segment) => (segment.kind === 'property' ? segment.names[0] ?? '' : ''));
+  const names = compiled.segments.map((segment) => (segment.kind === 'property' ? (segment.names[0] ?? '') : ''));
   return setAt(stateInput, names, 0, result, resultPath);
 }
 

@@ -15,8 +15,7 @@ export function parseTimestamp(text: unknown): [number, number] | undefined {
     return undefined;
   }
   const zone = m[8]!; // the zone group is mandatory
-  const offsetMinutes =
-    zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  const offsetMinutes = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
   const nanos = m[7] ? Number(m[7].padEnd(9, '0')) : 0;
   return [millis / 1000 - offsetMinutes * 60, nanos];
 }

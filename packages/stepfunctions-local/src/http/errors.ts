@@ -18,9 +18,7 @@ export class UnknownOperationError extends SfnError {
   constructor(target: string | undefined) {
     super(
       'UnknownOperationException',
-      target === undefined
-        ? 'Missing X-Amz-Target header'
-        : `Unknown operation ${JSON.stringify(target.slice(0, 100))}`,
+      target === undefined ? 'Missing X-Amz-Target header' : `Unknown operation ${JSON.stringify(target.slice(0, 100))}`,
       400,
     );
   }
@@ -29,11 +27,7 @@ export class UnknownOperationError extends SfnError {
 /** The request is not a POST to `/` (the only route of the JSON 1.0 protocol). */
 export class MethodNotAllowedError extends SfnError {
   constructor(method: string, path: string) {
-    super(
-      'UnknownOperationException',
-      `Only POST / is served (got ${method} ${path.slice(0, 100)})`,
-      method === 'POST' ? 404 : 405,
-    );
+    super('UnknownOperationException', `Only POST / is served (got ${method} ${path.slice(0, 100)})`, method === 'POST' ? 404 : 405);
   }
 }
 

@@ -43,10 +43,7 @@ export interface SfnHttpServer {
  * const server = await startSfnHttpServer(engine, { port: 0 });
  * const sfn = new SFNClient({ endpoint: server.url, region: 'us-east-1', credentials });
  */
-export async function startSfnHttpServer(
-  api: SfnApi,
-  options: SfnHttpServerOptions,
-): Promise<SfnHttpServer> {
+export async function startSfnHttpServer(api: SfnApi, options: SfnHttpServerOptions): Promise<SfnHttpServer> {
   const host = options.host ?? '127.0.0.1';
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const onInternalError =
@@ -115,14 +112,7 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function send(
-  res: ServerResponse,
-  status: number,
-  requestId: string,
-  body: string,
-  errorCode?: string,
-  closeAfter = false,
-): void {
+function send(res: ServerResponse, status: number, requestId: string, body: string, errorCode?: string, closeAfter = false): void {
   if (res.headersSent || res.destroyed) return;
   const headers: Record<string, string | number> = {
     'Content-Type': CONTENT_TYPE,

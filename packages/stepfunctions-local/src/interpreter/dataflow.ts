@@ -4,13 +4,7 @@
  * JSONata Arguments → (work) → Output; Assign in both. Assigned variables take effect only
  * after the state, so every expression here sees the variables as they were on entry.
  */
-import {
-  applyResultPath,
-  evaluateJsonata,
-  evaluatePayloadTemplate,
-  readPath,
-  type Variables,
-} from '../expressions';
+import { applyResultPath, evaluateJsonata, evaluatePayloadTemplate, readPath, type Variables } from '../expressions';
 import { jsonataBindings, pathContext } from './scope';
 import type { StepContext } from './types';
 

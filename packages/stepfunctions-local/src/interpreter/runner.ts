@@ -38,7 +38,11 @@ export async function step(s: StepContext): Promise<void> {
   if (frame.phase === 'enter') {
     frame.enteredAt = rt.now();
     frame.retries = [];
-    frame.entered = rt.emit(exec, frame, stateEntered(state.type), { name: state.name, input: json(frame.input), inputDetails: { truncated: false } });
+    frame.entered = rt.emit(exec, frame, stateEntered(state.type), {
+      name: state.name,
+      input: json(frame.input),
+      inputDetails: { truncated: false },
+    });
     frame.phase = 'exec';
   }
   if (s.resume.kind === 'timer' && s.resume.timer === 'retry') {
@@ -132,7 +136,11 @@ function errorOutput(error: string | null, cause: string | null): Record<string,
   return out;
 }
 
-async function catchOutput(s: StepContext, c: Catcher, errorOutput: Record<string, unknown>): Promise<{ output: unknown; assigned?: Variables }> {
+async function catchOutput(
+  s: StepContext,
+  c: Catcher,
+  errorOutput: Record<string, unknown>,
+): Promise<{ output: unknown; assigned?: Variables }> {
   if (s.state.lang === 'JSONata') {
     const b = jsonataBindings(s, { errorOutput });
     const output = c.output === undefined ? errorOutput : await evaluateJsonata(c.output, 'Output', b);

@@ -32,7 +32,13 @@ export interface ExecutionRow {
   stopped_at: number | null;
 }
 
-export interface EventRow { id: number; type: string; at: number; previous_id: number; details: string | null }
+export interface EventRow {
+  id: number;
+  type: string;
+  at: number;
+  previous_id: number;
+  details: string | null;
+}
 
 /** Machine and execution rows: writes on `writer` (in a turn), API reads on `reader`. */
 export function createCatalogStore(writer: Database.Database, reader: Database.Database) {
@@ -62,7 +68,9 @@ export function createCatalogStore(writer: Database.Database, reader: Database.D
       'SELECT * FROM executions WHERE sm_arn = ? AND (? IS NULL OR status = ?) AND (started_at < ? OR (started_at = ? AND id < ?)) ORDER BY started_at DESC, id DESC LIMIT ?',
     ),
     events: reader.prepare('SELECT id, type, at, previous_id, details FROM events WHERE exec_id = ? AND id > ? ORDER BY id LIMIT ?'),
-    eventsDesc: reader.prepare('SELECT id, type, at, previous_id, details FROM events WHERE exec_id = ? AND id < ? ORDER BY id DESC LIMIT ?'),
+    eventsDesc: reader.prepare(
+      'SELECT id, type, at, previous_id, details FROM events WHERE exec_id = ? AND id < ? ORDER BY id DESC LIMIT ?',
+    ),
   };
   return {
     /** Content-addressed: the same definition text is stored once. */

@@ -32,9 +32,7 @@ export function openDatabases(dataDir: string, synchronous: Synchronous = 'NORMA
   // Checkpoints run on a worker (checkpointer.ts), not inside the scheduler's commits.
   writer.pragma('wal_autocheckpoint = 0');
   writer.exec(SCHEMA);
-  writer
-    .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING')
-    .run('schema_version', String(SCHEMA_VERSION));
+  writer.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run('schema_version', String(SCHEMA_VERSION));
   const reader = new Database(file, { readonly: true });
   const checkpointer: Checkpointer = startCheckpointer(file, CHECKPOINT_INTERVAL_MS, (message) => {
     console.error(`[stepfunctions] WAL checkpoint failed: ${message}`);

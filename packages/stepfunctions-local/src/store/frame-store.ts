@@ -10,10 +10,21 @@ import { createFreshFrames, type FrameRow } from './fresh-frames';
 export type FrameStatus = 'run' | 'task' | 'token' | 'timer' | 'children' | 'queued' | 'done';
 
 const STATUS: Record<Phase, FrameStatus> = {
-  enter: 'run', exec: 'run', task: 'task', token: 'token', wait: 'timer', retry: 'timer', children: 'children',
+  enter: 'run',
+  exec: 'run',
+  task: 'task',
+  token: 'token',
+  wait: 'timer',
+  retry: 'timer',
+  children: 'children',
 };
 
-export interface Descendant { id: number; idx: number; status: FrameStatus; depth: number }
+export interface Descendant {
+  id: number;
+  idx: number;
+  status: FrameStatus;
+  depth: number;
+}
 
 /** Serialised frame fields (the row columns hold the rest). */
 function frameData(f: Frame): string {

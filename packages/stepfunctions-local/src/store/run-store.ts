@@ -10,8 +10,19 @@ import type { Mark, TurnWrites } from './turn-tx';
 
 export type { FrameStatus } from './frame-store';
 
-export interface DueTimer { frame_id: number; kind: TimerKind; exec_id: number; attempt: number }
-export interface TokenRow { token: string; exec_id: number; frame_id: number; attempt: number; status: string }
+export interface DueTimer {
+  frame_id: number;
+  kind: TimerKind;
+  exec_id: number;
+  attempt: number;
+}
+export interface TokenRow {
+  token: string;
+  exec_id: number;
+  frame_id: number;
+  attempt: number;
+  status: string;
+}
 
 /** Statements on the writer connection; call only inside a scheduler turn. */
 export function createRunStore(db: Database.Database) {

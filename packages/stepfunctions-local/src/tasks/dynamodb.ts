@@ -28,7 +28,8 @@ export function isDynamoDbAction(action: string): boolean {
 export function createDynamoDbCaller(options: DynamoDbOptions | undefined, region: string) {
   let client: ddb.DynamoDBClient | undefined;
   const getClient = () => {
-    if (!options) throw new TaskFailure('States.Runtime', 'No DynamoDB endpoint is configured for the local engine (EngineOptions.dynamodb)');
+    if (!options)
+      throw new TaskFailure('States.Runtime', 'No DynamoDB endpoint is configured for the local engine (EngineOptions.dynamodb)');
     client ??= new ddb.DynamoDBClient({
       endpoint: options.endpoint,
       region: options.region ?? region,
@@ -42,7 +43,10 @@ export function createDynamoDbCaller(options: DynamoDbOptions | undefined, regio
       const Command = commandFor(action);
       if (!Command) throw new TaskFailure('States.Runtime', `Unknown DynamoDB action '${action}'`);
       try {
-        const { $metadata: _metadata, ...body } = (await getClient().send(new Command(input) as never)) as unknown as Record<string, unknown>;
+        const { $metadata: _metadata, ...body } = (await getClient().send(new Command(input) as never)) as unknown as Record<
+          string,
+          unknown
+        >;
         return JSON.parse(JSON.stringify(body));
       } catch (err) {
         if (err instanceof TaskFailure) throw err;

@@ -32,7 +32,10 @@ export function createLambdaInvoker(handlers: Map<string, LambdaHandler>, now: (
     const functionName = functionNameOf(reference);
     const handler = handlers.get(functionName);
     if (!handler) {
-      throw new TaskFailure('Lambda.ResourceNotFoundException', `Function not found: ${reference} (Service: Lambda, Status Code: 404, Request ID: ${randomUUID()})`);
+      throw new TaskFailure(
+        'Lambda.ResourceNotFoundException',
+        `Function not found: ${reference} (Service: Lambda, Status Code: 404, Request ID: ${randomUUID()})`,
+      );
     }
     const requestId = randomUUID();
     // A function runs 15 minutes at most whatever the Task's timeout (a waitForTaskToken wait
@@ -53,7 +56,11 @@ export function createLambdaInvoker(handlers: Map<string, LambdaHandler>, now: (
 export function handlerFailure(err: unknown): TaskFailure {
   const e = err instanceof Error ? err : new Error(String(err));
   const errorType = e.name || 'Error';
-  const stackTrace = (e.stack ?? '').split('\n').slice(1).map((line) => line.trim()).filter(Boolean);
+  const stackTrace = (e.stack ?? '')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim())
+    .filter(Boolean);
   return new TaskFailure(errorType, JSON.stringify({ errorMessage: e.message, errorType, stackTrace }));
 }
 

@@ -20,9 +20,7 @@ export function tempDir(prefix: string): { dir: string; remove(): void } {
 
 /** Creates a state machine and returns its ARN. */
 export async function createMachine(sfn: SFNClient, name: string, definition: object): Promise<string> {
-  const out = await sfn.send(
-    new CreateStateMachineCommand({ name, definition: JSON.stringify(definition), roleArn: ROLE_ARN }),
-  );
+  const out = await sfn.send(new CreateStateMachineCommand({ name, definition: JSON.stringify(definition), roleArn: ROLE_ARN }));
   if (out.stateMachineArn === undefined) throw new Error('CreateStateMachine returned no stateMachineArn');
   return out.stateMachineArn;
 }
@@ -88,7 +86,10 @@ export function tokenInbox(): {
           resolve(token);
         };
         const timer = setTimeout(() => {
-          waiters.set(key, (waiters.get(key) ?? []).filter((w) => w !== waiter));
+          waiters.set(
+            key,
+            (waiters.get(key) ?? []).filter((w) => w !== waiter),
+          );
           reject(new Error(`no task token for "${key}" after ${timeoutMs} ms`));
         }, timeoutMs);
         waiters.set(key, [...(waiters.get(key) ?? []), waiter]);
@@ -102,9 +103,7 @@ export function tokenInbox(): {
  * `catchTimeout`, a timed-out wait is caught and the execution waits again under the key
  * `<execution name>-again`, so it keeps running after the first task timed out.
  */
-export function awaitTokenDefinition(
-  options: { timeoutSeconds?: number; heartbeatSeconds?: number; catchTimeout?: boolean } = {},
-): object {
+export function awaitTokenDefinition(options: { timeoutSeconds?: number; heartbeatSeconds?: number; catchTimeout?: boolean } = {}): object {
   const wait = (key: string) => ({
     Type: 'Task',
     Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',

@@ -16,19 +16,35 @@ const silentLogger = new Logger({ logLevel: 'SILENT' });
 const APP_ID = 'A01JD3Z6N8K5M2Q4R7T9V0W1X2Z';
 const UPLOAD_ID = 'U0123456789ABCDEFGHJKMNPQRS';
 const view: ApplicationView = {
-  id: APP_ID, serviceId: 'school-enrolment', serviceVersion: 1, status: 'submitted',
-  submittedAt: '2026-09-01T01:00:00.000Z', dueAt: '2026-09-15T10:00:00.000Z', walkthrough: false,
-  branches: [], timeline: [], sharedDataChecks: [],
+  id: APP_ID,
+  serviceId: 'school-enrolment',
+  serviceVersion: 1,
+  status: 'submitted',
+  submittedAt: '2026-09-01T01:00:00.000Z',
+  dueAt: '2026-09-15T10:00:00.000Z',
+  walkthrough: false,
+  branches: [],
+  timeline: [],
+  sharedDataChecks: [],
 };
 
 // Typed from the real factory: a fake cannot drift from the service's signature.
 const fake: jest.Mocked<ApplicationService> = {
-  submit: jest.fn(), list: jest.fn(), get: jest.fn(), supplement: jest.fn(), withdraw: jest.fn(), materialLink: jest.fn(),
+  submit: jest.fn(),
+  list: jest.fn(),
+  get: jest.fn(),
+  supplement: jest.fn(),
+  withdraw: jest.fn(),
+  materialLink: jest.fn(),
 };
 const svc = () => fake;
 const opts = { timeoutEarlyInMillis: 0, logger: silentLogger };
 const json = (res: { body?: string }) => JSON.parse(res.body ?? 'null');
-const submitBody = { serviceId: 'school-enrolment', form: { child: { name: '张小明' } }, materials: [{ materialId: 'birth-certificate', uploadId: UPLOAD_ID }] };
+const submitBody = {
+  serviceId: 'school-enrolment',
+  form: { child: { name: '张小明' } },
+  materials: [{ materialId: 'birth-certificate', uploadId: UPLOAD_ID }],
+};
 
 afterEach(() => jest.resetAllMocks());
 
@@ -42,8 +58,13 @@ describe('POST /v1/applications', () => {
     const res = await handler(event(), lambdaContext());
     expect(res.statusCode).toBe(202);
     expect(json(res)).toEqual({
-      id: APP_ID, status: 'submitted',
-      links: { self: `/v1/applications/${APP_ID}`, supplements: `/v1/applications/${APP_ID}/supplements`, withdraw: `/v1/applications/${APP_ID}/withdraw` },
+      id: APP_ID,
+      status: 'submitted',
+      links: {
+        self: `/v1/applications/${APP_ID}`,
+        supplements: `/v1/applications/${APP_ID}/supplements`,
+        withdraw: `/v1/applications/${APP_ID}/withdraw`,
+      },
     });
     expect(res.headers.location).toBe(`/v1/applications/${APP_ID}`);
     expect(res.headers['idempotent-replayed']).toBeUndefined();
@@ -78,7 +99,13 @@ describe('POST /v1/applications', () => {
 
 describe('reading and acting on one application', () => {
   const idEvent = (routeKey: string, over: Partial<Parameters<typeof apiEvent>[0]> = {}) =>
-    apiEvent({ routeKey, rawPath: routeKey.split(' ')[1]!.replace('{id}', APP_ID), pathParameters: { id: APP_ID }, claims: CITIZEN, ...over });
+    apiEvent({
+      routeKey,
+      rawPath: routeKey.split(' ')[1]!.replace('{id}', APP_ID),
+      pathParameters: { id: APP_ID },
+      claims: CITIZEN,
+      ...over,
+    });
 
   test('GET returns the view; inspectors may read; unknown -> 404', async () => {
     const handler = createGetApplicationHandler(svc, opts);
@@ -100,7 +127,9 @@ describe('reading and acting on one application', () => {
   test('supplement -> 202 with the view; a branch not waiting -> 409', async () => {
     const handler = createProvideSupplementHandler(svc, opts);
     const body = { department: 'education', materials: [{ materialId: 'lease', uploadId: UPLOAD_ID }], note: '已补正' };
-    fake.supplement.mockResolvedValueOnce({ ...view, status: 'in-review' }).mockRejectedValueOnce(new ConflictError('education is not waiting for a supplement'));
+    fake.supplement
+      .mockResolvedValueOnce({ ...view, status: 'in-review' })
+      .mockRejectedValueOnce(new ConflictError('education is not waiting for a supplement'));
     const ok = await handler(idEvent('POST /v1/applications/{id}/supplements', { body }), lambdaContext());
     expect(ok.statusCode).toBe(202);
     expect(json(ok).status).toBe('in-review');
@@ -124,7 +153,11 @@ describe('reading and acting on one application', () => {
     const link = { url: 'https://s3.example/x?sig', expiresAt: '2026-09-01T01:05:00.000Z' };
     fake.materialLink.mockResolvedValue(link);
     const res = await handler(
-      idEvent('GET /v1/applications/{id}/materials/{materialId}', { rawPath: `/v1/applications/${APP_ID}/materials/birth-certificate`, pathParameters: { id: APP_ID, materialId: 'birth-certificate' }, claims: OFFICER }),
+      idEvent('GET /v1/applications/{id}/materials/{materialId}', {
+        rawPath: `/v1/applications/${APP_ID}/materials/birth-certificate`,
+        pathParameters: { id: APP_ID, materialId: 'birth-certificate' },
+        claims: OFFICER,
+      }),
       lambdaContext(),
     );
     expect(json(res)).toEqual(link);
@@ -135,7 +168,14 @@ describe('reading and acting on one application', () => {
 
 describe('GET /v1/applications', () => {
   const handler = createListApplicationsHandler(svc, opts);
-  const summary = { id: APP_ID, serviceId: 'school-enrolment', status: 'submitted' as const, submittedAt: view.submittedAt, dueAt: view.dueAt, walkthrough: false };
+  const summary = {
+    id: APP_ID,
+    serviceId: 'school-enrolment',
+    status: 'submitted' as const,
+    submittedAt: view.submittedAt,
+    dueAt: view.dueAt,
+    walkthrough: false,
+  };
 
   test('limit defaults to 20 and the last page has nextCursor null', async () => {
     fake.list.mockResolvedValue({ items: [summary] });
@@ -146,7 +186,10 @@ describe('GET /v1/applications', () => {
 
   test('limit and cursor pass through; limit 0 -> 422 naming limit', async () => {
     fake.list.mockResolvedValue({ items: [], nextCursor: 'c2' });
-    const res = await handler(apiEvent({ routeKey: 'GET /v1/applications', claims: CITIZEN, query: { limit: '2', cursor: 'c1' } }), lambdaContext());
+    const res = await handler(
+      apiEvent({ routeKey: 'GET /v1/applications', claims: CITIZEN, query: { limit: '2', cursor: 'c1' } }),
+      lambdaContext(),
+    );
     expect(json(res).nextCursor).toBe('c2');
     expect(fake.list).toHaveBeenCalledWith(expect.anything(), { limit: 2, cursor: 'c1' });
     const bad = await handler(apiEvent({ routeKey: 'GET /v1/applications', claims: CITIZEN, query: { limit: '0' } }), lambdaContext());

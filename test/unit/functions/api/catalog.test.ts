@@ -30,14 +30,30 @@ test('GET /v1/services lists every catalog service in the documented shape, publ
 test('GET /v1/services/{serviceId}: form schema with a valid example, materials; unknown -> 404', async () => {
   const handler = createGetServiceHandler(undefined, opts);
   const def = catalog[0];
-  const res = await handler(apiEvent({ routeKey: 'GET /v1/services/{serviceId}', rawPath: `/v1/services/${def!.id}`, pathParameters: { serviceId: def!.id }, claims: null }), lambdaContext());
+  const res = await handler(
+    apiEvent({
+      routeKey: 'GET /v1/services/{serviceId}',
+      rawPath: `/v1/services/${def!.id}`,
+      pathParameters: { serviceId: def!.id },
+      claims: null,
+    }),
+    lambdaContext(),
+  );
   const body = ServiceDetail.parse(json(res));
   expect(body.materials.map((m) => m.id)).toEqual(def!.materials.map((m) => m.id));
   const example = (body.formSchema.examples as unknown[])[0];
   expect(def!.form.safeParse(example).success).toBe(true);
   expect(JSON.stringify(body)).not.toContain('"sees"');
 
-  const missing = await handler(apiEvent({ routeKey: 'GET /v1/services/{serviceId}', rawPath: '/v1/services/no-such', pathParameters: { serviceId: 'no-such' }, claims: null }), lambdaContext());
+  const missing = await handler(
+    apiEvent({
+      routeKey: 'GET /v1/services/{serviceId}',
+      rawPath: '/v1/services/no-such',
+      pathParameters: { serviceId: 'no-such' },
+      claims: null,
+    }),
+    lambdaContext(),
+  );
   expect(missing.statusCode).toBe(404);
   expect(json(missing).detail).toContain('no-such');
 });

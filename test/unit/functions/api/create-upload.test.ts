@@ -9,13 +9,26 @@ const silentLogger = new Logger({ logLevel: 'SILENT' });
 
 const fake: jest.Mocked<UploadService> = { create: jest.fn() };
 const handler = createCreateUploadHandler(() => fake, { timeoutEarlyInMillis: 0, logger: silentLogger });
-const body = { serviceId: 'school-enrolment', materialId: 'birth-certificate', contentType: 'application/pdf', sizeBytes: 1234, sha256: 'a'.repeat(64) };
-const event = (over: Partial<Parameters<typeof apiEvent>[0]> = {}) => apiEvent({ routeKey: 'POST /v1/uploads', claims: CITIZEN, body, ...over });
+const body = {
+  serviceId: 'school-enrolment',
+  materialId: 'birth-certificate',
+  contentType: 'application/pdf',
+  sizeBytes: 1234,
+  sha256: 'a'.repeat(64),
+};
+const event = (over: Partial<Parameters<typeof apiEvent>[0]> = {}) =>
+  apiEvent({ routeKey: 'POST /v1/uploads', claims: CITIZEN, body, ...over });
 
 afterEach(() => jest.resetAllMocks());
 
 test('201 with the ticket from the service', async () => {
-  const ticket = { uploadId: 'U0123456789ABCDEFGHJKMNPQRS', url: 'http://127.0.0.1:4569/put', method: 'PUT' as const, headers: { 'x-amz-meta-sha256': 'a'.repeat(64) }, expiresAt: '2026-09-01T01:15:00.000Z' };
+  const ticket = {
+    uploadId: 'U0123456789ABCDEFGHJKMNPQRS',
+    url: 'http://127.0.0.1:4569/put',
+    method: 'PUT' as const,
+    headers: { 'x-amz-meta-sha256': 'a'.repeat(64) },
+    expiresAt: '2026-09-01T01:15:00.000Z',
+  };
   fake.create.mockResolvedValue(ticket);
   const res = await handler(event(), lambdaContext());
   expect(res.statusCode).toBe(201);
@@ -26,7 +39,11 @@ test('201 with the ticket from the service', async () => {
 test('bad sha256 and content type -> 422 per field; inspectors -> 403; unknown material -> 404', async () => {
   const bad = await handler(event({ body: { ...body, sha256: 'XYZ', contentType: 'text/html' } }), lambdaContext());
   expect(bad.statusCode).toBe(422);
-  expect(JSON.parse(bad.body ?? '').errors.map((e: { path: string }) => e.path).sort()).toEqual(['contentType', 'sha256']);
+  expect(
+    JSON.parse(bad.body ?? '')
+      .errors.map((e: { path: string }) => e.path)
+      .sort(),
+  ).toEqual(['contentType', 'sha256']);
   expect((await handler(event({ claims: INSPECTOR }), lambdaContext())).statusCode).toBe(403);
   fake.create.mockRejectedValue(new NotFoundError('school-enrolment has no material passport'));
   expect((await handler(event(), lambdaContext())).statusCode).toBe(404);

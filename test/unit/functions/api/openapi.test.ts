@@ -83,7 +83,10 @@ test('schemas come from zod: request bodies as input, shared views by their expo
   const view = doc.components.schemas.ApplicationView;
   expect(view.properties.branches.items).toEqual({ $ref: '#/components/schemas/BranchView' });
   const list = doc.paths['/v1/applications'].get;
-  expect(list.parameters.map((p: Json) => [p.name, p.in, p.required])).toEqual([['limit', 'query', false], ['cursor', 'query', false]]);
+  expect(list.parameters.map((p: Json) => [p.name, p.in, p.required])).toEqual([
+    ['limit', 'query', false],
+    ['cursor', 'query', false],
+  ]);
   expect(list.parameters[0].schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 100, default: 20 });
 });
 

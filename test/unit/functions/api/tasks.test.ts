@@ -12,8 +12,15 @@ const silentLogger = new Logger({ logLevel: 'SILENT' });
 
 const TASK_ID = 'T' + Buffer.from('A01JD3Z6N8K5M2Q4R7T9V0W1X2Z:education').toString('base64url');
 const task: TaskSummary = {
-  taskId: TASK_ID, applicationId: 'A01JD3Z6N8K5M2Q4R7T9V0W1X2Z', serviceId: 'school-enrolment', department: 'education',
-  status: 'open', openedAt: '2026-09-01T01:00:00.000Z', dueAt: '2026-09-15T10:00:00.000Z', overdue: false, walkthrough: false,
+  taskId: TASK_ID,
+  applicationId: 'A01JD3Z6N8K5M2Q4R7T9V0W1X2Z',
+  serviceId: 'school-enrolment',
+  department: 'education',
+  status: 'open',
+  openedAt: '2026-09-01T01:00:00.000Z',
+  dueAt: '2026-09-15T10:00:00.000Z',
+  overdue: false,
+  walkthrough: false,
 };
 const fake: jest.Mocked<TaskService> = { inbox: jest.fn(), get: jest.fn(), decide: jest.fn() };
 const opts = { timeoutEarlyInMillis: 0, logger: silentLogger };
@@ -24,7 +31,13 @@ afterEach(() => jest.resetAllMocks());
 describe('GET /v1/departments/{dept}/tasks', () => {
   const handler = createListDepartmentTasksHandler(() => fake, opts);
   const event = (query?: Record<string, string>, claims: Record<string, string> = OFFICER) =>
-    apiEvent({ routeKey: 'GET /v1/departments/{dept}/tasks', rawPath: '/v1/departments/education/tasks', pathParameters: { dept: 'education' }, claims, query });
+    apiEvent({
+      routeKey: 'GET /v1/departments/{dept}/tasks',
+      rawPath: '/v1/departments/education/tasks',
+      pathParameters: { dept: 'education' },
+      claims,
+      query,
+    });
 
   test('status defaults to open; the page maps nextCursor', async () => {
     fake.inbox.mockResolvedValue({ items: [task], nextCursor: 'n' });
@@ -44,7 +57,13 @@ describe('GET /v1/departments/{dept}/tasks', () => {
 
 describe('tasks', () => {
   const taskEvent = (routeKey: string, body?: unknown) =>
-    apiEvent({ routeKey, rawPath: routeKey.split(' ')[1]!.replace('{taskId}', TASK_ID), pathParameters: { taskId: TASK_ID }, claims: OFFICER, body });
+    apiEvent({
+      routeKey,
+      rawPath: routeKey.split(' ')[1]!.replace('{taskId}', TASK_ID),
+      pathParameters: { taskId: TASK_ID },
+      claims: OFFICER,
+      body,
+    });
 
   test('GET a task returns the detail from the service', async () => {
     const detail = { ...task, supplementRequests: [], form: { child: { name: '张**' } }, materials: [], checks: [] };
@@ -64,14 +83,20 @@ describe('tasks', () => {
     const invalid = await handler(taskEvent('POST /v1/tasks/{taskId}/decision', { decision: 'reject' }), lambdaContext());
     expect(invalid.statusCode).toBe(422);
     expect(json(invalid).errors).toEqual([{ path: 'comment', message: expect.any(String) }]);
-    const conflict = await handler(taskEvent('POST /v1/tasks/{taskId}/decision', { decision: 'reject', comment: '材料不全' }), lambdaContext());
+    const conflict = await handler(
+      taskEvent('POST /v1/tasks/{taskId}/decision', { decision: 'reject', comment: '材料不全' }),
+      lambdaContext(),
+    );
     expect(conflict.statusCode).toBe(409);
     expect(fake.decide).toHaveBeenCalledTimes(2);
   });
 
   test('request-supplement must list what is missing (missing, with [i] paths)', async () => {
     const handler = createDecideTaskHandler(() => fake, opts);
-    const res = await handler(taskEvent('POST /v1/tasks/{taskId}/decision', { decision: 'request-supplement', missing: [{ reason: '' }] }), lambdaContext());
+    const res = await handler(
+      taskEvent('POST /v1/tasks/{taskId}/decision', { decision: 'request-supplement', missing: [{ reason: '' }] }),
+      lambdaContext(),
+    );
     expect(res.statusCode).toBe(422);
     expect(json(res).errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['missing[0].reason']));
   });

@@ -18,7 +18,9 @@ test('header lookup ignores case', () => {
 });
 
 test('readJsonBody accepts application/json with parameters and +json types', () => {
-  expect(readJsonBody({ body: '{"a":1}', headers: { 'content-type': 'application/json; charset=utf-8' }, isBase64Encoded: false })).toEqual({ a: 1 });
+  expect(readJsonBody({ body: '{"a":1}', headers: { 'content-type': 'application/json; charset=utf-8' }, isBase64Encoded: false })).toEqual(
+    { a: 1 },
+  );
   expect(readJsonBody({ body: '[1]', headers: { 'content-type': 'application/merge-patch+json' }, isBase64Encoded: false })).toEqual([1]);
 });
 
@@ -27,6 +29,8 @@ test('readJsonBody: the limit is exact, and checked before the media type', () =
   expect(readJsonBody({ body: '"12345678"', headers: json, isBase64Encoded: false }, limit)).toBe('12345678');
   expect(() => readJsonBody({ body: '"123456789"', headers: json, isBase64Encoded: false }, limit)).toThrow(PayloadTooLargeError);
   expect(() => readJsonBody({ body: '"123456789"', headers: {}, isBase64Encoded: false }, limit)).toThrow(PayloadTooLargeError);
-  expect(() => readJsonBody({ body: '{}', headers: { 'content-type': 'application/x-www-form-urlencoded' }, isBase64Encoded: false })).toThrow(UnsupportedMediaTypeError);
+  expect(() =>
+    readJsonBody({ body: '{}', headers: { 'content-type': 'application/x-www-form-urlencoded' }, isBase64Encoded: false }),
+  ).toThrow(UnsupportedMediaTypeError);
   expect(() => readJsonBody({ body: '{', headers: json, isBase64Encoded: false })).toThrow(MalformedRequestError);
 });

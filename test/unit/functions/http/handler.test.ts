@@ -24,7 +24,14 @@ const handler = httpHandler(
 
 const validBody = { form: { child: { idNumber: '110101201901010015' } }, materials: [{ uploadId: 'U1' }] };
 const post = (over: Parameters<typeof apiEvent>[0] extends infer O ? Partial<O> : never = {}) =>
-  apiEvent({ routeKey: 'POST /v1/things/{id}', rawPath: '/v1/things/A1', pathParameters: { id: 'A1' }, claims: CITIZEN, body: validBody, ...over });
+  apiEvent({
+    routeKey: 'POST /v1/things/{id}',
+    rawPath: '/v1/things/A1',
+    pathParameters: { id: 'A1' },
+    claims: CITIZEN,
+    body: validBody,
+    ...over,
+  });
 const call = async (event: ReturnType<typeof apiEvent>) => {
   const res = await handler(event, lambdaContext());
   return { ...res, json: JSON.parse(res.body ?? 'null') as Record<string, unknown> };
@@ -59,7 +66,12 @@ describe('httpHandler errors are problem+json', () => {
   const expectProblem = (res: Awaited<ReturnType<typeof call>>, status: number, code: string) => {
     expect(res.statusCode).toBe(status);
     expect(res.headers?.['content-type']).toBe('application/problem+json; charset=utf-8');
-    expect(res.json).toMatchObject({ type: `https://onething.dev/problems/${code}`, status, title: expect.any(String), detail: expect.any(String) });
+    expect(res.json).toMatchObject({
+      type: `https://onething.dev/problems/${code}`,
+      status,
+      title: expect.any(String),
+      detail: expect.any(String),
+    });
     expect(res.json.instance).toBe('urn:onething:request:c6af9ac6-7b61-11e6-9a41-93e8deadbeef');
     expect(calls).toHaveLength(0);
   };

@@ -5,14 +5,31 @@ const Thing = z.object({ id: z.string(), tags: z.array(z.string()).default([]) }
 const Unused = z.object({ never: z.boolean() });
 const ops: OperationSource[] = [
   {
-    name: 'make-thing', method: 'POST', path: '/things', auth: 'jwt', summary: 'Make', roles: ['citizen'], idempotent: true,
+    name: 'make-thing',
+    method: 'POST',
+    path: '/things',
+    auth: 'jwt',
+    summary: 'Make',
+    roles: ['citizen'],
+    idempotent: true,
     body: Thing,
-    response: { status: 201, schema: z.object({ thing: Thing }), description: 'Made', headers: { Location: { description: 'where', required: true, pattern: '^/things/' } } },
+    response: {
+      status: 201,
+      schema: z.object({ thing: Thing }),
+      description: 'Made',
+      headers: { Location: { description: 'where', required: true, pattern: '^/things/' } },
+    },
   },
   {
-    name: 'get-thing', method: 'GET', path: '/things/{id}', auth: 'public', summary: 'Get',
-    params: z.object({ id: z.string() }), query: z.object({ verbose: z.coerce.boolean().optional().describe('more') }),
-    response: { status: 200, schema: Thing, description: 'The thing' }, errors: [409],
+    name: 'get-thing',
+    method: 'GET',
+    path: '/things/{id}',
+    auth: 'public',
+    summary: 'Get',
+    params: z.object({ id: z.string() }),
+    query: z.object({ verbose: z.coerce.boolean().optional().describe('more') }),
+    response: { status: 200, schema: Thing, description: 'The thing' },
+    errors: [409],
   },
 ];
 const doc = buildOpenApi({ title: 't', version: '1' }, ops, { Thing, Unused }) as Record<string, any>;

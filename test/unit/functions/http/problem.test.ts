@@ -13,7 +13,11 @@ test('a thrown non-Error becomes a generic 500', () => {
 
 test('validation problems carry their field errors', () => {
   const problem = toProblem(new ValidationError([{ path: 'form.child.idNumber', message: 'bad check character' }]), 'r1');
-  expect(problem).toMatchObject({ status: 422, instance: 'urn:onething:request:r1', errors: [{ path: 'form.child.idNumber', message: 'bad check character' }] });
+  expect(problem).toMatchObject({
+    status: 422,
+    instance: 'urn:onething:request:r1',
+    errors: [{ path: 'form.child.idNumber', message: 'bad check character' }],
+  });
 });
 
 test('405 lists the allowed methods; readiness 503 is explained and retryable', () => {

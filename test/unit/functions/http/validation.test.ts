@@ -29,5 +29,7 @@ test('unknown keys of strict objects are reported one by one under their own pat
 });
 
 test('a wrong type for the whole value is reported under the root name', () => {
-  expect(() => parseOrThrow(z.object({}), [], 'body')).toThrow(expect.objectContaining({ errors: [{ path: 'body', message: expect.any(String) }] }));
+  expect(() => parseOrThrow(z.object({}), [], 'body')).toThrow(
+    expect.objectContaining({ errors: [{ path: 'body', message: expect.any(String) }] }),
+  );
 });

@@ -56,11 +56,16 @@ test.each([
 
 test('finalize of a rejection needs rejectedBy', async () => {
   const { rejectedBy: _omitted, ...event } = finalizeRejected;
-  await expect(finalize(event, context)).rejects.toMatchObject({ name: 'ValidationError', errors: [{ path: 'rejectedBy', message: expect.any(String) }] });
+  await expect(finalize(event, context)).rejects.toMatchObject({
+    name: 'ValidationError',
+    errors: [{ path: 'rejectedBy', message: expect.any(String) }],
+  });
 });
 
 test('a throttled DynamoDB surfaces as DependencyError, the name the state machine retries', async () => {
-  ddbMock.on(GetCommand).rejects(new DynamoDBServiceException({ name: 'ThrottlingException', $fault: 'client', $metadata: { httpStatusCode: 400 } }));
+  ddbMock
+    .on(GetCommand)
+    .rejects(new DynamoDBServiceException({ name: 'ThrottlingException', $fault: 'client', $metadata: { httpStatusCode: 400 } }));
   await expect(checkpoint(checkpointEvent, context)).rejects.toMatchObject({ name: 'DependencyError' });
 });
 
@@ -73,7 +78,9 @@ test('retryable subclasses are renamed DependencyError; domain errors keep their
 });
 
 test('a dependency that did not answer at all (connection refused) is retryable too', () => {
-  const refused = Object.assign(new Error('AWS SDK error wrapper for Error: connect ECONNREFUSED 127.0.0.1:8000'), { $metadata: { attempts: 4 } });
+  const refused = Object.assign(new Error('AWS SDK error wrapper for Error: connect ECONNREFUSED 127.0.0.1:8000'), {
+    $metadata: { attempts: 4 },
+  });
   expect(asStepError(refused, 'finalize').name).toBe('DependencyError');
   const denied = Object.assign(new Error('no'), { name: 'AccessDeniedException', $metadata: { httpStatusCode: 400 } });
   expect(asStepError(denied, 'finalize').name).toBe('AccessDeniedException');
@@ -81,6 +88,14 @@ test('a dependency that did not answer at all (connection refused) is retryable 
 
 test('reconcile takes the schedule event and reports what it repaired, reading only the index of unfinished work', async () => {
   ddbMock.on(QueryCommand).resolves({ Items: [] });
-  await expect(reconcile({ source: 'aws.events', 'detail-type': 'Scheduled Event' }, context)).resolves.toEqual({ started: 0, stopped: 0, delivered: 0, read: 0, failed: 0, more: false, lagSeconds: 0 });
+  await expect(reconcile({ source: 'aws.events', 'detail-type': 'Scheduled Event' }, context)).resolves.toEqual({
+    started: 0,
+    stopped: 0,
+    delivered: 0,
+    read: 0,
+    failed: 0,
+    more: false,
+    lagSeconds: 0,
+  });
   expect(ddbMock.commandCalls(QueryCommand).map((c) => c.args[0].input.IndexName)).toEqual(['gsi4', 'gsi4', 'gsi4']);
 });

@@ -38,9 +38,12 @@ describe('accessGrants', () => {
   });
 
   it('scopes the data key per service: DynamoDB needs for the tables, S3 needs for the materials', () => {
-    const kms = resolved(['main:write', 'materials:read:uploads', 'materials:write:applications']).filter((s) => JSON.stringify(s.Action).includes('kms:'));
+    const kms = resolved(['main:write', 'materials:read:uploads', 'materials:write:applications']).filter((s) =>
+      JSON.stringify(s.Action).includes('kms:'),
+    );
     // `kms:ViaService` is `<service>.<region>.<URLSuffix>`, the suffix a deploy-time token.
-    const service = (s: { Condition: { StringEquals: Record<string, unknown> } }) => JSON.stringify(s.Condition.StringEquals['kms:ViaService']).match(/"(dynamodb|s3)\.cn-north-1\./)?.[1];
+    const service = (s: { Condition: { StringEquals: Record<string, unknown> } }) =>
+      JSON.stringify(s.Condition.StringEquals['kms:ViaService']).match(/"(dynamodb|s3)\.cn-north-1\./)?.[1];
     const byService = Object.fromEntries(kms.map((s) => [service(s), s.Action]));
     expect(byService).toEqual({
       dynamodb: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],

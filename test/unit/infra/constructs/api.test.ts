@@ -13,7 +13,12 @@ function setup() {
 }
 
 const devRoute: RouteSpec = {
-  name: 'dev-tokens', method: 'POST', path: '/v1/dev/tokens', auth: 'public', entry: 'functions/api/health.ts', access: [],
+  name: 'dev-tokens',
+  method: 'POST',
+  path: '/v1/dev/tokens',
+  auth: 'public',
+  entry: 'functions/api/health.ts',
+  access: [],
 };
 
 describe('Api', () => {

@@ -4,7 +4,8 @@ import { KEY_NEEDS, keyStatements } from '../../../../infra/constructs/key-grant
 
 const stack = new Stack(new App(), 'Test', { env: { region: 'eu-west-1', account: '123456789012' } });
 const key = new Key(stack, 'Key');
-const json = (needs: Parameters<typeof keyStatements>[2]) => keyStatements(stack, key, needs).map((s) => stack.resolve(s.toStatementJson()));
+const json = (needs: Parameters<typeof keyStatements>[2]) =>
+  keyStatements(stack, key, needs).map((s) => stack.resolve(s.toStatementJson()));
 
 describe('keyStatements', () => {
   it('emits nothing when no service needs the key', () => {

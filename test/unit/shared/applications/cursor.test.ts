@@ -30,7 +30,7 @@ const refused = (run: () => unknown) => {
   throw new Error('the cursor was accepted');
 };
 
-test('round trip: the carried attributes come back, the partition is the request\'s', () => {
+test("round trip: the carried attributes come back, the partition is the request's", () => {
   fc.assert(
     fc.property(keyValue, keyValue, keyValue, (pk, sk, gsi3sk) => {
       const cursor = cursors.encode({ pk, sk, gsi3sk, gsi3pk: 'ignored: from the item' }, list())!;
@@ -73,15 +73,42 @@ test('a cursor only works for its list, caller and filters', () => {
 test('a payload signed with the right key but of the wrong shape is still refused (no DynamoDB error)', () => {
   const sign = (key: unknown) => {
     const payload = Buffer.from(JSON.stringify(key)).toString('base64url');
-    const mac = createHmac('sha256', SECRET).update(JSON.stringify(['inbox', [['caller', 'u1'], ['status', 'open']], payload])).digest('base64url');
+    const mac = createHmac('sha256', SECRET)
+      .update(
+        JSON.stringify([
+          'inbox',
+          [
+            ['caller', 'u1'],
+            ['status', 'open'],
+          ],
+          payload,
+        ]),
+      )
+      .digest('base64url');
     return `${payload}.${mac}`;
   };
-  expect(cursors.decode(sign({ pk: 'p', sk: 's', gsi3sk: 'g' }), list())).toEqual({ pk: 'p', sk: 's', gsi3sk: 'g', gsi3pk: 'DEPT#education#open' });
-  for (const bad of [{ pk: 'p', sk: 's' }, { pk: 'p', sk: 's', gsi3sk: 'g', more: 'x' }, { pk: '', sk: 's', gsi3sk: 'g' }, { pk: 1, sk: 's', gsi3sk: 'g' }, [], null, 'x']) {
+  expect(cursors.decode(sign({ pk: 'p', sk: 's', gsi3sk: 'g' }), list())).toEqual({
+    pk: 'p',
+    sk: 's',
+    gsi3sk: 'g',
+    gsi3pk: 'DEPT#education#open',
+  });
+  for (const bad of [
+    { pk: 'p', sk: 's' },
+    { pk: 'p', sk: 's', gsi3sk: 'g', more: 'x' },
+    { pk: '', sk: 's', gsi3sk: 'g' },
+    { pk: 1, sk: 's', gsi3sk: 'g' },
+    [],
+    null,
+    'x',
+  ]) {
     refused(() => cursors.decode(sign(bad), list()));
   }
 });
 
-test.each(['', '.', 'abc', 'e30', '%%%', `${'A'.repeat(10)}.${'B'.repeat(42)}`, `x.${'B'.repeat(44)}`])('garbage %j is refused', (garbage) => {
-  refused(() => cursors.decode(garbage, list()));
-});
+test.each(['', '.', 'abc', 'e30', '%%%', `${'A'.repeat(10)}.${'B'.repeat(42)}`, `x.${'B'.repeat(44)}`])(
+  'garbage %j is refused',
+  (garbage) => {
+    refused(() => cursors.decode(garbage, list()));
+  },
+);

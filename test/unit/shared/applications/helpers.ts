@@ -35,7 +35,9 @@ export const fixedClock = (at = START) => new DevClock({ start: at, realNow: () 
 export function testDeps(clock = fixedClock()): PlatformDeps & { clock: DevClock } {
   return {
     config,
-    ddb: DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1', credentials }), { marshallOptions: { removeUndefinedValues: true } }),
+    ddb: DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1', credentials }), {
+      marshallOptions: { removeUndefinedValues: true },
+    }),
     s3: new S3Client({ region: 'us-east-1', credentials }),
     sfn: new SFNClient({ region: 'us-east-1', credentials }),
     clock,
@@ -67,8 +69,24 @@ export function appRecord(overrides: Partial<ApplicationRecord> = {}): Applicati
     dueAt: '2026-10-22T16:00:00.000Z',
     walkthrough: false,
     form: school.example as Record<string, unknown>,
-    materials: [{ materialId: 'household-booklet', key: `applications/${APP_ID}/household-booklet`, sizeBytes: 10, contentType: 'application/pdf', sha256: 'a'.repeat(64) }],
-    checks: [{ id: 'household', name: { zh: '户籍核验', en: 'Household' }, passed: true, summary: { zh: '通过', en: 'ok' }, detail: { people: 2 } }],
+    materials: [
+      {
+        materialId: 'household-booklet',
+        key: `applications/${APP_ID}/household-booklet`,
+        sizeBytes: 10,
+        contentType: 'application/pdf',
+        sha256: 'a'.repeat(64),
+      },
+    ],
+    checks: [
+      {
+        id: 'household',
+        name: { zh: '户籍核验', en: 'Household' },
+        passed: true,
+        summary: { zh: '通过', en: 'ok' },
+        detail: { people: 2 },
+      },
+    ],
     requestHash: 'h'.repeat(64),
     gsi1pk: keys.owner(citizen.sub),
     gsi1sk: `${submittedAt}#${APP_ID}`,
@@ -130,7 +148,8 @@ export function fakeAuditTable(ddbMock: AwsStub<object, ServiceOutputTypes, obje
 }
 
 /** An AWS throttling error: transient, so the services answer 503 and the state machine retries. */
-export const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $fault: 'client', $metadata: { httpStatusCode: 400 } });
+export const throttled = () =>
+  Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $fault: 'client', $metadata: { httpStatusCode: 400 } });
 
 /** An audit item as the store writes it, for chains a test starts from. */
 export const loggedEvent = (seq: number, key: string, type: string) => ({

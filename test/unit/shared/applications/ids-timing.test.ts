@@ -56,9 +56,16 @@ describe('nextCheckpointAt', () => {
 });
 
 test('mergeForm merges nested objects and replaces arrays and values', () => {
-  expect(mergeForm({ a: { b: 1, c: 2 }, l: [1, 2], x: 1 }, { a: { c: 3 }, l: [9], y: 2 })).toEqual({ a: { b: 1, c: 3 }, l: [9], x: 1, y: 2 });
+  expect(mergeForm({ a: { b: 1, c: 2 }, l: [1, 2], x: 1 }, { a: { c: 3 }, l: [9], y: 2 })).toEqual({
+    a: { b: 1, c: 3 },
+    l: [9],
+    x: 1,
+    y: 2,
+  });
 });
 
 test('pickFields keeps only the listed dotted paths, nested', () => {
-  expect(pickFields({ child: { name: 'n', idNumber: 'i' }, nonLocal: false, other: 1 }, ['child.name', 'nonLocal', 'missing.path'])).toEqual({ child: { name: 'n' }, nonLocal: false });
+  expect(
+    pickFields({ child: { name: 'n', idNumber: 'i' }, nonLocal: false, other: 1 }, ['child.name', 'nonLocal', 'missing.path']),
+  ).toEqual({ child: { name: 'n' }, nonLocal: false });
 });

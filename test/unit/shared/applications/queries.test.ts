@@ -16,12 +16,40 @@ afterEach(() => {
 const service = createApplicationService(testDeps());
 const events = [
   { seq: 1, key: 'submitted', type: 'submitted', at: '2026-09-30T02:00:00.000Z', actor: { role: 'proxy', sub: 'p1' }, hash: 'h1' },
-  { seq: 2, key: 'branch-opened:education', type: 'branch-opened', department: 'education', at: '2026-09-30T02:00:01.000Z', actor: { role: 'system' }, hash: 'h2' },
-  { seq: 3, key: 'branch-opened:hrss', type: 'branch-opened', department: 'hrss', at: '2026-09-30T02:00:01.000Z', actor: { role: 'system' }, hash: 'h3' },
+  {
+    seq: 2,
+    key: 'branch-opened:education',
+    type: 'branch-opened',
+    department: 'education',
+    at: '2026-09-30T02:00:01.000Z',
+    actor: { role: 'system' },
+    hash: 'h2',
+  },
+  {
+    seq: 3,
+    key: 'branch-opened:hrss',
+    type: 'branch-opened',
+    department: 'hrss',
+    at: '2026-09-30T02:00:01.000Z',
+    actor: { role: 'system' },
+    hash: 'h3',
+  },
 ];
-const proxied = appRecord({ ownerSub: 'p1', submittedAs: 'proxy', onBehalfOf: { name: '张伟', idNumber: '410102198503150010', relation: '代办' } });
+const proxied = appRecord({
+  ownerSub: 'p1',
+  submittedAs: 'proxy',
+  onBehalfOf: { name: '张伟', idNumber: '410102198503150010', relation: '代办' },
+});
 beforeEach(() => {
-  ddbMock.on(QueryCommand, { TableName: 'main' }).resolves({ Items: [proxied, taskRecord('education', { dueAt: '2026-10-30T16:00:00.000Z' }), taskRecord('hrss', { status: 'supplement-required' })] });
+  ddbMock
+    .on(QueryCommand, { TableName: 'main' })
+    .resolves({
+      Items: [
+        proxied,
+        taskRecord('education', { dueAt: '2026-10-30T16:00:00.000Z' }),
+        taskRecord('hrss', { status: 'supplement-required' }),
+      ],
+    });
   ddbMock.on(QueryCommand, { TableName: 'audit' }).resolves({ Items: events });
 });
 const proxy = { sub: 'p1', role: 'proxy' as const };
@@ -60,14 +88,34 @@ test('strangers and officers of other departments get 404, inspectors read all, 
 });
 
 test("list: the caller's own applications newest first, with an opaque cursor", async () => {
-  ddbMock.on(QueryCommand, { IndexName: 'gsi1' }).resolves({ Items: [proxied], LastEvaluatedKey: { pk: 'a', sk: 'b', gsi1pk: 'c', gsi1sk: 'd' } });
+  ddbMock
+    .on(QueryCommand, { IndexName: 'gsi1' })
+    .resolves({ Items: [proxied], LastEvaluatedKey: { pk: 'a', sk: 'b', gsi1pk: 'c', gsi1sk: 'd' } });
   const page = await service.list(proxy, { limit: 1 });
-  expect(ddbMock.commandCalls(QueryCommand, { IndexName: 'gsi1' })[0]!.args[0].input).toMatchObject({ ExpressionAttributeValues: { ':pk': 'OWNER#p1' }, ScanIndexForward: false, Limit: 1 });
+  expect(ddbMock.commandCalls(QueryCommand, { IndexName: 'gsi1' })[0]!.args[0].input).toMatchObject({
+    ExpressionAttributeValues: { ':pk': 'OWNER#p1' },
+    ScanIndexForward: false,
+    Limit: 1,
+  });
   // Not final yet: the list shows the same derived status and combined due date as the detail view.
-  expect(page.items).toEqual([{ id: APP_ID, serviceId: 'school-enrolment', status: 'supplement-required', submittedAt: proxied.submittedAt, dueAt: '2026-10-30T16:00:00.000Z', walkthrough: false }]);
+  expect(page.items).toEqual([
+    {
+      id: APP_ID,
+      serviceId: 'school-enrolment',
+      status: 'supplement-required',
+      submittedAt: proxied.submittedAt,
+      dueAt: '2026-10-30T16:00:00.000Z',
+      walkthrough: false,
+    },
+  ]);
   await service.list(proxy, { limit: 1, cursor: page.nextCursor });
   // The partition of the start key comes from the request (the caller), never from the cursor.
-  expect(ddbMock.commandCalls(QueryCommand, { IndexName: 'gsi1' })[1]!.args[0].input.ExclusiveStartKey).toEqual({ pk: 'a', sk: 'b', gsi1pk: 'OWNER#p1', gsi1sk: 'd' });
+  expect(ddbMock.commandCalls(QueryCommand, { IndexName: 'gsi1' })[1]!.args[0].input.ExclusiveStartKey).toEqual({
+    pk: 'a',
+    sk: 'b',
+    gsi1pk: 'OWNER#p1',
+    gsi1sk: 'd',
+  });
   await expect(service.list({ sub: 'p2', role: 'proxy' }, { limit: 1, cursor: page.nextCursor })).rejects.toBeInstanceOf(ValidationError);
   await expect(service.list(proxy, { limit: 1, cursor: '!!' })).rejects.toBeInstanceOf(ValidationError);
   await expect(service.list(officer('education'), { limit: 1 })).rejects.toBeInstanceOf(ForbiddenError);
@@ -92,6 +140,14 @@ test('material links: the applicant, officers whose department sees the material
 });
 
 test('a throttled table is a retryable 503 DependencyError, not a 500', async () => {
-  ddbMock.on(QueryCommand).rejects(new DynamoDBServiceException({ name: 'ProvisionedThroughputExceededException', $fault: 'client', $metadata: { httpStatusCode: 400 } }));
+  ddbMock
+    .on(QueryCommand)
+    .rejects(
+      new DynamoDBServiceException({
+        name: 'ProvisionedThroughputExceededException',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
   await expect(service.get(proxy, APP_ID)).rejects.toMatchObject({ name: 'DependencyError', status: 503, retryable: true });
 });

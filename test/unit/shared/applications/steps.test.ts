@@ -1,4 +1,10 @@
-import { DescribeExecutionCommand, SendTaskSuccessCommand, SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  DescribeExecutionCommand,
+  SendTaskSuccessCommand,
+  SFNClient,
+  StartExecutionCommand,
+  StopExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createWorkflowSteps } from '../../../../shared/applications';
@@ -22,8 +28,13 @@ const taskKey = (dept: string) => ({ pk: `APP#${APP_ID}`, sk: `TASK#${dept}` });
 const appKey = { pk: `APP#${APP_ID}`, sk: 'APP' };
 /** The application partition as task-await reads it: one Query on the main table. */
 const partition = (...items: object[]) => ddbMock.on(QueryCommand, { TableName: 'main' }).resolves({ Items: items });
-const puts = (table: string) => ddbMock.commandCalls(PutCommand).filter((c) => c.args[0].input.TableName === table).map((c) => c.args[0].input.Item as Record<string, any>);
-const deliveries = () => sfnMock.commandCalls(SendTaskSuccessCommand).map((c) => [c.args[0].input.taskToken, JSON.parse(c.args[0].input.output ?? 'null')]);
+const puts = (table: string) =>
+  ddbMock
+    .commandCalls(PutCommand)
+    .filter((c) => c.args[0].input.TableName === table)
+    .map((c) => c.args[0].input.Item as Record<string, any>);
+const deliveries = () =>
+  sfnMock.commandCalls(SendTaskSuccessCommand).map((c) => [c.args[0].input.taskToken, JSON.parse(c.args[0].input.output ?? 'null')]);
 const stepsAt = (at: Date) => createWorkflowSteps(testDeps(fixedClock(at)));
 const steps = stepsAt(START);
 const EDU_DATES = { dueAt: '2026-10-20T16:00:00.000Z', warnAt: '2026-10-16T16:00:00.000Z' };
@@ -44,11 +55,19 @@ test('intake: every branch due N working days after today, warned at the share, 
   ]);
   expect(ddbMock.commandCalls(QueryCommand, { TableName: 'audit' })).toHaveLength(1);
   ddbMock.on(GetCommand, { Key: appKey }).resolves({});
-  await expect(steps.intake({ applicationId: APP_ID, serviceId: 'school-enrolment', serviceVersion: 1 })).rejects.toBeInstanceOf(NotFoundError);
+  await expect(steps.intake({ applicationId: APP_ID, serviceId: 'school-enrolment', serviceVersion: 1 })).rejects.toBeInstanceOf(
+    NotFoundError,
+  );
 });
 
 describe('taskAwait', () => {
-  const wait = (kind: 'decision' | 'supplement', token: string) => ({ applicationId: APP_ID, department: 'education', kind, token, ...(kind === 'decision' ? EDU_DATES : {}) });
+  const wait = (kind: 'decision' | 'supplement', token: string) => ({
+    applicationId: APP_ID,
+    department: 'education',
+    kind,
+    token,
+    ...(kind === 'decision' ? EDU_DATES : {}),
+  });
 
   test('the first wait opens the task with its token and logs branch-opened', async () => {
     partition(appRecord(), taskRecord('hrss'));
@@ -56,7 +75,15 @@ describe('taskAwait', () => {
     expect(ddbMock.commandCalls(GetCommand)).toHaveLength(0);
 
     const [task] = puts('main');
-    expect(task).toMatchObject({ status: 'open', token: 't1', tokenKind: 'decision', openedAt: START.toISOString(), ...EDU_DATES, gsi3pk: 'DEPT#education#open', gsi3sk: `${EDU_DATES.dueAt}#${task!.taskId}` });
+    expect(task).toMatchObject({
+      status: 'open',
+      token: 't1',
+      tokenKind: 'decision',
+      openedAt: START.toISOString(),
+      ...EDU_DATES,
+      gsi3pk: 'DEPT#education#open',
+      gsi3sk: `${EDU_DATES.dueAt}#${task!.taskId}`,
+    });
     // The event first, then the task: no decision on the task can precede branch-opened in the log.
     expect(ddbMock.commandCalls(PutCommand).map((c) => [c.args[0].input.TableName, c.args[0].input.ConditionExpression])).toEqual([
       ['audit', 'attribute_not_exists(sk)'],
@@ -79,7 +106,13 @@ describe('taskAwait', () => {
   });
 
   test('a decision recorded while no token could take it is delivered to the new token at once', async () => {
-    const recorded = taskRecord('education', { status: 'approved', decision: 'approve', decidedAt: START.toISOString(), decidedBy: 'o1', token: 't3' });
+    const recorded = taskRecord('education', {
+      status: 'approved',
+      decision: 'approve',
+      decidedAt: START.toISOString(),
+      decidedBy: 'o1',
+      token: 't3',
+    });
     partition(appRecord(), recorded);
     ddbMock.on(UpdateCommand).resolves({ Attributes: recorded });
     expect(await steps.taskAwait(wait('decision', 't3'))).toEqual({ outcome: 'delivered' });
@@ -94,14 +127,27 @@ describe('taskAwait', () => {
       tokenKind: 'supplement',
       dueAt: '2026-10-23T16:00:00.000Z',
       warnAt: '2026-10-21T16:00:00.000Z',
-      supplementRequests: [{ requestedAt: START.toISOString(), missing: [{ field: 'x', reason: 'y' }], providedAt: '2026-10-01T02:00:00.000Z', dueBefore: EDU_DATES.dueAt, providedBy: { role: 'citizen', sub: 'c1' } }],
+      supplementRequests: [
+        {
+          requestedAt: START.toISOString(),
+          missing: [{ field: 'x', reason: 'y' }],
+          providedAt: '2026-10-01T02:00:00.000Z',
+          dueBefore: EDU_DATES.dueAt,
+          providedBy: { role: 'citizen', sub: 'c1' },
+        },
+      ],
     });
     partition(appRecord(), answered);
     ddbMock.on(UpdateCommand).resolves({ Attributes: { ...answered, token: 's1' } });
     // The request's own events were logged when the officer asked.
-    fakeAuditTable(ddbMock, [loggedEvent(1, 'decided:education:0', 'decided'), loggedEvent(2, 'supplement-requested:education:0', 'supplement-requested')]);
+    fakeAuditTable(ddbMock, [
+      loggedEvent(1, 'decided:education:0', 'decided'),
+      loggedEvent(2, 'supplement-requested:education:0', 'supplement-requested'),
+    ]);
     await steps.taskAwait(wait('supplement', 's1'));
-    expect(deliveries()).toEqual([['s1', { dueAt: '2026-10-23T16:00:00.000Z', warnAt: '2026-10-21T16:00:00.000Z', nextCheckpointAt: '2026-10-21T16:00:00.000Z' }]]);
+    expect(deliveries()).toEqual([
+      ['s1', { dueAt: '2026-10-23T16:00:00.000Z', warnAt: '2026-10-21T16:00:00.000Z', nextCheckpointAt: '2026-10-21T16:00:00.000Z' }],
+    ]);
     expect(puts('audit').map((e) => e.type)).toEqual(['supplement-provided', 'due-moved']);
   });
 
@@ -114,22 +160,43 @@ describe('taskAwait', () => {
       token: 's1',
       dueAt: '2026-10-23T16:00:00.000Z',
       warnAt: '2026-10-21T16:00:00.000Z',
-      supplementRequests: [{ requestedAt: START.toISOString(), missing: [{ field: 'x', reason: 'y' }], providedAt: '2026-10-01T02:00:00.000Z', dueBefore: EDU_DATES.dueAt }],
+      supplementRequests: [
+        {
+          requestedAt: START.toISOString(),
+          missing: [{ field: 'x', reason: 'y' }],
+          providedAt: '2026-10-01T02:00:00.000Z',
+          dueBefore: EDU_DATES.dueAt,
+        },
+      ],
     });
     partition(appRecord(), decidedAfterAnswer);
     ddbMock.on(UpdateCommand).resolves({ Attributes: decidedAfterAnswer });
     expect(await steps.taskAwait(wait('supplement', 's1'))).toEqual({ outcome: 'delivered' });
-    expect(deliveries()).toEqual([['s1', { dueAt: '2026-10-23T16:00:00.000Z', warnAt: '2026-10-21T16:00:00.000Z', nextCheckpointAt: '2026-10-21T16:00:00.000Z' }]]);
+    expect(deliveries()).toEqual([
+      ['s1', { dueAt: '2026-10-23T16:00:00.000Z', warnAt: '2026-10-21T16:00:00.000Z', nextCheckpointAt: '2026-10-21T16:00:00.000Z' }],
+    ]);
   });
 
   test('a wait that finds the task waiting for what it waits for removes the mark a crash left (the result did arrive)', async () => {
     const mark = `${START.toISOString()}#T#d0`;
-    const waiting = taskRecord('education', { status: 'supplement-required', decision: 'request-supplement', decidedAt: START.toISOString(), tokenKind: 'supplement', token: 's2', gsi4pk: 'PENDING#delivery', gsi4sk: mark, supplementRequests: [{ requestedAt: START.toISOString(), missing: [{ field: 'x', reason: 'y' }] }] });
+    const waiting = taskRecord('education', {
+      status: 'supplement-required',
+      decision: 'request-supplement',
+      decidedAt: START.toISOString(),
+      tokenKind: 'supplement',
+      token: 's2',
+      gsi4pk: 'PENDING#delivery',
+      gsi4sk: mark,
+      supplementRequests: [{ requestedAt: START.toISOString(), missing: [{ field: 'x', reason: 'y' }] }],
+    });
     partition(appRecord(), waiting);
     ddbMock.on(UpdateCommand).resolves({ Attributes: waiting });
     expect(await steps.taskAwait(wait('supplement', 's2'))).toEqual({ outcome: 'waiting' });
     expect(deliveries()).toEqual([]);
-    expect(ddbMock.commandCalls(UpdateCommand)[1]!.args[0].input).toMatchObject({ UpdateExpression: 'REMOVE gsi4pk, gsi4sk', ExpressionAttributeValues: { ':m': mark, ':t': 's2' } });
+    expect(ddbMock.commandCalls(UpdateCommand)[1]!.args[0].input).toMatchObject({
+      UpdateExpression: 'REMOVE gsi4pk, gsi4sk',
+      ExpressionAttributeValues: { ':m': mark, ':t': 's2' },
+    });
   });
 
   test('a cancelled task or a finished application takes no token', async () => {
@@ -176,7 +243,11 @@ describe('checkpoint', () => {
       ['escalated', `escalated:education:${EDU_DATES.dueAt}:1`],
     ]);
     const emf = JSON.parse(String(write.mock.calls.find(([line]) => String(line).includes('OverdueTasks'))?.[0]));
-    expect(emf).toMatchObject({ Department: 'education', OverdueTasks: 1, _aws: { CloudWatchMetrics: [{ Namespace: 'OneThing', Dimensions: [['Department']] }] } });
+    expect(emf).toMatchObject({
+      Department: 'education',
+      OverdueTasks: 1,
+      _aws: { CloudWatchMetrics: [{ Namespace: 'OneThing', Dimensions: [['Department']] }] },
+    });
   });
 
   test('past the escalation cap: no more escalated events, the metric still, and the next checkpoint a day later', async () => {
@@ -200,7 +271,8 @@ describe('supplement expiry', () => {
   // Requested 2026-09-30 10:00 CST: the 30th working day after it (10/1-10/7 off, 10/10 a make-up day) is 11/17, due at its end.
   const request = { requestedAt: START.toISOString(), missing: [{ field: 'x', reason: 'y' }] };
   const waiting = taskRecord('education', { status: 'supplement-required', tokenKind: 'supplement', supplementRequests: [request] });
-  const run = (at: string) => stepsAt(new Date(at)).supplementExpiry({ applicationId: APP_ID, department: 'education', wait: 'supplement' });
+  const run = (at: string) =>
+    stepsAt(new Date(at)).supplementExpiry({ applicationId: APP_ID, department: 'education', wait: 'supplement' });
   const DEADLINE = '2026-11-17T16:00:00.000Z';
 
   test('before the exact deadline: wait again until it', async () => {
@@ -213,9 +285,16 @@ describe('supplement expiry', () => {
     ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: waiting });
     ddbMock.on(UpdateCommand).resolves({ Attributes: { ...waiting, status: 'cancelled', cancelledBecause: 'supplement-expired' } });
     expect(await run(DEADLINE)).toEqual({ decision: 'reject' });
-    expect(ddbMock.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({ ConditionExpression: '#s = :waiting', ExpressionAttributeValues: { ':b': 'supplement-expired' } });
+    expect(ddbMock.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({
+      ConditionExpression: '#s = :waiting',
+      ExpressionAttributeValues: { ':b': 'supplement-expired' },
+    });
     expect(puts('audit').map((e) => [e.type, e.key, e.detail])).toEqual([
-      ['supplement-expired', 'supplement-expired:education:0', { requestedAt: START.toISOString(), supplementDueAt: DEADLINE, limitWorkingDays: 30, round: 1 }],
+      [
+        'supplement-expired',
+        'supplement-expired:education:0',
+        { requestedAt: START.toISOString(), supplementDueAt: DEADLINE, limitWorkingDays: 30, round: 1 },
+      ],
       ['cancelled', 'cancelled:education', { because: 'supplement-expired' }],
     ]);
   });
@@ -227,7 +306,14 @@ describe('supplement expiry', () => {
       decidedAt: '2026-10-20T02:00:00.000Z',
       tokenKind: 'supplement',
       ...EDU_DATES,
-      supplementRequests: [{ ...request, providedAt: '2026-10-10T02:00:00.000Z', dueBefore: '2026-10-14T16:00:00.000Z', providedBy: { role: 'citizen', sub: 'c1' } }],
+      supplementRequests: [
+        {
+          ...request,
+          providedAt: '2026-10-10T02:00:00.000Z',
+          dueBefore: '2026-10-14T16:00:00.000Z',
+          providedBy: { role: 'citizen', sub: 'c1' },
+        },
+      ],
     });
     ddbMock.on(GetCommand, { Key: taskKey('education') }).resolves({ Item: answered });
     expect(await run(DEADLINE)).toEqual({ decision: 'resume', education: { ...EDU_DATES, nextCheckpointAt: '2026-11-18T16:00:00.000Z' } });
@@ -246,19 +332,31 @@ describe('supplement expiry', () => {
 });
 
 describe('finalize', () => {
-  const withTasks = (app = appRecord(), tasks = [taskRecord('education')]) => ddbMock.on(QueryCommand, { TableName: 'main' }).resolves({ Items: [app, ...tasks] });
+  const withTasks = (app = appRecord(), tasks = [taskRecord('education')]) =>
+    ddbMock.on(QueryCommand, { TableName: 'main' }).resolves({ Items: [app, ...tasks] });
 
   test('approved: the status, completedAt and completed event', async () => {
     withTasks();
     ddbMock.on(UpdateCommand).resolves({});
-    expect(await steps.finalize({ applicationId: APP_ID, outcome: 'approved' })).toEqual({ status: 'approved', completedAt: START.toISOString() });
-    expect(ddbMock.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({ ConditionExpression: '#s = :submitted', ExpressionAttributeValues: { ':s': 'approved', ':r': { outcome: 'approved' } } });
+    expect(await steps.finalize({ applicationId: APP_ID, outcome: 'approved' })).toEqual({
+      status: 'approved',
+      completedAt: START.toISOString(),
+    });
+    expect(ddbMock.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({
+      ConditionExpression: '#s = :submitted',
+      ExpressionAttributeValues: { ':s': 'approved', ':r': { outcome: 'approved' } },
+    });
     expect(puts('audit').map((e) => e.type)).toEqual(['completed']);
   });
 
   test("rejected: the rejecting department's reasons, every other open task cancelled saying why", async () => {
     const rejecting = taskRecord('real-estate', { status: 'rejected', decision: 'reject', comment: '房产信息与申报不符' });
-    withTasks(appRecord(), [rejecting, taskRecord('education'), taskRecord('hrss', { status: 'supplement-required' }), taskRecord('public-security', { status: 'approved' })]);
+    withTasks(appRecord(), [
+      rejecting,
+      taskRecord('education'),
+      taskRecord('hrss', { status: 'supplement-required' }),
+      taskRecord('public-security', { status: 'approved' }),
+    ]);
     ddbMock.on(UpdateCommand).resolves({});
     await steps.finalize({ applicationId: APP_ID, outcome: 'rejected', rejectedBy: 'real-estate' });
 
@@ -269,22 +367,37 @@ describe('finalize', () => {
       ['TASK#hrss', 'rejected-by:real-estate'],
       ['APP', undefined],
     ]);
-    expect(updates[2]!.ExpressionAttributeValues?.[':r']).toEqual({ outcome: 'rejected', rejectedBy: 'real-estate', reasons: '房产信息与申报不符' });
+    expect(updates[2]!.ExpressionAttributeValues?.[':r']).toEqual({
+      outcome: 'rejected',
+      rejectedBy: 'real-estate',
+      reasons: '房产信息与申报不符',
+    });
     expect(puts('audit').map((e) => `${e.type}:${e.department ?? ''}`)).toEqual(['cancelled:education', 'cancelled:hrss', 'completed:']);
   });
 
   test('failed: every open task cancelled with the error, failed logged, the metric, a status and message for the applicant', async () => {
     const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    withTasks(appRecord(), [taskRecord('education'), taskRecord('hrss', { status: 'supplement-required' }), taskRecord('public-security', { status: 'approved' })]);
+    withTasks(appRecord(), [
+      taskRecord('education'),
+      taskRecord('hrss', { status: 'supplement-required' }),
+      taskRecord('public-security', { status: 'approved' }),
+    ]);
     ddbMock.on(UpdateCommand).resolves({});
-    expect(await steps.finalize({ applicationId: APP_ID, outcome: 'failed', error: 'Lambda.Unknown' })).toEqual({ status: 'failed', completedAt: START.toISOString() });
+    expect(await steps.finalize({ applicationId: APP_ID, outcome: 'failed', error: 'Lambda.Unknown' })).toEqual({
+      status: 'failed',
+      completedAt: START.toISOString(),
+    });
     const updates = ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input);
     expect(updates.map((u) => [u.Key?.sk, u.ExpressionAttributeValues?.[':b'] ?? u.ExpressionAttributeValues?.[':s']])).toEqual([
       ['TASK#education', 'failed:Lambda.Unknown'],
       ['TASK#hrss', 'failed:Lambda.Unknown'],
       ['APP', 'failed'],
     ]);
-    expect(updates[2]!.ExpressionAttributeValues?.[':r']).toMatchObject({ outcome: 'failed', reason: 'processing-failed', message: { zh: expect.any(String), en: expect.any(String) } });
+    expect(updates[2]!.ExpressionAttributeValues?.[':r']).toMatchObject({
+      outcome: 'failed',
+      reason: 'processing-failed',
+      message: { zh: expect.any(String), en: expect.any(String) },
+    });
     expect(puts('audit').map((e) => `${e.type}:${e.department ?? ''}`)).toEqual(['cancelled:education', 'cancelled:hrss', 'failed:']);
     const emf = JSON.parse(String(write.mock.calls.find(([line]) => String(line).includes('FailedApplications'))?.[0]));
     expect(emf).toMatchObject({ ServiceId: 'school-enrolment', FailedApplications: 1 });
@@ -292,7 +405,10 @@ describe('finalize', () => {
 
   test('idempotent: a retry after the status was written re-runs the tail only', async () => {
     withTasks(appRecord({ status: 'approved', completedAt: '2026-10-01T00:00:00.000Z' }));
-    expect(await steps.finalize({ applicationId: APP_ID, outcome: 'approved' })).toEqual({ status: 'approved', completedAt: '2026-10-01T00:00:00.000Z' });
+    expect(await steps.finalize({ applicationId: APP_ID, outcome: 'approved' })).toEqual({
+      status: 'approved',
+      completedAt: '2026-10-01T00:00:00.000Z',
+    });
     expect(ddbMock.commandCalls(UpdateCommand)).toEqual([]);
     expect(puts('audit').map((e) => e.type)).toEqual(['completed']);
   });
@@ -332,19 +448,27 @@ describe('reconcile', () => {
     expect(sfnMock.commandCalls(DescribeExecutionCommand)).toEqual([]);
     expect(sfnMock.commandCalls(StartExecutionCommand)).toHaveLength(1);
     expect(puts('audit').map((e) => [e.type, e.actor])).toEqual([['submitted', { role: 'citizen', sub: 'citizen-1' }]]);
-    expect(ddbMock.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({ Key: appKey, UpdateExpression: 'REMOVE gsi4pk, gsi4sk', ExpressionAttributeValues: { ':pk': 'PENDING#start' } });
+    expect(ddbMock.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({
+      Key: appKey,
+      UpdateExpression: 'REMOVE gsi4pk, gsi4sk',
+      ExpressionAttributeValues: { ':pk': 'PENDING#start' },
+    });
   });
 
   test('finishes a withdrawal whose tail never ran: withdrawn logged, execution stopped, open tasks cancelled, mark removed', async () => {
     const withdrawn = appRecord({ status: 'withdrawn', gsi4pk: 'PENDING#stop', gsi4sk: `${START.toISOString()}#${APP_ID}` });
     ddbMock.on(QueryCommand, gsi4('stop')).resolves({ Items: [withdrawn] });
-    ddbMock.on(QueryCommand, { TableName: 'main', KeyConditionExpression: 'pk = :pk' }).resolves({ Items: [withdrawn, taskRecord('education'), taskRecord('hrss', { status: 'approved' })] });
+    ddbMock
+      .on(QueryCommand, { TableName: 'main', KeyConditionExpression: 'pk = :pk' })
+      .resolves({ Items: [withdrawn, taskRecord('education'), taskRecord('hrss', { status: 'approved' })] });
     sfnMock.on(StopExecutionCommand).resolves({});
     expect(await steps.reconcile({ graceMs: 0 })).toMatchObject({ stopped: 1, read: 1, failed: 0 });
 
     expect(sfnMock.commandCalls(StopExecutionCommand)).toHaveLength(1);
     expect(puts('audit').map((e) => `${e.type}:${e.department ?? ''}`)).toEqual(['withdrawn:', 'cancelled:education']);
-    expect(ddbMock.commandCalls(UpdateCommand).map((c) => [c.args[0].input.Key?.sk, c.args[0].input.UpdateExpression?.slice(0, 6)])).toEqual([
+    expect(
+      ddbMock.commandCalls(UpdateCommand).map((c) => [c.args[0].input.Key?.sk, c.args[0].input.UpdateExpression?.slice(0, 6)]),
+    ).toEqual([
       ['TASK#education', 'SET #s'],
       ['APP', 'REMOVE'],
     ]);
@@ -352,24 +476,60 @@ describe('reconcile', () => {
 
   test('settles a result recorded on a task: logs what is missing, re-sends it through the stored token, removes the mark', async () => {
     const mark = `${START.toISOString()}#T#d0`;
-    const recorded = taskRecord('education', { status: 'approved', decision: 'approve', decidedAt: START.toISOString(), token: 'tok', gsi4pk: 'PENDING#delivery', gsi4sk: mark });
+    const recorded = taskRecord('education', {
+      status: 'approved',
+      decision: 'approve',
+      decidedAt: START.toISOString(),
+      token: 'tok',
+      gsi4pk: 'PENDING#delivery',
+      gsi4sk: mark,
+    });
     ddbMock.on(QueryCommand, gsi4('delivery')).resolves({ Items: [recorded] });
     expect(await steps.reconcile({ graceMs: 0 })).toMatchObject({ started: 0, delivered: 1, read: 1 });
     expect(deliveries()).toEqual([['tok', { decision: 'approve' }]]);
     expect(puts('audit').map((e) => e.key)).toEqual(['decided:education:0']);
-    expect(ddbMock.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({ Key: taskKey('education'), ConditionExpression: 'gsi4sk = :m', ExpressionAttributeValues: { ':m': mark } });
+    expect(ddbMock.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({
+      Key: taskKey('education'),
+      ConditionExpression: 'gsi4sk = :m',
+      ExpressionAttributeValues: { ':m': mark },
+    });
   });
 
   test('bounded per run: at most maxItems of each kind, in pages; the rest is reported for the next run', async () => {
-    const marked = (i: number) => taskRecord('education', { status: 'approved', decision: 'approve', decidedAt: START.toISOString(), token: `tok${i}`, gsi4pk: 'PENDING#delivery', gsi4sk: `m${i}` });
-    ddbMock.on(QueryCommand, gsi4('delivery')).callsFake((input) => ({ Items: [marked(input.Limit)], LastEvaluatedKey: { pk: 'p', sk: 's', gsi4pk: 'PENDING#delivery', gsi4sk: 'm' } }));
+    const marked = (i: number) =>
+      taskRecord('education', {
+        status: 'approved',
+        decision: 'approve',
+        decidedAt: START.toISOString(),
+        token: `tok${i}`,
+        gsi4pk: 'PENDING#delivery',
+        gsi4sk: `m${i}`,
+      });
+    ddbMock
+      .on(QueryCommand, gsi4('delivery'))
+      .callsFake((input) => ({
+        Items: [marked(input.Limit)],
+        LastEvaluatedKey: { pk: 'p', sk: 's', gsi4pk: 'PENDING#delivery', gsi4sk: 'm' },
+      }));
     const report = await steps.reconcile({ pageSize: 2, maxItems: 3, graceMs: 0 });
-    expect(indexQueries().filter((q) => q.ExpressionAttributeValues?.[':pk'] === 'PENDING#delivery').map((q) => q.Limit)).toEqual([2, 2, 1]);
+    expect(
+      indexQueries()
+        .filter((q) => q.ExpressionAttributeValues?.[':pk'] === 'PENDING#delivery')
+        .map((q) => q.Limit),
+    ).toEqual([2, 2, 1]);
     expect(report).toMatchObject({ read: 3, delivered: 3, more: true });
   });
 
   test('a repair that fails is counted and logged; its mark stays and the others go on', async () => {
-    const mark = (token: string) => taskRecord('education', { status: 'approved', decision: 'approve', decidedAt: START.toISOString(), token, gsi4pk: 'PENDING#delivery', gsi4sk: token });
+    const mark = (token: string) =>
+      taskRecord('education', {
+        status: 'approved',
+        decision: 'approve',
+        decidedAt: START.toISOString(),
+        token,
+        gsi4pk: 'PENDING#delivery',
+        gsi4sk: token,
+      });
     ddbMock.on(QueryCommand, gsi4('delivery')).resolves({ Items: [mark('bad'), mark('good')] });
     sfnMock.on(SendTaskSuccessCommand, { taskToken: 'bad' }).rejects(throttled());
     expect(await steps.reconcile({ graceMs: 0 })).toMatchObject({ read: 2, delivered: 1, failed: 1 });

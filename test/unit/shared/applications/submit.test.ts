@@ -61,7 +61,11 @@ test('stores the application, logs submitted and starts the execution named afte
     materials: [],
   });
   // Every data-sharing check ran at submission and passed for the example, so no material was needed.
-  expect(put!.Item?.checks.map((c: { id: string; passed: boolean }) => [c.id, c.passed])).toEqual([['household', true], ['property', true], ['social-insurance', true]]);
+  expect(put!.Item?.checks.map((c: { id: string; passed: boolean }) => [c.id, c.passed])).toEqual([
+    ['household', true],
+    ['property', true],
+    ['social-insurance', true],
+  ]);
   expect(puts('audit')[0]!.Item).toMatchObject({ type: 'submitted', actor: { role: 'citizen', sub: citizen.sub }, key: 'submitted' });
   const start = sfnMock.commandCalls(StartExecutionCommand)[0]!.args[0].input;
   expect(start).toEqual({
@@ -141,7 +145,11 @@ test('proxies must name the person they act for; citizens may not', async () => 
   expect(await paths(service.submit({ sub: 'p1', role: 'proxy' }, request()))).toEqual(['onBehalfOf']);
   const onBehalfOf = { name: '张伟', idNumber: '410102198503150010', relation: '代办' };
   expect(await paths(service.submit(citizen, { ...request(), onBehalfOf }))).toEqual(['onBehalfOf']);
-  expect(await paths(service.submit({ sub: 'p1', role: 'proxy' }, { ...request(), onBehalfOf: { ...onBehalfOf, idNumber: '410102198503150011' } }))).toEqual(['onBehalfOf.idNumber']);
+  expect(
+    await paths(
+      service.submit({ sub: 'p1', role: 'proxy' }, { ...request(), onBehalfOf: { ...onBehalfOf, idNumber: '410102198503150011' } }),
+    ),
+  ).toEqual(['onBehalfOf.idNumber']);
 
   const { application } = await service.submit({ sub: 'p1', role: 'proxy' }, { ...request(), onBehalfOf });
   expect(application.onBehalfOf).toEqual({ name: '张*', idNumber: '410102********0010', relation: '代办' });
@@ -155,7 +163,9 @@ test('wrong role -> 403, unknown service -> 404, malformed body -> 422', async (
 });
 
 test('a failed or repeated StartExecution does not fail the stored submission (reconcile repairs it)', async () => {
-  sfnMock.on(StartExecutionCommand).rejectsOnce(new SFNServiceException({ name: 'ServiceUnavailable', $fault: 'server', $metadata: { httpStatusCode: 503 } }));
+  sfnMock
+    .on(StartExecutionCommand)
+    .rejectsOnce(new SFNServiceException({ name: 'ServiceUnavailable', $fault: 'server', $metadata: { httpStatusCode: 503 } }));
   await expect(service.submit(citizen, request())).resolves.toMatchObject({ replayed: false });
   sfnMock.on(StartExecutionCommand).rejects(new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }));
   await expect(service.submit(citizen, request())).resolves.toMatchObject({ replayed: false });
@@ -166,16 +176,26 @@ test('the put marks the application not started; the mark goes once StartExecuti
   const { application } = await service.submit(citizen, request());
   expect(puts('main')[0]!.Item).toMatchObject({ gsi4pk: 'PENDING#start', gsi4sk: `${START.toISOString()}#${application.id}` });
   expect(ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input)).toEqual([
-    { TableName: 'main', Key: { pk: `APP#${application.id}`, sk: 'APP' }, UpdateExpression: 'REMOVE gsi4pk, gsi4sk', ConditionExpression: 'gsi4pk = :pk', ExpressionAttributeValues: { ':pk': 'PENDING#start' } },
+    {
+      TableName: 'main',
+      Key: { pk: `APP#${application.id}`, sk: 'APP' },
+      UpdateExpression: 'REMOVE gsi4pk, gsi4sk',
+      ConditionExpression: 'gsi4pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'PENDING#start' },
+    },
   ]);
 
-  sfnMock.on(StartExecutionCommand).rejects(new SFNServiceException({ name: 'ServiceUnavailable', $fault: 'server', $metadata: { httpStatusCode: 503 } }));
+  sfnMock
+    .on(StartExecutionCommand)
+    .rejects(new SFNServiceException({ name: 'ServiceUnavailable', $fault: 'server', $metadata: { httpStatusCode: 503 } }));
   await service.submit(citizen, request());
   expect(ddbMock.commandCalls(UpdateCommand)).toHaveLength(1);
 });
 
 test('crash after the put: the retry with the same key logs, starts and unmarks (replay); nothing is stored twice', async () => {
-  sfnMock.on(StartExecutionCommand).rejectsOnce(new SFNServiceException({ name: 'ServiceUnavailable', $fault: 'server', $metadata: { httpStatusCode: 503 } }));
+  sfnMock
+    .on(StartExecutionCommand)
+    .rejectsOnce(new SFNServiceException({ name: 'ServiceUnavailable', $fault: 'server', $metadata: { httpStatusCode: 503 } }));
   ddbMock.on(UpdateCommand).resolves({});
   await service.submit(citizen, request(), 'key-crash');
   const stored = puts('main')[0]!.Item;

@@ -5,7 +5,20 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { createApplicationService } from '../../../../shared/applications';
 import { ConflictError, DependencyError, ForbiddenError, NotFoundError, ValidationError } from '../../../../shared/errors';
 import type { TaskRecord } from '../../../../shared/applications/records';
-import { APP_ID, START, appRecord, ccf, citizen, fakeAuditTable, fixedClock, loggedEvent, officer, taskRecord, testDeps, throttled } from './helpers';
+import {
+  APP_ID,
+  START,
+  appRecord,
+  ccf,
+  citizen,
+  fakeAuditTable,
+  fixedClock,
+  loggedEvent,
+  officer,
+  taskRecord,
+  testDeps,
+  throttled,
+} from './helpers';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const sfnMock = mockClient(SFNClient);
@@ -22,8 +35,13 @@ beforeEach(() => {
   sfnMock.on(StopExecutionCommand).resolves({});
 });
 
-const puts = (table: string) => ddbMock.commandCalls(PutCommand).filter((c) => c.args[0].input.TableName === table).map((c) => c.args[0].input.Item as Record<string, any>);
-const withTasks = (app = appRecord(), tasks = [taskRecord('education')]) => ddbMock.on(QueryCommand, { TableName: 'main' }).resolves({ Items: [app, ...tasks] });
+const puts = (table: string) =>
+  ddbMock
+    .commandCalls(PutCommand)
+    .filter((c) => c.args[0].input.TableName === table)
+    .map((c) => c.args[0].input.Item as Record<string, any>);
+const withTasks = (app = appRecord(), tasks = [taskRecord('education')]) =>
+  ddbMock.on(QueryCommand, { TableName: 'main' }).resolves({ Items: [app, ...tasks] });
 
 describe('supplement', () => {
   // Requested Thu 10-08 (CST), answered Sat 10-10 (a make-up working day): three working days suspended.
@@ -39,39 +57,77 @@ describe('supplement', () => {
   });
   const service = createApplicationService(testDeps(fixedClock(new Date('2026-10-10T02:00:00.000Z'))));
   /** The request's own events, logged when the officer asked. */
-  const requestLogged = [loggedEvent(1, 'decided:education:0', 'decided'), loggedEvent(2, 'supplement-requested:education:0', 'supplement-requested')];
+  const requestLogged = [
+    loggedEvent(1, 'decided:education:0', 'decided'),
+    loggedEvent(2, 'supplement-requested:education:0', 'supplement-requested'),
+  ];
 
   test('moves the due date by the suspended working days, logs why, and sends the new dates through the token', async () => {
     withTasks(appRecord(), [waiting]);
     fakeAuditTable(ddbMock, requestLogged);
     ddbMock.on(UpdateCommand, { Key: { sk: 'APP' } }).resolves({});
     ddbMock.on(UpdateCommand, { Key: { sk: 'TASK#education' } }).callsFake((input) => ({
-      Attributes: { ...waiting, status: 'open', dueAt: input.ExpressionAttributeValues[':due'], warnAt: input.ExpressionAttributeValues[':warn'], supplementRequests: [input.ExpressionAttributeValues[':answered']] },
+      Attributes: {
+        ...waiting,
+        status: 'open',
+        dueAt: input.ExpressionAttributeValues[':due'],
+        warnAt: input.ExpressionAttributeValues[':warn'],
+        supplementRequests: [input.ExpressionAttributeValues[':answered']],
+      },
     }));
-    await service.supplement(citizen, APP_ID, { department: 'education', form: { guardian: { phone: '13900139000' } }, note: '已更新电话' });
+    await service.supplement(citizen, APP_ID, {
+      department: 'education',
+      form: { guardian: { phone: '13900139000' } },
+      note: '已更新电话',
+    });
 
     const [amend, reopen] = ddbMock.commandCalls(UpdateCommand).map((c) => c.args[0].input);
     expect(amend!.ExpressionAttributeValues?.[':f']).toMatchObject({ guardian: { phone: '13900139000', name: '张伟' } });
     expect(reopen!.ConditionExpression).toBe('#s = :waiting');
     // Marked undelivered in the same write that records the answer.
-    expect(reopen!.ExpressionAttributeValues).toMatchObject({ ':p4': 'PENDING#delivery', ':s4': `2026-10-10T02:00:00.000Z#${waiting.taskId}#a0` });
+    expect(reopen!.ExpressionAttributeValues).toMatchObject({
+      ':p4': 'PENDING#delivery',
+      ':s4': `2026-10-10T02:00:00.000Z#${waiting.taskId}#a0`,
+    });
     expect(reopen!.ExpressionAttributeValues).toMatchObject({
       ':due': '2026-10-23T16:00:00.000Z',
       ':warn': '2026-10-21T16:00:00.000Z',
-      ':answered': { requestedAt, providedAt: '2026-10-10T02:00:00.000Z', note: '已更新电话', fields: ['guardian'], materials: [], dueBefore: '2026-10-20T16:00:00.000Z' },
+      ':answered': {
+        requestedAt,
+        providedAt: '2026-10-10T02:00:00.000Z',
+        note: '已更新电话',
+        fields: ['guardian'],
+        materials: [],
+        dueBefore: '2026-10-20T16:00:00.000Z',
+      },
     });
     expect(puts('audit').map((e) => [e.type, e.detail])).toEqual([
       ['supplement-provided', { materials: [], fields: ['guardian'], withNote: true }],
-      ['due-moved', { from: '2026-10-20T16:00:00.000Z', to: '2026-10-23T16:00:00.000Z', reason: 'supplement-suspension', suspendedFrom: requestedAt, suspendedTo: '2026-10-10T02:00:00.000Z' }],
+      [
+        'due-moved',
+        {
+          from: '2026-10-20T16:00:00.000Z',
+          to: '2026-10-23T16:00:00.000Z',
+          reason: 'supplement-suspension',
+          suspendedFrom: requestedAt,
+          suspendedTo: '2026-10-10T02:00:00.000Z',
+        },
+      ],
     ]);
     const sent = sfnMock.commandCalls(SendTaskSuccessCommand)[0]!.args[0].input;
     expect(sent.taskToken).toBe('sup-token');
-    expect(JSON.parse(sent.output ?? '')).toEqual({ dueAt: '2026-10-23T16:00:00.000Z', warnAt: '2026-10-21T16:00:00.000Z', nextCheckpointAt: '2026-10-21T16:00:00.000Z' });
+    expect(JSON.parse(sent.output ?? '')).toEqual({
+      dueAt: '2026-10-23T16:00:00.000Z',
+      warnAt: '2026-10-21T16:00:00.000Z',
+      nextCheckpointAt: '2026-10-21T16:00:00.000Z',
+    });
   });
 
   test('a supplemented form is validated whole, errors under form.', async () => {
     withTasks(appRecord(), [waiting]);
-    const error = await service.supplement(citizen, APP_ID, { department: 'education', form: { guardian: { phone: '123' } } }).catch((e: ValidationError) => e);
+    const error = await service
+      .supplement(citizen, APP_ID, { department: 'education', form: { guardian: { phone: '123' } } })
+      .catch((e: ValidationError) => e);
     expect((error as ValidationError).errors.map((e) => e.path)).toEqual(['form.guardian.phone']);
   });
 
@@ -81,14 +137,24 @@ describe('supplement', () => {
     withTasks(appRecord(), [waiting]);
     ddbMock.on(UpdateCommand).rejects(ccf());
     // The write lost to another answer (recorded meanwhile): not this one, so 409.
-    ddbMock.on(GetCommand).resolves({ Item: { ...waiting, status: 'open', supplementRequests: [{ ...waiting.supplementRequests[0], providedAt: START.toISOString(), requestHash: 'other' }] } });
+    ddbMock
+      .on(GetCommand)
+      .resolves({
+        Item: {
+          ...waiting,
+          status: 'open',
+          supplementRequests: [{ ...waiting.supplementRequests[0], providedAt: START.toISOString(), requestHash: 'other' }],
+        },
+      });
     await expect(service.supplement(citizen, APP_ID, { department: 'education', note: 'x' })).rejects.toBeInstanceOf(ConflictError);
     await expect(service.supplement(citizen, APP_ID, { department: 'tax', note: 'x' })).rejects.toBeInstanceOf(ValidationError);
   });
 
-  test("only the applicant: another citizen gets 404, an officer 403", async () => {
+  test('only the applicant: another citizen gets 404, an officer 403', async () => {
     withTasks(appRecord(), [waiting]);
-    await expect(service.supplement({ sub: 'other', role: 'citizen' }, APP_ID, { department: 'education' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(service.supplement({ sub: 'other', role: 'citizen' }, APP_ID, { department: 'education' })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(service.supplement(officer('education'), APP_ID, { department: 'education' })).rejects.toBeInstanceOf(ForbiddenError);
   });
 
@@ -111,7 +177,15 @@ describe('supplement', () => {
       }
       if (task.status !== 'supplement-required') throw ccf();
       const { decision: _d, decidedAt: _at, decidedBy: _by, ...rest } = task;
-      task = { ...rest, status: 'open', dueAt: v[':due'], warnAt: v[':warn'], supplementRequests: [v[':answered']], gsi4pk: v[':p4'], gsi4sk: v[':s4'] };
+      task = {
+        ...rest,
+        status: 'open',
+        dueAt: v[':due'],
+        warnAt: v[':warn'],
+        supplementRequests: [v[':answered']],
+        gsi4pk: v[':p4'],
+        gsi4sk: v[':s4'],
+      };
       return { Attributes: task };
     });
     return () => task;
@@ -131,7 +205,12 @@ describe('supplement', () => {
     expect(view.branches.find((b) => b.department === 'education')).toMatchObject({ status: 'open', dueAt: '2026-10-23T16:00:00.000Z' });
     expect(sends()).toEqual(['sup-token', 'sup-token']);
     expect(task().gsi4pk).toBeUndefined();
-    expect(audit.counts()).toEqual({ 'decided:education:0': 1, 'supplement-requested:education:0': 1, 'supplement-provided:education:0': 1, 'due-moved:education:0': 1 });
+    expect(audit.counts()).toEqual({
+      'decided:education:0': 1,
+      'supplement-requested:education:0': 1,
+      'supplement-provided:education:0': 1,
+      'due-moved:education:0': 1,
+    });
 
     const updates = ddbMock.commandCalls(UpdateCommand).length;
     await expect(service.supplement(citizen, APP_ID, { ...answer, note: '另一个答复' })).rejects.toBeInstanceOf(ConflictError);
@@ -152,7 +231,10 @@ describe('supplement', () => {
   });
 
   test("a crash lost the request's own events before the applicant answered: the answer logs them first, from the request, who asked included", async () => {
-    storedTask({ ...waiting, supplementRequests: [{ ...waiting.supplementRequests[0]!, requestedBy: 'officer-education', comment: '请核对电话' }] });
+    storedTask({
+      ...waiting,
+      supplementRequests: [{ ...waiting.supplementRequests[0]!, requestedBy: 'officer-education', comment: '请核对电话' }],
+    });
     const audit = fakeAuditTable(ddbMock);
     await service.supplement(citizen, APP_ID, answer);
     expect(audit.chain.map((e) => [e.key, e.actor])).toEqual([
@@ -170,9 +252,15 @@ describe('supplement', () => {
     sfnMock.on(SendTaskSuccessCommand).rejectsOnce(throttled()).resolves({});
     await expect(service.supplement(citizen, APP_ID, answer)).rejects.toBeInstanceOf(DependencyError);
     // What the decision's write leaves: approved, the supplement token still stored.
-    ddbMock.on(QueryCommand, { TableName: 'main' }).resolves({ Items: [appRecord(), { ...task(), status: 'approved', decision: 'approve', decidedAt: START.toISOString() }] });
+    ddbMock
+      .on(QueryCommand, { TableName: 'main' })
+      .resolves({ Items: [appRecord(), { ...task(), status: 'approved', decision: 'approve', decidedAt: START.toISOString() }] });
     await service.supplement(citizen, APP_ID, answer);
-    expect(JSON.parse(String(sfnMock.commandCalls(SendTaskSuccessCommand)[1]!.args[0].input.output))).toEqual({ dueAt: '2026-10-23T16:00:00.000Z', warnAt: '2026-10-21T16:00:00.000Z', nextCheckpointAt: '2026-10-21T16:00:00.000Z' });
+    expect(JSON.parse(String(sfnMock.commandCalls(SendTaskSuccessCommand)[1]!.args[0].input.output))).toEqual({
+      dueAt: '2026-10-23T16:00:00.000Z',
+      warnAt: '2026-10-21T16:00:00.000Z',
+      nextCheckpointAt: '2026-10-21T16:00:00.000Z',
+    });
   });
 });
 
@@ -189,10 +277,22 @@ describe('withdraw', () => {
     // The status write marks the withdrawal unfinished, for reconcile if the tail never runs.
     expect(status).toMatchObject({
       ConditionExpression: '#s = :submitted',
-      ExpressionAttributeValues: { ':s': 'withdrawn', ':c': START.toISOString(), ':p4': 'PENDING#stop', ':s4': `${START.toISOString()}#${APP_ID}` },
+      ExpressionAttributeValues: {
+        ':s': 'withdrawn',
+        ':c': START.toISOString(),
+        ':p4': 'PENDING#stop',
+        ':s4': `${START.toISOString()}#${APP_ID}`,
+      },
     });
-    expect(unmark).toMatchObject({ Key: { sk: 'APP' }, UpdateExpression: 'REMOVE gsi4pk, gsi4sk', ExpressionAttributeValues: { ':pk': 'PENDING#stop' } });
-    expect(cancel).toMatchObject({ Key: { sk: 'TASK#education' }, ExpressionAttributeValues: { ':b': 'withdrawn', ':g': 'DEPT#education#done' } });
+    expect(unmark).toMatchObject({
+      Key: { sk: 'APP' },
+      UpdateExpression: 'REMOVE gsi4pk, gsi4sk',
+      ExpressionAttributeValues: { ':pk': 'PENDING#stop' },
+    });
+    expect(cancel).toMatchObject({
+      Key: { sk: 'TASK#education' },
+      ExpressionAttributeValues: { ':b': 'withdrawn', ':g': 'DEPT#education#done' },
+    });
     expect(sfnMock.commandCalls(StopExecutionCommand)[0]!.args[0].input).toEqual({
       executionArn: `arn:aws:states:us-east-1:123456789012:execution:onething-school-enrolment:${APP_ID}`,
       error: 'OneThing.Withdrawn',
@@ -213,7 +313,10 @@ describe('withdraw', () => {
   test('a finished application -> 409; a concurrent finish seen through the condition -> 409', async () => {
     ddbMock.on(GetCommand).resolves({ Item: appRecord({ status: 'approved' }) });
     await expect(service.withdraw(citizen, APP_ID)).rejects.toBeInstanceOf(ConflictError);
-    ddbMock.on(GetCommand).resolvesOnce({ Item: appRecord() }).resolves({ Item: appRecord({ status: 'rejected' }) });
+    ddbMock
+      .on(GetCommand)
+      .resolvesOnce({ Item: appRecord() })
+      .resolves({ Item: appRecord({ status: 'rejected' }) });
     ddbMock.on(UpdateCommand).rejects(ccf());
     await expect(service.withdraw(citizen, APP_ID)).rejects.toThrow(/already rejected/);
     expect(sfnMock.commandCalls(StopExecutionCommand)).toEqual([]);

@@ -3,7 +3,13 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../../../shar
 import { citizen, officer, testDeps } from './helpers';
 
 const uploads = createUploadService(testDeps());
-const request = { serviceId: 'school-enrolment', materialId: 'household-booklet', contentType: 'application/pdf' as const, sizeBytes: 1234, sha256: 'a'.repeat(64) };
+const request = {
+  serviceId: 'school-enrolment',
+  materialId: 'household-booklet',
+  contentType: 'application/pdf' as const,
+  sizeBytes: 1234,
+  sha256: 'a'.repeat(64),
+};
 
 const fieldErrors = (p: Promise<unknown>) =>
   p.then(
@@ -16,7 +22,10 @@ const fieldErrors = (p: Promise<unknown>) =>
 
 test('a citizen gets a presigned PUT for uploads/<random id> with the headers to send', async () => {
   const ticket = await uploads.create(citizen, request);
-  expect(ticket).toMatchObject({ method: 'PUT', headers: expect.objectContaining({ 'x-amz-meta-size': '1234', 'content-type': 'application/pdf' }) });
+  expect(ticket).toMatchObject({
+    method: 'PUT',
+    headers: expect.objectContaining({ 'x-amz-meta-size': '1234', 'content-type': 'application/pdf' }),
+  });
   expect(ticket.uploadId).toMatch(/^U[0-9A-HJKMNP-TV-Z]{26}$/);
   expect(new URL(ticket.url)).toMatchObject({ hostname: 'materials.s3.us-east-1.amazonaws.com', pathname: `/uploads/${ticket.uploadId}` });
   expect((await uploads.create(citizen, request)).uploadId).not.toBe(ticket.uploadId);

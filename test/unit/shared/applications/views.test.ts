@@ -24,9 +24,19 @@ const rejected = appRecord({
   status: 'rejected',
   completedAt: '2026-10-02T02:00:00.000Z',
   materials: ['household-booklet', 'property-certificate', 'social-insurance-record'].map((materialId) => ({
-    materialId, key: `applications/${APP_ID}/${materialId}`, sizeBytes: 10, contentType: 'application/pdf', sha256: 'a'.repeat(64),
+    materialId,
+    key: `applications/${APP_ID}/${materialId}`,
+    sizeBytes: 10,
+    contentType: 'application/pdf',
+    sha256: 'a'.repeat(64),
   })),
-  checks: ['household', 'property', 'social-insurance'].map((id) => ({ id, name: { zh: id, en: id }, passed: id !== 'property', summary: { zh: '-', en: '-' }, detail: {} })),
+  checks: ['household', 'property', 'social-insurance'].map((id) => ({
+    id,
+    name: { zh: id, en: id },
+    passed: id !== 'property',
+    summary: { zh: '-', en: '-' },
+    detail: {},
+  })),
   result: { outcome: 'rejected', rejectedBy: 'real-estate', reasons: REASONS },
 });
 const tasks = [
@@ -35,22 +45,40 @@ const tasks = [
 ];
 const events = [
   event(1, {
-    type: 'submitted', key: 'submitted', actor: { role: 'citizen', sub: 'citizen-1' },
+    type: 'submitted',
+    key: 'submitted',
+    actor: { role: 'citizen', sub: 'citizen-1' },
     detail: {
       materials: ['household-booklet', 'property-certificate', 'social-insurance-record'],
       checks: { household: true, property: false, 'social-insurance': true },
       onBehalfOf: { relation: '代办' },
     },
   }),
-  event(2, { type: 'branch-opened', key: 'branch-opened:public-security', department: 'public-security', detail: { warnAt: START.toISOString() } }),
+  event(2, {
+    type: 'branch-opened',
+    key: 'branch-opened:public-security',
+    department: 'public-security',
+    detail: { warnAt: START.toISOString() },
+  }),
   event(3, { type: 'branch-opened', key: 'branch-opened:real-estate', department: 'real-estate', detail: { warnAt: START.toISOString() } }),
-  event(4, { type: 'decided', key: 'decided:real-estate:0', department: 'real-estate', actor: { role: 'officer', sub: 'o-re' }, detail: { decision: 'reject', comment: REASONS } }),
-  event(5, { type: 'cancelled', key: 'cancelled:public-security', department: 'public-security', detail: { because: 'rejected-by:real-estate' } }),
+  event(4, {
+    type: 'decided',
+    key: 'decided:real-estate:0',
+    department: 'real-estate',
+    actor: { role: 'officer', sub: 'o-re' },
+    detail: { decision: 'reject', comment: REASONS },
+  }),
+  event(5, {
+    type: 'cancelled',
+    key: 'cancelled:public-security',
+    department: 'public-security',
+    detail: { because: 'rejected-by:real-estate' },
+  }),
   event(6, { type: 'completed', key: 'completed', detail: { outcome: 'rejected', rejectedBy: 'real-estate' } }),
 ];
 const view = (reader: Parameters<typeof applicationView>[4]) => applicationView(school, rejected, tasks, events, reader, START);
 
-test("an officer of another department sees no rejection reasons, materials or checks outside its own", () => {
+test('an officer of another department sees no rejection reasons, materials or checks outside its own', () => {
   const seen = view({ kind: 'officer', dept: 'public-security' });
   expect(JSON.stringify(seen)).not.toContain(REASONS);
   expect(seen.result).toEqual({ outcome: 'rejected', rejectedBy: 'real-estate' });
@@ -82,8 +110,22 @@ test('the rejecting officer still reads its own reasons; applicants and inspecto
   }
 });
 
-test("an officer gets no detail of an application-wide event it has no rule for", () => {
-  const withdrawn = [...events.slice(0, 3), event(7, { type: 'withdrawn', key: 'withdrawn', actor: { role: 'citizen', sub: 'c' }, detail: { note: 'moved abroad' } })];
-  const seen = applicationView(school, appRecord({ status: 'withdrawn' }), tasks, withdrawn, { kind: 'officer', dept: 'public-security' }, START);
-  expect(seen.timeline.find((e) => e.type === 'withdrawn')).toEqual({ at: withdrawn[3]!.at, type: 'withdrawn', actor: { role: 'citizen' } });
+test('an officer gets no detail of an application-wide event it has no rule for', () => {
+  const withdrawn = [
+    ...events.slice(0, 3),
+    event(7, { type: 'withdrawn', key: 'withdrawn', actor: { role: 'citizen', sub: 'c' }, detail: { note: 'moved abroad' } }),
+  ];
+  const seen = applicationView(
+    school,
+    appRecord({ status: 'withdrawn' }),
+    tasks,
+    withdrawn,
+    { kind: 'officer', dept: 'public-security' },
+    START,
+  );
+  expect(seen.timeline.find((e) => e.type === 'withdrawn')).toEqual({
+    at: withdrawn[3]!.at,
+    type: 'withdrawn',
+    actor: { role: 'citizen' },
+  });
 });

@@ -75,7 +75,7 @@ test('refused exactly when a string or key has a lone surrogate; otherwise parse
       expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
       expect(canonicalJson(JSON.parse(text))).toBe(text);
       let state = seed;
-      const rand = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const rand = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
       expect(canonicalJson(shuffled(value, rand))).toBe(text);
     }),
     RUNS,
@@ -105,21 +105,26 @@ test('depth: refused with a clear error past the limit (no stack overflow), acce
 test('hash chain: any chain of accepted details verifies; changing any one event breaks it at that event', () => {
   const detail = anyJson.filter((v) => !hasLoneSurrogate(v));
   fc.assert(
-    fc.property(fc.array(detail, { minLength: 1, maxLength: 6 }), fc.nat(), anyText.filter((s) => !hasLoneSurrogate(s)), (details, pick, replacement) => {
-      const chain: Array<ChainLink & { detail: unknown }> = [];
-      let prevHash = GENESIS_HASH;
-      for (const [i, d] of details.entries()) {
-        const event = { seq: i + 1, type: 'x', detail: d, prevHash };
-        const hash = hashEvent(event, prevHash);
-        chain.push({ ...event, hash });
-        prevHash = hash;
-      }
-      expect(verifyChain(chain)).toEqual({ ok: true, checked: chain.length });
-      const at = pick % chain.length;
-      const changed = { detail: { changed: replacement, was: chain[at]!.detail } };
-      const tampered = chain.map((e, i) => (i === at ? { ...e, ...changed } : e));
-      expect(verifyChain(tampered)).toEqual({ ok: false, checked: at, firstBrokenAt: { seq: at + 1, reason: 'hash-mismatch' } });
-    }),
+    fc.property(
+      fc.array(detail, { minLength: 1, maxLength: 6 }),
+      fc.nat(),
+      anyText.filter((s) => !hasLoneSurrogate(s)),
+      (details, pick, replacement) => {
+        const chain: Array<ChainLink & { detail: unknown }> = [];
+        let prevHash = GENESIS_HASH;
+        for (const [i, d] of details.entries()) {
+          const event = { seq: i + 1, type: 'x', detail: d, prevHash };
+          const hash = hashEvent(event, prevHash);
+          chain.push({ ...event, hash });
+          prevHash = hash;
+        }
+        expect(verifyChain(chain)).toEqual({ ok: true, checked: chain.length });
+        const at = pick % chain.length;
+        const changed = { detail: { changed: replacement, was: chain[at]!.detail } };
+        const tampered = chain.map((e, i) => (i === at ? { ...e, ...changed } : e));
+        expect(verifyChain(tampered)).toEqual({ ok: false, checked: at, firstBrokenAt: { seq: at + 1, reason: 'hash-mismatch' } });
+      },
+    ),
     { seed: 14, numRuns: 150 },
   );
 });

@@ -42,7 +42,9 @@ test.each([
 });
 
 test('nested objects are sorted at every level; undefined properties are left out', () => {
-  expect(canonicalJson({ b: { d: 1, c: [{ z: 1, y: undefined, x: '中文' }] }, a: undefined })).toBe('{"b":{"c":[{"x":"中文","z":1}],"d":1}}');
+  expect(canonicalJson({ b: { d: 1, c: [{ z: 1, y: undefined, x: '中文' }] }, a: undefined })).toBe(
+    '{"b":{"c":[{"x":"中文","z":1}],"d":1}}',
+  );
   expect(canonicalJson(Object.assign(Object.create(null) as object, { b: 1, a: 2 }))).toBe('{"a":2,"b":1}');
 });
 

@@ -57,7 +57,7 @@ describe('tampering with any field of an event is detected at that event', () =>
     ['type', (e) => (e.type = 'decided')],
     ['at', (e) => (e.at = '2026-09-30T02:03:00.001Z')],
     ['actor.role (nested)', (e) => (e.actor.role = 'officer')],
-    ['detail (deeply nested array)', (e) => ((e.detail?.tags as string[]).push('c'))],
+    ['detail (deeply nested array)', (e) => (e.detail?.tags as string[]).push('c')],
     ['an added field', (e) => Object.assign(e, { note: 'added' })],
     ['a removed field', (e) => delete e.department],
     ['a number turned into a string', (e) => ((e.detail as Record<string, unknown>).round = '3')],

@@ -14,7 +14,9 @@ afterEach(() => {
   sleep.mockClear();
 });
 
-const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
+const ddb = DynamoDBDocumentClient.from(
+  new DynamoDBClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),
+);
 const clock = new DevClock({ start: new Date('2026-09-30T02:00:00Z'), realNow: () => 0 });
 const log = createTimingLog({ ddb, clock, tableName: 'audit', sleep });
 const APP = 'A01J00000000000000000000000';
@@ -55,7 +57,10 @@ test('appendAll chains several events after the stored ones with one read', asyn
   ddbMock.on(PutCommand).resolves({});
   const first = await log.append(APP, event('submitted', { type: 'submitted', department: undefined }));
   ddbMock.on(QueryCommand).resolves({ Items: [putItems()[0]!] });
-  const more = await log.appendAll(APP, [event('decided:education:0', { type: 'decided' }), event('supplement-requested:education:0', { type: 'supplement-requested' })]);
+  const more = await log.appendAll(APP, [
+    event('decided:education:0', { type: 'decided' }),
+    event('supplement-requested:education:0', { type: 'supplement-requested' }),
+  ]);
 
   expect(more.map((e) => e.seq)).toEqual([2, 3]);
   expect(ddbMock.commandCalls(QueryCommand)).toHaveLength(2);
@@ -75,7 +80,10 @@ test('an event whose key is already logged is returned, not written again (retri
 
 test('a concurrent writer taking the sequence number makes it re-read and retry on the next one', async () => {
   const rival = { pk: `APP#${APP}`, sk: '0000000001', seq: 1, key: 'submitted', hash: 'f'.repeat(64) };
-  ddbMock.on(QueryCommand).resolvesOnce({ Items: [] }).resolves({ Items: [rival] });
+  ddbMock
+    .on(QueryCommand)
+    .resolvesOnce({ Items: [] })
+    .resolves({ Items: [rival] });
   ddbMock
     .on(PutCommand)
     .rejectsOnce(new ConditionalCheckFailedException({ message: 'taken', $metadata: {} }))
@@ -102,7 +110,10 @@ test('losing the race twelve times in a row is a retryable AuditConflictError', 
 test('personal data in the detail is masked before it is stored and hashed', async () => {
   ddbMock.on(QueryCommand).resolves({ Items: [] });
   ddbMock.on(PutCommand).resolves({});
-  const stored = await log.append(APP, event('decided:x', { type: 'decided', detail: { comment: '申请人 410102198503150010 信息不符', guardian: { name: '张伟' } } }));
+  const stored = await log.append(
+    APP,
+    event('decided:x', { type: 'decided', detail: { comment: '申请人 410102198503150010 信息不符', guardian: { name: '张伟' } } }),
+  );
 
   expect(JSON.stringify(putItems()[0])).not.toContain('410102198503150010');
   expect(stored.detail).toEqual({ comment: '申请人 410102********0010 信息不符', guardian: { name: '张*' } });
@@ -110,11 +121,24 @@ test('personal data in the detail is masked before it is stored and hashed', asy
 });
 
 test('list pages through the whole chain and strips the storage keys', async () => {
-  const item = (seq: number) => ({ pk: `APP#${APP}`, sk: String(seq).padStart(10, '0'), gsi1pk: 'DAY#x', gsi1sk: 'y', seq, key: `k${seq}` });
-  ddbMock.on(QueryCommand).resolvesOnce({ Items: [item(1)], LastEvaluatedKey: { pk: 'p', sk: '1' } }).resolves({ Items: [item(2)] });
+  const item = (seq: number) => ({
+    pk: `APP#${APP}`,
+    sk: String(seq).padStart(10, '0'),
+    gsi1pk: 'DAY#x',
+    gsi1sk: 'y',
+    seq,
+    key: `k${seq}`,
+  });
+  ddbMock
+    .on(QueryCommand)
+    .resolvesOnce({ Items: [item(1)], LastEvaluatedKey: { pk: 'p', sk: '1' } })
+    .resolves({ Items: [item(2)] });
   const events = await log.list(APP);
 
-  expect(events).toEqual([{ seq: 1, key: 'k1' }, { seq: 2, key: 'k2' }]);
+  expect(events).toEqual([
+    { seq: 1, key: 'k1' },
+    { seq: 2, key: 'k2' },
+  ]);
   expect(ddbMock.commandCalls(QueryCommand)[1]!.args[0].input.ExclusiveStartKey).toEqual({ pk: 'p', sk: '1' });
 });
 
@@ -163,14 +187,25 @@ test('newChain skips the first read; if the chain was not empty after all, the p
 });
 
 test('ensure returns an event already logged after one read, without taking a turn or writing', async () => {
-  const logged = { pk: `APP#${APP}`, sk: '0000000001', gsi1pk: 'DAY#x', gsi1sk: 'y', seq: 1, key: 'branch-opened:education', hash: 'a'.repeat(64) };
+  const logged = {
+    pk: `APP#${APP}`,
+    sk: '0000000001',
+    gsi1pk: 'DAY#x',
+    gsi1sk: 'y',
+    seq: 1,
+    key: 'branch-opened:education',
+    hash: 'a'.repeat(64),
+  };
   let release!: () => void;
   const blocked = new Promise<void>((resolve) => (release = resolve));
   // An append in flight on the same chain holds the turn until released.
-  ddbMock.on(QueryCommand).callsFakeOnce(async () => {
-    await blocked;
-    return { Items: [logged] };
-  }).resolves({ Items: [logged] });
+  ddbMock
+    .on(QueryCommand)
+    .callsFakeOnce(async () => {
+      await blocked;
+      return { Items: [logged] };
+    })
+    .resolves({ Items: [logged] });
   ddbMock.on(PutCommand).resolves({});
   const inFlight = log.append(APP, event('decided:hrss:0', { type: 'decided', department: 'hrss' }));
   await new Promise((resolve) => setImmediate(resolve));

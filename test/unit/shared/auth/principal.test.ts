@@ -7,7 +7,11 @@ test('reads sub, role and dept', () => {
 });
 
 test('falls back to the first Cognito group and custom:dept', () => {
-  expect(principalFromClaims({ sub: 'u1', 'cognito:groups': ['officer', 'admin'], 'custom:dept': 'hrss' })).toEqual({ sub: 'u1', role: 'officer', dept: 'hrss' });
+  expect(principalFromClaims({ sub: 'u1', 'cognito:groups': ['officer', 'admin'], 'custom:dept': 'hrss' })).toEqual({
+    sub: 'u1',
+    role: 'officer',
+    dept: 'hrss',
+  });
   // API Gateway HTTP APIs flatten the array into "[a b]".
   expect(principalFromClaims({ sub: 'u1', 'cognito:groups': '[inspector official]' })).toEqual({ sub: 'u1', role: 'inspector' });
 });

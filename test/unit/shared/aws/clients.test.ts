@@ -49,7 +49,9 @@ describe('loadConfig', () => {
 
 describe('createAwsClients', () => {
   test('locally: 127.0.0.1 endpoints, dummy credentials, path-style S3 without flexible checksums', async () => {
-    const { ddb, s3, sfn } = createAwsClients(loadConfig({ ONETHING_LOCAL: '1', ONETHING_DYNAMODB_PORT: '28000', ONETHING_S3_PORT: '24569', ONETHING_SFN_PORT: '28083' }));
+    const { ddb, s3, sfn } = createAwsClients(
+      loadConfig({ ONETHING_LOCAL: '1', ONETHING_DYNAMODB_PORT: '28000', ONETHING_S3_PORT: '24569', ONETHING_SFN_PORT: '28083' }),
+    );
     const endpoint = async (c: { config: { endpoint?: () => Promise<{ hostname?: string; port?: number; protocol?: string }> } }) => {
       const e = await c.config.endpoint?.();
       return `${e?.protocol}//${e?.hostname}:${e?.port}`;

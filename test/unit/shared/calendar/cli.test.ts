@@ -6,7 +6,11 @@ import { runCli } from '../../../../shared/calendar/cli';
 function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(args, (l) => out.push(l), (l) => err.push(l));
+  const code = runCli(
+    args,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out, err };
 }
 

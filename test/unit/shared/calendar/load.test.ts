@@ -94,7 +94,9 @@ test('two extra files for the same year fail', () => {
 });
 
 test('the built-in files are valid (the data a deployment ships)', () => {
-  expect(loadCalendar({ dir: join(__dirname, '../../../../shared/calendar/data'), logger: recordingLogger() }).years()).toEqual([2025, 2026]);
+  expect(loadCalendar({ dir: join(__dirname, '../../../../shared/calendar/data'), logger: recordingLogger() }).years()).toEqual([
+    2025, 2026,
+  ]);
 });
 
 function captureError(fn: () => unknown): unknown {

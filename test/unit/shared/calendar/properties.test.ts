@@ -47,15 +47,22 @@ test('a due date is the end of a working day, and exactly the limit is used just
 test('a suspension never moves a due date earlier, and a longer one never less far', () => {
   const DAY = 86_400_000;
   fc.assert(
-    fc.property(instant, limit, fc.integer({ min: 0, max: 20 * DAY }), fc.integer({ min: 0, max: 10 * DAY }), fc.integer({ min: 0, max: 10 * DAY }), (opened, n, start, length, more) => {
-      const from = new Date(opened.getTime() + start);
-      const to = new Date(from.getTime() + length);
-      const plain = calendar.dueAt(opened, n).dueAt.getTime();
-      const suspended = calendar.dueAt(opened, n, [{ from, to }]).dueAt.getTime();
-      const longer = calendar.dueAt(opened, n, [{ from, to: new Date(to.getTime() + more) }]).dueAt.getTime();
-      expect(suspended).toBeGreaterThanOrEqual(plain);
-      expect(longer).toBeGreaterThanOrEqual(suspended);
-    }),
+    fc.property(
+      instant,
+      limit,
+      fc.integer({ min: 0, max: 20 * DAY }),
+      fc.integer({ min: 0, max: 10 * DAY }),
+      fc.integer({ min: 0, max: 10 * DAY }),
+      (opened, n, start, length, more) => {
+        const from = new Date(opened.getTime() + start);
+        const to = new Date(from.getTime() + length);
+        const plain = calendar.dueAt(opened, n).dueAt.getTime();
+        const suspended = calendar.dueAt(opened, n, [{ from, to }]).dueAt.getTime();
+        const longer = calendar.dueAt(opened, n, [{ from, to: new Date(to.getTime() + more) }]).dueAt.getTime();
+        expect(suspended).toBeGreaterThanOrEqual(plain);
+        expect(longer).toBeGreaterThanOrEqual(suspended);
+      },
+    ),
     RUNS,
   );
 });

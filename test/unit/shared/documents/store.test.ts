@@ -17,7 +17,14 @@ const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 7)]);
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const ownerTag = createHash('sha256').update('citizen-1').digest('hex').slice(0, 32);
 
-const expectation = { uploadId: UPLOAD, ownerSub: 'citizen-1', materialId: 'household-booklet', accept: ['application/pdf', 'image/png'], maxBytes: 1000, path: 'materials[0].uploadId' };
+const expectation = {
+  uploadId: UPLOAD,
+  ownerSub: 'citizen-1',
+  materialId: 'household-booklet',
+  accept: ['application/pdf', 'image/png'],
+  maxBytes: 1000,
+  path: 'materials[0].uploadId',
+};
 
 function stored(bytes: Buffer, meta: Record<string, string> = {}, contentType = 'application/pdf') {
   s3Mock.on(GetObjectCommand, { Bucket: 'materials', Key: `uploads/${UPLOAD}` }).resolves({
@@ -37,13 +44,30 @@ async function rejection(): Promise<UploadRejectedError> {
 
 describe('presignUpload', () => {
   test('signs the declaration into headers the client must send, valid 15 minutes', async () => {
-    const ticket = await docs.presignUpload({ uploadId: UPLOAD, ownerSub: 'citizen-1', serviceId: 'school-enrolment', materialId: 'household-booklet', contentType: 'application/pdf', sizeBytes: pdf.length, sha256: sha(pdf) });
+    const ticket = await docs.presignUpload({
+      uploadId: UPLOAD,
+      ownerSub: 'citizen-1',
+      serviceId: 'school-enrolment',
+      materialId: 'household-booklet',
+      contentType: 'application/pdf',
+      sizeBytes: pdf.length,
+      sha256: sha(pdf),
+    });
     const url = new URL(ticket.url);
 
     expect(url.pathname).toBe(`/uploads/${UPLOAD}`);
     expect(url.searchParams.get('X-Amz-Expires')).toBe('900');
     expect(url.searchParams.get('X-Amz-Date')).toBe('20260930T020000Z');
-    expect(url.searchParams.get('X-Amz-SignedHeaders')?.split(';')).toEqual(expect.arrayContaining(['content-type', 'x-amz-checksum-sha256', 'x-amz-meta-sha256', 'x-amz-meta-size', 'x-amz-meta-owner', 'x-amz-meta-material']));
+    expect(url.searchParams.get('X-Amz-SignedHeaders')?.split(';')).toEqual(
+      expect.arrayContaining([
+        'content-type',
+        'x-amz-checksum-sha256',
+        'x-amz-meta-sha256',
+        'x-amz-meta-size',
+        'x-amz-meta-owner',
+        'x-amz-meta-material',
+      ]),
+    );
     expect(ticket.headers).toEqual({
       'content-type': 'application/pdf',
       'x-amz-checksum-sha256': Buffer.from(sha(pdf), 'hex').toString('base64'),
@@ -60,7 +84,13 @@ describe('presignUpload', () => {
 describe('verifyUpload', () => {
   test('accepts bytes matching every declared fact', async () => {
     stored(pdf);
-    expect(await docs.verifyUpload(expectation)).toEqual({ uploadId: UPLOAD, materialId: 'household-booklet', sizeBytes: pdf.length, contentType: 'application/pdf', sha256: sha(pdf) });
+    expect(await docs.verifyUpload(expectation)).toEqual({
+      uploadId: UPLOAD,
+      materialId: 'household-booklet',
+      sizeBytes: pdf.length,
+      contentType: 'application/pdf',
+      sha256: sha(pdf),
+    });
   });
 
   test('a missing object -> not-found', async () => {
@@ -81,7 +111,14 @@ describe('verifyUpload', () => {
 
   test('bytes beyond maxBytes are refused while streaming', async () => {
     const big = Buffer.concat([pdf, Buffer.alloc(1000)]);
-    s3Mock.on(GetObjectCommand).resolves({ Body: Readable.from([big]) as never, ContentLength: 900, ContentType: 'application/pdf', Metadata: { owner: ownerTag, material: 'household-booklet', size: '900', sha256: sha(big) } });
+    s3Mock
+      .on(GetObjectCommand)
+      .resolves({
+        Body: Readable.from([big]) as never,
+        ContentLength: 900,
+        ContentType: 'application/pdf',
+        Metadata: { owner: ownerTag, material: 'household-booklet', size: '900', sha256: sha(big) },
+      });
     expect((await rejection()).problem).toBe('too-large');
   });
 

@@ -18,8 +18,10 @@ const idBody = fc
     birth: fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true }),
     sequence: fc.integer({ min: 0, max: 999 }),
   })
-  .map(({ province, region, birth, sequence }) =>
-    `${province}${String(region).padStart(4, '0')}${birth.toISOString().slice(0, 10).replaceAll('-', '')}${String(sequence).padStart(3, '0')}`);
+  .map(
+    ({ province, region, birth, sequence }) =>
+      `${province}${String(region).padStart(4, '0')}${birth.toISOString().slice(0, 10).replaceAll('-', '')}${String(sequence).padStart(3, '0')}`,
+  );
 
 const creditBody = fc
   .tuple(

@@ -61,5 +61,8 @@ test('cycles do not recurse forever', () => {
 
 test('a shared (non-cyclic) object is masked wherever it appears', () => {
   const person = { idNumber: '410102198503150010' };
-  expect(maskPersonalData({ a: person, b: person })).toEqual({ a: { idNumber: '410102********0010' }, b: { idNumber: '410102********0010' } });
+  expect(maskPersonalData({ a: person, b: person })).toEqual({
+    a: { idNumber: '410102********0010' },
+    b: { idNumber: '410102********0010' },
+  });
 });

@@ -34,7 +34,9 @@ test('other maskers keep only what tells records apart', () => {
 });
 
 test('maskIdNumbersInText masks only valid ID numbers standing alone', () => {
-  expect(maskIdNumbersInText('applicant 410102198503150010 and 11010519491231002x')).toBe('applicant 410102********0010 and 110105********002x');
+  expect(maskIdNumbersInText('applicant 410102198503150010 and 11010519491231002x')).toBe(
+    'applicant 410102********0010 and 110105********002x',
+  );
   // Wrong check character (an order number, say) and a longer digit run stay as they are.
   expect(maskIdNumbersInText('order 410102198503150011')).toBe('order 410102198503150011');
   expect(maskIdNumbersInText('x4101021985031500109')).toBe('x4101021985031500109');

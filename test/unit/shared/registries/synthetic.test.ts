@@ -28,15 +28,27 @@ describe('look-ups on the shipped synthetic data', () => {
   test('real estate by certificate and by owner (person co-owner or enterprise)', async () => {
     const home = await registries.realEstateByCertificate('豫(2021)郑州市不动产权第0012345号');
     expect(home).toMatchObject({ usage: 'residential', ownerIdNumbers: ['410102198503150010', '410102198706220023'] });
-    expect((await registries.realEstateByOwner('410102198706220023')).map((r) => r.certificateNo)).toEqual(['豫(2021)郑州市不动产权第0012345号']);
-    expect((await registries.realEstateByOwner('91410183ma9kxy801l')).map((r) => r.certificateNo)).toEqual(['豫(2024)新密市不动产权第0000777号']);
+    expect((await registries.realEstateByOwner('410102198706220023')).map((r) => r.certificateNo)).toEqual([
+      '豫(2021)郑州市不动产权第0012345号',
+    ]);
+    expect((await registries.realEstateByOwner('91410183ma9kxy801l')).map((r) => r.certificateNo)).toEqual([
+      '豫(2024)新密市不动产权第0000777号',
+    ]);
     expect(await registries.realEstateByOwner('410183198811080067')).toEqual([]);
     expect(await registries.realEstateByCertificate('豫(2000)不存在第1号')).toBeUndefined();
   });
 
   test('social insurance, enterprise and birth record', async () => {
-    expect(await registries.socialInsurance('410102199002100052')).toEqual({ idNumber: '410102199002100052', city: '郑州市', since: '2019-07', status: 'active' });
-    expect(await registries.enterprise('91410183MA9KXY801L')).toMatchObject({ name: '新密示例建设有限公司', legalRepIdNumber: '410183198811080067' });
+    expect(await registries.socialInsurance('410102199002100052')).toEqual({
+      idNumber: '410102199002100052',
+      city: '郑州市',
+      since: '2019-07',
+      status: 'active',
+    });
+    expect(await registries.enterprise('91410183MA9KXY801L')).toMatchObject({
+      name: '新密示例建设有限公司',
+      legalRepIdNumber: '410183198811080067',
+    });
     expect(await registries.enterprise('91350100M000100Y43')).toBeUndefined();
     expect(await registries.birthRecord('Q410012345')).toMatchObject({ childName: '王小宝', motherIdNumber: '410102199002100052' });
   });
@@ -87,8 +99,16 @@ describe('the data is validated when the adapter is built', () => {
   });
 
   test.each([
-    ['a wrong check character', (d: SyntheticData) => (d.householdRegistration[1]!.idNumber = '410102198706220024'), 'householdRegistration.1.idNumber'],
-    ['a duplicate ID number', (d: SyntheticData) => (d.householdRegistration = [...d.householdRegistration.slice(0, 2), d.householdRegistration[0]!]), 'householdRegistration.2.idNumber'],
+    [
+      'a wrong check character',
+      (d: SyntheticData) => (d.householdRegistration[1]!.idNumber = '410102198706220024'),
+      'householdRegistration.1.idNumber',
+    ],
+    [
+      'a duplicate ID number',
+      (d: SyntheticData) => (d.householdRegistration = [...d.householdRegistration.slice(0, 2), d.householdRegistration[0]!]),
+      'householdRegistration.2.idNumber',
+    ],
     ['a wrong credit code', (d: SyntheticData) => (d.enterprises[0]!.creditCode = '91410183MA9KXY801M'), 'enterprises.0.creditCode'],
     ['two kinds of owner', (d: SyntheticData) => (d.realEstate[1]!.ownerIdNumbers = ['410102198503150010']), 'realEstate.1.ownerIdNumbers'],
     ['a bad month', (d: SyntheticData) => (d.socialInsurance[0]!.since = '2016-13'), 'socialInsurance.0.since'],

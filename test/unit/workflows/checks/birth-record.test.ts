@@ -36,7 +36,11 @@ describe('birthRecordCheck', () => {
 
   it('names the parts that do not match, never their values', async () => {
     const result = await check.run({ ...form, name: '王大宝', father: 'F2' }, registries);
-    expect(result).toMatchObject({ passed: false, detail: { mismatched: ['childName', 'father'] }, summary: { en: 'Birth record does not match: childName, father' } });
+    expect(result).toMatchObject({
+      passed: false,
+      detail: { mismatched: ['childName', 'father'] },
+      summary: { en: 'Birth record does not match: childName, father' },
+    });
     expect(JSON.stringify(result)).not.toContain('王');
   });
 

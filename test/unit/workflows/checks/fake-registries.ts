@@ -1,4 +1,11 @@
-import type { BirthRecord, DataSharing, EnterpriseRecord, HouseholdRecord, RealEstateRecord, SocialInsuranceRecord } from '../../../../shared/registries';
+import type {
+  BirthRecord,
+  DataSharing,
+  EnterpriseRecord,
+  HouseholdRecord,
+  RealEstateRecord,
+  SocialInsuranceRecord,
+} from '../../../../shared/registries';
 
 /** In-memory registries typed from the real interface, so the fake cannot drift from it. */
 export function fakeRegistries(records: {

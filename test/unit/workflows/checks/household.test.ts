@@ -22,12 +22,20 @@ describe('householdCheck', () => {
 
   it('fails when someone is not registered', async () => {
     const result = await check.run(form, fakeRegistries({ household: [person(form.a, 'H1')] }));
-    expect(result).toMatchObject({ passed: false, detail: { registered: 1, sameHousehold: false }, summary: { en: 'No household registration found' } });
+    expect(result).toMatchObject({
+      passed: false,
+      detail: { registered: 1, sameHousehold: false },
+      summary: { en: 'No household registration found' },
+    });
   });
 
   it('fails when the people are in different households', async () => {
     const result = await check.run(form, fakeRegistries({ household: [person(form.a, 'H1'), person(form.b, 'H2')] }));
-    expect(result).toMatchObject({ passed: false, detail: { registered: 2, sameHousehold: false }, summary: { en: 'The people named are not in one household' } });
+    expect(result).toMatchObject({
+      passed: false,
+      detail: { registered: 2, sameHousehold: false },
+      summary: { en: 'The people named are not in one household' },
+    });
   });
 
   it('declares its registry', () => {

@@ -9,10 +9,22 @@ const home: RealEstateRecord = {
   usage: 'residential',
   registeredAt: '2021-04-08',
 };
-const land: RealEstateRecord = { certificateNo: 'L1', ownerCreditCode: '91410183MA9KXY801L', address: '地块', usage: 'construction-land', registeredAt: '2024-07-01' };
+const land: RealEstateRecord = {
+  certificateNo: 'L1',
+  ownerCreditCode: '91410183MA9KXY801L',
+  address: '地块',
+  usage: 'construction-land',
+  registeredAt: '2024-07-01',
+};
 
 const check = (usage: 'residential' | 'construction-land') =>
-  realEstateCheck<{ cert: string; owner: string }>({ id: 'property', name: { zh: '房产', en: 'Property' }, certificateNo: (f) => f.cert, owner: (f) => f.owner, usage });
+  realEstateCheck<{ cert: string; owner: string }>({
+    id: 'property',
+    name: { zh: '房产', en: 'Property' },
+    certificateNo: (f) => f.cert,
+    owner: (f) => f.owner,
+    usage,
+  });
 const registries = fakeRegistries({ realEstate: [home, land] });
 
 describe('realEstateCheck', () => {
@@ -25,11 +37,16 @@ describe('realEstateCheck', () => {
   });
 
   it('passes for an enterprise owning construction land', async () => {
-    await expect(check('construction-land').run({ cert: 'L1', owner: '91410183MA9KXY801L' }, registries)).resolves.toMatchObject({ passed: true });
+    await expect(check('construction-land').run({ cert: 'L1', owner: '91410183MA9KXY801L' }, registries)).resolves.toMatchObject({
+      passed: true,
+    });
   });
 
   it('fails for an unknown certificate', async () => {
-    await expect(check('residential').run({ cert: 'nope', owner: 'x' }, registries)).resolves.toMatchObject({ passed: false, detail: { found: false } });
+    await expect(check('residential').run({ cert: 'nope', owner: 'x' }, registries)).resolves.toMatchObject({
+      passed: false,
+      detail: { found: false },
+    });
   });
 
   it('fails when the applicant is not an owner', async () => {

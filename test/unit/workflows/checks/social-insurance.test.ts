@@ -1,7 +1,11 @@
 import { socialInsuranceCheck } from '../../../../workflows/checks/social-insurance';
 import { fakeRegistries } from './fake-registries';
 
-const check = socialInsuranceCheck<{ id: string }>({ id: 'social-insurance', name: { zh: '社保', en: 'Social insurance' }, person: (f) => f.id });
+const check = socialInsuranceCheck<{ id: string }>({
+  id: 'social-insurance',
+  name: { zh: '社保', en: 'Social insurance' },
+  person: (f) => f.id,
+});
 const registries = fakeRegistries({
   socialInsurance: [
     { idNumber: 'P1', city: '郑州市', since: '2016-01', status: 'active' },

@@ -29,8 +29,16 @@ async function evaluate(field: unknown, bindings: Record<string, unknown>): Prom
 
 const intake = {
   branches: {
-    'animal-health': { dueAt: '2026-10-09T16:00:00.000Z', warnAt: '2026-10-08T16:00:00.000Z', nextCheckpointAt: '2026-10-08T16:00:00.000Z' },
-    'public-security': { dueAt: '2026-10-13T16:00:00.000Z', warnAt: '2026-10-10T16:00:00.000Z', nextCheckpointAt: '2026-10-10T16:00:00.000Z' },
+    'animal-health': {
+      dueAt: '2026-10-09T16:00:00.000Z',
+      warnAt: '2026-10-08T16:00:00.000Z',
+      nextCheckpointAt: '2026-10-08T16:00:00.000Z',
+    },
+    'public-security': {
+      dueAt: '2026-10-13T16:00:00.000Z',
+      warnAt: '2026-10-10T16:00:00.000Z',
+      nextCheckpointAt: '2026-10-10T16:00:00.000Z',
+    },
   },
 };
 const at = (iso: string) => () => iso;
@@ -72,13 +80,21 @@ describe('Await payload', () => {
 
 describe('schedule outputs', () => {
   it("Checkpoint outputs the function's schedule under its department", async () => {
-    const schedule = { dueAt: '2026-10-13T16:00:00.000Z', warnAt: '2026-10-10T16:00:00.000Z', nextCheckpointAt: '2026-10-14T16:00:00.000Z' };
-    await expect(evaluate(task(branch.CheckpointPublicSecurity).Output, { states: { result: { Payload: schedule } } })).resolves.toStrictEqual({ 'public-security': schedule });
+    const schedule = {
+      dueAt: '2026-10-13T16:00:00.000Z',
+      warnAt: '2026-10-10T16:00:00.000Z',
+      nextCheckpointAt: '2026-10-14T16:00:00.000Z',
+    };
+    await expect(
+      evaluate(task(branch.CheckpointPublicSecurity).Output, { states: { result: { Payload: schedule } } }),
+    ).resolves.toStrictEqual({ 'public-security': schedule });
   });
 
   it('Supplement outputs the moved schedule as delivered', async () => {
     const moved = { dueAt: '2026-10-20T16:00:00.000Z', warnAt: '2026-10-16T16:00:00.000Z', nextCheckpointAt: '2026-10-16T16:00:00.000Z' };
-    await expect(evaluate(task(branch.SupplementPublicSecurity).Output, { states: { result: moved } })).resolves.toStrictEqual({ 'public-security': moved });
+    await expect(evaluate(task(branch.SupplementPublicSecurity).Output, { states: { result: moved } })).resolves.toStrictEqual({
+      'public-security': moved,
+    });
   });
 });
 
@@ -86,7 +102,9 @@ describe('Supplement TimeoutSeconds', () => {
   const timeout = task(branch.SupplementPublicSecurity).TimeoutSeconds;
 
   it('entered from a decision: the limit in calendar days (never past the limit in working days)', async () => {
-    await expect(evaluate(timeout, { states: { input: { decision: 'request-supplement' } }, now: at('2026-10-10T15:00:00.000Z') })).resolves.toBe(30 * 86_400);
+    await expect(
+      evaluate(timeout, { states: { input: { decision: 'request-supplement' } }, now: at('2026-10-10T15:00:00.000Z') }),
+    ).resolves.toBe(30 * 86_400);
   });
 
   it('entered from the expiry check: until the exact deadline, at least 60 s', async () => {
@@ -129,7 +147,10 @@ describe('outcome', () => {
     const catchAll = departments.Catch?.[1];
     const errorOutput = { Error: 'Lambda.Unknown', Cause: 'The function crashed' };
     expect(catchAll?.ErrorEquals).toStrictEqual(['States.ALL']);
-    await expect(evaluate(catchAll?.Output, { states: { errorOutput } })).resolves.toStrictEqual({ outcome: 'failed', error: 'Lambda.Unknown' });
+    await expect(evaluate(catchAll?.Output, { states: { errorOutput } })).resolves.toStrictEqual({
+      outcome: 'failed',
+      error: 'Lambda.Unknown',
+    });
     expect(task(asl.States.Intake).Catch).toStrictEqual([catchAll]);
   });
 
@@ -141,7 +162,10 @@ describe('outcome', () => {
   });
 
   it('Intake outputs the schedules by department, which enter every branch', async () => {
-    const states = { input: { applicationId: 'A01', serviceId: 'dog-licence', serviceVersion: 1, walkthrough: false }, result: { Payload: intake } };
+    const states = {
+      input: { applicationId: 'A01', serviceId: 'dog-licence', serviceVersion: 1, walkthrough: false },
+      result: { Payload: intake },
+    };
     await expect(evaluate(task(asl.States.Intake).Output, { states })).resolves.toStrictEqual(intake.branches);
   });
 

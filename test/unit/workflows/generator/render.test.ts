@@ -3,7 +3,13 @@ import { twoDepartmentDefinition } from '../fixtures';
 
 const retry = [
   {
-    ErrorEquals: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException', 'DependencyError'],
+    ErrorEquals: [
+      'Lambda.ServiceException',
+      'Lambda.AWSLambdaException',
+      'Lambda.SdkClientException',
+      'Lambda.TooManyRequestsException',
+      'DependencyError',
+    ],
     IntervalSeconds: 1,
     MaxAttempts: 6,
     BackoffRate: 2,
@@ -144,7 +150,10 @@ describe('renderStateMachine', () => {
     const def = twoDepartmentDefinition();
     const reversed = { ...def, departments: [...def.departments].reverse() };
     const departments = renderStateMachine(reversed).States.Departments;
-    expect(departments?.Type === 'Parallel' && departments.Branches.map((b) => b.StartAt)).toStrictEqual(['AwaitPublicSecurity', 'AwaitAnimalHealth']);
+    expect(departments?.Type === 'Parallel' && departments.Branches.map((b) => b.StartAt)).toStrictEqual([
+      'AwaitPublicSecurity',
+      'AwaitAnimalHealth',
+    ]);
   });
 
   it("waits for a supplement the service's own limit, first in calendar days", () => {

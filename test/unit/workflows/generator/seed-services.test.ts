@@ -20,7 +20,10 @@ describe.each(catalog.map((def) => [def.id, def] as const))('ASL of %s', (_, def
       for (const target of targets(state)) expect([name, target, target in scope.States]).toEqual([name, target, true]);
     }
     const targeted = new Set(states.flatMap((s) => targets(s.state)));
-    const starts = new Set([asl.StartAt, ...states.flatMap((s) => (s.state.Type === 'Parallel' ? s.state.Branches.map((b) => b.StartAt) : []))]);
+    const starts = new Set([
+      asl.StartAt,
+      ...states.flatMap((s) => (s.state.Type === 'Parallel' ? s.state.Branches.map((b) => b.StartAt) : [])),
+    ]);
     for (const { name } of states) expect([name, targeted.has(name) || starts.has(name)]).toEqual([name, true]);
   });
 
@@ -38,7 +41,10 @@ describe.each(catalog.map((def) => [def.id, def] as const))('ASL of %s', (_, def
   it('retries transient errors on every Lambda invocation, and never a timeout', () => {
     for (const { name, state } of states) {
       if (state.Type !== 'Task') continue;
-      expect([name, state.Resource]).toEqual([name, expect.stringMatching(/^arn:\$\{Partition\}:states:::lambda:invoke(\.waitForTaskToken)?$/)]);
+      expect([name, state.Resource]).toEqual([
+        name,
+        expect.stringMatching(/^arn:\$\{Partition\}:states:::lambda:invoke(\.waitForTaskToken)?$/),
+      ]);
       // Finalize, which nothing catches, also retries any other error a few times.
       const expected = name === 'Finalize' ? [...TRANSIENT_ERRORS, 'States.ALL'] : TRANSIENT_ERRORS;
       expect([name, state.Retry?.flatMap((r) => r.ErrorEquals)]).toEqual([name, expected]);

@@ -17,12 +17,16 @@ describe('substituteDefinition', () => {
     const parsed = JSON.parse(json);
     expect(parsed.States.Intake.Resource).toBe('arn:aws-cn:states:::lambda:invoke');
     expect(parsed.States.Intake.Arguments.FunctionName).toBe('arn:aws-cn:lambda:cn-north-1:123456789012:function:onething-intake');
-    expect(parsed.States.Departments.Branches[0].States.AwaitAnimalHealth.Resource).toBe('arn:aws-cn:states:::lambda:invoke.waitForTaskToken');
+    expect(parsed.States.Departments.Branches[0].States.AwaitAnimalHealth.Resource).toBe(
+      'arn:aws-cn:states:::lambda:invoke.waitForTaskToken',
+    );
   });
 
   it('leaves JSONata expressions alone', () => {
     const json = '{"T":"{% $max([1, $ceil(($toMillis($x) - $toMillis($now())) / 1000)]) %}","R":"${Partition}"}';
-    expect(substituteDefinition(json, { Partition: 'aws' })).toBe('{"T":"{% $max([1, $ceil(($toMillis($x) - $toMillis($now())) / 1000)]) %}","R":"aws"}');
+    expect(substituteDefinition(json, { Partition: 'aws' })).toBe(
+      '{"T":"{% $max([1, $ceil(($toMillis($x) - $toMillis($now())) / 1000)]) %}","R":"aws"}',
+    );
   });
 
   it('JSON-escapes values so the result stays valid JSON', () => {

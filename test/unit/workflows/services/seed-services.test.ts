@@ -112,7 +112,10 @@ describe('newborn', () => {
   it("registers the child in the chosen parent's household", async () => {
     const household = def.checks.find((c) => c.id === 'household');
     const withFather = def.form.parse({ ...def.example, registration: { registerWith: 'father' } });
-    await expect(household?.run(withFather, registries)).resolves.toMatchObject({ passed: true, detail: { registeredSince: '2010-01-10' } });
+    await expect(household?.run(withFather, registries)).resolves.toMatchObject({
+      passed: true,
+      detail: { registeredSince: '2010-01-10' },
+    });
   });
 
   it("shows parents' ID numbers only to public security", () => {

@@ -1,12 +1,5 @@
 /** Map (inline): runs the item processor once per item, at most MaxConcurrency at a time. */
-import {
-  evaluateJsonata,
-  evaluatePayloadTemplate,
-  jsonTypeName,
-  readPath,
-  StatesError,
-  toAwsJsonString,
-} from '../../expressions';
+import { evaluateJsonata, evaluatePayloadTemplate, jsonTypeName, readPath, StatesError, toAwsJsonString } from '../../expressions';
 import { selectInput, stateOutput } from '../dataflow';
 import { jsonataBindings, pathContext } from '../scope';
 import type { Outcome, StepContext } from '../types';
@@ -51,7 +44,8 @@ async function jsonataItems(s: StepContext): Promise<{ items: unknown[]; input: 
   const raw = s.state.raw.Items;
   if (raw === undefined) {
     const items = s.frame.input;
-    if (!Array.isArray(items)) throw new StatesError('States.QueryEvaluationError', `Map state input must be an array but was: ${jsonTypeName(items)}`);
+    if (!Array.isArray(items))
+      throw new StatesError('States.QueryEvaluationError', `Map state input must be an array but was: ${jsonTypeName(items)}`);
     return { items, input: items };
   }
   const items = await evaluateJsonata(raw, 'Items', jsonataBindings(s));
@@ -61,7 +55,10 @@ async function jsonataItems(s: StepContext): Promise<{ items: unknown[]; input: 
     throw new StatesError('States.QueryEvaluationError', `${prefix} an unsupported result type.`);
   }
   if (!Array.isArray(items)) {
-    throw new StatesError('States.QueryEvaluationError', `${prefix} an unexpected result type. Expected 'array', but was '${jsonTypeName(items)}' for value: ${toAwsJsonString(items)}`);
+    throw new StatesError(
+      'States.QueryEvaluationError',
+      `${prefix} an unexpected result type. Expected 'array', but was '${jsonTypeName(items)}' for value: ${toAwsJsonString(items)}`,
+    );
   }
   return { items, input: s.frame.input };
 }
@@ -78,14 +75,21 @@ async function maxConcurrency(s: StepContext, input: unknown): Promise<number> {
     const value = readPath(path, pathContext(s, input));
     const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-      throw new StatesError('States.Runtime', `The MaxConcurrencyPath field refers to value "${toAwsJsonString(value)}" which is not a valid integer: ${path}`);
+      throw new StatesError(
+        'States.Runtime',
+        `The MaxConcurrencyPath field refers to value "${toAwsJsonString(value)}" which is not a valid integer: ${path}`,
+      );
     }
     return n;
   }
   if (raw.MaxConcurrency === undefined) return 0;
-  const value = s.state.lang === 'JSONata' ? await evaluateJsonata(raw.MaxConcurrency, 'MaxConcurrency', jsonataBindings(s)) : raw.MaxConcurrency;
+  const value =
+    s.state.lang === 'JSONata' ? await evaluateJsonata(raw.MaxConcurrency, 'MaxConcurrency', jsonataBindings(s)) : raw.MaxConcurrency;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new StatesError('States.QueryEvaluationError', `The MaxConcurrency field must be a non-negative integer, but was: ${toAwsJsonString(value)}`);
+    throw new StatesError(
+      'States.QueryEvaluationError',
+      `The MaxConcurrency field must be a non-negative integer, but was: ${toAwsJsonString(value)}`,
+    );
   }
   return value;
 }

@@ -19,7 +19,8 @@ export async function runPass(s: StepContext): Promise<Outcome> {
 /** Succeed: the (filtered) input is the branch's output. */
 export async function runSucceed(s: StepContext): Promise<Outcome> {
   if (s.state.lang === 'JSONata') {
-    const output = s.state.raw.Output === undefined ? s.frame.input : await evaluateJsonata(s.state.raw.Output, 'Output', jsonataBindings(s));
+    const output =
+      s.state.raw.Output === undefined ? s.frame.input : await evaluateJsonata(s.state.raw.Output, 'Output', jsonataBindings(s));
     return { kind: 'succeed', output };
   }
   return { kind: 'succeed', output: applyOutputPath(s, selectInput(s)) };
@@ -59,7 +60,10 @@ function failPath(s: StepContext, path: string, field: string): string {
     );
   }
   if (typeof value !== 'string') {
-    throw new StatesError('States.Runtime', `The JSONPath '${path}' specified for the field '${field}' must resolve to a string, but was: ${toAwsJsonString(value)}`);
+    throw new StatesError(
+      'States.Runtime',
+      `The JSONPath '${path}' specified for the field '${field}' must resolve to a string, but was: ${toAwsJsonString(value)}`,
+    );
   }
   return value;
 }

@@ -27,7 +27,11 @@ export async function runTask(s: StepContext): Promise<Outcome> {
       s.rt.dispatch(effectOf(s, resource));
       return { kind: 'park' };
     case 'taskSubmitted':
-      s.rt.emit(s.exec, s.frame, 'TaskSubmitted', { ...eventResource(resource), output: json(r.output), outputDetails: { truncated: false } });
+      s.rt.emit(s.exec, s.frame, 'TaskSubmitted', {
+        ...eventResource(resource),
+        output: json(r.output),
+        outputDetails: { truncated: false },
+      });
       s.frame.phase = 'token';
       return { kind: 'park' };
     case 'taskSucceeded':
@@ -66,17 +70,31 @@ async function schedule(s: StepContext, resource: TaskResource): Promise<Outcome
   const timeoutSeconds = await seconds(s, 'TimeoutSeconds');
   const heartbeatSeconds = await seconds(s, 'HeartbeatSeconds');
   if (timeoutSeconds !== undefined && heartbeatSeconds !== undefined && heartbeatSeconds >= timeoutSeconds) {
-    throw new StatesError('States.Runtime', `The HeartbeatSeconds (${heartbeatSeconds}) must be smaller than the TimeoutSeconds (${timeoutSeconds})`);
+    throw new StatesError(
+      'States.Runtime',
+      `The HeartbeatSeconds (${heartbeatSeconds}) must be smaller than the TimeoutSeconds (${timeoutSeconds})`,
+    );
   }
   frame.task = { input, token: frame.task.token, timeoutSeconds, heartbeatSeconds };
   frame.attempt += 1;
   frame.phase = 'task';
   if (resource.kind === 'lambda-function') {
-    rt.emit(exec, frame, 'LambdaFunctionScheduled', { resource: resource.arn, input: json(input), inputDetails: { truncated: false }, timeoutInSeconds: timeoutSeconds });
+    rt.emit(exec, frame, 'LambdaFunctionScheduled', {
+      resource: resource.arn,
+      input: json(input),
+      inputDetails: { truncated: false },
+      timeoutInSeconds: timeoutSeconds,
+    });
     rt.emit(exec, frame, 'LambdaFunctionStarted');
   } else {
     const names = eventResource(resource);
-    rt.emit(exec, frame, 'TaskScheduled', { ...names, region: rt.region, parameters: json(input), timeoutInSeconds: timeoutSeconds, heartbeatInSeconds: heartbeatSeconds });
+    rt.emit(exec, frame, 'TaskScheduled', {
+      ...names,
+      region: rt.region,
+      parameters: json(input),
+      timeoutInSeconds: timeoutSeconds,
+      heartbeatInSeconds: heartbeatSeconds,
+    });
     rt.emit(exec, frame, 'TaskStarted', names);
   }
   if (frame.task.token) rt.issueToken(exec, frame, frame.task.token);
@@ -121,7 +139,12 @@ function succeeded(resource: TaskResource, output: unknown): [string, Record<str
   return ['TaskSucceeded', { ...eventResource(resource), ...details }];
 }
 
-function failed(resource: TaskResource, how: 'Failed' | 'TimedOut', error: string | null, cause: string | null): [string, Record<string, unknown>] {
+function failed(
+  resource: TaskResource,
+  how: 'Failed' | 'TimedOut',
+  error: string | null,
+  cause: string | null,
+): [string, Record<string, unknown>] {
   const details: Record<string, unknown> = {};
   if (error !== null) details.error = error;
   if (cause !== null) details.cause = cause;

@@ -49,21 +49,31 @@ async function dueTime(s: StepContext): Promise<number> {
     if (raw.Seconds !== undefined) {
       const seconds = await evaluateJsonata(raw.Seconds, 'Seconds', b);
       if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
-        throw new StatesError('States.QueryEvaluationError', `The Seconds field must be a non-negative integer, but was: ${toAwsJsonString(seconds)}`);
+        throw new StatesError(
+          'States.QueryEvaluationError',
+          `The Seconds field must be a non-negative integer, but was: ${toAwsJsonString(seconds)}`,
+        );
       }
       return now + seconds * 1000;
     }
     const stamp = await evaluateJsonata(raw.Timestamp, 'Timestamp', b);
     const due = parseTimestamp(stamp);
     if (due === undefined) {
-      throw new StatesError('States.QueryEvaluationError', `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${String(stamp)}`);
+      throw new StatesError(
+        'States.QueryEvaluationError',
+        `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${String(stamp)}`,
+      );
     }
     return due;
   }
   if (raw.Seconds !== undefined) return now + (raw.Seconds as number) * 1000;
   if (raw.Timestamp !== undefined) {
     const due = parseTimestamp(raw.Timestamp);
-    if (due === undefined) throw new StatesError('States.Runtime', `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${String(raw.Timestamp)}`);
+    if (due === undefined)
+      throw new StatesError(
+        'States.Runtime',
+        `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${String(raw.Timestamp)}`,
+      );
     return due;
   }
   const input = selectInput(s);
@@ -72,7 +82,8 @@ async function dueTime(s: StepContext): Promise<number> {
     const path = raw.SecondsPath as string;
     const seconds = readPath(path, ctx);
     const text = `${path} == ${typeof seconds === 'string' ? seconds : toAwsJsonString(seconds)}`;
-    if (typeof seconds !== 'number' || !Number.isInteger(seconds)) throw new StatesError('States.Runtime', `The SecondsPath parameter cannot be parsed as a long value: ${text}`);
+    if (typeof seconds !== 'number' || !Number.isInteger(seconds))
+      throw new StatesError('States.Runtime', `The SecondsPath parameter cannot be parsed as a long value: ${text}`);
     if (seconds < 0) throw new StatesError('States.Runtime', `The SecondsPath parameter references a negative value: ${text}`);
     return now + seconds * 1000;
   }
@@ -81,7 +92,10 @@ async function dueTime(s: StepContext): Promise<number> {
   const due = parseTimestamp(stamp);
   if (due === undefined) {
     const shown = typeof stamp === 'string' ? stamp : toAwsJsonString(stamp);
-    throw new StatesError('States.Runtime', `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${path} == ${shown}`);
+    throw new StatesError(
+      'States.Runtime',
+      `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${path} == ${shown}`,
+    );
   }
   return due;
 }

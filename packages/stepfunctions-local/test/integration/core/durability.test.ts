@@ -6,7 +6,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ManualClock } from '../../support/manual-clock';
 import type { Engine } from '../../../src';
-import { createMachine, describe as describeExec, history, internalErrors, openEngine, removeDir, settled, start, tempDir } from '../../support/engine';
+import {
+  createMachine,
+  describe as describeExec,
+  history,
+  internalErrors,
+  openEngine,
+  removeDir,
+  settled,
+  start,
+  tempDir,
+} from '../../support/engine';
 
 const T0 = Date.parse('2026-05-01T00:00:00Z');
 let dir: string;
@@ -33,7 +43,14 @@ function contiguous(events: { id: number; [key: string]: unknown }[]): boolean {
 
 test('a timer that came due while the engine was closed fires at open', async () => {
   engine = await openEngine(dir, { clock: clockAt(0) });
-  const arn = await start(engine, await createMachine(engine, { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 60, Next: 'Done' }, Done: { Type: 'Pass', End: true } } }), { a: 1 });
+  const arn = await start(
+    engine,
+    await createMachine(engine, {
+      StartAt: 'W',
+      States: { W: { Type: 'Wait', Seconds: 60, Next: 'Done' }, Done: { Type: 'Pass', End: true } },
+    }),
+    { a: 1 },
+  );
   await engine.idle();
   await engine.close();
 
@@ -42,7 +59,14 @@ test('a timer that came due while the engine was closed fires at open', async ()
   expect(await describeExec(engine, arn)).toMatchObject({ status: 'SUCCEEDED', output: '{"a":1}' });
   const events = await history(engine, arn);
   expect(contiguous(events)).toBe(true);
-  expect(events.map((e) => e.type)).toEqual(['ExecutionStarted', 'WaitStateEntered', 'WaitStateExited', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded']);
+  expect(events.map((e) => e.type)).toEqual([
+    'ExecutionStarted',
+    'WaitStateEntered',
+    'WaitStateExited',
+    'PassStateEntered',
+    'PassStateExited',
+    'ExecutionSucceeded',
+  ]);
 });
 
 test('a task token issued before a restart is still accepted after it, once', async () => {
@@ -55,7 +79,14 @@ test('a task token issued before a restart is still accepted after it, once', as
   engine.registerLambda('park', park);
   const def = {
     StartAt: 'Ask',
-    States: { Ask: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', Parameters: { FunctionName: 'park', Payload: { 'token.$': '$$.Task.Token' } }, End: true } },
+    States: {
+      Ask: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+        Parameters: { FunctionName: 'park', Payload: { 'token.$': '$$.Task.Token' } },
+        End: true,
+      },
+    },
   };
   const arn = await start(engine, await createMachine(engine, def));
   await engine.idle();
@@ -96,13 +127,30 @@ test('a Lambda call in flight at close is invoked again at open (at-least-once)'
   expect(calls).toBe(2);
   // The transition into the task is recorded once: only the invocation repeats.
   const types = (await history(engine, arn)).map((e) => e.type);
-  expect(types).toEqual(['ExecutionStarted', 'TaskStateEntered', 'LambdaFunctionScheduled', 'LambdaFunctionStarted', 'LambdaFunctionSucceeded', 'TaskStateExited', 'ExecutionSucceeded']);
+  expect(types).toEqual([
+    'ExecutionStarted',
+    'TaskStateEntered',
+    'LambdaFunctionScheduled',
+    'LambdaFunctionStarted',
+    'LambdaFunctionSucceeded',
+    'TaskStateExited',
+    'ExecutionSucceeded',
+  ]);
 });
 
 test('an execution closed in the middle of a large Map goes on from its last committed transition', async () => {
   engine = await openEngine(dir);
   const items = Array.from({ length: 1500 }, (_, i) => i);
-  const def = { StartAt: 'M', States: { M: { Type: 'Map', ItemProcessor: { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', End: true } } }, End: true } } };
+  const def = {
+    StartAt: 'M',
+    States: {
+      M: {
+        Type: 'Map',
+        ItemProcessor: { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', End: true } } },
+        End: true,
+      },
+    },
+  };
   const arn = await start(engine, await createMachine(engine, def), items);
   await engine.close(); // the first turn committed; most iterations have not run yet
   engine = await openEngine(dir);

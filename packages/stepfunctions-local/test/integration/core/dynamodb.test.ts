@@ -19,10 +19,14 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const ddb = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials });
-  await ddb.send(new CreateTableCommand({
-    TableName: 'items', BillingMode: 'PAY_PER_REQUEST',
-    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-  }));
+  await ddb.send(
+    new CreateTableCommand({
+      TableName: 'items',
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+    }),
+  );
   ddb.destroy();
   dir = tempDir();
   engine = await openEngine(dir, { dynamodb: { endpoint, credentials } });
@@ -36,15 +40,28 @@ afterAll(async () => {
 
 test('putItem, a conditional put that fails (caught as DynamoDB.ConditionalCheckFailedException), getItem', async () => {
   const put = (extra: Record<string, unknown> = {}) => ({
-    Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem',
+    Type: 'Task',
+    Resource: 'arn:aws:states:::dynamodb:putItem',
     Parameters: { TableName: 'items', Item: { pk: { 'S.$': '$.id' }, n: { N: '1' } }, ...extra },
   });
   const def = {
     StartAt: 'Put',
     States: {
       Put: { ...put(), ResultPath: null, Next: 'PutAgain' },
-      PutAgain: { ...put({ ConditionExpression: 'attribute_not_exists(pk)' }), Catch: [{ ErrorEquals: ['DynamoDB.ConditionalCheckFailedException'], ResultPath: '$.conflict', Next: 'Get' }], ResultPath: null, Next: 'Get' },
-      Get: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:getItem', Parameters: { TableName: 'items', Key: { pk: { 'S.$': '$.id' } } }, ResultSelector: { 'item.$': '$.Item' }, ResultPath: '$.got', End: true },
+      PutAgain: {
+        ...put({ ConditionExpression: 'attribute_not_exists(pk)' }),
+        Catch: [{ ErrorEquals: ['DynamoDB.ConditionalCheckFailedException'], ResultPath: '$.conflict', Next: 'Get' }],
+        ResultPath: null,
+        Next: 'Get',
+      },
+      Get: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::dynamodb:getItem',
+        Parameters: { TableName: 'items', Key: { pk: { 'S.$': '$.id' } } },
+        ResultSelector: { 'item.$': '$.Item' },
+        ResultPath: '$.got',
+        End: true,
+      },
     },
   };
   const out = await run(engine, def, { id: 'a1' });
@@ -59,16 +76,30 @@ test('putItem, a conditional put that fails (caught as DynamoDB.ConditionalCheck
 
 test('aws-sdk:dynamodb actions return the SDK response; errors are named DynamoDb.<Exception>', async () => {
   const def = {
-    QueryLanguage: 'JSONata', StartAt: 'Update',
+    QueryLanguage: 'JSONata',
+    StartAt: 'Update',
     States: {
       Update: {
-        Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:dynamodb:updateItem',
-        Arguments: { TableName: 'items', Key: { pk: { S: 'b1' } }, UpdateExpression: 'ADD n :one', ExpressionAttributeValues: { ':one': { N: '1' } }, ReturnValues: 'ALL_NEW' },
-        Output: '{% $states.result.Attributes.n.N %}', Next: 'Missing',
+        Type: 'Task',
+        Resource: 'arn:aws:states:::aws-sdk:dynamodb:updateItem',
+        Arguments: {
+          TableName: 'items',
+          Key: { pk: { S: 'b1' } },
+          UpdateExpression: 'ADD n :one',
+          ExpressionAttributeValues: { ':one': { N: '1' } },
+          ReturnValues: 'ALL_NEW',
+        },
+        Output: '{% $states.result.Attributes.n.N %}',
+        Next: 'Missing',
       },
       Missing: {
-        Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:dynamodb:getItem', Arguments: { TableName: 'nope', Key: { pk: { S: 'x' } } },
-        Catch: [{ ErrorEquals: ['States.ALL'], Output: { count: '{% $states.input %}', error: '{% $states.errorOutput.Error %}' }, Next: 'Done' }], Next: 'Done',
+        Type: 'Task',
+        Resource: 'arn:aws:states:::aws-sdk:dynamodb:getItem',
+        Arguments: { TableName: 'nope', Key: { pk: { S: 'x' } } },
+        Catch: [
+          { ErrorEquals: ['States.ALL'], Output: { count: '{% $states.input %}', error: '{% $states.errorOutput.Error %}' }, Next: 'Done' },
+        ],
+        Next: 'Done',
       },
       Done: { Type: 'Succeed' },
     },

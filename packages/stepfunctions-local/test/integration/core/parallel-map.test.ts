@@ -15,13 +15,23 @@ afterAll(async () => {
   removeDir(dir);
 });
 
-const pass = (name: string, extra: Record<string, unknown> = {}) => ({ StartAt: name, States: { [name]: { Type: 'Pass', End: true, ...extra } } });
+const pass = (name: string, extra: Record<string, unknown> = {}) => ({
+  StartAt: name,
+  States: { [name]: { Type: 'Pass', End: true, ...extra } },
+});
 
 test('concurrent branches link their events to their own previous event, as AWS does', async () => {
   const def = {
     StartAt: 'P',
     States: {
-      P: { Type: 'Parallel', End: true, Branches: [{ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }, { StartAt: 'B', States: { B: { Type: 'Pass', End: true } } }] },
+      P: {
+        Type: 'Parallel',
+        End: true,
+        Branches: [
+          { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } },
+          { StartAt: 'B', States: { B: { Type: 'Pass', End: true } } },
+        ],
+      },
     },
   };
   const events = await history(engine, (await run(engine, def)).arn);
@@ -41,7 +51,12 @@ test('a failing branch fails the Parallel state, aborting the others, and Catch 
   const def = {
     StartAt: 'P',
     States: {
-      P: { Type: 'Parallel', Branches: [waiting, failing], Catch: [{ ErrorEquals: ['Branch.Failed'], ResultPath: '$.error', Next: 'Caught' }], End: true },
+      P: {
+        Type: 'Parallel',
+        Branches: [waiting, failing],
+        Catch: [{ ErrorEquals: ['Branch.Failed'], ResultPath: '$.error', Next: 'Caught' }],
+        End: true,
+      },
       Caught: { Type: 'Pass', End: true },
     },
   };
@@ -50,17 +65,47 @@ test('a failing branch fails the Parallel state, aborting the others, and Catch 
   expect(JSON.parse(out.output as string)).toEqual({ keep: 1, error: { Error: 'Branch.Failed', Cause: 'bad branch' } });
   const types = (await history(engine, out.arn)).map((e) => e.type);
   expect(types).toEqual([
-    'ExecutionStarted', 'ParallelStateEntered', 'ParallelStateStarted', 'WaitStateEntered', 'FailStateEntered',
-    'ParallelStateFailed', 'ParallelStateExited', 'PassStateEntered', 'PassStateExited', 'ExecutionSucceeded',
+    'ExecutionStarted',
+    'ParallelStateEntered',
+    'ParallelStateStarted',
+    'WaitStateEntered',
+    'FailStateEntered',
+    'ParallelStateFailed',
+    'ParallelStateExited',
+    'PassStateEntered',
+    'PassStateExited',
+    'ExecutionSucceeded',
   ]);
 });
 
 test('Map runs iterations with MaxConcurrency, keeps result order and emits iteration events', async () => {
-  const def = { StartAt: 'M', States: { M: { Type: 'Map', MaxConcurrency: 2, ItemsPath: '$.items', ItemSelector: { 'v.$': '$$.Map.Item.Value', 'i.$': '$$.Map.Item.Index' }, ItemProcessor: pass('Each'), End: true } } };
+  const def = {
+    StartAt: 'M',
+    States: {
+      M: {
+        Type: 'Map',
+        MaxConcurrency: 2,
+        ItemsPath: '$.items',
+        ItemSelector: { 'v.$': '$$.Map.Item.Value', 'i.$': '$$.Map.Item.Index' },
+        ItemProcessor: pass('Each'),
+        End: true,
+      },
+    },
+  };
   const out = await run(engine, def, { items: ['a', 'b', 'c'] });
-  expect(JSON.parse(out.output as string)).toEqual([{ v: 'a', i: 0 }, { v: 'b', i: 1 }, { v: 'c', i: 2 }]);
+  expect(JSON.parse(out.output as string)).toEqual([
+    { v: 'a', i: 0 },
+    { v: 'b', i: 1 },
+    { v: 'c', i: 2 },
+  ]);
   const types = (await history(engine, out.arn)).map((e) => e.type);
-  expect(types.slice(0, 5)).toEqual(['ExecutionStarted', 'MapStateEntered', 'MapStateStarted', 'MapIterationStarted', 'MapIterationStarted']);
+  expect(types.slice(0, 5)).toEqual([
+    'ExecutionStarted',
+    'MapStateEntered',
+    'MapStateStarted',
+    'MapIterationStarted',
+    'MapIterationStarted',
+  ]);
   // The third iteration starts only after one of the first two succeeded.
   const thirdStart = types.lastIndexOf('MapIterationStarted');
   expect(types.indexOf('MapIterationSucceeded')).toBeLessThan(thirdStart);
@@ -102,7 +147,8 @@ test('branches read outer variables; their own assignments stay inside', async (
     States: {
       Init: { Type: 'Pass', Assign: { outer: 'o', shadow: 'outer' }, Next: 'M' },
       M: {
-        Type: 'Map', ItemsPath: '$.items',
+        Type: 'Map',
+        ItemsPath: '$.items',
         ItemProcessor: {
           StartAt: 'Set',
           States: {
@@ -110,7 +156,8 @@ test('branches read outer variables; their own assignments stay inside', async (
             Read: { Type: 'Pass', Parameters: { 'outer.$': '$outer', 'shadow.$': '$shadow', 'mine.$': '$mine' }, End: true },
           },
         },
-        ResultPath: '$.results', Next: 'After',
+        ResultPath: '$.results',
+        Next: 'After',
       },
       After: { Type: 'Pass', Parameters: { 'shadow.$': '$shadow', 'results.$': '$.results' }, End: true },
     },
@@ -118,15 +165,29 @@ test('branches read outer variables; their own assignments stay inside', async (
   const out = await run(engine, def, { items: [1, 2] });
   expect(JSON.parse(out.output as string)).toEqual({
     shadow: 'outer',
-    results: [{ outer: 'o', shadow: 'inner', mine: 1 }, { outer: 'o', shadow: 'inner', mine: 2 }],
+    results: [
+      { outer: 'o', shadow: 'inner', mine: 1 },
+      { outer: 'o', shadow: 'inner', mine: 2 },
+    ],
   });
-  const missing = { StartAt: 'M', States: { M: { Type: 'Map', ItemProcessor: pass('Set', { Assign: { inner: 1 } }), ResultPath: null, Next: 'Read' }, Read: { Type: 'Pass', Parameters: { 'v.$': '$inner' }, End: true } } };
+  const missing = {
+    StartAt: 'M',
+    States: {
+      M: { Type: 'Map', ItemProcessor: pass('Set', { Assign: { inner: 1 } }), ResultPath: null, Next: 'Read' },
+      Read: { Type: 'Pass', Parameters: { 'v.$': '$inner' }, End: true },
+    },
+  };
   expect(await run(engine, missing, [1])).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
 });
 
 test('a Parallel state is retried as a whole; the exhausted retry reports the branch error', async () => {
   const failing = { StartAt: 'F', States: { F: { Type: 'Fail', Error: 'Again', Cause: 'still failing' } } };
-  const def = { StartAt: 'P', States: { P: { Type: 'Parallel', Branches: [failing], Retry: [{ ErrorEquals: ['Again'], IntervalSeconds: 1, MaxAttempts: 1 }], End: true } } };
+  const def = {
+    StartAt: 'P',
+    States: {
+      P: { Type: 'Parallel', Branches: [failing], Retry: [{ ErrorEquals: ['Again'], IntervalSeconds: 1, MaxAttempts: 1 }], End: true },
+    },
+  };
   const out = await settled(engine, (await run(engine, def, {})).arn);
   expect(out).toMatchObject({ status: 'FAILED', error: 'Again', cause: 'still failing' });
   const types = (await history(engine, out.executionArn as string)).map((e) => e.type);

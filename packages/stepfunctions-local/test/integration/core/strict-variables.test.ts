@@ -13,7 +13,9 @@ const bindings = (variables: Record<string, unknown>, strictVariables: boolean):
 
 describe('unassignedVariables', () => {
   it('names the free variables that are neither bound nor functions', async () => {
-    await expect(unassignedVariables("$merge([$lookup($intake.branches, 'd'), $schedule])", { intake: {}, states: {} })).resolves.toStrictEqual(['schedule']);
+    await expect(
+      unassignedVariables("$merge([$lookup($intake.branches, 'd'), $schedule])", { intake: {}, states: {} }),
+    ).resolves.toStrictEqual(['schedule']);
   });
 
   it('ignores names the expression binds itself, the context, the root and Step Functions functions', async () => {

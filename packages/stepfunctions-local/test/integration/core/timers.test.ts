@@ -27,7 +27,10 @@ afterEach(async () => {
 });
 
 const parkTask = (extra: Record<string, unknown>) => ({
-  Type: 'Task', Resource: WAIT_TOKEN, Parameters: { FunctionName: 'park', Payload: { 'token.$': '$$.Task.Token' } }, ...extra,
+  Type: 'Task',
+  Resource: WAIT_TOKEN,
+  Parameters: { FunctionName: 'park', Payload: { 'token.$': '$$.Task.Token' } },
+  ...extra,
 });
 
 test('a Wait state fires only when the clock reaches its due time', async () => {
@@ -65,9 +68,12 @@ test('Retry waits IntervalSeconds × BackoffRate^n between attempts, then Catch 
     StartAt: 'T',
     States: {
       T: {
-        Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'flaky' },
+        Type: 'Task',
+        Resource: 'arn:aws:states:::lambda:invoke',
+        Parameters: { FunctionName: 'flaky' },
         Retry: [{ ErrorEquals: ['Flaky'], IntervalSeconds: 10, BackoffRate: 3, MaxAttempts: 2 }],
-        Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.err', Next: 'Caught' }], End: true,
+        Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.err', Next: 'Caught' }],
+        End: true,
       },
       Caught: { Type: 'Pass', End: true },
     },
@@ -92,13 +98,23 @@ test('Retry waits IntervalSeconds × BackoffRate^n between attempts, then Catch 
 test('TimeoutSeconds on a callback task raises States.Timeout; the token then reports TaskTimedOut', async () => {
   const def = {
     StartAt: 'T',
-    States: { T: parkTask({ TimeoutSeconds: 60, Catch: [{ ErrorEquals: ['States.Timeout'], Next: 'Again' }], End: true }), Again: parkTask({ End: true }) },
+    States: {
+      T: parkTask({ TimeoutSeconds: 60, Catch: [{ ErrorEquals: ['States.Timeout'], Next: 'Again' }], End: true }),
+      Again: parkTask({ End: true }),
+    },
   };
   const out = await run(engine, def);
   await clock.advance(60);
   const events = await history(engine, out.arn);
   expect(events.map((e) => e.type)).toContain('TaskTimedOut');
-  expect(JSON.parse((events.find((e) => e.type === 'TaskStateEntered' && (e.stateEnteredEventDetails as { name: string }).name === 'Again')?.stateEnteredEventDetails as { input: string }).input)).toEqual({ Error: 'States.Timeout' });
+  expect(
+    JSON.parse(
+      (
+        events.find((e) => e.type === 'TaskStateEntered' && (e.stateEnteredEventDetails as { name: string }).name === 'Again')
+          ?.stateEnteredEventDetails as { input: string }
+      ).input,
+    ),
+  ).toEqual({ Error: 'States.Timeout' });
   await expect(engine.call('SendTaskSuccess', { taskToken: tokens[0]!, output: '{}' })).rejects.toMatchObject({ code: 'TaskTimedOut' });
   await engine.call('SendTaskSuccess', { taskToken: tokens[1]!, output: '{"late":true}' });
   await engine.idle();
@@ -120,8 +136,17 @@ test('HeartbeatSeconds fails a silent task with States.HeartbeatTimeout; heartbe
 test('TimeoutSecondsPath and JSONata TimeoutSeconds are read from the input', async () => {
   const jsonPath = { StartAt: 'T', States: { T: parkTask({ TimeoutSecondsPath: '$.limit', End: true }) } };
   const jsonata = {
-    QueryLanguage: 'JSONata', StartAt: 'T',
-    States: { T: { Type: 'Task', Resource: WAIT_TOKEN, Arguments: { FunctionName: 'park', Payload: { token: '{% $states.context.Task.Token %}' } }, TimeoutSeconds: '{% $states.input.limit * 2 %}', End: true } },
+    QueryLanguage: 'JSONata',
+    StartAt: 'T',
+    States: {
+      T: {
+        Type: 'Task',
+        Resource: WAIT_TOKEN,
+        Arguments: { FunctionName: 'park', Payload: { token: '{% $states.context.Task.Token %}' } },
+        TimeoutSeconds: '{% $states.input.limit * 2 %}',
+        End: true,
+      },
+    },
   };
   const a = await run(engine, jsonPath, { limit: 5 });
   const b = await run(engine, jsonata, { limit: 5 });
@@ -135,7 +160,10 @@ test('TimeoutSecondsPath and JSONata TimeoutSeconds are read from the input', as
 });
 
 test('the top-level TimeoutSeconds times the execution out', async () => {
-  const arn = await start(engine, await createMachine(engine, { TimeoutSeconds: 30, StartAt: 'T', States: { T: parkTask({ End: true }) } }));
+  const arn = await start(
+    engine,
+    await createMachine(engine, { TimeoutSeconds: 30, StartAt: 'T', States: { T: parkTask({ End: true }) } }),
+  );
   await engine.idle();
   await clock.advance(30);
   const done = await describeExec(engine, arn);

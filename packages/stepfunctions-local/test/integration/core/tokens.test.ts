@@ -10,10 +10,15 @@ const def = {
   StartAt: 'Ask',
   States: {
     Ask: {
-      Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-      Parameters: { FunctionName: 'arn:aws:lambda:us-east-1:000000000000:function:park', Payload: { 'token.$': '$$.Task.Token', 'n.$': '$.n' } },
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+      Parameters: {
+        FunctionName: 'arn:aws:lambda:us-east-1:000000000000:function:park',
+        Payload: { 'token.$': '$$.Task.Token', 'n.$': '$.n' },
+      },
       Catch: [{ ErrorEquals: ['Rejected'], ResultPath: '$.why', Next: 'No' }],
-      ResultPath: '$.answer', End: true,
+      ResultPath: '$.answer',
+      End: true,
     },
     No: { Type: 'Pass', End: true },
   },
@@ -45,7 +50,14 @@ test('SendTaskSuccess resumes the task once; the token cannot be used again', as
   await expect(engine.call('SendTaskSuccess', { taskToken: tokens[0]!, output: '{}' })).rejects.toMatchObject({ code: 'TaskDoesNotExist' });
   const types = (await history(engine, out.arn)).map((e) => e.type);
   expect(types).toEqual([
-    'ExecutionStarted', 'TaskStateEntered', 'TaskScheduled', 'TaskStarted', 'TaskSubmitted', 'TaskSucceeded', 'TaskStateExited', 'ExecutionSucceeded',
+    'ExecutionStarted',
+    'TaskStateEntered',
+    'TaskScheduled',
+    'TaskStarted',
+    'TaskSubmitted',
+    'TaskSucceeded',
+    'TaskStateExited',
+    'ExecutionSucceeded',
   ]);
 });
 
@@ -61,19 +73,28 @@ test('SendTaskFailure fails the task with the given error and cause (caught here
   const out = await run(engine, def, { n: 3 });
   await engine.call('SendTaskFailure', { taskToken: tokens[0]!, error: 'Rejected', cause: 'missing papers' });
   await engine.idle();
-  expect(JSON.parse((await describeExec(engine, out.arn)).output as string)).toEqual({ n: 3, why: { Error: 'Rejected', Cause: 'missing papers' } });
+  expect(JSON.parse((await describeExec(engine, out.arn)).output as string)).toEqual({
+    n: 3,
+    why: { Error: 'Rejected', Cause: 'missing papers' },
+  });
 });
 
 test('bad requests get AWS errors', async () => {
   await run(engine, def, { n: 4 });
   await expect(engine.call('SendTaskSuccess', { taskToken: 'nope', output: '{}' })).rejects.toMatchObject({ code: 'InvalidToken' });
-  await expect(engine.call('SendTaskSuccess', { taskToken: 'A'.repeat(43), output: '{}' })).rejects.toMatchObject({ code: 'TaskDoesNotExist' });
-  await expect(engine.call('SendTaskSuccess', { taskToken: tokens[0]!, output: '{not json' })).rejects.toMatchObject({ code: 'InvalidOutput' });
+  await expect(engine.call('SendTaskSuccess', { taskToken: 'A'.repeat(43), output: '{}' })).rejects.toMatchObject({
+    code: 'TaskDoesNotExist',
+  });
+  await expect(engine.call('SendTaskSuccess', { taskToken: tokens[0]!, output: '{not json' })).rejects.toMatchObject({
+    code: 'InvalidOutput',
+  });
   await expect(engine.call('SendTaskSuccess', { output: '{}' })).rejects.toMatchObject({
     code: 'ValidationException',
     message: "1 validation error detected: Value null at 'taskToken' failed to satisfy constraint: Member must not be null",
   });
-  await expect(engine.call('SendTaskFailure', { taskToken: tokens[0]!, error: 'x'.repeat(257) })).rejects.toMatchObject({ code: 'ValidationException' });
+  await expect(engine.call('SendTaskFailure', { taskToken: tokens[0]!, error: 'x'.repeat(257) })).rejects.toMatchObject({
+    code: 'ValidationException',
+  });
 });
 
 test('a token delivered while its Lambda is still running completes the task', async () => {

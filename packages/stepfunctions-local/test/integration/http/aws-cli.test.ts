@@ -7,8 +7,7 @@ import { ROLE_ARN, tempDir, tokenInbox } from '../../support/http';
 
 const AWS = '/usr/bin/aws';
 const INSTALL_HINT =
-  `The AWS CLI v2 is required at ${AWS}. Install it with: ` +
-  'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y awscli';
+  `The AWS CLI v2 is required at ${AWS}. Install it with: ` + 'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y awscli';
 const run = promisify(execFile);
 
 const DEFINITION = {
@@ -78,14 +77,27 @@ describeWithCli('AWS CLI v2 against the engine', () => {
 
   it('creates, starts, completes a task token, describes, lists and reads the history', async () => {
     const created = await aws(
-      'stepfunctions', 'create-state-machine',
-      '--name', 'cli', '--definition', JSON.stringify(DEFINITION), '--role-arn', ROLE_ARN,
+      'stepfunctions',
+      'create-state-machine',
+      '--name',
+      'cli',
+      '--definition',
+      JSON.stringify(DEFINITION),
+      '--role-arn',
+      ROLE_ARN,
     );
     const machineArn = String(created.stateMachineArn);
     expect(machineArn).toBe('arn:aws:states:us-east-1:000000000000:stateMachine:cli');
 
     const started = await aws(
-      'stepfunctions', 'start-execution', '--state-machine-arn', machineArn, '--name', 'cli-1', '--input', '{"x":1}',
+      'stepfunctions',
+      'start-execution',
+      '--state-machine-arn',
+      machineArn,
+      '--name',
+      'cli-1',
+      '--input',
+      '{"x":1}',
     );
     const executionArn = String(started.executionArn);
     const token = await inbox.next('cli-1');
@@ -107,15 +119,15 @@ describeWithCli('AWS CLI v2 against the engine', () => {
     expect(types.at(-1)).toBe('ExecutionSucceeded');
 
     const listed = await aws('stepfunctions', 'list-executions', '--state-machine-arn', machineArn);
-    expect((listed.executions as Array<Record<string, unknown>>).map((e) => [e.name, e.status])).toEqual([
-      ['cli-1', 'SUCCEEDED'],
-    ]);
+    expect((listed.executions as Array<Record<string, unknown>>).map((e) => [e.name, e.status])).toEqual([['cli-1', 'SUCCEEDED']]);
   });
 
   it('shows the AWS error name on stderr', async () => {
     const failure = await aws(
-      'stepfunctions', 'describe-execution',
-      '--execution-arn', 'arn:aws:states:us-east-1:000000000000:execution:cli:never',
+      'stepfunctions',
+      'describe-execution',
+      '--execution-arn',
+      'arn:aws:states:us-east-1:000000000000:execution:cli:never',
     ).catch((err: { code?: number; stderr?: string }) => err);
     expect(failure).toMatchObject({ code: 254, stderr: expect.stringContaining('ExecutionDoesNotExist') });
   });

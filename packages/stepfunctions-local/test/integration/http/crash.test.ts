@@ -72,7 +72,12 @@ describe('engine killed with SIGKILL', () => {
     const inFlight = [
       ...Array.from({ length: 40 }, (_, i) => start(client, 'burst', `burst-${i}`, BURST_INPUT)),
       ...[5, 6].map((i) => client.send(new SendTaskSuccessCommand({ taskToken: issued.get(`tok-${i}`), output: `{"n":${i}}` }))),
-    ].map((p) => p.then(() => 'ok', () => 'lost'));
+    ].map((p) =>
+      p.then(
+        () => 'ok',
+        () => 'lost',
+      ),
+    );
     const killAfter = 30 + Math.floor(random() * 400);
     await sleep(killAfter);
     await child?.kill();
@@ -98,9 +103,7 @@ describe('engine killed with SIGKILL', () => {
     // Requests cut off by the kill are repeated: a start that had been committed answers with
     // the same execution (still running at its gate); a token delivered before the kill is spent.
     for (let i = 0; i < 40; i++) {
-      await start(client, 'burst', `burst-${i}`, BURST_INPUT).catch((err: Error) =>
-        expect(err.name).toBe('ExecutionAlreadyExists'),
-      );
+      await start(client, 'burst', `burst-${i}`, BURST_INPUT).catch((err: Error) => expect(err.name).toBe('ExecutionAlreadyExists'));
     }
     for (const i of [5, 6]) {
       await client
@@ -119,7 +122,12 @@ describe('engine killed with SIGKILL', () => {
     );
 
     // Open the burst's gates (each records its token once its Map is done).
-    await succeedWhenSubmitted(client, arns.burst, Array.from({ length: 40 }, (_, i) => `burst-${i}`), tokenFile);
+    await succeedWhenSubmitted(
+      client,
+      arns.burst,
+      Array.from({ length: 40 }, (_, i) => `burst-${i}`),
+      tokenFile,
+    );
 
     const ends = await waitAllDone(client, Object.values(arns), 71, 30_000);
     const yardstickStoppedAt = ends.get('ref-timer') ?? 0;
@@ -184,9 +192,7 @@ async function succeedWhenSubmitted(sfn: SFNClient, machineArn: string, names: s
 
 /** Event types with their state names, sorted: equal for two runs that did the same work. */
 function shape(events: HistoryEvent[]): string[] {
-  return events
-    .map((e) => `${e.type}:${e.stateEnteredEventDetails?.name ?? e.stateExitedEventDetails?.name ?? ''}`)
-    .sort();
+  return events.map((e) => `${e.type}:${e.stateEnteredEventDetails?.name ?? e.stateExitedEventDetails?.name ?? ''}`).sort();
 }
 
 /** Waits until `count` executions exist and all SUCCEEDED; returns name → stop time (ms). */
@@ -207,7 +213,9 @@ async function waitAllDone(sfn: SFNClient, machines: string[], count: number, ti
       return new Map(all.map((e) => [e.name ?? '', e.stopDate?.getTime() ?? 0]));
     }
     if (Date.now() > deadline) {
-      throw new Error(`after ${timeoutMs} ms: ${all.length}/${count} executions, not succeeded: ${notDone.map((e) => `${e.name}=${e.status}`).join(', ')}`);
+      throw new Error(
+        `after ${timeoutMs} ms: ${all.length}/${count} executions, not succeeded: ${notDone.map((e) => `${e.name}=${e.status}`).join(', ')}`,
+      );
     }
     await sleep(50);
   }

@@ -38,9 +38,7 @@ describe('execution operations over HTTP (@aws-sdk/client-sfn)', () => {
   });
 
   it('runs an execution and describes its input, output and dates', async () => {
-    const started = await env.sfn.send(
-      new StartExecutionCommand({ stateMachineArn: addArn, name: 'one', input: '{"a":2,"b":3}' }),
-    );
+    const started = await env.sfn.send(new StartExecutionCommand({ stateMachineArn: addArn, name: 'one', input: '{"a":2,"b":3}' }));
     expect(started.executionArn).toBe('arn:aws:states:us-east-1:000000000000:execution:add:one');
     const done = await describeWhenIdle(env, started.executionArn ?? '');
     expect(done).toMatchObject({ status: 'SUCCEEDED', name: 'one', stateMachineArn: addArn });
@@ -61,9 +59,9 @@ describe('execution operations over HTTP (@aws-sdk/client-sfn)', () => {
     // Once the execution is closed, even the same input is refused (as on AWS).
     await env.sfn.send(new SendTaskSuccessCommand({ taskToken: await inbox.next('idem'), output: '{}' }));
     await describeWhenIdle(env, first.executionArn ?? '');
-    await expect(
-      env.sfn.send(new StartExecutionCommand({ stateMachineArn: awaitArn, name: 'idem', input })),
-    ).rejects.toBeInstanceOf(ExecutionAlreadyExists);
+    await expect(env.sfn.send(new StartExecutionCommand({ stateMachineArn: awaitArn, name: 'idem', input }))).rejects.toBeInstanceOf(
+      ExecutionAlreadyExists,
+    );
   });
 
   it('lists executions by status, page by page', async () => {
@@ -96,7 +94,10 @@ describe('execution operations over HTTP (@aws-sdk/client-sfn)', () => {
     const d = await env.sfn.send(new DescribeExecutionCommand({ executionArn }));
     expect(d).toMatchObject({ status: 'ABORTED', error: 'Withdrawn', cause: 'by applicant' });
     const history = await fullHistory(env.sfn, executionArn ?? '');
-    expect(history.at(-1)).toMatchObject({ type: 'ExecutionAborted', executionAbortedEventDetails: { error: 'Withdrawn', cause: 'by applicant' } });
+    expect(history.at(-1)).toMatchObject({
+      type: 'ExecutionAborted',
+      executionAbortedEventDetails: { error: 'Withdrawn', cause: 'by applicant' },
+    });
   });
 
   it('pages the history forwards and in reverse', async () => {
@@ -133,8 +134,8 @@ describe('execution operations over HTTP (@aws-sdk/client-sfn)', () => {
     await expect(env.sfn.send(new GetExecutionHistoryCommand({ executionArn: missing }))).rejects.toBeInstanceOf(ExecutionDoesNotExist);
     await expect(env.sfn.send(new StopExecutionCommand({ executionArn: missing }))).rejects.toBeInstanceOf(ExecutionDoesNotExist);
     await expect(env.sfn.send(new DescribeExecutionCommand({ executionArn: 'execution:add:x' }))).rejects.toBeInstanceOf(InvalidArn);
-    await expect(
-      env.sfn.send(new ListExecutionsCommand({ stateMachineArn: addArn, maxResults: 1001 })),
-    ).rejects.toBeInstanceOf(ValidationException);
+    await expect(env.sfn.send(new ListExecutionsCommand({ stateMachineArn: addArn, maxResults: 1001 }))).rejects.toBeInstanceOf(
+      ValidationException,
+    );
   });
 });

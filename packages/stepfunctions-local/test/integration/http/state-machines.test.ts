@@ -53,9 +53,9 @@ describe('state machine operations over HTTP (@aws-sdk/client-sfn)', () => {
     expect(JSON.parse(after.definition ?? '')).toStrictEqual(PASS_2);
 
     await env.sfn.send(new DeleteStateMachineCommand({ stateMachineArn: created.stateMachineArn }));
-    await expect(
-      env.sfn.send(new DescribeStateMachineCommand({ stateMachineArn: created.stateMachineArn })),
-    ).rejects.toBeInstanceOf(StateMachineDoesNotExist);
+    await expect(env.sfn.send(new DescribeStateMachineCommand({ stateMachineArn: created.stateMachineArn }))).rejects.toBeInstanceOf(
+      StateMachineDoesNotExist,
+    );
   });
 
   it('returns the same ARN for an identical create and StateMachineAlreadyExists otherwise', async () => {
@@ -95,22 +95,14 @@ describe('state machine operations over HTTP (@aws-sdk/client-sfn)', () => {
   });
 
   it('answers with the AWS error names', async () => {
-    await expect(createMachine(env.sfn, 'broken', { StartAt: 'Nowhere', States: {} })).rejects.toBeInstanceOf(
-      InvalidDefinition,
-    );
+    await expect(createMachine(env.sfn, 'broken', { StartAt: 'Nowhere', States: {} })).rejects.toBeInstanceOf(InvalidDefinition);
     await expect(
       env.sfn.send(new CreateStateMachineCommand({ name: 'not-json', definition: '{"StartAt":', roleArn: ROLE_ARN })),
     ).rejects.toBeInstanceOf(InvalidDefinition);
+    await expect(env.sfn.send(new DescribeStateMachineCommand({ stateMachineArn: 'not-an-arn' }))).rejects.toBeInstanceOf(InvalidArn);
     await expect(
-      env.sfn.send(new DescribeStateMachineCommand({ stateMachineArn: 'not-an-arn' })),
-    ).rejects.toBeInstanceOf(InvalidArn);
-    await expect(
-      env.sfn.send(
-        new DescribeStateMachineCommand({ stateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:nope' }),
-      ),
+      env.sfn.send(new DescribeStateMachineCommand({ stateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:nope' })),
     ).rejects.toBeInstanceOf(StateMachineDoesNotExist);
-    await expect(env.sfn.send(new ListStateMachinesCommand({ maxResults: 1001 }))).rejects.toBeInstanceOf(
-      ValidationException,
-    );
+    await expect(env.sfn.send(new ListStateMachinesCommand({ maxResults: 1001 }))).rejects.toBeInstanceOf(ValidationException);
   });
 });

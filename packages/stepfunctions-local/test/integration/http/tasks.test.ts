@@ -44,9 +44,7 @@ describe('task token operations over HTTP (@aws-sdk/client-sfn)', () => {
     const done = await describeWhenIdle(env, arn);
     expect(done.status).toBe('SUCCEEDED');
     expect(JSON.parse(done.output ?? '')).toStrictEqual({ decision: 'approve' });
-    await expect(env.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' }))).rejects.toBeInstanceOf(
-      TaskDoesNotExist,
-    );
+    await expect(env.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' }))).rejects.toBeInstanceOf(TaskDoesNotExist);
   });
 
   it('SendTaskFailure fails the execution with the given error and cause', async () => {
@@ -78,12 +76,8 @@ describe('task token operations over HTTP (@aws-sdk/client-sfn)', () => {
     await clock.advance(61);
     const again = await inbox.next('late-again');
     expect(await timedOutEvents(arn)).toEqual(['States.Timeout']);
-    await expect(env.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' }))).rejects.toBeInstanceOf(
-      TaskTimedOut,
-    );
-    await expect(
-      env.sfn.send(new SendTaskFailureCommand({ taskToken: token, error: 'Late' })),
-    ).rejects.toBeInstanceOf(TaskTimedOut);
+    await expect(env.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' }))).rejects.toBeInstanceOf(TaskTimedOut);
+    await expect(env.sfn.send(new SendTaskFailureCommand({ taskToken: token, error: 'Late' }))).rejects.toBeInstanceOf(TaskTimedOut);
     await env.sfn.send(new SendTaskSuccessCommand({ taskToken: again, output: '{"second":true}' }));
     const done = await describeWhenIdle(env, arn);
     expect(JSON.parse(done.output ?? '')).toStrictEqual({ second: true });

@@ -12,7 +12,13 @@ describe('compileDefinition', () => {
     const result = ok(
       {
         P: { Type: 'Parallel', Next: 'M', Branches: [{ StartAt: 'B', States: { B: { Type: 'Pass', End: true } } }] },
-        M: { Type: 'Map', QueryLanguage: 'JSONata', Items: '{% [1] %}', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true },
+        M: {
+          Type: 'Map',
+          QueryLanguage: 'JSONata',
+          Items: '{% [1] %}',
+          ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } },
+          End: true,
+        },
       },
       { TimeoutSeconds: 60 },
     );
@@ -44,13 +50,21 @@ describe('compileDefinition', () => {
     ]) {
       expect(messages(ok({ S: { Type: 'Task', Resource, End: true } }))).toEqual([]);
     }
-    expect(messages(ok({ S: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:dynamodb:fly', End: true } }))[0]).toMatch(/not a DynamoDB API action at \/States\/S\/Resource/);
-    expect(messages(ok({ S: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.sync', End: true } }))[0]).toMatch(/'\.sync' integration pattern/);
+    expect(messages(ok({ S: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:dynamodb:fly', End: true } }))[0]).toMatch(
+      /not a DynamoDB API action at \/States\/S\/Resource/,
+    );
+    expect(messages(ok({ S: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.sync', End: true } }))[0]).toMatch(
+      /'\.sync' integration pattern/,
+    );
   });
 
   test('reports missing transition targets and transitions', () => {
-    expect(messages(ok({ A: { Type: 'Pass', Next: 'Nowhere' } }))).toEqual(['MISSING_TRANSITION_TARGET: Missing \'Next\' target: Nowhere at /States/A/Next']);
-    expect(messages(ok({ A: { Type: 'Pass' } }))).toEqual(["SCHEMA_VALIDATION_FAILED: Exactly one of 'Next' or 'End' is required at /States/A"]);
+    expect(messages(ok({ A: { Type: 'Pass', Next: 'Nowhere' } }))).toEqual([
+      "MISSING_TRANSITION_TARGET: Missing 'Next' target: Nowhere at /States/A/Next",
+    ]);
+    expect(messages(ok({ A: { Type: 'Pass' } }))).toEqual([
+      "SCHEMA_VALIDATION_FAILED: Exactly one of 'Next' or 'End' is required at /States/A",
+    ]);
     expect(messages(compileDefinition(JSON.stringify({ StartAt: 'X', States: { A: { Type: 'Succeed' } } })))).toEqual([
       "MISSING_TRANSITION_TARGET: Missing 'Next' target: X at /StartAt",
     ]);
@@ -60,16 +74,32 @@ describe('compileDefinition', () => {
     expect(messages(ok({ A: { Type: 'Pass', QueryLanguage: 'JSONata', InputPath: '$.a', End: true } }))).toEqual([
       "SCHEMA_VALIDATION_FAILED: The field 'InputPath' is not supported for the QueryLanguage 'JSONata' at /States/A/InputPath",
     ]);
-    const map = ok({ M: { Type: 'Map', ItemReader: {}, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED' }, StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true } });
+    const map = ok({
+      M: {
+        Type: 'Map',
+        ItemReader: {},
+        ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED' }, StartAt: 'I', States: { I: { Type: 'Succeed' } } },
+        End: true,
+      },
+    });
     expect(messages(map)).toEqual([
       "SCHEMA_VALIDATION_FAILED: The field 'ItemReader' is not supported by the local engine at /States/M/ItemReader",
       'SCHEMA_VALIDATION_FAILED: Only the INLINE processor mode is supported by the local engine at /States/M/ItemProcessor/ProcessorConfig',
     ]);
-    expect(messages(ok({ A: { Type: 'Pass', QueryLanguage: 'JSONPath', End: true } }, { QueryLanguage: 'JSONata' }))[0]).toMatch(/'JSONPath' is not allowed inside a JSONata state machine/);
+    expect(messages(ok({ A: { Type: 'Pass', QueryLanguage: 'JSONPath', End: true } }, { QueryLanguage: 'JSONata' }))[0]).toMatch(
+      /'JSONPath' is not allowed inside a JSONata state machine/,
+    );
   });
 
   test('checks Retry, Catch, Wait and Task field rules', () => {
-    const retry = ok({ T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true, Retry: [{ ErrorEquals: ['States.ALL'] }, { ErrorEquals: ['X'], BackoffRate: 0.5 }] } });
+    const retry = ok({
+      T: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::lambda:invoke',
+        End: true,
+        Retry: [{ ErrorEquals: ['States.ALL'] }, { ErrorEquals: ['X'], BackoffRate: 0.5 }],
+      },
+    });
     expect(messages(retry)).toEqual([
       "SCHEMA_VALIDATION_FAILED: The value for the field 'BackoffRate' must be a number >= 1.0 at /States/T/Retry[1]/BackoffRate",
       "SCHEMA_VALIDATION_FAILED: 'States.ALL' must be the last retrier or catcher at /States/T/Retry[0]/ErrorEquals",
@@ -77,7 +107,11 @@ describe('compileDefinition', () => {
     expect(messages(ok({ W: { Type: 'Wait', Seconds: 1, Timestamp: '2020-01-01T00:00:00Z', End: true } }))).toEqual([
       "SCHEMA_VALIDATION_FAILED: Only one of 'Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath' may be set at /States/W",
     ]);
-    expect(messages(ok({ T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', TimeoutSeconds: 5, HeartbeatSeconds: 5, End: true } }))[0]).toMatch(/HeartbeatSeconds' must be smaller/);
+    expect(
+      messages(
+        ok({ T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', TimeoutSeconds: 5, HeartbeatSeconds: 5, End: true } }),
+      )[0],
+    ).toMatch(/HeartbeatSeconds' must be smaller/);
   });
 
   test('reports duplicate state names across nested machines and bad JSON', () => {
@@ -89,12 +123,16 @@ describe('compileDefinition', () => {
 
 describe('expression syntax', () => {
   test('a JSONPath that does not parse is refused at its field', () => {
-    expect(messages(ok({ A: { Type: 'Pass', InputPath: '$.a[', End: true } }))[0]).toMatch(/^SCHEMA_VALIDATION_FAILED: The value for the field 'InputPath' must be a valid JSONPath: .* at \/States\/A\/InputPath$/);
+    expect(messages(ok({ A: { Type: 'Pass', InputPath: '$.a[', End: true } }))[0]).toMatch(
+      /^SCHEMA_VALIDATION_FAILED: The value for the field 'InputPath' must be a valid JSONPath: .* at \/States\/A\/InputPath$/,
+    );
   });
 
   test('a JSONata expression that does not parse is refused with its location', () => {
     const result = ok({ A: { Type: 'Pass', QueryLanguage: 'JSONata', Output: { x: '{% $states.input. %}' }, End: true } });
-    expect(messages(result)[0]).toMatch(/^SCHEMA_VALIDATION_FAILED: The JSONata expression '\$states\.input\.' is invalid: .* at \/States\/A\/Output\/x$/);
+    expect(messages(result)[0]).toMatch(
+      /^SCHEMA_VALIDATION_FAILED: The JSONata expression '\$states\.input\.' is invalid: .* at \/States\/A\/Output\/x$/,
+    );
     expect(messages(ok({ A: { Type: 'Pass', QueryLanguage: 'JSONata', Output: '{% $undefinedFn(1) %}', End: true } }))).toEqual([]);
   });
 });
@@ -103,17 +141,27 @@ describe('JSONPath choice rules', () => {
   const choice = (Choices: unknown[]) => ok({ C: { Type: 'Choice', Choices, Default: 'E' }, E: { Type: 'Succeed' } });
 
   test('accepts comparisons and nested And/Or/Not', () => {
-    expect(messages(choice([
-      { Variable: '$.a', NumericGreaterThanEqualsPath: '$.b', Next: 'E' },
-      { And: [{ Variable: '$.s', StringMatches: 'a*' }, { Not: { Variable: '$.x', IsPresent: true } }], Assign: { hit: true }, Next: 'E' },
-    ]))).toEqual([]);
+    expect(
+      messages(
+        choice([
+          { Variable: '$.a', NumericGreaterThanEqualsPath: '$.b', Next: 'E' },
+          {
+            And: [{ Variable: '$.s', StringMatches: 'a*' }, { Not: { Variable: '$.x', IsPresent: true } }],
+            Assign: { hit: true },
+            Next: 'E',
+          },
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   test('refuses rules without exactly one comparison, and Next inside nested rules', () => {
     expect(messages(choice([{ Variable: '$.a', Next: 'E' }]))).toEqual([
       'SCHEMA_VALIDATION_FAILED: A choice rule must have exactly one comparison operator, found: none at /States/C/Choices[0]',
     ]);
-    expect(messages(choice([{ Variable: '$.a', StringEquals: 'x', NumericEquals: 1, Next: 'E' }]))[0]).toMatch(/found: StringEquals, NumericEquals/);
+    expect(messages(choice([{ Variable: '$.a', StringEquals: 'x', NumericEquals: 1, Next: 'E' }]))[0]).toMatch(
+      /found: StringEquals, NumericEquals/,
+    );
     expect(messages(choice([{ Not: { Variable: '$.a', IsNull: true, Next: 'E' }, Next: 'E' }]))).toEqual([
       "SCHEMA_VALIDATION_FAILED: The field 'Next' is only allowed in a top-level choice rule at /States/C/Choices[0]/Not/Next",
     ]);

@@ -59,10 +59,28 @@ describe('evaluateChoiceRule', () => {
 
   it('combines rules with And, Or and Not (conformance map-break-condition-fail)', () => {
     const rule = {
-      And: [{ IsPresent: true, Variable: '$' }, { And: [{ IsNumeric: true, Variable: '$' }, { NumericEquals: 3, Variable: '$' }] }],
+      And: [
+        { IsPresent: true, Variable: '$' },
+        {
+          And: [
+            { IsNumeric: true, Variable: '$' },
+            { NumericEquals: 3, Variable: '$' },
+          ],
+        },
+      ],
     };
     expect([1, 'Hello', {}, 3.3, 3].map((item) => evaluateChoiceRule(rule, ctx(item)))).toEqual([false, false, false, false, true]);
-    expect(check({ Or: [{ Variable: '$.a', NumericEquals: 1 }, { Variable: '$.a', NumericEquals: 2 }] }, { a: 2 })).toBe(true);
+    expect(
+      check(
+        {
+          Or: [
+            { Variable: '$.a', NumericEquals: 1 },
+            { Variable: '$.a', NumericEquals: 2 },
+          ],
+        },
+        { a: 2 },
+      ),
+    ).toBe(true);
     expect(check({ Not: { Variable: '$.a', StringEquals: 'x' } }, { a: 'y' })).toBe(true);
   });
 

@@ -21,7 +21,18 @@ interface Case {
   expect: { status: 'SUCCEEDED' | 'FAILED'; output?: unknown; error?: string | null; cause?: string | null };
 }
 
-const PASS_FIELDS = new Set(['Type', 'End', 'QueryLanguage', 'Output', 'Parameters', 'Comment', 'Result', 'InputPath', 'OutputPath', 'ResultPath']);
+const PASS_FIELDS = new Set([
+  'Type',
+  'End',
+  'QueryLanguage',
+  'Output',
+  'Parameters',
+  'Comment',
+  'Result',
+  'InputPath',
+  'OutputPath',
+  'ResultPath',
+]);
 /** The interpreter adds "An error occurred while executing the state 'S' (entered at the event id #N). ". */
 const CAUSE_PREFIX = /^An error occurred while executing the state '[^']+' \(entered at the event id #\d+\)\. /;
 
@@ -40,7 +51,12 @@ async function runPass(c: Case): Promise<unknown> {
   const ctx = (input: unknown): PathContext => ({ input, context: {}, variables: {} });
   const path = (value: unknown, p: unknown) => (p === null ? {} : p === undefined ? value : readPath(p as string, ctx(value)));
   const effective = path(c.input, state!.InputPath);
-  const result = 'Result' in state! ? state.Result : state!.Parameters === undefined ? effective : evaluatePayloadTemplate(state!.Parameters, ctx(effective));
+  const result =
+    'Result' in state!
+      ? state.Result
+      : state!.Parameters === undefined
+        ? effective
+        : evaluatePayloadTemplate(state!.Parameters, ctx(effective));
   return path(applyResultPath(c.input, result, state!.ResultPath as string | null | undefined), state!.OutputPath);
 }
 

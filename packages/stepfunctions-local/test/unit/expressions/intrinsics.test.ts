@@ -44,7 +44,10 @@ describe('isIntrinsic', () => {
 describe('evaluateIntrinsic', () => {
   it('computes every function of the conformance Assign example', () => {
     expect(run("States.Array('a', 'b', 'c')")).toEqual(['a', 'b', 'c']);
-    expect(run('States.ArrayPartition($.inputArray, 4)')).toEqual([[1, 2, 3, 4], [5, 6]]);
+    expect(run('States.ArrayPartition($.inputArray, 4)')).toEqual([
+      [1, 2, 3, 4],
+      [5, 6],
+    ]);
     expect(run('States.ArrayContains($.inputArray, 5)')).toBe(true);
     expect(run('States.ArrayContains($.inputArray, 9)')).toBe(false);
     expect(run('States.ArrayRange(1, 10, 2)')).toEqual([1, 3, 5, 7, 9]);
@@ -78,7 +81,7 @@ describe('evaluateIntrinsic', () => {
   });
 
   it('reads paths whose filters contain commas and parentheses', () => {
-    expect(run("States.ArrayLength($.inputArray[?(@ > 2 && (@ < 5))])")).toBe(2);
+    expect(run('States.ArrayLength($.inputArray[?(@ > 2 && (@ < 5))])')).toBe(2);
   });
 
   it('returns deterministic seeded randoms within the bounds', () => {
@@ -115,8 +118,6 @@ describe('evaluateIntrinsic', () => {
     expect(failure('States.Nope(1)')).toMatchObject({ error: 'States.Runtime' });
     expect(failure('States.Nope(1)').cause).toContain('States.Nope is not a supported function');
     expect(failure("States.Format('x'")).toMatchObject({ error: 'States.Runtime' });
-    expect(failure('States.ArrayLength($.missing)').cause).toBe(
-      "Invalid path '$.missing' : No results for path: $['missing']",
-    );
+    expect(failure('States.ArrayLength($.missing)').cause).toBe("Invalid path '$.missing' : No results for path: $['missing']");
   });
 });

@@ -9,7 +9,11 @@ import {
 } from '../../../src/expressions';
 
 const CLOCK = new Date('2026-03-01T08:30:00.250Z');
-const bindings = (input: unknown = {}, variables: Record<string, unknown> = {}, extra: Partial<JsonataBindings['states']> = {}): JsonataBindings => ({
+const bindings = (
+  input: unknown = {},
+  variables: Record<string, unknown> = {},
+  extra: Partial<JsonataBindings['states']> = {},
+): JsonataBindings => ({
   states: { input, context: { Execution: { Name: 'A1' } }, ...extra },
   variables,
   now: () => CLOCK,
@@ -47,19 +51,17 @@ describe('evaluateJsonata', () => {
 
   it('binds $states (input, context, result, errorOutput) and variables', async () => {
     const b = bindings({ i: 1 }, { count: 3 }, { result: { r: 2 }, errorOutput: { Error: 'E' } });
-    await expect(run('[$states.input.i, $states.result.r, $states.errorOutput.Error, $states.context.Execution.Name, $count]', b)).resolves.toStrictEqual([
-      1,
-      2,
-      'E',
-      'A1',
-      3,
-    ]);
+    await expect(
+      run('[$states.input.i, $states.result.r, $states.errorOutput.Error, $states.context.Execution.Name, $count]', b),
+    ).resolves.toStrictEqual([1, 2, 'E', 'A1', 3]);
   });
 
   it('names the field path of an expression that returns nothing (conformance error-undefined-output-field)', async () => {
     const error = await failure(evaluateJsonata({ outer: { result: '{% $doesNotExist %}' } }, 'Assign', bindings()));
     expect(error.error).toBe('States.QueryEvaluationError');
-    expect(error.cause).toBe("The JSONata expression '$doesNotExist' specified for the field 'Assign/outer/result' returned nothing (undefined).");
+    expect(error.cause).toBe(
+      "The JSONata expression '$doesNotExist' specified for the field 'Assign/outer/result' returned nothing (undefined).",
+    );
     expect((await failure(evaluateJsonata(['ok', '{% $nope %}'], 'Items', bindings()))).cause).toContain("field 'Items/1'");
   });
 
@@ -114,7 +116,13 @@ describe('Step Functions JSONata functions', () => {
   });
 
   it('$hash supports the five algorithms', async () => {
-    for (const [name, node] of [['MD5', 'md5'], ['SHA-1', 'sha1'], ['SHA-256', 'sha256'], ['SHA-384', 'sha384'], ['SHA-512', 'sha512']]) {
+    for (const [name, node] of [
+      ['MD5', 'md5'],
+      ['SHA-1', 'sha1'],
+      ['SHA-256', 'sha256'],
+      ['SHA-384', 'sha384'],
+      ['SHA-512', 'sha512'],
+    ]) {
       await expect(run(`$hash('abc', '${name}')`)).resolves.toBe(createHash(node!).update('abc').digest('hex'));
     }
     expect((await failure(run("$hash('abc', 'SHA-3')"))).cause).toContain('must be one of');

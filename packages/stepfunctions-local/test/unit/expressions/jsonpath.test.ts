@@ -38,11 +38,16 @@ describe('readPath', () => {
   });
 
   it('evaluates filters like Jayway (conformance pass-jsonpath-filter-expression)', () => {
-    const users = { users: [{ year: 1997, status: 0 }, { year: 1998, status: 1 }] };
+    const users = {
+      users: [
+        { year: 1997, status: 0 },
+        { year: 1998, status: 1 },
+      ],
+    };
     expect(readPath('$.users[?(@.status == 0)]', ctx(users))).toEqual([{ year: 1997, status: 0 }]);
     expect(readPath('$.users[?(@.year > 1997 || @.status == 0)].year', ctx(users))).toEqual([1997, 1998]);
     expect(readPath('$.users[?(!(@.status == 0))].year', ctx(users))).toEqual([1998]);
-    expect(readPath("$.n[?(@.name =~ /^a.*/i)].name", ctx({ n: [{ name: 'Ab' }, { name: 'b' }] }))).toEqual(['Ab']);
+    expect(readPath('$.n[?(@.name =~ /^a.*/i)].name', ctx({ n: [{ name: 'Ab' }, { name: 'b' }] }))).toEqual(['Ab']);
     expect(readPath("$.n[?(@.k in ['x','y'])].k", ctx({ n: [{ k: 'x' }, { k: 'z' }] }))).toEqual(['x']);
     expect(readPath('$.n[?(@.flag)].id', ctx({ n: [{ id: 1, flag: false }, { id: 2 }] }))).toEqual([1]);
     expect(readPath('$.n[?(@.v <= $.max)].v', ctx({ max: 2, n: [{ v: 1 }, { v: 3 }] }))).toEqual([1]);
@@ -50,7 +55,7 @@ describe('readPath', () => {
 
   it('keeps backslashes inside bracketed names (conformance escape-jsonpath-bracket-key)', () => {
     const input = { 'Test\\""Name"': 'Value"\\' };
-    expect(readPath("$['Test\\\"\"Name\"']", ctx(input))).toBe('Value"\\');
+    expect(readPath('$[\'Test\\""Name"\']', ctx(input))).toBe('Value"\\');
   });
 
   it('words unresolvable definite paths as AWS does', () => {

@@ -63,9 +63,7 @@ describe('evaluatePayloadTemplate', () => {
     expect(failure(() => evaluatePayloadTemplate({ 'a.$': '$nope' }, ctx({}))).cause).toBe(
       "Invalid path '$nope' : The variable '$nope' is not defined",
     );
-    expect(failure(() => evaluatePayloadTemplate({ 'a.$': 'States.ArrayLength(1)' }, ctx({}))).error).toBe(
-      'States.IntrinsicFailure',
-    );
+    expect(failure(() => evaluatePayloadTemplate({ 'a.$': 'States.ArrayLength(1)' }, ctx({}))).error).toBe('States.IntrinsicFailure');
   });
 
   it('rejects a .$ key whose value is not a string, naming the field', () => {
@@ -88,6 +86,6 @@ describe('evaluatePathField', () => {
       error: 'States.Runtime',
       cause: "The JSONPath '$.ErrorX' specified for the field 'ErrorPath' could not be found in the input '{\"Error\":\"error-value\"}'",
     });
-    expect(failure(() => evaluatePathField('$$.Nope', 'CausePath', ctx({}))).cause).toContain("could not be found in the input '{\"Map\"");
+    expect(failure(() => evaluatePathField('$$.Nope', 'CausePath', ctx({}))).cause).toContain('could not be found in the input \'{"Map"');
   });
 });

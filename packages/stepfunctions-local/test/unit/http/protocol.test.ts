@@ -1,10 +1,5 @@
 import { SfnError } from '../../../src/api-types';
-import {
-  errorBody,
-  errorType,
-  parseBody,
-  parseTarget,
-} from '../../../src/http/protocol';
+import { errorBody, errorType, parseBody, parseTarget } from '../../../src/http/protocol';
 
 describe('parseTarget', () => {
   it('maps the target header to the operation', () => {
@@ -18,9 +13,7 @@ describe('parseTarget', () => {
     ['DynamoDB_20120810.PutItem', 'Unknown operation "DynamoDB_20120810.PutItem"'],
     ['AWSStepFunctions.', 'Unknown operation "AWSStepFunctions."'],
   ])('rejects %p with UnknownOperationException', (target, message) => {
-    expect(() => parseTarget(target)).toThrow(
-      expect.objectContaining({ code: 'UnknownOperationException', message, httpStatus: 400 }),
-    );
+    expect(() => parseTarget(target)).toThrow(expect.objectContaining({ code: 'UnknownOperationException', message, httpStatus: 400 }));
   });
 });
 
@@ -31,17 +24,13 @@ describe('parseBody', () => {
   });
 
   it.each(['{"a":', '[1]', '"text"', 'null', '42'])('rejects %p with SerializationException', (text) => {
-    expect(() => parseBody(Buffer.from(text))).toThrow(
-      expect.objectContaining({ code: 'SerializationException', httpStatus: 400 }),
-    );
+    expect(() => parseBody(Buffer.from(text))).toThrow(expect.objectContaining({ code: 'SerializationException', httpStatus: 400 }));
   });
 });
 
 describe('errorType / errorBody', () => {
   it('puts service errors in the Step Functions model namespace', () => {
-    expect(errorType('ExecutionDoesNotExist')).toBe(
-      'com.amazonaws.swf.service.model.v20120810#ExecutionDoesNotExist',
-    );
+    expect(errorType('ExecutionDoesNotExist')).toBe('com.amazonaws.swf.service.model.v20120810#ExecutionDoesNotExist');
   });
 
   it('puts protocol errors in the coral namespace', () => {

@@ -1,10 +1,6 @@
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
-import {
-  ExecutionDoesNotExist,
-  SFNClient,
-  StartExecutionCommand,
-} from '@aws-sdk/client-sfn';
+import { ExecutionDoesNotExist, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { SfnError, type SfnApi } from '../../../src/api-types';
 import { startSfnHttpServer, type SfnHttpServer } from '../../../src/http/server';
 
@@ -33,9 +29,7 @@ function post(
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text, reusedSocket: req.reusedSocket }),
-        );
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text, reusedSocket: req.reusedSocket }));
       },
     );
     req.on('error', reject);
@@ -106,14 +100,10 @@ describe('startSfnHttpServer', () => {
     });
     const out = await sfn.send(new StartExecutionCommand({ stateMachineArn: 'arn:x', name: 'sdk' }));
     expect(out.startDate).toEqual(new Date(1700000000500));
-    const rejected = await sfn
-      .send(new StartExecutionCommand({ stateMachineArn: 'arn:x', name: 'missing' }))
-      .catch((e: unknown) => e);
+    const rejected = await sfn.send(new StartExecutionCommand({ stateMachineArn: 'arn:x', name: 'missing' })).catch((e: unknown) => e);
     expect(rejected).toBeInstanceOf(ExecutionDoesNotExist);
     expect(rejected).toMatchObject({ name: 'ExecutionDoesNotExist', message: 'Execution Does Not Exist: x' });
-    const internal = await sfn
-      .send(new StartExecutionCommand({ stateMachineArn: 'arn:x', name: 'boom' }))
-      .catch((e: unknown) => e);
+    const internal = await sfn.send(new StartExecutionCommand({ stateMachineArn: 'arn:x', name: 'boom' })).catch((e: unknown) => e);
     expect(internal).toMatchObject({ name: 'InternalFailure', $metadata: { httpStatusCode: 500 } });
     sfn.destroy();
   });
@@ -125,9 +115,7 @@ describe('startSfnHttpServer', () => {
       credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
     });
     const names = Array.from({ length: 200 }, (_, i) => `c${i}`);
-    const outs = await Promise.all(
-      names.map((name) => sfn.send(new StartExecutionCommand({ stateMachineArn: 'arn:x', name }))),
-    );
+    const outs = await Promise.all(names.map((name) => sfn.send(new StartExecutionCommand({ stateMachineArn: 'arn:x', name }))));
     expect(outs.map((o) => o.executionArn?.split(':').pop())).toEqual(names);
     sfn.destroy();
   });
@@ -198,9 +186,7 @@ describe('startSfnHttpServer', () => {
     });
     await new Promise<void>((resolve) => {
       const socket = connect(server.port, '127.0.0.1', () => {
-        socket.write(
-          'POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: AWSStepFunctions.StartExecution\r\nContent-Length: 100\r\n\r\n{"na',
-        );
+        socket.write('POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: AWSStepFunctions.StartExecution\r\nContent-Length: 100\r\n\r\n{"na');
         setTimeout(() => socket.destroy(), 20);
       });
       socket.on('close', () => resolve());
@@ -239,11 +225,17 @@ describe('SfnHttpServer guard', () => {
       expect(refused.status).toBe(403);
       expect(JSON.parse(refused.body)).toEqual({ __type: 'com.amazon.coral.service#AccessDeniedException', message: 'no web pages' });
       const sdk = new SFNClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
-      sdk.middlewareStack.add((next) => (args) => {
-        (args.request as { headers: Record<string, string> }).headers.origin = 'http://attacker.example';
-        return next(args);
-      }, { step: 'build' });
-      await expect(sdk.send(new StartExecutionCommand({ stateMachineArn: 'arn:x' }))).rejects.toMatchObject({ name: 'AccessDeniedException', $metadata: { httpStatusCode: 403 } });
+      sdk.middlewareStack.add(
+        (next) => (args) => {
+          (args.request as { headers: Record<string, string> }).headers.origin = 'http://attacker.example';
+          return next(args);
+        },
+        { step: 'build' },
+      );
+      await expect(sdk.send(new StartExecutionCommand({ stateMachineArn: 'arn:x' }))).rejects.toMatchObject({
+        name: 'AccessDeniedException',
+        $metadata: { httpStatusCode: 403 },
+      });
       sdk.destroy();
       expect(calls).toEqual([]);
       expect((await post(server.url, '{}', target('ListStateMachines'))).status).toBe(200);

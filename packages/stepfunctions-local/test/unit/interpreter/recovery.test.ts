@@ -1,7 +1,14 @@
 import { errorMatches, planRecovery, retryDelayMs } from '../../../src/interpreter/recovery';
 import type { Retrier } from '../../../src/definition/types';
 
-const retrier = (over: Partial<Retrier> = {}): Retrier => ({ errorEquals: ['States.ALL'], intervalSeconds: 1, maxAttempts: 3, backoffRate: 2, jitter: 'NONE', ...over });
+const retrier = (over: Partial<Retrier> = {}): Retrier => ({
+  errorEquals: ['States.ALL'],
+  intervalSeconds: 1,
+  maxAttempts: 3,
+  backoffRate: 2,
+  jitter: 'NONE',
+  ...over,
+});
 
 describe('errorMatches', () => {
   test('States.ALL matches any error, States.TaskFailed all but States.Timeout', () => {

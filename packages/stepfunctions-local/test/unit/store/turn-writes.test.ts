@@ -18,8 +18,21 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 const frame = (parentId: number | null, index: number): Frame => ({
-  id: 0, execId: 1, parentId, index, machine: 'm', state: 'S', phase: 'enter', input: { index },
-  vars: {}, outer: null, lastEvent: 0, entered: 0, enteredAt: 0, attempt: 0, retries: [],
+  id: 0,
+  execId: 1,
+  parentId,
+  index,
+  machine: 'm',
+  state: 'S',
+  phase: 'enter',
+  input: { index },
+  vars: {},
+  outer: null,
+  lastEvent: 0,
+  entered: 0,
+  enteredAt: 0,
+  attempt: 0,
+  retries: [],
 });
 const frameRows = () => db.prepare('SELECT id, parent_id, idx, status, pending FROM frames ORDER BY id').all();
 const eventIds = () => db.prepare('SELECT id FROM events WHERE exec_id = 1 ORDER BY id').pluck().all();
@@ -85,7 +98,10 @@ test('deleting descendants finds rows on disk and rows of this turn below them',
   tx.begin();
   const branch = runs.insertFrame(frame(iteration, 0), 'run');
   const deleted = runs.deleteDescendants(root).map((r) => [r.id, r.depth]);
-  expect(deleted).toEqual([[iteration, 1], [branch, 2]]);
+  expect(deleted).toEqual([
+    [iteration, 1],
+    [branch, 2],
+  ]);
   tx.commit();
   expect(frameRows()).toEqual([{ id: root, parent_id: null, idx: 0, status: 'children', pending: 2 }]);
 });

@@ -4,10 +4,22 @@ import { functionNameOf, handlerFailure } from '../../../src/tasks/lambda';
 describe('parseResource', () => {
   test('parses Lambda function ARNs with qualifiers and the optimized integrations', () => {
     expect(parseResource('arn:aws:lambda:us-east-1:111111111111:function:intake:prod')).toEqual({
-      kind: 'lambda-function', arn: 'arn:aws:lambda:us-east-1:111111111111:function:intake:prod', functionName: 'intake', qualifier: 'prod',
+      kind: 'lambda-function',
+      arn: 'arn:aws:lambda:us-east-1:111111111111:function:intake:prod',
+      functionName: 'intake',
+      qualifier: 'prod',
     });
-    expect(parseResource('arn:aws-cn:states:::lambda:invoke.waitForTaskToken')).toEqual({ kind: 'lambda-invoke', arn: 'arn:aws-cn:states:::lambda:invoke.waitForTaskToken', waitForToken: true });
-    expect(parseResource('arn:aws:states:::aws-sdk:dynamodb:transactWriteItems')).toMatchObject({ kind: 'dynamodb', action: 'transactWriteItems', sdk: true, waitForToken: false });
+    expect(parseResource('arn:aws-cn:states:::lambda:invoke.waitForTaskToken')).toEqual({
+      kind: 'lambda-invoke',
+      arn: 'arn:aws-cn:states:::lambda:invoke.waitForTaskToken',
+      waitForToken: true,
+    });
+    expect(parseResource('arn:aws:states:::aws-sdk:dynamodb:transactWriteItems')).toMatchObject({
+      kind: 'dynamodb',
+      action: 'transactWriteItems',
+      sdk: true,
+      waitForToken: false,
+    });
     expect(parseResource('arn:aws:states:::dynamodb:query')).toMatch(/not supported by the local engine/);
   });
 
