@@ -65,12 +65,10 @@ async function main(): Promise<void> {
         await sleep(POLL_MS);
       await Promise.all(
         service.departments.map((d: any) =>
-          officers
-            .get(d.id)!
-            .request('POST', `/v1/tasks/T${Buffer.from(`${id}:${d.id}`).toString('base64url')}/decision`, {
-              decision: 'approve',
-              comment: 'ok',
-            }),
+          officers.get(d.id)!.request('POST', `/v1/tasks/T${Buffer.from(`${id}:${d.id}`).toString('base64url')}/decision`, {
+            decision: 'approve',
+            comment: 'ok',
+          }),
         ),
       );
       while ((await citizen.request<any>('GET', `/v1/applications/${id}`)).status !== 'approved') await sleep(POLL_MS);

@@ -41,15 +41,9 @@ const proxied = appRecord({
   onBehalfOf: { name: '张伟', idNumber: '410102198503150010', relation: '代办' },
 });
 beforeEach(() => {
-  ddbMock
-    .on(QueryCommand, { TableName: 'main' })
-    .resolves({
-      Items: [
-        proxied,
-        taskRecord('education', { dueAt: '2026-10-30T16:00:00.000Z' }),
-        taskRecord('hrss', { status: 'supplement-required' }),
-      ],
-    });
+  ddbMock.on(QueryCommand, { TableName: 'main' }).resolves({
+    Items: [proxied, taskRecord('education', { dueAt: '2026-10-30T16:00:00.000Z' }), taskRecord('hrss', { status: 'supplement-required' })],
+  });
   ddbMock.on(QueryCommand, { TableName: 'audit' }).resolves({ Items: events });
 });
 const proxy = { sub: 'p1', role: 'proxy' as const };
@@ -140,14 +134,12 @@ test('material links: the applicant, officers whose department sees the material
 });
 
 test('a throttled table is a retryable 503 DependencyError, not a 500', async () => {
-  ddbMock
-    .on(QueryCommand)
-    .rejects(
-      new DynamoDBServiceException({
-        name: 'ProvisionedThroughputExceededException',
-        $fault: 'client',
-        $metadata: { httpStatusCode: 400 },
-      }),
-    );
+  ddbMock.on(QueryCommand).rejects(
+    new DynamoDBServiceException({
+      name: 'ProvisionedThroughputExceededException',
+      $fault: 'client',
+      $metadata: { httpStatusCode: 400 },
+    }),
+  );
   await expect(service.get(proxy, APP_ID)).rejects.toMatchObject({ name: 'DependencyError', status: 503, retryable: true });
 });

@@ -505,12 +505,10 @@ describe('reconcile', () => {
         gsi4pk: 'PENDING#delivery',
         gsi4sk: `m${i}`,
       });
-    ddbMock
-      .on(QueryCommand, gsi4('delivery'))
-      .callsFake((input) => ({
-        Items: [marked(input.Limit)],
-        LastEvaluatedKey: { pk: 'p', sk: 's', gsi4pk: 'PENDING#delivery', gsi4sk: 'm' },
-      }));
+    ddbMock.on(QueryCommand, gsi4('delivery')).callsFake((input) => ({
+      Items: [marked(input.Limit)],
+      LastEvaluatedKey: { pk: 'p', sk: 's', gsi4pk: 'PENDING#delivery', gsi4sk: 'm' },
+    }));
     const report = await steps.reconcile({ pageSize: 2, maxItems: 3, graceMs: 0 });
     expect(
       indexQueries()

@@ -137,15 +137,13 @@ describe('supplement', () => {
     withTasks(appRecord(), [waiting]);
     ddbMock.on(UpdateCommand).rejects(ccf());
     // The write lost to another answer (recorded meanwhile): not this one, so 409.
-    ddbMock
-      .on(GetCommand)
-      .resolves({
-        Item: {
-          ...waiting,
-          status: 'open',
-          supplementRequests: [{ ...waiting.supplementRequests[0], providedAt: START.toISOString(), requestHash: 'other' }],
-        },
-      });
+    ddbMock.on(GetCommand).resolves({
+      Item: {
+        ...waiting,
+        status: 'open',
+        supplementRequests: [{ ...waiting.supplementRequests[0], providedAt: START.toISOString(), requestHash: 'other' }],
+      },
+    });
     await expect(service.supplement(citizen, APP_ID, { department: 'education', note: 'x' })).rejects.toBeInstanceOf(ConflictError);
     await expect(service.supplement(citizen, APP_ID, { department: 'tax', note: 'x' })).rejects.toBeInstanceOf(ValidationError);
   });

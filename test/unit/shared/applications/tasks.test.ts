@@ -63,13 +63,11 @@ describe('decide', () => {
       { materialId: 'household-booklet', reason: '不清晰' },
       { field: 'guardian.phone', reason: '无法接通' },
     ];
-    ddbMock
-      .on(UpdateCommand)
-      .resolves({
-        Attributes: decided('request-supplement', 'supplement-required', {
-          supplementRequests: [{ requestedAt: START.toISOString(), missing }],
-        }),
-      });
+    ddbMock.on(UpdateCommand).resolves({
+      Attributes: decided('request-supplement', 'supplement-required', {
+        supplementRequests: [{ requestedAt: START.toISOString(), missing }],
+      }),
+    });
     await tasks.decide(edu, TASK, { decision: 'request-supplement', missing });
 
     expect(ddbMock.commandCalls(UpdateCommand)[0]!.args[0].input.ExpressionAttributeValues).toMatchObject({
@@ -208,12 +206,10 @@ describe('decide', () => {
 
 describe('inbox and task detail', () => {
   test('overdue = open tasks due before now, soonest first; other departments are 403', async () => {
-    ddbMock
-      .on(QueryCommand)
-      .resolves({
-        Items: [taskRecord('education', { dueAt: '2026-09-29T16:00:00.000Z' })],
-        LastEvaluatedKey: { pk: 'a', sk: 'b', gsi3pk: 'DEPT#education#open', gsi3sk: '2026-09-29T16:00:00.000Z#T1' },
-      });
+    ddbMock.on(QueryCommand).resolves({
+      Items: [taskRecord('education', { dueAt: '2026-09-29T16:00:00.000Z' })],
+      LastEvaluatedKey: { pk: 'a', sk: 'b', gsi3pk: 'DEPT#education#open', gsi3sk: '2026-09-29T16:00:00.000Z#T1' },
+    });
     const page = await tasks.inbox(edu, 'education', { status: 'overdue', limit: 1 });
 
     expect(ddbMock.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({

@@ -111,14 +111,12 @@ describe('verifyUpload', () => {
 
   test('bytes beyond maxBytes are refused while streaming', async () => {
     const big = Buffer.concat([pdf, Buffer.alloc(1000)]);
-    s3Mock
-      .on(GetObjectCommand)
-      .resolves({
-        Body: Readable.from([big]) as never,
-        ContentLength: 900,
-        ContentType: 'application/pdf',
-        Metadata: { owner: ownerTag, material: 'household-booklet', size: '900', sha256: sha(big) },
-      });
+    s3Mock.on(GetObjectCommand).resolves({
+      Body: Readable.from([big]) as never,
+      ContentLength: 900,
+      ContentType: 'application/pdf',
+      Metadata: { owner: ownerTag, material: 'household-booklet', size: '900', sha256: sha(big) },
+    });
     expect((await rejection()).problem).toBe('too-large');
   });
 
