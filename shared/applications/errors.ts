@@ -2,8 +2,9 @@ import { AppError, DependencyError, ValidationError, type FieldError } from '../
 
 /**
  * Errors of the applications module. Domain outcomes use the classes of `shared/errors.ts`;
- * this file classifies AWS SDK failures so that callers (and the state machine's Retry on
- * `DependencyError`) can tell a transient failure from a bug.
+ * `classifyAwsError` tells a transient AWS SDK failure from a bug. The services throw SDK
+ * errors as they come; each edge classifies once: the HTTP middleware (`problemErrors`,
+ * 503 instead of 500) and the step handler (`asStepError`, retried by the state machine).
  */
 
 /** DynamoDB refused a conditional write: the item is not in the state we expected. */
@@ -41,15 +42,6 @@ export function classifyAwsError(error: unknown, operation: string): unknown {
     (meta !== undefined && status === undefined && (error as { $fault?: unknown }).$fault === undefined) ||
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes((error as { code?: string }).code ?? '');
   return transient ? new DependencyError(`${operation} failed: ${error.name}`, { cause: error }) : error;
-}
-
-/** Runs an SDK call and rethrows its failure classified (see `classifyAwsError`). */
-export async function aws<T>(operation: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw classifyAwsError(error, operation);
-  }
 }
 
 /** A ValidationError from zod issues, each path prefixed (`form`, `materials`) and dotted. */

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import type { Config } from '../config';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { aws, isStaleToken } from './errors';
+import { isStaleToken } from './errors';
 import type { ApplicationRecord } from './records';
 import { physicalName } from '../names';
 
@@ -29,10 +29,8 @@ export async function startExecution(
 ) {
   const input = { applicationId: app.id, serviceId: app.serviceId, serviceVersion: app.serviceVersion, walkthrough: app.walkthrough };
   try {
-    await aws('StartExecution', () =>
-      sfn.send(
-        new StartExecutionCommand({ stateMachineArn: stateMachineArn(config, app.serviceId), name: app.id, input: JSON.stringify(input) }),
-      ),
+    await sfn.send(
+      new StartExecutionCommand({ stateMachineArn: stateMachineArn(config, app.serviceId), name: app.id, input: JSON.stringify(input) }),
     );
   } catch (error) {
     if (!(error instanceof Error && error.name === 'ExecutionAlreadyExists')) throw error;
@@ -42,9 +40,7 @@ export async function startExecution(
 /** Whether the application's execution exists (any status). */
 export async function executionExists(sfn: SFNClient, config: Config, app: Pick<ApplicationRecord, 'id' | 'serviceId'>): Promise<boolean> {
   try {
-    await aws('DescribeExecution', () =>
-      sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(config, app.serviceId, app.id) })),
-    );
+    await sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(config, app.serviceId, app.id) }));
     return true;
   } catch (error) {
     if (error instanceof Error && error.name === 'ExecutionDoesNotExist') return false;
@@ -55,8 +51,8 @@ export async function executionExists(sfn: SFNClient, config: Config, app: Pick<
 /** Stops the execution of a withdrawn application; one already finished or never started is fine. */
 export async function stopExecution(sfn: SFNClient, config: Config, app: Pick<ApplicationRecord, 'id' | 'serviceId'>, cause: string) {
   try {
-    await aws('StopExecution', () =>
-      sfn.send(new StopExecutionCommand({ executionArn: executionArn(config, app.serviceId, app.id), error: 'OneThing.Withdrawn', cause })),
+    await sfn.send(
+      new StopExecutionCommand({ executionArn: executionArn(config, app.serviceId, app.id), error: 'OneThing.Withdrawn', cause }),
     );
   } catch (error) {
     if (!(error instanceof Error && error.name === 'ExecutionDoesNotExist')) throw error;
@@ -76,7 +72,7 @@ export async function deliver(
   context: Record<string, string>,
 ): Promise<'delivered' | 'stale'> {
   try {
-    await aws('SendTaskSuccess', () => sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) })));
+    await sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) }));
     return 'delivered';
   } catch (error) {
     if (!isStaleToken(error)) throw error;

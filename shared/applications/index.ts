@@ -6,7 +6,6 @@ import type { Principal } from '../auth/principal';
 import type { PlatformDeps } from '../deps';
 import { createMetrics } from '../observability/metrics';
 import { createContext } from './context';
-import { classifyAwsError } from './errors';
 import { getApplication, listApplications, materialLink } from './queries';
 import type { DecisionRequest, SubmitApplicationRequest, SupplementRequest } from './schemas';
 import { checkpoint } from './steps/checkpoint';
@@ -24,29 +23,19 @@ import { withdraw } from './withdraw';
 export { createUploadService } from './upload-service';
 export * from './schemas';
 
-/** A throttled or unavailable AWS dependency becomes a 503 DependencyError (retryable), never a 500. */
-function classified<A extends unknown[], R>(operation: string, fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
-  return async (...args) => {
-    try {
-      return await fn(...args);
-    } catch (error) {
-      throw classifyAwsError(error, operation);
-    }
-  };
-}
-
-/** Applicant-facing operations (`/v1/applications...`). */
+/**
+ * Applicant-facing operations (`/v1/applications...`). AWS failures leave them unclassified:
+ * the HTTP edge (functions/http/middlewares.ts `problemErrors`) turns a transient one into a 503.
+ */
 export function createApplicationService(deps: PlatformDeps) {
   const ctx = createContext(deps);
   return {
-    submit: classified('submit', (p: Principal, req: SubmitApplicationRequest, idempotencyKey?: string) =>
-      submit(ctx, p, req, idempotencyKey),
-    ),
-    list: classified('list', (p: Principal, q: { limit: number; cursor?: string }) => listApplications(ctx, p, q)),
-    get: classified('get', (p: Principal, id: string) => getApplication(ctx, p, id)),
-    supplement: classified('supplement', (p: Principal, id: string, req: SupplementRequest) => provideSupplement(ctx, p, id, req)),
-    withdraw: classified('withdraw', (p: Principal, id: string) => withdraw(ctx, p, id)),
-    materialLink: classified('materialLink', (p: Principal, id: string, materialId: string) => materialLink(ctx, p, id, materialId)),
+    submit: (p: Principal, req: SubmitApplicationRequest, idempotencyKey?: string) => submit(ctx, p, req, idempotencyKey),
+    list: (p: Principal, q: { limit: number; cursor?: string }) => listApplications(ctx, p, q),
+    get: (p: Principal, id: string) => getApplication(ctx, p, id),
+    supplement: (p: Principal, id: string, req: SupplementRequest) => provideSupplement(ctx, p, id, req),
+    withdraw: (p: Principal, id: string) => withdraw(ctx, p, id),
+    materialLink: (p: Principal, id: string, materialId: string) => materialLink(ctx, p, id, materialId),
   };
 }
 
@@ -54,11 +43,10 @@ export function createApplicationService(deps: PlatformDeps) {
 export function createTaskService(deps: PlatformDeps) {
   const ctx = createContext(deps);
   return {
-    inbox: classified('inbox', (p: Principal, dept: string, q: { status: 'open' | 'overdue' | 'done'; limit: number; cursor?: string }) =>
+    inbox: (p: Principal, dept: string, q: { status: 'open' | 'overdue' | 'done'; limit: number; cursor?: string }) =>
       inbox(ctx, p, dept, q),
-    ),
-    get: classified('getTask', (p: Principal, taskId: string) => getTask(ctx, p, taskId)),
-    decide: classified('decide', (p: Principal, taskId: string, req: DecisionRequest) => decide(ctx, p, taskId, req)),
+    get: (p: Principal, taskId: string) => getTask(ctx, p, taskId),
+    decide: (p: Principal, taskId: string, req: DecisionRequest) => decide(ctx, p, taskId, req),
   };
 }
 

@@ -176,6 +176,24 @@ describe('errors thrown by the function', () => {
     expect(res.headers?.['retry-after']).toBe('1');
     expect(res.json.detail).not.toContain('DynamoDB');
   });
+
+  test('the middleware classifies AWS failures: a transient SDK error is a retryable 503, a modelled one stays a 500', async () => {
+    const throttled = Object.assign(new Error('Rate exceeded'), {
+      name: 'ThrottlingException',
+      $fault: 'client',
+      $metadata: { httpStatusCode: 400 },
+    });
+    const res = await run(throttled);
+    expect(res.statusCode).toBe(503);
+    expect(res.headers?.['retry-after']).toBe('1');
+    expect(res.json.type).toBe('https://onething.dev/problems/dependency-unavailable');
+    const invalid = Object.assign(new Error('bad key'), {
+      name: 'ValidationException',
+      $fault: 'client',
+      $metadata: { httpStatusCode: 400 },
+    });
+    expect((await run(invalid)).statusCode).toBe(500);
+  });
 });
 
 describe('httpHandler applies the input rules to every part of the request', () => {

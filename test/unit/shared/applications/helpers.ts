@@ -12,6 +12,9 @@ import { createSyntheticDataSharing } from '../../../../shared/registries';
 import { keys, taskId } from '../../../../shared/applications/ids';
 import type { ApplicationRecord, TaskRecord } from '../../../../shared/applications/records';
 import { getService, seedCatalog } from '../../../../workflows/catalog';
+import { httpHandler } from '../../../../functions/http/handler';
+import { apiEvent } from '../../../events/api/events';
+import { lambdaContext } from '../../../fixtures/lambda-context';
 
 /** Shared fixtures of the applications tests: deps with real (mocked-at-send) clients and a fixed clock. */
 export const config: Config = {
@@ -164,3 +167,26 @@ export const loggedEvent = (seq: number, key: string, type: string) => ({
   walkthrough: false,
   hash: `h${seq}`,
 });
+
+/**
+ * What the HTTP edge answers when a service call fails. The services throw AWS errors as they
+ * come; the edge's `problemErrors` middleware is where they are classified (a transient one is
+ * a retryable 503), so tests of that rule run the call through a real `httpHandler`.
+ *
+ * @example await expect(answerAtHttpEdge(() => service.get(p, id))).resolves.toMatchObject(DEPENDENCY_UNAVAILABLE)
+ */
+export async function answerAtHttpEdge(call: () => Promise<unknown>) {
+  const handler = httpHandler({ auth: 'public', logger: new Logger({ logLevel: 'SILENT' }), timeoutEarlyInMillis: 0 }, async () => ({
+    status: 200,
+    body: await call(),
+  }));
+  const res = await handler(apiEvent({ routeKey: 'POST /v1/edge-test', claims: null }), lambdaContext());
+  return { status: res.statusCode, problem: JSON.parse(res.body ?? 'null') as unknown, retryAfter: res.headers['retry-after'] };
+}
+
+/** The edge's answer to a transient AWS failure: retryable 503, never a 500. */
+export const DEPENDENCY_UNAVAILABLE = {
+  status: 503,
+  problem: { type: 'https://onething.dev/problems/dependency-unavailable', status: 503 },
+  retryAfter: '1',
+};

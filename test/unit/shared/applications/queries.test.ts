@@ -4,7 +4,7 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createApplicationService } from '../../../../shared/applications';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../../shared/errors';
-import { APP_ID, appRecord, citizen, officer, taskRecord, testDeps } from './helpers';
+import { APP_ID, appRecord, citizen, officer, taskRecord, testDeps, answerAtHttpEdge, DEPENDENCY_UNAVAILABLE } from './helpers';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const s3Mock = mockClient(S3Client);
@@ -133,7 +133,7 @@ test('material links: the applicant, officers whose department sees the material
   await expect(service.materialLink(proxy, APP_ID, 'property-certificate')).rejects.toBeInstanceOf(NotFoundError);
 });
 
-test('a throttled table is a retryable 503 DependencyError, not a 500', async () => {
+test('a throttled table is a retryable 503 not a 500', async () => {
   ddbMock.on(QueryCommand).rejects(
     new DynamoDBServiceException({
       name: 'ProvisionedThroughputExceededException',
@@ -141,5 +141,5 @@ test('a throttled table is a retryable 503 DependencyError, not a 500', async ()
       $metadata: { httpStatusCode: 400 },
     }),
   );
-  await expect(service.get(proxy, APP_ID)).rejects.toMatchObject({ name: 'DependencyError', status: 503, retryable: true });
+  await expect(answerAtHttpEdge(() => service.get(proxy, APP_ID))).resolves.toMatchObject(DEPENDENCY_UNAVAILABLE);
 });

@@ -3,7 +3,7 @@ import { ExecutionDoesNotExist, SendTaskSuccessCommand, SFNClient, StopExecution
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createApplicationService } from '../../../../shared/applications';
-import { ConflictError, DependencyError, ForbiddenError, NotFoundError, ValidationError } from '../../../../shared/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../../shared/errors';
 import type { TaskRecord } from '../../../../shared/applications/records';
 import {
   APP_ID,
@@ -18,6 +18,8 @@ import {
   taskRecord,
   testDeps,
   throttled,
+  answerAtHttpEdge,
+  DEPENDENCY_UNAVAILABLE,
 } from './helpers';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
@@ -196,7 +198,7 @@ describe('supplement', () => {
     const audit = fakeAuditTable(ddbMock, requestLogged);
     sfnMock.on(SendTaskSuccessCommand).rejectsOnce(throttled()).resolves({});
 
-    await expect(service.supplement(citizen, APP_ID, answer)).rejects.toBeInstanceOf(DependencyError);
+    await expect(answerAtHttpEdge(() => service.supplement(citizen, APP_ID, answer))).resolves.toMatchObject(DEPENDENCY_UNAVAILABLE);
     expect(task()).toMatchObject({ status: 'open', gsi4pk: 'PENDING#delivery' });
 
     const view = await service.supplement(citizen, APP_ID, answer);
@@ -220,7 +222,7 @@ describe('supplement', () => {
     const audit = fakeAuditTable(ddbMock, requestLogged);
     audit.failNextPut();
 
-    await expect(service.supplement(citizen, APP_ID, answer)).rejects.toBeInstanceOf(DependencyError);
+    await expect(answerAtHttpEdge(() => service.supplement(citizen, APP_ID, answer))).resolves.toMatchObject(DEPENDENCY_UNAVAILABLE);
     expect(sends()).toEqual([]);
     await service.supplement(citizen, APP_ID, answer);
     expect(sends()).toEqual(['sup-token']);
@@ -248,7 +250,7 @@ describe('supplement', () => {
     const task = storedTask(waiting);
     fakeAuditTable(ddbMock, requestLogged);
     sfnMock.on(SendTaskSuccessCommand).rejectsOnce(throttled()).resolves({});
-    await expect(service.supplement(citizen, APP_ID, answer)).rejects.toBeInstanceOf(DependencyError);
+    await expect(answerAtHttpEdge(() => service.supplement(citizen, APP_ID, answer))).resolves.toMatchObject(DEPENDENCY_UNAVAILABLE);
     // What the decision's write leaves: approved, the supplement token still stored.
     ddbMock
       .on(QueryCommand, { TableName: 'main' })

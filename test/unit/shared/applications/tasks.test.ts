@@ -3,8 +3,21 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCom
 import { mockClient } from 'aws-sdk-client-mock';
 import { createTaskService } from '../../../../shared/applications';
 import { taskId } from '../../../../shared/applications/ids';
-import { ConflictError, DependencyError, ForbiddenError, NotFoundError, ValidationError } from '../../../../shared/errors';
-import { APP_ID, START, appRecord, ccf, citizen, fakeAuditTable, loggedEvent, officer, taskRecord, testDeps } from './helpers';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../../shared/errors';
+import {
+  APP_ID,
+  START,
+  appRecord,
+  ccf,
+  citizen,
+  fakeAuditTable,
+  loggedEvent,
+  officer,
+  taskRecord,
+  testDeps,
+  answerAtHttpEdge,
+  DEPENDENCY_UNAVAILABLE,
+} from './helpers';
 
 const ddbMock = mockClient(DynamoDBDocumentClient);
 const sfnMock = mockClient(SFNClient);
@@ -94,13 +107,13 @@ describe('decide', () => {
     expect(deliveries()).toEqual([]);
   });
 
-  test('Step Functions throttling is a DependencyError after the decision is recorded (the retry re-delivers)', async () => {
+  test('Step Functions throttling after the decision is recorded is a retryable 503 at the HTTP edge (the retry re-delivers)', async () => {
     stored();
     ddbMock.on(UpdateCommand).resolves({ Attributes: decided('approve', 'approved') });
     sfnMock
       .on(SendTaskSuccessCommand)
       .rejects(new SFNServiceException({ name: 'ThrottlingException', $fault: 'client', $metadata: { httpStatusCode: 400 } }));
-    await expect(tasks.decide(edu, TASK, { decision: 'approve' })).rejects.toBeInstanceOf(DependencyError);
+    await expect(answerAtHttpEdge(() => tasks.decide(edu, TASK, { decision: 'approve' }))).resolves.toMatchObject(DEPENDENCY_UNAVAILABLE);
   });
 
   test('the write that records the decision marks it undelivered; the delivery removes that mark only', async () => {
@@ -145,7 +158,7 @@ describe('decide', () => {
     ddbMock.on(UpdateCommand).resolves({ Attributes: decided('approve', 'approved', { gsi4pk: 'PENDING#delivery', gsi4sk: mark }) });
     const audit = fakeAuditTable(ddbMock);
     audit.failNextPut();
-    await expect(tasks.decide(edu, TASK, { decision: 'approve' })).rejects.toBeInstanceOf(DependencyError);
+    await expect(answerAtHttpEdge(() => tasks.decide(edu, TASK, { decision: 'approve' }))).resolves.toMatchObject(DEPENDENCY_UNAVAILABLE);
     expect(deliveries()).toEqual([]);
 
     ddbMock.on(GetCommand).resolves({ Item: decided('approve', 'approved', { gsi4pk: 'PENDING#delivery', gsi4sk: mark }) });
