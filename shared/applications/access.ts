@@ -1,18 +1,13 @@
-import type { Principal, Role } from '../auth/principal';
-import { ForbiddenError, NotFoundError } from '../errors';
+import type { Principal } from '../auth/principal';
+import { NotFoundError } from '../errors';
 import type { ApplicationRecord, TaskRecord } from './records';
-import { APPLICANT_ROLES, isApplicantRole, READER_ROLES } from '../names';
+import { isApplicantRole } from '../names';
 
-/**
- * Who may see what (the handbook's HTTP-API.md): a wrong role is 403; a resource that exists but is
- * not the caller's is 404, so that its existence is not revealed.
+/*
+ * Who may see what (the handbook's HTTP-API.md): a wrong role is 403 at the edge (each route's
+ * `roles` in functions/api/contract.ts); here, a resource that exists but is not the caller's
+ * is 404, so that its existence is not revealed.
  */
-export function requireRole(p: Principal, roles: readonly Role[], action: string): void {
-  if (!roles.includes(p.role)) throw new ForbiddenError(`role ${p.role} may not ${action}`);
-}
-
-// Re-exported for the services of this folder; the rule itself is in shared/names.ts.
-export { APPLICANT_ROLES, READER_ROLES };
 
 export type Reader = { kind: 'applicant' } | { kind: 'officer'; dept: string } | { kind: 'inspector' };
 
@@ -26,7 +21,6 @@ export function readerOf(
   tasks: TaskRecord[],
   id: string,
 ): { app: ApplicationRecord; reader: Reader } {
-  requireRole(p, READER_ROLES, 'read applications');
   if (app) {
     if (isApplicantRole(p.role) && app.ownerSub === p.sub) return { app, reader: { kind: 'applicant' } };
     if (p.role === 'officer' && p.dept && tasks.some((t) => t.department === p.dept))
@@ -38,7 +32,6 @@ export function readerOf(
 
 /** The applicant's own application, for changes (supplement, withdraw); others get a 404. */
 export function ownApplication(p: Principal, app: ApplicationRecord | undefined, id: string): ApplicationRecord {
-  requireRole(p, APPLICANT_ROLES, 'change applications');
   if (!app || app.ownerSub !== p.sub) throw new NotFoundError(`application ${id} not found`);
   return app;
 }

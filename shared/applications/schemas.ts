@@ -29,7 +29,8 @@ export const SubmitApplicationRequest = z.object({
   materials: z.array(MaterialRef).max(50).default([]),
   onBehalfOf: OnBehalfOf.optional(),
 });
-export type SubmitApplicationRequest = z.input<typeof SubmitApplicationRequest>;
+// The services take bodies as the edge's parse leaves them (defaults applied).
+export type SubmitApplicationRequest = z.output<typeof SubmitApplicationRequest>;
 
 export const SupplementRequest = z.object({
   department: id('department'),

@@ -4,7 +4,6 @@ import { canonicalJson } from '../audit/canonical';
 import type { TimingEventInput } from '../audit/types';
 import type { Principal } from '../auth/principal';
 import { ValidationError, type FieldError } from '../errors';
-import { APPLICANT_ROLES, requireRole } from './access';
 import type { Context } from './context';
 import { isConditionalCheckFailed, validationFromIssues } from './errors';
 import { startExecution } from './executions';
@@ -12,24 +11,21 @@ import { applicationId, keys } from './ids';
 import { isRequired, materialRefErrors, runChecks, verifyAndStore } from './materials';
 import { startMark } from './pending';
 import type { ApplicationRecord } from './records';
-import { SubmitApplicationRequest, type ApplicationView } from './schemas';
+import type { ApplicationView, SubmitApplicationRequest } from './schemas';
 import { applicationView } from './views';
 
 /**
- * `POST /v1/applications`: validate, run the data-sharing checks, verify and copy the
+ * `POST /v1/applications` (an applicant, a body the edge has parsed): validate against the service, run the data-sharing checks, verify and copy the
  * uploads, store the application (its conditional put is the idempotency record), log
  * `submitted`, start the execution. Crash consistency: docs/DESIGN.md "Submit".
  */
 export async function submit(
   ctx: Context,
   p: Principal,
-  raw: unknown,
+  req: SubmitApplicationRequest,
   idempotencyKey?: string,
 ): Promise<{ application: ApplicationView; replayed: boolean }> {
-  requireRole(p, APPLICANT_ROLES, 'submit applications');
-  const parsed = SubmitApplicationRequest.safeParse(raw);
-  if (!parsed.success) throw validationFromIssues(parsed.error.issues);
-  const req = parsed.data;
+  // Role and body shape were checked at the edge (functions/api/contract.ts); the rules here need the catalog or the caller.
   const errors: FieldError[] = [];
   if (p.role === 'proxy' && !req.onBehalfOf) errors.push({ path: 'onBehalfOf', message: 'a proxy must name the person it acts for' });
   if (p.role === 'citizen' && req.onBehalfOf) errors.push({ path: 'onBehalfOf', message: 'only proxy staff submit on behalf of someone' });

@@ -9,7 +9,7 @@ import { isConditionalCheckFailed, validationFromIssues } from './errors';
 import { materialRefErrors, verifyAndStore } from './materials';
 import { suspensionsOf, type StoredMaterial, type StoredSupplementRequest, type TaskRecord } from './records';
 import { settle } from './redeliver';
-import { SupplementRequest, type ApplicationView } from './schemas';
+import type { ApplicationView, SupplementRequest } from './schemas';
 import { branchDates } from './timing';
 import { applicationView } from './views';
 
@@ -21,10 +21,7 @@ import { applicationView } from './views';
  * (marked undelivered) -> `settle` (log, deliver, unmark). The same answer again replays the
  * tail and answers as the first did; another answer once the branch moved on -> 409.
  */
-export async function provideSupplement(ctx: Context, p: Principal, id: string, raw: unknown): Promise<ApplicationView> {
-  const parsed = SupplementRequest.safeParse(raw);
-  if (!parsed.success) throw validationFromIssues(parsed.error.issues);
-  const req = parsed.data;
+export async function provideSupplement(ctx: Context, p: Principal, id: string, req: SupplementRequest): Promise<ApplicationView> {
   const requestHash = createHash('sha256').update(canonicalJson(req)).digest('hex');
   const { application, tasks } = await ctx.apps.getWithTasks(id);
   const app = ownApplication(p, application, id);

@@ -90,6 +90,22 @@ describe('POST /v1/applications', () => {
     expect(fake.submit).not.toHaveBeenCalled();
   });
 
+  // The body rules live in the schema only (the service takes the parsed body): each is tested here.
+  test.each([
+    ['no form', { serviceId: 'school-enrolment' }, PROXY, ['form']],
+    [
+      'an onBehalfOf idNumber with a wrong check character',
+      { ...submitBody, onBehalfOf: { name: '张伟', idNumber: '410102198503150011', relation: '代办' } },
+      PROXY,
+      ['onBehalfOf.idNumber'],
+    ],
+  ])('%s -> 422 naming %j; the service is not called', async (_case, body, claims, paths) => {
+    const res = await handler(event({ body, claims }), lambdaContext());
+    expect(res.statusCode).toBe(422);
+    expect(json(res).errors.map((e: { path: string }) => e.path)).toEqual(paths);
+    expect(fake.submit).not.toHaveBeenCalled();
+  });
+
   test('schema violations are 422 before the service: materials[0].uploadId', async () => {
     const res = await handler(event({ body: { ...submitBody, materials: [{ materialId: 'x', uploadId: 'nope' }] } }), lambdaContext());
     expect(res.statusCode).toBe(422);
@@ -115,6 +131,21 @@ describe('reading and acting on one application', () => {
     expect(json(ok)).toEqual(view);
     expect(fake.get).toHaveBeenCalledWith({ sub: 'i-1', role: 'inspector' }, APP_ID);
     expect((await handler(idEvent('GET /v1/applications/{id}'), lambdaContext())).statusCode).toBe(404);
+  });
+
+  test('roles outside the route are 403 before the service: admin reads, officers supplement', async () => {
+    const get = await createGetApplicationHandler(svc, opts)(
+      idEvent('GET /v1/applications/{id}', { claims: { sub: 'a', role: 'admin' } }),
+      lambdaContext(),
+    );
+    expect(get.statusCode).toBe(403);
+    const supplement = await createProvideSupplementHandler(svc, opts)(
+      idEvent('POST /v1/applications/{id}/supplements', { body: { department: 'education' }, claims: OFFICER }),
+      lambdaContext(),
+    );
+    expect(supplement.statusCode).toBe(403);
+    expect(fake.get).not.toHaveBeenCalled();
+    expect(fake.supplement).not.toHaveBeenCalled();
   });
 
   test('an id that is not an application id is 404 without a service call', async () => {
@@ -195,5 +226,11 @@ describe('GET /v1/applications', () => {
     const bad = await handler(apiEvent({ routeKey: 'GET /v1/applications', claims: CITIZEN, query: { limit: '0' } }), lambdaContext());
     expect(bad.statusCode).toBe(422);
     expect(json(bad).errors[0].path).toBe('limit');
+  });
+
+  test('officers have no list of their own (403) and the service is not called', async () => {
+    const res = await handler(apiEvent({ routeKey: 'GET /v1/applications', claims: OFFICER }), lambdaContext());
+    expect(res.statusCode).toBe(403);
+    expect(fake.list).not.toHaveBeenCalled();
   });
 });

@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { createCreateUploadHandler } from '../../../../functions/api/create-upload';
 import type { UploadService } from '../../../../functions/api/services';
 import { NotFoundError } from '../../../../shared/errors';
-import { apiEvent, CITIZEN, INSPECTOR } from '../../../events/api/events';
+import { apiEvent, CITIZEN, INSPECTOR, OFFICER } from '../../../events/api/events';
 import { lambdaContext } from '../../../fixtures/lambda-context';
 
 const silentLogger = new Logger({ logLevel: 'SILENT' });
@@ -48,4 +48,20 @@ test('bad sha256 and content type -> 422 per field; inspectors -> 403; unknown m
   fake.create.mockRejectedValue(new NotFoundError('school-enrolment has no material passport'));
   expect((await handler(event(), lambdaContext())).statusCode).toBe(404);
   expect(fake.create).toHaveBeenCalledTimes(1);
+});
+
+// The body's shape lives in the schema only (the service takes the parsed body); the material's own limits are the service's.
+test.each([
+  [{ sha256: 'ABC' }, ['sha256']],
+  [{ sizeBytes: 0, sha256: 'x' }, ['sizeBytes', 'sha256']],
+])('%j -> 422 on %j before the service', async (patch, paths) => {
+  const res = await handler(event({ body: { ...body, ...patch } }), lambdaContext());
+  expect(res.statusCode).toBe(422);
+  expect(JSON.parse(res.body ?? '').errors.map((e: { path: string }) => e.path)).toEqual(paths);
+  expect(fake.create).not.toHaveBeenCalled();
+});
+
+test('only applicants upload: officers are 403 before the service', async () => {
+  expect((await handler(event({ claims: OFFICER }), lambdaContext())).statusCode).toBe(403);
+  expect(fake.create).not.toHaveBeenCalled();
 });

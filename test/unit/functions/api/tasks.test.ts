@@ -91,6 +91,27 @@ describe('tasks', () => {
     expect(fake.decide).toHaveBeenCalledTimes(2);
   });
 
+  // The decision rules live in the schema only (the service takes the parsed body).
+  test.each([
+    [{ decision: 'reject' }, 'comment'],
+    [{ decision: 'request-supplement', missing: [] }, 'missing'],
+    [{ decision: 'request-supplement', missing: [{ reason: 'x' }] }, 'missing[0]'],
+    [{ decision: 'maybe' }, 'decision'],
+  ])('%j -> 422 on %s before the service', async (body, path) => {
+    const res = await createDecideTaskHandler(() => fake, opts)(taskEvent('POST /v1/tasks/{taskId}/decision', body), lambdaContext());
+    expect(res.statusCode).toBe(422);
+    expect(json(res).errors.map((e: { path: string }) => e.path)).toEqual([path]);
+    expect(fake.decide).not.toHaveBeenCalled();
+  });
+
+  test('non-officers may not decide (403) and the service is not called', async () => {
+    const event = taskEvent('POST /v1/tasks/{taskId}/decision', { decision: 'approve' });
+    event.requestContext.authorizer.jwt.claims = CITIZEN;
+    const res = await createDecideTaskHandler(() => fake, opts)(event, lambdaContext());
+    expect(res.statusCode).toBe(403);
+    expect(fake.decide).not.toHaveBeenCalled();
+  });
+
   test('request-supplement must list what is missing (missing, with [i] paths)', async () => {
     const handler = createDecideTaskHandler(() => fake, opts);
     const res = await handler(
