@@ -1,67 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { OneThingClient } from '../../local/client';
 import { decide, findTask, getService, submitExample, waitForBranches, waitForStatus } from '../integration/support/flows';
-import { eventually } from '../integration/support/runtime';
+import { platformProcess } from '../integration/support/platform-process';
 import { testSeed } from '../integration/support/seed';
 import fc from 'fast-check';
 
 /** Chooses the order of the burst of decisions and how many of them are answered before the kill. */
 const SEED = testSeed('crash', 7);
 
-const ROOT = path.resolve(__dirname, '../..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** The runtimes' output, shown when the test fails. */
-const output: string[] = [];
-
-function startPlatform(env: NodeJS.ProcessEnv): ChildProcess {
-  // `node --import tsx` (not the tsx CLI, which forks a grandchild) so that SIGKILL hits the runtime itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'local/main.ts')], {
-    cwd: ROOT,
-    env: { ...env, POWERTOOLS_LOG_LEVEL: 'WARN' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
-  child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
-  return child;
-}
-
-async function healthy(api: string): Promise<void> {
-  await eventually(
-    async () => ((await fetch(`${api}/healthz`).catch(() => undefined))?.status === 200 ? true : undefined),
-    'platform healthy',
-    60_000,
-  );
-}
-
 test(`kill -9 of the whole runtime mid-flight loses no application, decision or log event (seed ${SEED})`, async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-crash-'));
-  const env = {
-    ...process.env,
-    ONETHING_DATA_DIR: dataDir,
-    ONETHING_API_PORT: String(await freePort()),
-    ONETHING_DYNAMODB_PORT: String(await freePort()),
-    ONETHING_S3_PORT: String(await freePort()),
-    ONETHING_SFN_PORT: String(await freePort()),
-    ONETHING_CLOCK_START: '2026-09-30T02:00:00Z',
-  };
-  const url = `http://127.0.0.1:${env.ONETHING_API_PORT}`;
-  let child = startPlatform(env);
+  // `npm start` as a child process on its own data folder and ports, killed and restarted on them.
+  const platform = await platformProcess({ clockStart: '2026-09-30T02:00:00Z' });
   try {
-    await healthy(url);
-    const api = new OneThingClient(url);
+    await platform.start();
+    const api = new OneThingClient(platform.url);
     const citizen = await api.login({ role: 'citizen', sub: 'crash-parent' });
     const service = await getService(api, 'school-enrolment');
     const ids: string[] = [];
@@ -84,14 +35,11 @@ test(`kill -9 of the whole runtime mid-flight loses no application, decision or 
     );
     const burst = plan!.order.map(({ officer, taskId }) => decide(officer, taskId, { decision: 'approve', comment: 'ok' }));
     await Promise.all(burst.slice(0, plan!.answered)); // these are through; the rest are in flight
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await exited;
+    await platform.kill();
     await Promise.allSettled(burst);
     // (How many decisions were answered before the kill varies; the guarantees below must hold for any.)
 
-    child = startPlatform(env);
-    await healthy(url);
+    await platform.start();
     // The officers repeat every decision, unsure which ones the crash swallowed: a recorded one
     // is answered again (same decision, 200), never duplicated.
     for (const { officer, taskId } of tasks) await decide(officer, taskId, { decision: 'approve', comment: 'ok' });
@@ -106,11 +54,8 @@ test(`kill -9 of the whole runtime mid-flight loses no application, decision or 
       expect(done.timeline.filter((e: any) => e.type === 'completed')).toHaveLength(1);
     }
   } catch (error) {
-    throw new Error(
-      `seed ${SEED}: ${String(error)}\n--- runtime output (last 40 lines) ---\n${output.join('').split('\n').slice(-40).join('\n')}`,
-    );
+    throw new Error(`seed ${SEED}: ${String(error)}\n--- runtime output (last 40 lines) ---\n${platform.output(40)}`);
   } finally {
-    child.kill('SIGKILL');
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await platform.dispose();
   }
 }, 180_000);
