@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DeleteItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { clientFor, indexDisagreements, TABLE } from './store-fixture';
+import { appItem, clientFor, indexDisagreements, TABLE } from './store-fixture';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -47,28 +47,14 @@ async function changeItems(client: DynamoDBClient): Promise<void> {
   await client.send(
     new PutItemCommand({
       TableName: TABLE,
-      Item: {
-        pk: { S: 'Y' },
-        sk: { S: 'APP' },
-        gsi1pk: { S: 'OWNER#a' },
-        gsi1sk: { S: 't3#Y' },
-        gsi2pk: { S: 'DAY#1' },
-        gsi2sk: { S: 't3#Y' },
-      },
+      Item: appItem('Y', 't3'),
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
   await client.send(
     new PutItemCommand({
       TableName: TABLE,
-      Item: {
-        pk: { S: 'X' },
-        sk: { S: 'APP' },
-        gsi1pk: { S: 'OWNER#a' },
-        gsi1sk: { S: 't4#X' },
-        gsi2pk: { S: 'DAY#2' },
-        gsi2sk: { S: 't4#X' },
-      },
+      Item: appItem('X', 't4', 'DAY#2'),
     }),
   );
   await client.send(new DeleteItemCommand({ TableName: TABLE, Key: { pk: { S: 'Y' }, sk: { S: 'APP' } } }));

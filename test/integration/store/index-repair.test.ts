@@ -7,24 +7,10 @@ import { LOCAL_NAMES, startRuntime } from '../../../local/runtime';
 import { OneThingClient } from '../../../local/client';
 import { startTestRuntime } from '../support/runtime';
 import { findTask, getService, submitExample, waitForBranches } from '../support/flows';
-import { clientFor, createTestTable, editIndexEntry, indexDisagreements, queryIndex, TABLE } from './store-fixture';
+import { appItem, clientFor, createTestTable, editIndexEntry, indexDisagreements, queryIndex, TABLE } from './store-fixture';
 
-const x = {
-  pk: { S: 'X' },
-  sk: { S: 'APP' },
-  gsi1pk: { S: 'OWNER#a' },
-  gsi1sk: { S: 't1#X' },
-  gsi2pk: { S: 'DAY#1' },
-  gsi2sk: { S: 't1#X' },
-};
-const y = {
-  pk: { S: 'Y' },
-  sk: { S: 'APP' },
-  gsi1pk: { S: 'OWNER#a' },
-  gsi1sk: { S: 't2#Y' },
-  gsi2pk: { S: 'DAY#1' },
-  gsi2sk: { S: 't2#Y' },
-};
+const x = appItem('X', 't1');
+const y = appItem('Y', 't2');
 
 test('the store repairs index entries left by a crash before it serves', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-store-repair-'));

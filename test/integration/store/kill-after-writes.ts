@@ -8,7 +8,7 @@
 import { ClassicLevel } from 'classic-level';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { startDynamoDb } from '../../../local/components/dynamodb';
-import { clientFor, createTestTable, TABLE } from './store-fixture';
+import { appItem, clientFor, createTestTable, TABLE } from './store-fixture';
 
 const killAfter = Number(process.env.STORE_KILL_AFTER_WRITES);
 const dir = process.env.STORE_DIR as string;
@@ -31,15 +31,7 @@ void (async () => {
   if (process.env.STORE_SETUP === '1') {
     const client = clientFor(`http://127.0.0.1:${store.port}`);
     await createTestTable(client);
-    const x = {
-      pk: { S: 'X' },
-      sk: { S: 'APP' },
-      gsi1pk: { S: 'OWNER#a' },
-      gsi1sk: { S: 't1#X' },
-      gsi2pk: { S: 'DAY#1' },
-      gsi2sk: { S: 't1#X' },
-    };
-    await client.send(new PutItemCommand({ TableName: TABLE, Item: x }));
+    await client.send(new PutItemCommand({ TableName: TABLE, Item: appItem('X', 't1') }));
     client.destroy();
   }
   armed = true;

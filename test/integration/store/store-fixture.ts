@@ -14,6 +14,18 @@ import { INDEXES_CHECKED_MARKER } from '../../../local/components/dynamodb';
 export const TABLE = 'store-test';
 export const INDEXES = ['gsi1', 'gsi2'] as const;
 
+/** An application-like item of owner `OWNER#a`: `gsi1` by owner and `gsi2` by day, both sorted by `<at>#<id>`. */
+export function appItem(id: string, at: string, day = 'DAY#1'): Record<string, AttributeValue> {
+  return {
+    pk: { S: id },
+    sk: { S: 'APP' },
+    gsi1pk: { S: 'OWNER#a' },
+    gsi1sk: { S: `${at}#${id}` },
+    gsi2pk: { S: day },
+    gsi2sk: { S: `${at}#${id}` },
+  };
+}
+
 export function clientFor(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({
     endpoint,
