@@ -1,6 +1,6 @@
 import type { FunctionSpec } from './access';
 
-export type HttpMethod = 'GET' | 'POST';
+export type HttpMethod = 'GET' | 'POST' | 'PUT';
 
 /**
  * One HTTP endpoint of the contract (the handbook's HTTP-API.md, outside this repository). The local server dispatches on this
@@ -110,6 +110,66 @@ export const routes: readonly RouteSpec[] = [
     entry: api('decide-task'),
     access: ['main:read', 'main:write', 'audit:read', 'audit:append', 'sfn:task-response'],
   },
+  // Walk-throughs, findings and probes (issue 11; shared/walkthroughs).
+  {
+    name: 'create-walkthrough',
+    method: 'POST',
+    path: '/v1/walkthroughs',
+    auth: 'jwt',
+    entry: api('create-walkthrough'),
+    // A walk-through is a submission: the submit grants, plus putting its placeholder uploads.
+    access: [
+      'main:read',
+      'main:write',
+      'audit:read',
+      'audit:append',
+      'materials:write:uploads',
+      'materials:read:uploads',
+      'materials:write:applications',
+      'sfn:start',
+    ],
+  },
+  {
+    name: 'list-walkthroughs',
+    method: 'GET',
+    path: '/v1/walkthroughs',
+    auth: 'jwt',
+    entry: api('list-walkthroughs'),
+    access: ['main:read', 'audit:read'],
+  },
+  {
+    name: 'get-walkthrough',
+    method: 'GET',
+    path: '/v1/walkthroughs/{id}',
+    auth: 'jwt',
+    entry: api('get-walkthrough'),
+    access: ['main:read', 'audit:read'],
+  },
+  {
+    name: 'create-finding',
+    method: 'POST',
+    path: '/v1/walkthroughs/{id}/findings',
+    auth: 'jwt',
+    entry: api('create-finding'),
+    access: ['main:read', 'audit:read', 'audit:append'],
+  },
+  {
+    name: 'rectify-finding',
+    method: 'POST',
+    path: '/v1/walkthroughs/{id}/findings/{findingId}/rectification',
+    auth: 'jwt',
+    entry: api('rectify-finding'),
+    access: ['main:read', 'audit:read', 'audit:append'],
+  },
+  {
+    name: 'put-probe',
+    method: 'PUT',
+    path: '/v1/probes/{serviceId}',
+    auth: 'jwt',
+    entry: api('put-probe'),
+    access: ['main:read', 'main:write'],
+  },
+  { name: 'list-probes', method: 'GET', path: '/v1/probes', auth: 'jwt', entry: api('list-probes'), access: ['main:read'] },
 ];
 
 /** `routeKey` as API Gateway HTTP APIs spell it, e.g. `POST /v1/applications`. */

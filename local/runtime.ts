@@ -25,6 +25,8 @@ import { createStepDeps } from '../functions/workflow/steps';
 import { createApiHandlers } from '../functions/api/handlers';
 import { createApiServices } from '../functions/api/services';
 import { seedCatalog } from '../workflows/catalog';
+import type { Catalog } from '../workflows/types';
+import { startProbeScheduler } from './probe-scheduler';
 import { ENV_NAMES, RESOURCE_NAMES } from '../shared/names';
 
 export const LOCAL_NAMES = RESOURCE_NAMES;
@@ -59,6 +61,10 @@ export interface RuntimeOptions {
    * for `npm start`, where the engine follows AWS as far as it is known. @default false
    */
   strictVariables?: boolean;
+  /** Real milliseconds between probe sweeps (besides one after every dev-clock advance); 0 turns the timer off. @default 60000 */
+  probeEveryMs?: number;
+  /** The catalog the handlers use (tests: a service whose example form no longer validates). @default seedCatalog */
+  catalog?: Catalog;
 }
 
 export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {}): Promise<RunningRuntime> {
@@ -115,7 +121,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     // Lambda; set it (with the ports actually bound) before the first handler module loads.
     setHandlerEnvironment(config, { dynamodb: dynamodb.port, s3: s3.port, sfn: sfn.port });
     // This runtime's own deps, passed to every handler factory: nothing depends on which module loads first.
-    const deps = createPlatformDeps({ catalog: seedCatalog, clock });
+    const deps = createPlatformDeps({ catalog: opts.catalog ?? seedCatalog, clock });
     const stepHandlers = createWorkflowHandlers(createStepDeps(() => deps));
     const progress = createProgressSignal();
     const lambdas = Object.fromEntries(
@@ -158,6 +164,14 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     report(log, await reconcile(deps, { graceMs: 0 }));
     const timer = reconcileTimer(deps, opts.reconcileEveryMs ?? 60_000, log, () => progress.notify('reconcile'));
     stack.push(timer.stop);
+    const probes = startProbeScheduler({
+      deps,
+      clock,
+      everyMs: opts.probeEveryMs ?? 60_000,
+      log,
+      ran: () => progress.notify('probes'),
+    });
+    stack.push(probes.stop);
     ready = true;
 
     return {

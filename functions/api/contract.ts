@@ -2,7 +2,7 @@
  * What each route of functions/routes.ts accepts and returns. Handlers take their roles and
  * schemas from here and `/v1/openapi.json` is generated from here, so the two cannot drift.
  */
-import type * as z from 'zod';
+import * as z from 'zod';
 import type { Role } from '../../shared/auth/principal';
 import type { ResponseHeader } from '../http/openapi';
 import { APP_ID } from '../../shared/applications/ids';
@@ -11,6 +11,7 @@ import { routes } from '../routes';
 import { pageOf } from '../http/pagination';
 import * as H from './schemas';
 import { APPLICANT_ROLES, READER_ROLES } from '../../shared/names';
+import * as W from '../../shared/walkthroughs/schemas';
 
 export interface EndpointContract {
   auth: 'public' | 'jwt';
@@ -29,6 +30,9 @@ export interface EndpointContract {
 const APPLICANTS = APPLICANT_ROLES;
 const READERS = READER_ROLES;
 const OFFICERS = ['officer'] as const satisfies readonly Role[];
+/** Who walks the process: officials, and inspectors (whose walk-through changes nothing else). */
+const WALKERS = ['official', 'inspector'] as const satisfies readonly Role[];
+const OFFICIALS = ['official'] as const satisfies readonly Role[];
 
 export const contracts = {
   health: {
@@ -150,6 +154,65 @@ export const contracts = {
     body: S.DecisionRequest,
     errors: [404, 409],
     response: { status: 200, schema: S.DecisionResult, description: 'The recorded decision (a replay returns it again)' },
+  },
+  // Walk-throughs, findings and probes (issue 11; shared/walkthroughs).
+  'create-walkthrough': {
+    auth: 'jwt',
+    summary: 'Walk the process: a real test application (live: officers decide; probe: the system approves)',
+    roles: WALKERS,
+    body: W.CreateWalkthroughRequest,
+    idempotent: true,
+    errors: [404],
+    response: { status: 201, schema: W.WalkthroughCreated, description: 'Submitted; the report is at `links.self`' },
+  },
+  'list-walkthroughs': {
+    auth: 'jwt',
+    summary: 'Every walk-through with its report, newest first',
+    roles: WALKERS,
+    query: W.WalkthroughListQuery,
+    response: { status: 200, schema: pageOf(W.WalkthroughReport), description: 'A page of walk-through reports' },
+  },
+  'get-walkthrough': {
+    auth: 'jwt',
+    summary: "A walk-through's report: burden, steps against their limits, findings",
+    roles: WALKERS,
+    path: H.WalkthroughPath,
+    errors: [404],
+    response: { status: 200, schema: W.WalkthroughReport, description: 'Computed from the timing log now' },
+  },
+  'create-finding': {
+    auth: 'jwt',
+    summary: 'Record a finding of a walk-through',
+    roles: WALKERS,
+    path: H.WalkthroughPath,
+    body: W.FindingRequest,
+    idempotent: true,
+    errors: [404],
+    response: { status: 201, schema: W.FindingView, description: 'The finding, logged in the timing log' },
+  },
+  'rectify-finding': {
+    auth: 'jwt',
+    summary: "Record a finding's rectification",
+    roles: WALKERS,
+    path: H.FindingPath,
+    body: W.RectificationRequest,
+    errors: [404, 409],
+    response: { status: 200, schema: W.FindingView, description: 'The rectified finding (the same note again replays)' },
+  },
+  'put-probe': {
+    auth: 'jwt',
+    summary: "Schedule (or pause) a service's probe",
+    roles: OFFICIALS,
+    path: H.ServicePath,
+    body: W.ProbeSettingsRequest,
+    errors: [404],
+    response: { status: 200, schema: W.ProbeView, description: 'The probe as scheduled' },
+  },
+  'list-probes': {
+    auth: 'jwt',
+    summary: 'Every scheduled probe with its last run',
+    roles: WALKERS,
+    response: { status: 200, schema: z.object({ items: z.array(W.ProbeView) }), description: 'The probes' },
   },
 } satisfies Record<string, EndpointContract>;
 

@@ -20,6 +20,13 @@ import { createProvideSupplementHandler } from './provide-supplement';
 import { createSubmitApplicationHandler } from './submit-application';
 import { createWithdrawApplicationHandler } from './withdraw-application';
 import type { ApiServices } from './services';
+import { createCreateFindingHandler } from './create-finding';
+import { createCreateWalkthroughHandler } from './create-walkthrough';
+import { createGetWalkthroughHandler } from './get-walkthrough';
+import { createListProbesHandler } from './list-probes';
+import { createListWalkthroughsHandler } from './list-walkthroughs';
+import { createPutProbeHandler } from './put-probe';
+import { createRectifyFindingHandler } from './rectify-finding';
 
 export type ApiHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
@@ -39,5 +46,13 @@ export function createApiHandlers(s: ApiServices): Readonly<Record<string, ApiHa
     'list-department-tasks': createListDepartmentTasksHandler(s.tasks),
     'get-task': createGetTaskHandler(s.tasks),
     'decide-task': createDecideTaskHandler(s.tasks),
+    // Walk-throughs, findings and probes (issue 11).
+    'create-walkthrough': createCreateWalkthroughHandler(s.walkthroughs),
+    'list-walkthroughs': createListWalkthroughsHandler(s.walkthroughs),
+    'get-walkthrough': createGetWalkthroughHandler(s.walkthroughs),
+    'create-finding': createCreateFindingHandler(s.walkthroughs),
+    'rectify-finding': createRectifyFindingHandler(s.walkthroughs),
+    'put-probe': createPutProbeHandler(s.walkthroughs),
+    'list-probes': createListProbesHandler(s.walkthroughs),
   };
 }

@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { APP_ID } from '../../shared/applications/ids';
 import { APPLICATION_STATUSES } from '../../shared/applications/schemas';
 import { DEPARTMENT_ID_PATTERN, TASK_ID_PATTERN } from '../../shared/names';
+import { FINDING_ID, WALKTHROUGH_ID } from '../../shared/walkthroughs/schemas';
 
 const slug = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/);
 
@@ -15,6 +16,8 @@ export const ApplicationPath = z.object({ id: z.string().regex(APP_ID) });
 export const MaterialPath = ApplicationPath.extend({ materialId: slug });
 export const DepartmentPath = z.object({ dept: z.string().regex(DEPARTMENT_ID_PATTERN) });
 export const TaskPath = z.object({ taskId: z.string().regex(TASK_ID_PATTERN) });
+export const WalkthroughPath = z.object({ id: z.string().regex(WALKTHROUGH_ID) });
+export const FindingPath = WalkthroughPath.extend({ findingId: z.string().regex(FINDING_ID) });
 
 const LocalizedName = z.object({ zh: z.string(), en: z.string() });
 

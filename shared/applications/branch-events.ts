@@ -116,6 +116,9 @@ export function resultEvents(ctx: Pick<Context, 'calendar'>, task: TaskRecord): 
 
 const officer = (sub: string | undefined) => ({ role: 'officer', ...(sub ? { sub } : {}) });
 
+/** `decidedBy` of a probe's automatic approval (steps/task-await.ts); its `decided` event's actor is the system. */
+export const PROBE_DECIDER = 'system:probe';
+
 /** `decided` of round `round` (decision rounds are numbered by the supplement requests before them). */
 function decided(
   task: TaskRecord,
@@ -126,10 +129,10 @@ function decided(
     ...base(task),
     key: `decided:${task.department}:${round}`,
     type: 'decided',
-    actor: officer(d.by),
+    actor: task.probe ? { role: 'system' } : officer(d.by),
     dueAt: d.dueAt,
     workingDaysUsed: d.used(d.at),
-    detail: { decision: d.decision, ...(d.comment ? { comment: d.comment } : {}) },
+    detail: { decision: d.decision, ...(d.comment ? { comment: d.comment } : {}), ...(task.probe ? { probe: true } : {}) },
   };
 }
 

@@ -49,6 +49,9 @@ export function applicationId(now: Date, sub?: string, idempotencyKey?: string):
 /** A new upload id: `U` + 128 random bits in base32. */
 export const uploadId = (): string => 'U' + base32(randomBytes(16), 26);
 
+/** An upload id derived from a seed (a walk-through's placeholder of one material): the same on every retry. */
+export const derivedUploadId = (seed: string): string => 'U' + base32(createHash('sha256').update(seed).digest(), 26);
+
 /** `T` + base64url(`<appId>:<dept>`): opaque to clients, resolvable without a lookup. */
 export const taskId = (appId: string, dept: string): string => 'T' + Buffer.from(`${appId}:${dept}`).toString('base64url');
 
@@ -70,4 +73,6 @@ export const keys = {
   owner: (sub: string) => `OWNER#${sub}`,
   day: (at: string) => `DAY#${at.slice(0, 10)}`,
   inbox: (dept: string, bucket: 'open' | 'waiting' | 'done') => `DEPT#${dept}#${bucket}`,
+  /** gsi3 partition of every walk-through application (shared/walkthroughs). */
+  walkthroughs: 'WALKS',
 };

@@ -16,7 +16,7 @@ import { reconcile as reconcileStep, type ReconcileOptions, type ReconcileReport
 import type { CheckpointInput, FinalizeInput, IntakeInput, TaskAwaitInput } from './steps/schemas';
 import { taskAwait } from './steps/task-await';
 import { provideSupplement } from './supplement';
-import { submit } from './submit';
+import { submit, type SubmitOptions } from './submit';
 import { decide, getTask, inbox } from './tasks';
 import { withdraw } from './withdraw';
 
@@ -30,7 +30,8 @@ export * from './schemas';
 export function createApplicationService(deps: PlatformDeps) {
   const ctx = createContext(deps);
   return {
-    submit: (p: Principal, req: SubmitApplicationRequest, idempotencyKey?: string) => submit(ctx, p, req, idempotencyKey),
+    submit: (p: Principal, req: SubmitApplicationRequest, idempotencyKey?: string, opts?: SubmitOptions) =>
+      submit(ctx, p, req, idempotencyKey, opts),
     list: (p: Principal, q: { limit: number; cursor?: string }) => listApplications(ctx, p, q),
     get: (p: Principal, id: string) => getApplication(ctx, p, id),
     supplement: (p: Principal, id: string, req: SupplementRequest) => provideSupplement(ctx, p, id, req),
@@ -43,8 +44,11 @@ export function createApplicationService(deps: PlatformDeps) {
 export function createTaskService(deps: PlatformDeps) {
   const ctx = createContext(deps);
   return {
-    inbox: (p: Principal, dept: string, q: { status: 'open' | 'overdue' | 'done'; limit: number; cursor?: string }) =>
-      inbox(ctx, p, dept, q),
+    inbox: (
+      p: Principal,
+      dept: string,
+      q: { status: 'open' | 'overdue' | 'done'; limit: number; cursor?: string; includeTests?: boolean },
+    ) => inbox(ctx, p, dept, q),
     get: (p: Principal, taskId: string) => getTask(ctx, p, taskId),
     decide: (p: Principal, taskId: string, req: DecisionRequest) => decide(ctx, p, taskId, req),
   };

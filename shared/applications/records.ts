@@ -6,6 +6,9 @@ import type { ApplicantRole } from '../names';
  * The items stored in the main table (docs/DESIGN.md "Data model"). They never leave the
  * service as is: `views.ts` whitelists fields into the API shapes.
  */
+/** How a walk-through's branches are decided: by real officers (`live`) or by the system as they open (`probe`). */
+export type WalkthroughMode = 'live' | 'probe';
+
 export type StoredApplicationStatus = 'submitted' | 'approved' | 'rejected' | 'withdrawn' | 'failed';
 export type TaskStatus = 'open' | 'supplement-required' | 'approved' | 'rejected' | 'cancelled';
 
@@ -40,6 +43,10 @@ export interface ApplicationRecord {
   dueAt: string;
   completedAt?: string;
   walkthrough: boolean;
+  /** Walk-throughs only (shared/walkthroughs): `probe` branches are approved by the system as they open. */
+  walkthroughMode?: WalkthroughMode;
+  /** Walk-throughs only: the role that started it (official, inspector, or `system` for a scheduled probe). */
+  walkthroughRole?: string;
   form: Record<string, unknown>;
   materials: StoredMaterial[];
   checks: StoredCheck[];
@@ -50,6 +57,9 @@ export interface ApplicationRecord {
   gsi1sk: string;
   gsi2pk: string;
   gsi2sk: string;
+  /** Walk-throughs only: `WALKS`, `<submittedAt>#<id>` (the list of walk-throughs, newest first). */
+  gsi3pk?: string;
+  gsi3sk?: string;
   /** Sparse index of unfinished work (`pending.ts`): set while the execution may not be started. */
   gsi4pk?: string;
   gsi4sk?: string;
@@ -82,6 +92,8 @@ export interface TaskRecord {
   serviceVersion: number;
   department: string;
   walkthrough: boolean;
+  /** A probe's branch: decided by the system actor in the write that opened it (never an officer's action). */
+  probe?: boolean;
   status: TaskStatus;
   openedAt: string;
   dueAt: string;

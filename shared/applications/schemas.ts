@@ -175,6 +175,8 @@ export const TaskSummary = z.object({
   dueAt: Iso,
   overdue: z.boolean(),
   walkthrough: z.boolean(),
+  /** A probe's branch, decided by the system when it opened: nothing for an officer to do. */
+  probe: z.boolean().optional(),
 });
 export type TaskSummary = z.infer<typeof TaskSummary>;
 
@@ -205,4 +207,11 @@ export const MaterialLink = z.object({ url: z.string().url(), expiresAt: Iso });
 export type MaterialLink = z.infer<typeof MaterialLink>;
 
 export const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().max(1024).optional() });
-export const InboxQuery = ListQuery.extend({ status: z.enum(['open', 'overdue', 'done']).default('open') });
+export const InboxQuery = ListQuery.extend({
+  status: z.enum(['open', 'overdue', 'done']).default('open'),
+  /** `true`: the overdue list also shows walk-throughs (left out by default, like every figure). */
+  includeTests: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});

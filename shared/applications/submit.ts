@@ -10,7 +10,7 @@ import { startExecution } from './executions';
 import { applicationId, keys } from './ids';
 import { isRequired, materialRefErrors, runChecks, verifyAndStore } from './materials';
 import { startMark } from './pending';
-import type { ApplicationRecord } from './records';
+import type { ApplicationRecord, WalkthroughMode } from './records';
 import type { ApplicationView, SubmitApplicationRequest } from './schemas';
 import { applicationView } from './views';
 
@@ -24,6 +24,7 @@ export async function submit(
   p: Principal,
   req: SubmitApplicationRequest,
   idempotencyKey?: string,
+  opts: SubmitOptions = {},
 ): Promise<{ application: ApplicationView; replayed: boolean }> {
   // Role and body shape were checked at the edge (functions/api/contract.ts); the rules here need the catalog or the caller.
   const errors: FieldError[] = [];
@@ -68,7 +69,15 @@ export async function submit(
     status: 'submitted',
     submittedAt,
     dueAt: plannedDueAt(ctx, def, now),
-    walkthrough: false,
+    walkthrough: opts.walkthrough !== undefined,
+    ...(opts.walkthrough
+      ? {
+          walkthroughMode: opts.walkthrough.mode,
+          walkthroughRole: opts.walkthrough.role,
+          gsi3pk: keys.walkthroughs,
+          gsi3sk: `${submittedAt}#${id}`,
+        }
+      : {}),
     form: form.data as Record<string, unknown>,
     materials,
     checks,
@@ -91,6 +100,11 @@ export async function submit(
   }
   const event = await afterStore(ctx, record, true);
   return { application: applicationView(def, record, [], [event], { kind: 'applicant' }, now), replayed: false };
+}
+
+/** A walk-through (shared/walkthroughs) submits through this same path, labelled a test everywhere. */
+export interface SubmitOptions {
+  walkthrough?: { mode: WalkthroughMode; role: string };
 }
 
 /** The latest branch due date if every branch opened now (intake computes the real ones). */
@@ -129,7 +143,7 @@ export function submittedEvent(app: ApplicationRecord): TimingEventInput {
   return {
     key: 'submitted',
     type: 'submitted',
-    actor: { role: app.submittedAs, sub: app.ownerSub },
+    actor: { role: app.walkthroughRole ?? app.submittedAs, sub: app.ownerSub },
     serviceId: app.serviceId,
     walkthrough: app.walkthrough,
     dueAt: app.dueAt,

@@ -181,11 +181,13 @@ export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string, curso
     async inbox(
       dept: string,
       bucket: 'open' | 'done',
-      q: { caller: string; limit: number; cursor?: string; dueBefore?: string },
+      q: { caller: string; limit: number; cursor?: string; dueBefore?: string; withTests?: boolean },
     ): Promise<Page<TaskRecord>> {
+      // The overdue list leaves walk-throughs out unless asked (the officers' overdue figures stay real).
+      const testsOut = q.dueBefore !== undefined && q.withTests !== true;
       const list: CursorList = {
         name: 'inbox',
-        bindings: { caller: q.caller, dept, bucket, overdue: q.dueBefore ? 'yes' : 'no' },
+        bindings: { caller: q.caller, dept, bucket, overdue: q.dueBefore ? 'yes' : 'no', ...(testsOut ? { tests: 'out' } : {}) },
         partition: { gsi3pk: keys.inbox(dept, bucket) },
         carried: ['pk', 'sk', 'gsi3sk'],
       };
@@ -198,7 +200,12 @@ export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string, curso
           TableName: table,
           IndexName: 'gsi3',
           KeyConditionExpression: q.dueBefore ? 'gsi3pk = :pk AND gsi3sk < :before' : 'gsi3pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.inbox(dept, bucket), ...(q.dueBefore ? { ':before': q.dueBefore } : {}) },
+          ...(testsOut ? { FilterExpression: 'walkthrough = :no' } : {}),
+          ExpressionAttributeValues: {
+            ':pk': keys.inbox(dept, bucket),
+            ...(q.dueBefore ? { ':before': q.dueBefore } : {}),
+            ...(testsOut ? { ':no': false } : {}),
+          },
           Limit: q.limit,
           ExclusiveStartKey: start,
         }),

@@ -16,7 +16,7 @@ export async function inbox(
   ctx: Context,
   p: Principal,
   dept: string,
-  q: { status: 'open' | 'overdue' | 'done'; limit: number; cursor?: string },
+  q: { status: 'open' | 'overdue' | 'done'; limit: number; cursor?: string; includeTests?: boolean },
 ): Promise<{ items: TaskSummary[]; nextCursor?: string }> {
   if (p.dept !== dept) throw new ForbiddenError(`officers of ${p.dept ?? 'no department'} may not read the inbox of ${dept}`);
   const now = ctx.clock.now();
@@ -25,7 +25,7 @@ export async function inbox(
     limit: q.limit,
     ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
     // Overdue = open with a due time before now; gsi3sk is `<dueAt>#<taskId>`.
-    ...(q.status === 'overdue' ? { dueBefore: now.toISOString() } : {}),
+    ...(q.status === 'overdue' ? { dueBefore: now.toISOString(), withTests: q.includeTests === true } : {}),
   });
   return { items: page.items.map((t) => taskSummary(t, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }

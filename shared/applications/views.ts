@@ -197,6 +197,7 @@ export const taskSummary = (task: TaskRecord, now: Date): TaskSummary => ({
   dueAt: task.dueAt,
   overdue: isOverdue(task, now),
   walkthrough: task.walkthrough,
+  ...(task.probe ? { probe: true } : {}),
 });
 
 /** Only the form fields (dotted paths) the department may see, nested as in the form. */

@@ -14,6 +14,9 @@ export const EVENT_TYPES = [
   'withdrawn',
   'supplement-expired',
   'failed',
+  // Walk-throughs (issue 11, shared/walkthroughs): a finding on the walk-through's application and its rectification.
+  'finding-recorded',
+  'finding-rectified',
 ] as const;
 export type TimingEventType = (typeof EVENT_TYPES)[number];
 

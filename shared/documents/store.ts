@@ -20,6 +20,15 @@ export interface DeclaredUpload {
   sha256: string;
 }
 
+/** The declaration signed into an upload, as S3 metadata (ASCII; the owner hashed). */
+const uploadMetadata = (d: DeclaredUpload) => ({
+  owner: ownerTag(d.ownerSub),
+  service: d.serviceId,
+  material: d.materialId,
+  size: String(d.sizeBytes),
+  sha256: d.sha256,
+});
+
 export const materialKey = (appId: string, materialId: string) => `applications/${appId}/${materialId}`;
 
 /**
@@ -38,13 +47,7 @@ export function createDocumentStore(deps: { s3: S3Client; bucket: string; signin
      */
     async presignUpload(d: DeclaredUpload) {
       const checksum = Buffer.from(d.sha256, 'hex').toString('base64');
-      const metadata = {
-        owner: ownerTag(d.ownerSub),
-        service: d.serviceId,
-        material: d.materialId,
-        size: String(d.sizeBytes),
-        sha256: d.sha256,
-      };
+      const metadata = uploadMetadata(d);
       const headers: Record<string, string> = {
         'content-type': d.contentType,
         'x-amz-checksum-sha256': checksum,
@@ -65,6 +68,23 @@ export function createDocumentStore(deps: { s3: S3Client; bucket: string; signin
         unhoistableHeaders: new Set(Object.keys(headers)),
       });
       return { url, headers, expiresAt: new Date(signingDate.getTime() + UPLOAD_TTL_SECONDS * 1000).toISOString() };
+    },
+
+    /**
+     * Puts `uploads/<uploadId>` server-side with the same declaration a presigned PUT carries
+     * (a walk-through's placeholder materials): verified at submission like any upload.
+     */
+    async putUpload(d: DeclaredUpload, body: Uint8Array): Promise<void> {
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: uploadKey(d.uploadId),
+          ContentType: d.contentType,
+          Metadata: uploadMetadata(d),
+          ChecksumSHA256: Buffer.from(d.sha256, 'hex').toString('base64'),
+          Body: body,
+        }),
+      );
     },
 
     /**

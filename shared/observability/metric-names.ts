@@ -20,3 +20,10 @@ export const RECONCILE_LAG_METRIC = { name: 'ReconcileLagSeconds', unit: 'Second
 
 /** One application the state machine ended as `failed` (Finalize); dimension `ServiceId`; unit Count; summed. */
 export const FAILED_APPLICATIONS_METRIC = { name: 'FailedApplications', unit: 'Count', dimensions: ['ServiceId'] } as const;
+
+/**
+ * One scheduled probe that failed (shared/walkthroughs/probes.ts): its example form no longer
+ * validates, its application ended other than approved, or it did not finish within the
+ * service's limit. Dimension `ServiceId`; unit Count; summed; the probe alarm watches it.
+ */
+export const PROBE_FAILURES_METRIC = { name: 'ProbeFailures', unit: 'Count', dimensions: ['ServiceId'] } as const;

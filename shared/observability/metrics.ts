@@ -1,5 +1,11 @@
 import type { Clock } from '../clock';
-import { FAILED_APPLICATIONS_METRIC, METRICS_NAMESPACE, OVERDUE_TASKS_METRIC, RECONCILE_LAG_METRIC } from './metric-names';
+import {
+  FAILED_APPLICATIONS_METRIC,
+  METRICS_NAMESPACE,
+  OVERDUE_TASKS_METRIC,
+  PROBE_FAILURES_METRIC,
+  RECONCILE_LAG_METRIC,
+} from './metric-names';
 
 /** Where an EMF line goes: stdout, which Lambda ships to CloudWatch Logs. */
 export type LineWriter = (line: string) => void;
@@ -38,6 +44,8 @@ export function createMetrics(deps: { clock: Clock; write?: LineWriter }) {
     /** One application the state machine ended as `failed` (the alarm on failed applications watches this). */
     applicationFailed: (serviceId: string) =>
       emit(FAILED_APPLICATIONS_METRIC.name, 1, FAILED_APPLICATIONS_METRIC.unit, { ServiceId: serviceId }),
+    /** One scheduled probe that failed (the probe alarm watches this). */
+    probeFailed: (serviceId: string) => emit(PROBE_FAILURES_METRIC.name, 1, PROBE_FAILURES_METRIC.unit, { ServiceId: serviceId }),
   };
 }
 

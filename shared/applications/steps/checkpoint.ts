@@ -60,7 +60,8 @@ export async function checkpoint(ctx: Context, metrics: Metrics, input: Checkpoi
           ? [{ ...common, key: `escalated:${dept}:${task.dueAt}:${period}`, type: 'escalated' as const, detail: escalation }]
           : []),
       ]);
-      metrics.overdueTask(dept);
+      // Walk-throughs and probes stay out of the officers' overdue figures (a late probe is the probe sweep's alarm).
+      if (!task.walkthrough) metrics.overdueTask(dept);
     } else if (at >= task.warnAt) {
       await ctx.log.append(id, warned);
     }

@@ -6,6 +6,8 @@ import { settle } from '../redeliver';
 import { keys, taskId } from '../ids';
 import type { ApplicationRecord, TaskRecord } from '../records';
 import type { TaskAwaitInput } from './schemas';
+import { deliveryMark } from '../pending';
+import { PROBE_DECIDER } from '../branch-events';
 
 /** What happened to this wait: its token is stored (`waiting`), was answered at once, or the branch is closed. */
 export type TaskAwaitOutcome = 'waiting' | 'delivered' | 'closed';
@@ -27,7 +29,9 @@ export async function taskAwait(ctx: Context, input: TaskAwaitInput): Promise<{ 
     }
     if (!application) throw new NotFoundError(`application ${id} not found`);
     const opened = await open(ctx, application, input, { dueAt: input.dueAt, warnAt: input.warnAt });
-    if (opened !== 'exists') return { outcome: opened };
+    if (opened === 'closed') return { outcome: opened };
+    // A probe's branch was opened already decided: deliver the system's approval at once.
+    if (opened !== 'exists') return { outcome: opened.probe && (await settle(ctx, opened)) === 'delivered' ? 'delivered' : 'waiting' };
   }
   let task: TaskRecord;
   try {
@@ -42,16 +46,21 @@ export async function taskAwait(ctx: Context, input: TaskAwaitInput): Promise<{ 
   return { outcome: result === 'delivered' ? 'delivered' : 'waiting' };
 }
 
-/** Opens the branch's task (conditional put); `exists` when another call opened it first. */
+/**
+ * Opens the branch's task (conditional put); `exists` when another call opened it first. This
+ * is the one place where any branch opens, so a probe's branch is decided here: the same put
+ * stores the system's approval (and the undelivered mark), so no officer ever sees it open.
+ */
 async function open(
   ctx: Context,
   app: ApplicationRecord,
   input: TaskAwaitInput,
   dates: { dueAt: string; warnAt: string },
-): Promise<'waiting' | 'closed' | 'exists'> {
+): Promise<TaskRecord | 'closed' | 'exists'> {
   if (app.status !== 'submitted') return 'closed';
   const id = taskId(app.id, input.department);
-  const task: TaskRecord = {
+  const openedAt = ctx.clock.now().toISOString();
+  const opened: TaskRecord = {
     ...keys.task(app.id, input.department),
     taskId: id,
     applicationId: app.id,
@@ -60,7 +69,7 @@ async function open(
     department: input.department,
     walkthrough: app.walkthrough,
     status: 'open',
-    openedAt: ctx.clock.now().toISOString(),
+    openedAt,
     dueAt: dates.dueAt,
     warnAt: dates.warnAt,
     overdue: false,
@@ -70,6 +79,7 @@ async function open(
     gsi3pk: keys.inbox(input.department, 'open'),
     gsi3sk: `${dates.dueAt}#${id}`,
   };
+  const task = app.walkthroughMode === 'probe' ? probeApproved(opened) : opened;
   // Logged before the task becomes visible, so that no decision can precede it in the log.
   await logOpened(ctx, task);
   try {
@@ -78,7 +88,21 @@ async function open(
     if (isConditionalCheckFailed(error)) return 'exists';
     throw error;
   }
-  return 'waiting';
+  return task;
+}
+
+/** A probe's branch as the system approves it on opening: decided, in the done inbox, marked undelivered. */
+function probeApproved(task: TaskRecord): TaskRecord {
+  return {
+    ...task,
+    probe: true,
+    status: 'approved',
+    decision: 'approve',
+    decidedAt: task.openedAt,
+    decidedBy: PROBE_DECIDER,
+    gsi3pk: keys.inbox(task.department, 'done'),
+    ...deliveryMark(task.openedAt, task.taskId, 'd0'),
+  };
 }
 
 /** Ensures the branch's `branch-opened` (intake normally logged it already: no write then). */

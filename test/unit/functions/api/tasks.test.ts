@@ -43,7 +43,11 @@ describe('GET /v1/departments/{dept}/tasks', () => {
     fake.inbox.mockResolvedValue({ items: [task], nextCursor: 'n' });
     const res = await handler(event(), lambdaContext());
     expect(json(res)).toEqual({ items: [task], nextCursor: 'n' });
-    expect(fake.inbox).toHaveBeenCalledWith(expect.objectContaining({ dept: 'education' }), 'education', { status: 'open', limit: 20 });
+    expect(fake.inbox).toHaveBeenCalledWith(expect.objectContaining({ dept: 'education' }), 'education', {
+      status: 'open',
+      limit: 20,
+      includeTests: false,
+    });
   });
 
   test('an unknown status is 422; citizens are 403; the service decides department membership', async () => {
@@ -51,7 +55,14 @@ describe('GET /v1/departments/{dept}/tasks', () => {
     expect((await handler(event(undefined, CITIZEN), lambdaContext())).statusCode).toBe(403);
     fake.inbox.mockRejectedValue(new ForbiddenError('not an officer of housing'));
     expect((await handler(event({ status: 'overdue' }), lambdaContext())).statusCode).toBe(403);
-    expect(fake.inbox).toHaveBeenCalledWith(expect.anything(), 'education', { status: 'overdue', limit: 20 });
+    expect(fake.inbox).toHaveBeenCalledWith(expect.anything(), 'education', { status: 'overdue', limit: 20, includeTests: false });
+  });
+
+  test('includeTests=true asks for walk-throughs in the overdue list; anything but true/false is 422', async () => {
+    fake.inbox.mockResolvedValue({ items: [] });
+    expect((await handler(event({ status: 'overdue', includeTests: 'true' }), lambdaContext())).statusCode).toBe(200);
+    expect(fake.inbox).toHaveBeenCalledWith(expect.anything(), 'education', { status: 'overdue', limit: 20, includeTests: true });
+    expect((await handler(event({ status: 'overdue', includeTests: 'yes' }), lambdaContext())).statusCode).toBe(422);
   });
 });
 
