@@ -146,6 +146,24 @@ export const routes: readonly RouteSpec[] = [
     access: ['main:read', 'audit:read'],
   },
   {
+    name: 'answer-walkthrough-supplement',
+    method: 'POST',
+    path: '/v1/walkthroughs/{id}/supplements',
+    auth: 'jwt',
+    entry: api('answer-walkthrough-supplement'),
+    // The applicant's supplement grants, plus putting the placeholder uploads.
+    access: [
+      'main:read',
+      'main:write',
+      'audit:read',
+      'audit:append',
+      'materials:write:uploads',
+      'materials:read:uploads',
+      'materials:write:applications',
+      'sfn:task-response',
+    ],
+  },
+  {
     name: 'create-finding',
     method: 'POST',
     path: '/v1/walkthroughs/{id}/findings',

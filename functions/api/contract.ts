@@ -180,6 +180,15 @@ export const contracts = {
     errors: [404],
     response: { status: 200, schema: W.WalkthroughReport, description: 'Computed from the timing log now' },
   },
+  'answer-walkthrough-supplement': {
+    auth: 'jwt',
+    summary: "Answer a department's supplement request in a walk-through, as the citizen would",
+    roles: WALKERS,
+    path: H.WalkthroughPath,
+    body: W.WalkthroughSupplementRequest,
+    errors: [404, 409],
+    response: { status: 202, schema: W.WalkthroughReport, description: 'Accepted; the branch resumes' },
+  },
   'create-finding': {
     auth: 'jwt',
     summary: 'Record a finding of a walk-through',

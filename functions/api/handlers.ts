@@ -20,6 +20,7 @@ import { createProvideSupplementHandler } from './provide-supplement';
 import { createSubmitApplicationHandler } from './submit-application';
 import { createWithdrawApplicationHandler } from './withdraw-application';
 import type { ApiServices } from './services';
+import { createAnswerWalkthroughSupplementHandler } from './answer-walkthrough-supplement';
 import { createCreateFindingHandler } from './create-finding';
 import { createCreateWalkthroughHandler } from './create-walkthrough';
 import { createGetWalkthroughHandler } from './get-walkthrough';
@@ -50,6 +51,7 @@ export function createApiHandlers(s: ApiServices): Readonly<Record<string, ApiHa
     'create-walkthrough': createCreateWalkthroughHandler(s.walkthroughs),
     'list-walkthroughs': createListWalkthroughsHandler(s.walkthroughs),
     'get-walkthrough': createGetWalkthroughHandler(s.walkthroughs),
+    'answer-walkthrough-supplement': createAnswerWalkthroughSupplementHandler(s.walkthroughs),
     'create-finding': createCreateFindingHandler(s.walkthroughs),
     'rectify-finding': createRectifyFindingHandler(s.walkthroughs),
     'put-probe': createPutProbeHandler(s.walkthroughs),

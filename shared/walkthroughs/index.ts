@@ -9,9 +9,24 @@ import { createContext } from '../applications/context';
 import { createCursorCodec, fallbackCursorSecret } from '../applications/cursor';
 import { createMetrics } from '../observability/metrics';
 import { listProbes, putProbe, sweepProbes } from './probes';
-import type { CreateWalkthroughRequest, FindingRequest, ProbeSettingsRequest, RectificationRequest, WalkthroughListQuery } from './schemas';
+import type {
+  CreateWalkthroughRequest,
+  FindingRequest,
+  ProbeSettingsRequest,
+  RectificationRequest,
+  WalkthroughListQuery,
+  WalkthroughSupplementRequest,
+} from './schemas';
 import { loadWalkthroughSettings } from './settings';
-import { addFinding, getWalkthrough, listWalkthroughs, rectify, startWalkthrough, type WalkthroughSettings } from './walkthroughs';
+import {
+  addFinding,
+  answerSupplement,
+  getWalkthrough,
+  listWalkthroughs,
+  rectify,
+  startWalkthrough,
+  type WalkthroughSettings,
+} from './walkthroughs';
 
 export * from './schemas';
 export type { WalkthroughSettings } from './walkthroughs';
@@ -31,6 +46,7 @@ export function createWalkthroughService(deps: PlatformDeps, settings: Walkthrou
     create: (p: Principal, req: CreateWalkthroughRequest, idempotencyKey?: string) => startWalkthrough(ctx, p, req, idempotencyKey),
     list: (p: Principal, q: WalkthroughListQuery) => listWalkthroughs(ctx, cursors, settings, p.sub, q),
     get: (id: string) => getWalkthrough(ctx, settings, id),
+    supplement: (p: Principal, id: string, req: WalkthroughSupplementRequest) => answerSupplement(ctx, settings, p, id, req),
     addFinding: (p: Principal, id: string, req: FindingRequest, idempotencyKey?: string) =>
       addFinding(ctx, settings, p, id, req, idempotencyKey),
     rectify: (p: Principal, id: string, findingId: string, req: RectificationRequest) => rectify(ctx, settings, p, id, findingId, req),

@@ -23,13 +23,15 @@ export function walkthroughReport(r: {
   rectifyWorkingDays: number;
 }): WalkthroughReport {
   const findings = findingsOf(r.events, r.calendar, r.rectifyWorkingDays, r.now);
+  // When the log says it ended (the status write comes after the event, a moment later).
+  const completedAt = r.events.find((e) => ENDED.has(e.type))?.at ?? r.app.completedAt;
   return {
     id: r.id,
     serviceId: r.app.serviceId,
     mode: r.app.walkthroughMode ?? 'live',
     status: r.status,
     startedAt: r.app.submittedAt,
-    ...(r.app.completedAt ? { completedAt: r.app.completedAt } : {}),
+    ...(completedAt ? { completedAt } : {}),
     startedBy: { role: r.app.walkthroughRole ?? r.app.submittedAs },
     applicationId: r.app.id,
     burden: burdenOf(r.def, r.app, r.events),
@@ -62,6 +64,7 @@ function leafCount(v: unknown): number {
 }
 
 const FINAL = new Set(['approve', 'reject']);
+const ENDED = new Set(['completed', 'withdrawn', 'failed']);
 const minutes = (from: string, to: string | Date) => Math.round((new Date(to).getTime() - new Date(from).getTime()) / 6000) / 10;
 
 /** One department's step, or undefined when its branch never opened. */

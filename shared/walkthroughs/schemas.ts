@@ -92,6 +92,14 @@ export const WalkthroughListQuery = z.object({
 });
 export type WalkthroughListQuery = z.output<typeof WalkthroughListQuery>;
 
+export const WalkthroughSupplementRequest = z.object({
+  department: z.string().regex(DEPARTMENT_ID_PATTERN, 'not a department id'),
+  /** Form fields to change, merged into the form as the applicant's answer would be. */
+  form: z.record(z.string(), z.unknown()).optional(),
+  note: z.string().max(1000).optional(),
+});
+export type WalkthroughSupplementRequest = z.infer<typeof WalkthroughSupplementRequest>;
+
 export const FindingRequest = z.object({
   text: text(2000),
   severity: z.enum(SEVERITIES),

@@ -10,6 +10,7 @@ import { applicationId, derivedUploadId, keys } from '../applications/ids';
 import { isRequired, runChecks } from '../applications/materials';
 import type { ApplicationRecord, TaskRecord, WalkthroughMode } from '../applications/records';
 import { submit } from '../applications/submit';
+import { provideSupplement } from '../applications/supplement';
 import { applicationView } from '../applications/views';
 import type { CursorCodec, CursorList } from '../applications/cursor';
 import { applicationIdOf, findingId, walkthroughIdOf } from './ids';
@@ -21,6 +22,7 @@ import type {
   FindingView,
   RectificationRequest,
   WalkthroughCreated,
+  WalkthroughSupplementRequest,
   WalkthroughListQuery,
   WalkthroughReport,
 } from './schemas';
@@ -95,6 +97,58 @@ export async function startWalkthrough(
   });
   const id = walkthroughIdOf(application.id);
   return { id, applicationId: application.id, mode: req.mode, links: walkthroughLinks(id) };
+}
+
+/** Puts one placeholder for a material under a derived upload id (the same id on a retry). */
+async function putPlaceholder(
+  ctx: Context,
+  ownerSub: string,
+  def: { id: string; materials: readonly { id: string; accept: readonly string[] }[] },
+  materialId: string,
+  seed: string,
+) {
+  const spec = def.materials.find((m) => m.id === materialId);
+  if (!spec) return undefined;
+  const uploadId = derivedUploadId(seed);
+  const file = placeholderFile(spec.accept, `${def.id}/${spec.id}`);
+  await ctx.docs.putUpload(
+    { uploadId, ownerSub, serviceId: def.id, materialId, contentType: file.contentType, sizeBytes: file.bytes.length, sha256: file.sha256 },
+    file.bytes,
+  );
+  return { materialId, uploadId };
+}
+
+/**
+ * `POST /v1/walkthroughs/{id}/supplements` `{department, note?, form?}`: the walker answers a
+ * department's supplement request as the citizen would, through the applicant's own path
+ * (`provideSupplement`: the clock suspension, the moved due date, the events). Every material
+ * the request listed is uploaded again as a placeholder. Only the walker who started it may
+ * answer (404 for anyone else, like another applicant's application).
+ */
+export async function answerSupplement(
+  ctx: Context,
+  settings: WalkthroughSettings,
+  p: Principal,
+  id: string,
+  req: WalkthroughSupplementRequest,
+): Promise<WalkthroughReport> {
+  const { app, tasks } = await load(ctx, id);
+  if (app.ownerSub !== p.sub) throw new NotFoundError(`walk-through ${id} not found`);
+  const def = ctx.catalog.getServiceVersion(app.serviceId, app.serviceVersion);
+  const task = tasks.find((t) => t.department === req.department);
+  const round = (task?.supplementRequests.length ?? 0) - 1;
+  const request = task?.supplementRequests[round];
+  const wanted = request && request.providedAt === undefined ? request.missing.flatMap((m) => (m.materialId ? [m.materialId] : [])) : [];
+  const materials = (
+    await Promise.all(wanted.map((m) => putPlaceholder(ctx, p.sub, def, m, `${app.id}:${req.department}:${round}:${m}`)))
+  ).filter((m) => m !== undefined);
+  await provideSupplement(ctx, p, app.id, {
+    department: req.department,
+    ...(materials.length ? { materials } : {}),
+    ...(req.form ? { form: req.form } : {}),
+    ...(req.note !== undefined ? { note: req.note } : {}),
+  });
+  return getWalkthrough(ctx, settings, id);
 }
 
 /** A walk-through's application, tasks and timing log, or a 404 for anything that is not a walk-through. */
