@@ -62,3 +62,53 @@ test('a task shows only the fields its department may see, and never a task toke
   const app = await (await t.api.login({ role: 'citizen', sub: 'owner' })).request('GET', `/v1/applications/${appId}`);
   expect(JSON.stringify(app)).not.toMatch(/token/i);
 });
+
+describe('walk-throughs and probes (officials and inspectors)', () => {
+  let walk: { id: string; applicationId: string };
+  beforeAll(async () => {
+    const official = await t.api.login({ role: 'official', sub: 'walker' });
+    walk = await official.request('POST', '/v1/walkthroughs', { serviceId: 'school-enrolment', mode: 'live' });
+  });
+
+  test('no token -> 401', async () => {
+    expect(await status(t.api.request('POST', '/v1/walkthroughs', { serviceId: 'newborn', mode: 'probe' }))).toBe(401);
+    expect(await status(t.api.request('GET', `/v1/walkthroughs/${walk.id}`))).toBe(401);
+    expect(await status(t.api.request('GET', '/v1/probes'))).toBe(401);
+    expect(await status(t.api.request('PUT', '/v1/probes/newborn', { everyHours: 6, enabled: true }))).toBe(401);
+  });
+
+  test('only officials and inspectors walk; only officials schedule probes (403)', async () => {
+    const citizen = await t.api.login({ role: 'citizen', sub: 'owner' });
+    const officer = await t.api.login({ role: 'officer', sub: 'oa', dept: deptA });
+    for (const caller of [citizen, officer]) {
+      expect(await status(caller.request('POST', '/v1/walkthroughs', { serviceId: 'newborn', mode: 'probe' }))).toBe(403);
+      expect(await status(caller.request('GET', '/v1/walkthroughs'))).toBe(403);
+      expect(await status(caller.request('GET', `/v1/walkthroughs/${walk.id}`))).toBe(403);
+      expect(await status(caller.request('POST', `/v1/walkthroughs/${walk.id}/findings`, { text: 't', severity: 'low' }))).toBe(403);
+      expect(await status(caller.request('GET', '/v1/probes'))).toBe(403);
+    }
+    const inspector = await t.api.login({ role: 'inspector', sub: 'ins' });
+    expect(await status(inspector.request('PUT', '/v1/probes/newborn', { everyHours: 6, enabled: true }))).toBe(403);
+    // The inspector's own walk-through is allowed; deciding anything is not.
+    const own = await inspector.request<{ id: string }>('POST', '/v1/walkthroughs', { serviceId: 'newborn', mode: 'probe' });
+    expect(own.id).toMatch(/^W/);
+    expect(await status(inspector.request('POST', `/v1/tasks/${taskId}/decision`, { decision: 'approve', comment: 'x' }))).toBe(403);
+  });
+
+  test('not a walk-through, or not the walker -> 404', async () => {
+    const official = await t.api.login({ role: 'official', sub: 'walker' });
+    // A citizen's application under its walk-through name: exists, but is not a walk-through.
+    expect(await status(official.request('GET', `/v1/walkthroughs/W${appId.slice(1)}`))).toBe(404);
+    const other = await t.api.login({ role: 'official', sub: 'another-head' });
+    expect(await status(other.request('POST', `/v1/walkthroughs/${walk.id}/supplements`, { department: deptA }))).toBe(404);
+  });
+
+  test("citizens never see a walk-through; officers see the live one's task, labelled a test", async () => {
+    const citizen = await t.api.login({ role: 'citizen', sub: 'owner' });
+    expect(await status(citizen.request('GET', `/v1/applications/${walk.applicationId}`))).toBe(404);
+    const mine = await citizen.request<{ items: Array<{ id: string }> }>('GET', '/v1/applications');
+    expect(mine.items.map((a) => a.id)).not.toContain(walk.applicationId);
+    const officer = await t.api.login({ role: 'officer', sub: 'oa', dept: deptA });
+    expect(await findTask(officer, deptA, walk.applicationId)).toMatchObject({ walkthrough: true, status: 'open' });
+  });
+});

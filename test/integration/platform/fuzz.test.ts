@@ -23,6 +23,7 @@ let checker: ContractChecker;
 let service: ServiceDoc;
 const tokens: Record<string, string | undefined> = {};
 const fixtures: Record<string, string> = {};
+const walkFixtures: Record<string, string> = {};
 let materials: Array<{ materialId: string; uploadId: string }>;
 
 beforeAll(async () => {
@@ -38,6 +39,7 @@ beforeAll(async () => {
   const citizen = await login('citizen', 'fuzz-owner');
   await login('proxy', 'fuzz-stranger');
   await login('inspector', 'fuzz-inspector');
+  const official = await login('official', 'fuzz-official');
   const dept = service.departments[0]!.id;
   const officer = await login('officer', 'fuzz-officer', dept);
   await login('officer', 'fuzz-officer-other', service.departments[1]!.id);
@@ -51,6 +53,10 @@ beforeAll(async () => {
     materialId: service.materials[0]!.id,
   });
   materials = await uploadNeeded(citizen, service);
+  // Walk-through paths get a walk-through and one of its findings.
+  const walk = await official.request<{ id: string }>('POST', '/v1/walkthroughs', { serviceId: service.id, mode: 'probe' });
+  const finding = await official.request<{ id: string }>('POST', `/v1/walkthroughs/${walk.id}/findings`, { text: 'f', severity: 'low' });
+  Object.assign(walkFixtures, { id: walk.id, findingId: finding.id });
   // A token that is not one the runtime issued: the authorizer's 401.
   tokens.forged = `${tokens.citizen!.split('.').slice(0, 2).join('.')}.${'A'.repeat(43)}`;
 });
@@ -66,7 +72,7 @@ interface Probe {
   body?: string;
 }
 
-const ROLES = [undefined, 'citizen', 'proxy', 'officer', 'officer-other', 'inspector', 'forged'];
+const ROLES = [undefined, 'citizen', 'proxy', 'officer', 'officer-other', 'inspector', 'official', 'forged'];
 /** The roles an operation's description lists ("Roles: citizen, proxy."). */
 const rolesOf = (op: Json): string[] => /Roles: ([^.]+)\./.exec(op.description ?? '')?.[1]!.split(', ') ?? [];
 
@@ -104,7 +110,15 @@ const positiveBodies = (): Record<string, unknown> => ({
   submitApplication: { serviceId: service.id, form: service.formSchema.examples[0], materials },
   provideSupplement: { department: fixtures.dept, note: 'n' },
   decideTask: { decision: 'approve', comment: 'ok' },
+  createWalkthrough: { serviceId: service.id, mode: 'probe' },
+  answerWalkthroughSupplement: { department: fixtures.dept, note: 'n' },
+  createFinding: { text: 'fuzz finding', severity: 'low' },
+  rectifyFinding: { note: 'fixed' },
+  putProbe: { everyHours: 24, enabled: false },
 });
+
+/** The fixtures of a path: walk-through paths name a walk-through and its finding. */
+const fixturesOf = (template: string) => (template.startsWith('/v1/walkthroughs/') ? { ...fixtures, ...walkFixtures } : fixtures);
 
 /** Negative bodies from a JSON Schema and a valid example: each breaks one declared rule. */
 function negativesFrom(schema: Json, example: unknown, at: string, out: Array<{ label: string; value: unknown }>, depth = 0): void {
@@ -170,7 +184,8 @@ function probesFor(template: string, method: string, op: Json): Probe[] {
   const bodyName = op.operationId as string;
   const positive = positiveBodies()[bodyName];
   const json = (value: unknown) => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
-  const base = { method, template, path: pathWith(template, fixtures) };
+  const values = fixturesOf(template);
+  const base = { method, template, path: pathWith(template, values) };
   const withBody: { headers?: Record<string, string>; body?: string } = op.requestBody ? json(positive) : {};
 
   // Path parameters: odd values (404 or 400), raw bad percent-encoding (400).
@@ -181,7 +196,7 @@ function probesFor(template: string, method: string, op: Json): Probe[] {
         ...withBody,
         role: mainRole,
         label: `path ${p.name} #${i}`,
-        path: pathWith(template, { ...fixtures, [p.name]: odd }),
+        path: pathWith(template, { ...values, [p.name]: odd }),
       });
     }
     probes.push({
@@ -189,7 +204,7 @@ function probesFor(template: string, method: string, op: Json): Probe[] {
       ...withBody,
       role: mainRole,
       label: `path ${p.name} bad encoding`,
-      path: pathWith(template, { ...mapEncoded(fixtures), [p.name]: '%E0%A4%A' }, true),
+      path: pathWith(template, { ...mapEncoded(values), [p.name]: '%E0%A4%A' }, true),
     });
   }
 
@@ -265,7 +280,7 @@ test('every operation, every caller, positive and negative: no 5xx, every respon
   // Methods a path does not have: 405 with Allow, declared on each of its operations.
   for (const [template, item] of Object.entries<Json>(doc.paths)) {
     const other = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'].find((m) => !(m.toLowerCase() in item))!;
-    probes.push({ label: `method ${other}`, method: other, template, path: pathWith(template, fixtures), role: 'citizen' });
+    probes.push({ label: `method ${other}`, method: other, template, path: pathWith(template, fixturesOf(template)), role: 'citizen' });
   }
 
   const failures: string[] = [];
