@@ -8,7 +8,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { FAILED_APPLICATIONS_METRIC, OVERDUE_TASKS_METRIC } from '../../shared/observability/metric-names';
+import { FAILED_APPLICATIONS_METRIC, OVERDUE_TASKS_METRIC, PROBE_FAILURES_METRIC } from '../../shared/observability/metric-names';
 import { METRICS_NAMESPACE } from './access-policy';
 import { platformAlarms, reconcileLagMetric, type PlatformAlarmSources } from './platform-alarms';
 
@@ -52,6 +52,19 @@ export const failedApplicationsMetric = (serviceId: string): Metric =>
   });
 
 /**
+ * Emitted by the probe sweep (shared/walkthroughs/probes.ts) for a scheduled probe that failed
+ * or did not finish within the service's limit, with the dimension `ServiceId`.
+ */
+export const probeFailuresMetric = (serviceId: string): Metric =>
+  new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName: PROBE_FAILURES_METRIC.name,
+    dimensionsMap: { ServiceId: serviceId },
+    statistic: 'Sum',
+    period: Duration.minutes(5),
+  });
+
+/**
  * Alarms that page operators: failed and timed-out executions and failed applications per state machine, errors and
  * throttles per function, overdue tasks per department. All notify one encrypted SNS topic; a dashboard shows
  * the same metrics.
@@ -81,6 +94,8 @@ export class Observability extends Construct {
       this.alarm(`${serviceId}-ExecutionsTimedOut`, machine.metricTimedOut({ period: Duration.minutes(5) }));
       // The execution succeeded (Finalize ran) but the application did not: it failed.
       this.alarm(`${serviceId}-ApplicationsFailed`, failedApplicationsMetric(serviceId));
+      // A scheduled probe of the service failed (walk-throughs, issue 11).
+      this.alarm(`${serviceId}-ProbeFailures`, probeFailuresMetric(serviceId));
       machineWidgets.push(machine.metricStarted(), machine.metricFailed(), machine.metricTimedOut());
     }
     const fnErrors: IMetric[] = [];

@@ -9,6 +9,7 @@ import { LogsKey } from '../constructs/logs-key';
 import { Observability } from '../constructs/observability';
 import type { PlatformFunction } from '../constructs/platform-function';
 import { Workflows } from '../constructs/workflows';
+import { Probes } from '../constructs/probes';
 import type { RenderedService } from '../services';
 
 export interface OneThingStackProps extends StackProps {
@@ -31,6 +32,7 @@ export class OneThingStack extends Stack {
   readonly api: Api;
   readonly observability: Observability;
   readonly backups: Backups;
+  readonly probes: Probes;
 
   constructor(scope: Construct, id: string, props: OneThingStackProps) {
     super(scope, id, props);
@@ -58,10 +60,12 @@ export class OneThingStack extends Stack {
       this.jwt = this.identity.jwt;
     }
     this.api = new Api(this, 'Api', { resources, jwt: this.jwt, webOrigin: config.webOrigin, logsKey });
+    this.probes = new Probes(this, 'Probes', { resources, logsKey });
     const functions = new Map<string, PlatformFunction>([
       ...this.workflows.taskFunctions,
       [this.workflows.reconcile.spec.name, this.workflows.reconcile],
       ...this.api.functions,
+      [this.probes.scheduler.spec.name, this.probes.scheduler],
     ]);
     this.observability = new Observability(this, 'Observability', {
       stateMachines: this.workflows.stateMachines,

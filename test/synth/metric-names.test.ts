@@ -4,6 +4,7 @@ import {
   FAILED_APPLICATIONS_METRIC,
   METRICS_NAMESPACE,
   OVERDUE_TASKS_METRIC,
+  PROBE_FAILURES_METRIC,
   RECONCILE_LAG_METRIC,
 } from '../../shared/observability/metric-names';
 import { synthesize } from './synth';
@@ -13,6 +14,20 @@ import { synthesize } from './synth';
  * emitter (shared/observability/metrics.ts) and the CDK app read shared/observability/metric-names.ts.
  */
 describe('custom metric names', () => {
+  it('the probe sweep emits ProbeFailures under the shared namespace, name, dimension and unit', () => {
+    const lines: string[] = [];
+    createMetrics({ clock: { now: () => new Date('2026-09-01T00:00:00Z') }, write: (l) => lines.push(l) }).probeFailed('newborn');
+    const emf = JSON.parse(lines[0] as string);
+    expect(emf._aws.CloudWatchMetrics).toEqual([
+      {
+        Namespace: METRICS_NAMESPACE,
+        Dimensions: [[...PROBE_FAILURES_METRIC.dimensions]],
+        Metrics: [{ Name: PROBE_FAILURES_METRIC.name, Unit: PROBE_FAILURES_METRIC.unit }],
+      },
+    ]);
+    expect(emf).toMatchObject({ ServiceId: 'newborn', ProbeFailures: 1 });
+  });
+
   it('the checkpoint emits OverdueTasks under the shared namespace, name, dimension and unit', () => {
     const lines: string[] = [];
     createMetrics({ clock: { now: () => new Date('2026-09-01T00:00:00Z') }, write: (l) => lines.push(l) }).overdueTask('education');
@@ -55,6 +70,8 @@ describe('custom metric names', () => {
     const watched = Object.values(template.findResources('AWS::CloudWatch::Alarm'))
       .filter((a) => a.Properties.Namespace === METRICS_NAMESPACE)
       .map((a) => a.Properties.MetricName as string);
-    expect(new Set(watched)).toEqual(new Set([OVERDUE_TASKS_METRIC.name, RECONCILE_LAG_METRIC.name, FAILED_APPLICATIONS_METRIC.name]));
+    expect(new Set(watched)).toEqual(
+      new Set([OVERDUE_TASKS_METRIC.name, RECONCILE_LAG_METRIC.name, FAILED_APPLICATIONS_METRIC.name, PROBE_FAILURES_METRIC.name]),
+    );
   });
 });

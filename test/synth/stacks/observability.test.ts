@@ -18,12 +18,12 @@ const alarmOn = (metricName: string, namespace: string, dimensions?: unknown) =>
 describe('alarms and dashboard', () => {
   const departments = [...new Set(catalog.flatMap((d) => d.departments.map((dept) => dept.id)))];
 
-  it('counts: three per state machine, two per function, one per department for overdue tasks, and the platform-wide ones', () => {
+  it('counts: four per state machine, two per function, one per department for overdue tasks, and the platform-wide ones', () => {
     // Platform-wide (stacks/hardening.test.ts): API 5xx, 2 throttle alarms x 2 tables, ExecutionThrottled per machine, reconcile lag.
     const platformWide = 1 + 2 * 2 + catalog.length + 1;
     template.resourceCountIs(
       'AWS::CloudWatch::Alarm',
-      3 * catalog.length + 2 * platformFunctionSpecs.length + departments.length + platformWide,
+      4 * catalog.length + 2 * platformFunctionSpecs.length + departments.length + platformWide,
     );
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
@@ -43,6 +43,17 @@ describe('alarms and dashboard', () => {
       alarmOn('FailedApplications', 'OneThing', [{ Name: 'ServiceId', Value: serviceId }]);
     },
   );
+
+  it.each(catalog.map((d) => d.id))('alarms on ProbeFailures{ServiceId=%s}, the metric the probe sweep emits', (serviceId) => {
+    alarmOn('ProbeFailures', 'OneThing', [{ Name: 'ServiceId', Value: serviceId }]);
+  });
+
+  it('runs the probe sweep on one rate schedule', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(10 minutes)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [functionLogicalId(template, 'probe-scheduler'), 'Arn'] } })],
+    });
+  });
 
   it.each(platformFunctionSpecs.map((s) => s.name))('alarms on errors and throttles of onething-%s', (name) => {
     const dimensions = [{ Name: 'FunctionName', Value: { Ref: functionLogicalId(template, name) } }];
