@@ -92,6 +92,43 @@ describe('taskAwait', () => {
     expect(puts('audit').map((e) => [e.type, e.key, e.workingDaysUsed])).toEqual([['branch-opened', 'branch-opened:education', 0]]);
   });
 
+  test("a probe's branch opens already approved by the system and is delivered before the step returns", async () => {
+    partition(appRecord({ walkthrough: true, walkthroughMode: 'probe' }));
+    ddbMock.on(UpdateCommand).resolves({});
+    expect(await steps.taskAwait(wait('decision', 'p1'))).toEqual({ outcome: 'delivered' });
+    const [task] = puts('main');
+    // One put: decided, in the done inbox, marked undelivered; never an open task.
+    expect(task).toMatchObject({
+      status: 'approved',
+      decision: 'approve',
+      decidedAt: START.toISOString(),
+      decidedBy: 'system:probe',
+      probe: true,
+      walkthrough: true,
+      token: 'p1',
+      gsi3pk: 'DEPT#education#done',
+      gsi4pk: 'PENDING#delivery',
+    });
+    expect(deliveries()).toEqual([['p1', { decision: 'approve' }]]);
+    const decided = puts('audit').find((e) => e.type === 'decided');
+    expect(decided).toMatchObject({ actor: { role: 'system' }, detail: { decision: 'approve', probe: true }, walkthrough: true });
+  });
+
+  test('a probe step retried after a crash (task put, nothing delivered) delivers the approval to the new token', async () => {
+    const decided = taskRecord('education', {
+      status: 'approved',
+      decision: 'approve',
+      decidedAt: START.toISOString(),
+      decidedBy: 'system:probe',
+      probe: true,
+      token: 'p2',
+    });
+    partition(appRecord({ walkthrough: true, walkthroughMode: 'probe' }), decided);
+    ddbMock.on(UpdateCommand).resolves({ Attributes: decided });
+    expect(await steps.taskAwait(wait('decision', 'p2'))).toEqual({ outcome: 'delivered' });
+    expect(deliveries()).toEqual([['p2', { decision: 'approve' }]]);
+  });
+
   test('a later wait only replaces the token', async () => {
     partition(appRecord(), taskRecord('education'));
     ddbMock.on(UpdateCommand).resolves({ Attributes: taskRecord('education', { token: 't2' }) });
