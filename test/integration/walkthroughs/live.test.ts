@@ -150,3 +150,38 @@ test('walk-throughs stay out of the overdue inbox unless includeTests=true', asy
   );
   expect(withTests.items.find((x) => x.applicationId === created.applicationId)).toMatchObject({ walkthrough: true, overdue: true });
 });
+
+test('bad input is 422 naming the field and stores nothing; an Idempotency-Key replays, another body is 422', async () => {
+  const official = await t.api.login({ role: 'official', sub: 'careful-head' });
+  const before = await official.request<{ items: any[] }>('GET', '/v1/walkthroughs?serviceId=construction-permit&limit=50');
+  const bad = await official
+    .request('POST', '/v1/walkthroughs', { serviceId: 'construction-permit', mode: 'live', form: { applicant: {} } })
+    .catch((e: { status: number; problem: { errors: Array<{ path: string }> } }) => e);
+  expect(bad).toMatchObject({ status: 422 });
+  expect((bad as { problem: { errors: Array<{ path: string }> } }).problem.errors.every((e) => e.path.startsWith('form.'))).toBe(true);
+  await expect(official.request('POST', '/v1/walkthroughs', { serviceId: 'no-such-service', mode: 'live' })).rejects.toMatchObject({
+    status: 404,
+  });
+  const after = await official.request<{ items: any[] }>('GET', '/v1/walkthroughs?serviceId=construction-permit&limit=50');
+  expect(after.items.length).toBe(before.items.length);
+
+  const key = { 'idempotency-key': 'season-check-1' };
+  const first = await official.request<{ id: string }>(
+    'POST',
+    '/v1/walkthroughs',
+    { serviceId: 'construction-permit', mode: 'probe' },
+    key,
+  );
+  const again = await official.request<{ id: string }>(
+    'POST',
+    '/v1/walkthroughs',
+    { serviceId: 'construction-permit', mode: 'probe' },
+    key,
+  );
+  expect(again).toEqual(first);
+  await expect(official.request('POST', '/v1/walkthroughs', { serviceId: 'construction-permit', mode: 'live' }, key)).rejects.toMatchObject(
+    { status: 422 },
+  );
+  const listed = await official.request<{ items: any[] }>('GET', '/v1/walkthroughs?serviceId=construction-permit&limit=50');
+  expect(listed.items.filter((w) => w.id === first.id)).toHaveLength(1);
+});
