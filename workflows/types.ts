@@ -38,6 +38,11 @@ export interface DepartmentSpec {
   sees: { fields: string[]; materials: string[] };
   /** Ids of the SharedDataChecks whose results this department's officers see. */
   checks: string[];
+  /**
+   * Ids of the departments whose approval this one needs first (a DAG, validated). Without
+   * it the department opens at intake. docs/WORKFLOWS.md "Stages".
+   */
+  after?: string[];
 }
 
 /** The result of one data-sharing look-up; `detail` is minimal and holds no ID numbers. */

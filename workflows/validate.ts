@@ -1,6 +1,7 @@
 /** Rules every service definition must satisfy; checked when the catalog loads. */
 import * as z from 'zod';
 import { InvalidDefinitionError } from './errors';
+import { stageProblems } from './stages';
 import type { ServiceDefinition } from './types';
 
 /** Kebab-case whose segments start with a letter, so that the PascalCase state-name suffix is unique. */
@@ -62,6 +63,7 @@ export function definitionProblems(def: ServiceDefinition): string[] {
       if (!materialIds.includes(m)) problems.push(`departments[${i}].sees.materials: unknown material "${m}"`);
     for (const c of d.checks) if (!checkIds.includes(c)) problems.push(`departments[${i}].checks: unknown check "${c}"`);
   });
+  problems.push(...stageProblems(def));
   const example = def.form.safeParse(def.example);
   if (!example.success) {
     for (const issue of example.error.issues) problems.push(`example.${issue.path.join('.')}: ${issue.message}`);
