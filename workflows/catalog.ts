@@ -7,15 +7,24 @@
  */
 import * as z from 'zod';
 import { InvalidDefinitionError, UnknownServiceError, UnknownServiceVersionError } from './errors';
-import { constructionPermitV1 } from './services/construction-permit';
-import { newbornV1 } from './services/newborn';
+import { constructionPermitV1, constructionPermitV2 } from './services/construction-permit';
+import { newbornV1, newbornV2 } from './services/newborn';
 import { schoolEnrolmentV1 } from './services/school-enrolment';
 import { utilityConnectionV1 } from './services/utility-connection';
 import type { Catalog, ServiceDefinition } from './types';
+import { stagesOf } from './stages';
 import { assertValidDefinition } from './validate';
 
 /** Every published version of every service. */
-export const definitions: readonly ServiceDefinition[] = [schoolEnrolmentV1, constructionPermitV1, utilityConnectionV1, newbornV1];
+export const definitions: readonly ServiceDefinition[] = [
+  schoolEnrolmentV1,
+  constructionPermitV1,
+  utilityConnectionV1,
+  newbornV1,
+  // Issue 15: the real order (stages) and the statutory or promised limits.
+  constructionPermitV2,
+  newbornV2,
+];
 
 export type { Catalog } from './types';
 
@@ -63,9 +72,12 @@ export const getService = (id: string): ServiceDefinition => seedCatalog.getServ
 /** @example getServiceVersion(application.serviceId, application.serviceVersion) */
 export const getServiceVersion = (id: string, version: number): ServiceDefinition => seedCatalog.getServiceVersion(id, version);
 
-/** The service's overall limit: branches run in parallel, so the longest branch's. */
+/**
+ * The service's overall limit: the longest path through the stages (branches of a stage run
+ * in parallel, stages one after another); for a flat service the longest branch's.
+ */
 export function serviceTimeLimitWorkingDays(def: ServiceDefinition): number {
-  return Math.max(...def.departments.map((d) => d.timeLimitWorkingDays));
+  return stagesOf(def).reduce((sum, stage) => sum + Math.max(...stage.map((d) => d.timeLimitWorkingDays)), 0);
 }
 
 /**

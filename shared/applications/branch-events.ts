@@ -108,6 +108,7 @@ export function resultEvents(ctx: Pick<Context, 'calendar'>, task: TaskRecord): 
         comment: task.comment,
         dueAt: task.dueAt,
         used,
+        results: task.loggedResults,
       }),
     );
   }
@@ -120,7 +121,16 @@ const officer = (sub: string | undefined) => ({ role: 'officer', ...(sub ? { sub
 function decided(
   task: TaskRecord,
   round: number,
-  d: { decision: string; at: string; by: string | undefined; comment: string | undefined; dueAt: string; used: (at: string) => number },
+  d: {
+    decision: string;
+    at: string;
+    by: string | undefined;
+    comment: string | undefined;
+    dueAt: string;
+    used: (at: string) => number;
+    /** An approval's results as logged (personal values masked when recorded). */
+    results?: Record<string, string> | undefined;
+  },
 ): TimingEventInput {
   return {
     ...base(task),
@@ -129,7 +139,7 @@ function decided(
     actor: officer(d.by),
     dueAt: d.dueAt,
     workingDaysUsed: d.used(d.at),
-    detail: { decision: d.decision, ...(d.comment ? { comment: d.comment } : {}) },
+    detail: { decision: d.decision, ...(d.comment ? { comment: d.comment } : {}), ...(d.results ? { results: d.results } : {}) },
   };
 }
 

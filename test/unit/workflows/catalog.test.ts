@@ -10,18 +10,20 @@ import { InvalidDefinitionError, UnknownServiceError, UnknownServiceVersionError
 import { twoDepartmentDefinition } from './fixtures';
 
 describe('seed catalog', () => {
-  it('holds the four seed services, version 1 each', () => {
+  it('holds the four seed services; the staged ones (issue 15) at version 2', () => {
     expect(catalog.map((d) => [d.id, d.version])).toStrictEqual([
       ['school-enrolment', 1],
-      ['construction-permit', 1],
+      ['construction-permit', 2],
       ['utility-connection', 1],
-      ['newborn', 1],
+      ['newborn', 2],
     ]);
   });
 
   it('finds a service and a version by id', () => {
     expect(getService('newborn').name.zh).toBe('新生儿出生一件事');
-    expect(getServiceVersion('construction-permit', 1)).toBe(getService('construction-permit'));
+    expect(getServiceVersion('construction-permit', 2)).toBe(getService('construction-permit'));
+    // The flat version 1 stays addressable for applications submitted under it.
+    expect(getServiceVersion('construction-permit', 1).departments.some((d) => d.after)).toBe(false);
   });
 
   it('rejects unknown ids and versions with 404 errors naming them', () => {
@@ -39,9 +41,12 @@ describe('seed catalog', () => {
     expect(error).toMatchObject({ status: 404, expose: true });
   });
 
-  it('takes the longest branch as the service time limit', () => {
-    expect(serviceTimeLimitWorkingDays(getService('construction-permit'))).toBe(7);
+  it('takes the longest branch of each stage, stage after stage, as the service time limit', () => {
+    expect(serviceTimeLimitWorkingDays(getServiceVersion('construction-permit', 1))).toBe(7);
+    // planning 20, then max(fire 15, civil air defence 20), then housing 7.
+    expect(serviceTimeLimitWorkingDays(getService('construction-permit'))).toBe(20 + 20 + 7);
     expect(serviceTimeLimitWorkingDays(getService('utility-connection'))).toBe(2);
+    // health 1, public security 2, then medical insurance and hrss 2 each in parallel.
     expect(serviceTimeLimitWorkingDays(getService('newborn'))).toBe(5);
   });
 });

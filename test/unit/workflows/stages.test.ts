@@ -70,3 +70,32 @@ describe('stagesOf', () => {
     expect(stageIndexOf(def, 'nobody')).toBe(-1);
   });
 });
+
+describe('declared results', () => {
+  it('need camelCase unique ids and anchored patterns that compile', () => {
+    const base = twoDepartmentDefinition();
+    const [first, second] = base.departments as [DepartmentSpec, DepartmentSpec];
+    const result = { label: { zh: '号', en: 'No.' }, required: true, personal: false };
+    const problems = definitionProblems({
+      ...base,
+      departments: [
+        {
+          ...first,
+          results: [
+            { ...result, id: 'permitNo', pattern: '^[0-9]+$' },
+            { ...result, id: 'permitNo', pattern: '^[0-9]+$' },
+            { ...result, id: 'Bad-Id', pattern: '[0-9]+' },
+            { ...result, id: 'other', pattern: '^([$' },
+          ],
+        },
+        second,
+      ],
+    });
+    expect(problems).toStrictEqual([
+      'departments[0].results: duplicate id "permitNo"',
+      'departments[0].results[2].id: "Bad-Id" is not camelCase',
+      'departments[0].results[2].pattern: must be anchored with ^ and $',
+      'departments[0].results[3].pattern: not a regular expression',
+    ]);
+  });
+});
