@@ -25,6 +25,7 @@ import { createStepDeps } from '../functions/workflow/steps';
 import { createApiHandlers } from '../functions/api/handlers';
 import { createApiServices } from '../functions/api/services';
 import { seedCatalog } from '../workflows/catalog';
+import type { Catalog } from '../workflows/types';
 import { ENV_NAMES, RESOURCE_NAMES } from '../shared/names';
 
 export const LOCAL_NAMES = RESOURCE_NAMES;
@@ -59,6 +60,11 @@ export interface RuntimeOptions {
    * for `npm start`, where the engine follows AWS as far as it is known. @default false
    */
   strictVariables?: boolean;
+  /**
+   * The service definitions to run (issue 15: tests restart a runtime on the same data with
+   * another catalog, as a deployment of a new version would). @default seedCatalog
+   */
+  catalog?: Catalog;
 }
 
 export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {}): Promise<RunningRuntime> {
@@ -115,7 +121,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     // Lambda; set it (with the ports actually bound) before the first handler module loads.
     setHandlerEnvironment(config, { dynamodb: dynamodb.port, s3: s3.port, sfn: sfn.port });
     // This runtime's own deps, passed to every handler factory: nothing depends on which module loads first.
-    const deps = createPlatformDeps({ catalog: seedCatalog, clock });
+    const deps = createPlatformDeps({ catalog: opts.catalog ?? seedCatalog, clock });
     const stepHandlers = createWorkflowHandlers(createStepDeps(() => deps));
     const progress = createProgressSignal();
     const lambdas = Object.fromEntries(
@@ -137,7 +143,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       await engine.close();
     });
     engineOpened(engine);
-    await ensureStateMachines(engine, config);
+    await ensureStateMachines(engine, config, deps.catalog.catalog);
 
     let ready = false;
     const tokens = createDevTokenIssuer({ secret: loadOrCreateSecret(dataDir) });

@@ -14,6 +14,7 @@ import { utilityConnectionV1 } from './services/utility-connection';
 import type { Catalog, ServiceDefinition } from './types';
 import { stagesOf } from './stages';
 import { assertValidDefinition } from './validate';
+import { PUBLISHED_FINGERPRINTS, versionProblem } from './versions';
 
 /** Every published version of every service. */
 export const definitions: readonly ServiceDefinition[] = [
@@ -29,11 +30,15 @@ export const definitions: readonly ServiceDefinition[] = [
 export type { Catalog } from './types';
 
 /**
- * Validates every definition (throws InvalidDefinitionError naming each problem) and
- * indexes them. The module's exports below are this over `definitions`.
+ * Validates every definition (throws InvalidDefinitionError naming each problem), refuses a
+ * published version whose stages or limits changed (versions.ts), and indexes them. The module's exports below are this over `definitions`.
  */
-export function createCatalog(all: readonly ServiceDefinition[]): Catalog {
+export function createCatalog(all: readonly ServiceDefinition[], published = PUBLISHED_FINGERPRINTS): Catalog {
   all.forEach(assertValidDefinition);
+  for (const def of all) {
+    const problem = versionProblem(def, published);
+    if (problem) throw new InvalidDefinitionError(def.id, [problem]);
+  }
   const byKey = new Map<string, ServiceDefinition>();
   for (const def of all) {
     const key = `${def.id}@${def.version}`;

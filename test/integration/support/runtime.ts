@@ -4,6 +4,7 @@ import path from 'node:path';
 import { startRuntime, type RunningRuntime } from '../../../local/runtime';
 import type { LocalConfig } from '../../../local/config';
 import { OneThingClient } from '../../../local/client';
+import type { Catalog } from '../../../workflows/types';
 
 /** A Wednesday before the National Day holidays: due dates cross 10/1-10/7 and the 10/10 make-up day. */
 export const DEFAULT_CLOCK_START = '2026-09-30T02:00:00.000Z';
@@ -18,7 +19,7 @@ export interface TestRuntime {
 
 /** Starts the real embedded runtime (dynalite, s3rver, engine, HTTP API) on ephemeral ports. */
 export async function startTestRuntime(
-  opts: { clockStart?: string; dataDir?: string; reconcileEveryMs?: number } = {},
+  opts: { clockStart?: string; dataDir?: string; reconcileEveryMs?: number; catalog?: Catalog } = {},
 ): Promise<TestRuntime> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'onething-it-'));
   const config: LocalConfig = {
@@ -32,7 +33,11 @@ export async function startTestRuntime(
   };
   // The scheduled reconcile stays off unless a test asks for it: tests run it when they mean to.
   // Strict: the generated state machines must not read a variable before a state assigned it.
-  const runtime = await startRuntime(config, { reconcileEveryMs: opts.reconcileEveryMs ?? 0, strictVariables: true });
+  const runtime = await startRuntime(config, {
+    reconcileEveryMs: opts.reconcileEveryMs ?? 0,
+    strictVariables: true,
+    ...(opts.catalog ? { catalog: opts.catalog } : {}),
+  });
   running.add(runtime);
   return {
     runtime,

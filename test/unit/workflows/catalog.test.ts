@@ -1,11 +1,13 @@
 import {
   catalog,
   createCatalog,
+  definitions,
   formJsonSchema,
   getService,
   getServiceVersion,
   serviceTimeLimitWorkingDays,
 } from '../../../workflows/catalog';
+import { definitionFingerprint, PUBLISHED_FINGERPRINTS, versionProblem } from '../../../workflows/versions';
 import { InvalidDefinitionError, UnknownServiceError, UnknownServiceVersionError } from '../../../workflows/errors';
 import { twoDepartmentDefinition } from './fixtures';
 
@@ -92,5 +94,28 @@ describe('formJsonSchema', () => {
       type: 'string',
       enum: ['father', 'mother', 'grandparent', 'other'],
     });
+  });
+});
+
+describe('versioning (issue 15)', () => {
+  const v1 = twoDepartmentDefinition();
+  const published = { 'dog-licence@1': definitionFingerprint(v1) };
+
+  it('records a fingerprint for every published seed version, and they match', () => {
+    expect(Object.keys(PUBLISHED_FINGERPRINTS).sort()).toStrictEqual(definitions.map((d) => `${d.id}@${d.version}`).sort());
+    for (const def of definitions) expect([def.id, def.version, versionProblem(def)]).toStrictEqual([def.id, def.version, undefined]);
+  });
+
+  it('refuses a published version whose stages or limits changed without a version bump', () => {
+    const [first, second] = v1.departments;
+    const longer = { ...v1, departments: [{ ...first!, timeLimitWorkingDays: 4 }, second!] };
+    const staged = { ...v1, departments: [first!, { ...second!, after: [first!.id] }] };
+    for (const changed of [longer, staged]) {
+      expect(() => createCatalog([changed], published)).toThrow(InvalidDefinitionError);
+      expect(() => createCatalog([changed], published)).toThrow(/make a new version instead of changing it/);
+    }
+    // Metadata that running applications do not depend on may change; a new version may change anything.
+    expect(() => createCatalog([{ ...v1, description: { zh: '改', en: 'Changed' } }], published)).not.toThrow();
+    expect(createCatalog([v1, { ...staged, version: 2 }], published).getService('dog-licence').version).toBe(2);
   });
 });
