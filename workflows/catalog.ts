@@ -15,6 +15,7 @@ import type { Catalog, ServiceDefinition } from './types';
 import { stagesOf } from './stages';
 import { assertValidDefinition } from './validate';
 import { PUBLISHED_FINGERPRINTS, versionProblem } from './versions';
+import { applyPromisedLimits, parsePromisedLimits, PROMISED_LIMITS_ENV, type PromisedLimits } from './promised-limits';
 
 /** Every published version of every service. */
 export const definitions: readonly ServiceDefinition[] = [
@@ -31,14 +32,20 @@ export type { Catalog } from './types';
 
 /**
  * Validates every definition (throws InvalidDefinitionError naming each problem), refuses a
- * published version whose stages or limits changed (versions.ts), and indexes them. The module's exports below are this over `definitions`.
+ * published version whose stages or limits changed (versions.ts), applies the site's
+ * shorter promised limits (promised-limits.ts), and indexes them. The module's exports below are this over `definitions`.
  */
-export function createCatalog(all: readonly ServiceDefinition[], published = PUBLISHED_FINGERPRINTS): Catalog {
-  all.forEach(assertValidDefinition);
-  for (const def of all) {
-    const problem = versionProblem(def, published);
+export function createCatalog(
+  published: readonly ServiceDefinition[],
+  options: { fingerprints?: Readonly<Record<string, string>>; promisedLimits?: PromisedLimits } = {},
+): Catalog {
+  published.forEach(assertValidDefinition);
+  for (const def of published) {
+    const problem = versionProblem(def, options.fingerprints ?? PUBLISHED_FINGERPRINTS);
     if (problem) throw new InvalidDefinitionError(def.id, [problem]);
   }
+  // The site's promises apply after the version check: they are configuration, not a new version.
+  const all = applyPromisedLimits(published, options.promisedLimits ?? {});
   const byKey = new Map<string, ServiceDefinition>();
   for (const def of all) {
     const key = `${def.id}@${def.version}`;
@@ -66,7 +73,7 @@ export function createCatalog(all: readonly ServiceDefinition[], published = PUB
 }
 
 /** The catalog the platform runs with: every published definition, validated once. */
-export const seedCatalog: Catalog = createCatalog(definitions);
+export const seedCatalog: Catalog = createCatalog(definitions, { promisedLimits: parsePromisedLimits(process.env[PROMISED_LIMITS_ENV]) });
 
 /** The current version of every service. */
 export const catalog: readonly ServiceDefinition[] = seedCatalog.catalog;

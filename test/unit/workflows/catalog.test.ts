@@ -7,6 +7,7 @@ import {
   getServiceVersion,
   serviceTimeLimitWorkingDays,
 } from '../../../workflows/catalog';
+import { parsePromisedLimits } from '../../../workflows/promised-limits';
 import { definitionFingerprint, PUBLISHED_FINGERPRINTS, versionProblem } from '../../../workflows/versions';
 import { InvalidDefinitionError, UnknownServiceError, UnknownServiceVersionError } from '../../../workflows/errors';
 import { twoDepartmentDefinition } from './fixtures';
@@ -111,11 +112,44 @@ describe('versioning (issue 15)', () => {
     const longer = { ...v1, departments: [{ ...first!, timeLimitWorkingDays: 4 }, second!] };
     const staged = { ...v1, departments: [first!, { ...second!, after: [first!.id] }] };
     for (const changed of [longer, staged]) {
-      expect(() => createCatalog([changed], published)).toThrow(InvalidDefinitionError);
-      expect(() => createCatalog([changed], published)).toThrow(/make a new version instead of changing it/);
+      expect(() => createCatalog([changed], { fingerprints: published })).toThrow(InvalidDefinitionError);
+      expect(() => createCatalog([changed], { fingerprints: published })).toThrow(/make a new version instead of changing it/);
     }
     // Metadata that running applications do not depend on may change; a new version may change anything.
-    expect(() => createCatalog([{ ...v1, description: { zh: '改', en: 'Changed' } }], published)).not.toThrow();
-    expect(createCatalog([v1, { ...staged, version: 2 }], published).getService('dog-licence').version).toBe(2);
+    expect(() => createCatalog([{ ...v1, description: { zh: '改', en: 'Changed' } }], { fingerprints: published })).not.toThrow();
+    expect(createCatalog([v1, { ...staged, version: 2 }], { fingerprints: published }).getService('dog-licence').version).toBe(2);
+  });
+});
+
+describe('site-promised limits (ONETHING_PROMISED_LIMITS)', () => {
+  const v1 = twoDepartmentDefinition();
+  const v2 = twoDepartmentDefinition({ version: 2 });
+
+  it('shortens a limit in every version, saying both figures in the basis', () => {
+    const c = createCatalog([v1, v2], { promisedLimits: parsePromisedLimits('{"dog-licence": {"public-security": 2}}') });
+    for (const def of [c.getServiceVersion('dog-licence', 1), c.getService('dog-licence')]) {
+      const dept = def.departments.find((d) => d.id === 'public-security')!;
+      expect([dept.timeLimitWorkingDays, dept.timeLimitBasis?.kind, dept.timeLimitBasis?.source.en]).toStrictEqual([
+        2,
+        'local-promise',
+        "Local promise: 2 working days (ceiling 5: the definition's limit)",
+      ]);
+    }
+    expect(c.getService('dog-licence').departments.find((d) => d.id === 'animal-health')!.timeLimitWorkingDays).toBe(3);
+  });
+
+  it('never lengthens a limit, and names every bad entry', () => {
+    const promised = parsePromisedLimits('{"dog-licence": {"public-security": 6, "ghost": 1, "animal-health": 0}, "cat-licence": {}}');
+    expect(() => createCatalog([v1], { promisedLimits: promised })).toThrow(
+      new InvalidDefinitionError('ONETHING_PROMISED_LIMITS', [
+        'dog-licence.public-security: 6 is longer than the 5 working days of version 1; a site may only shorten a limit',
+        'dog-licence.ghost: version 1 has no such department',
+        'dog-licence.animal-health: 0 is not a positive integer',
+        'cat-licence: unknown service',
+      ]),
+    );
+    expect(() => parsePromisedLimits('{"dog-licence": 3}')).toThrow(InvalidDefinitionError);
+    expect(() => parsePromisedLimits('nope')).toThrow(InvalidDefinitionError);
+    expect(parsePromisedLimits(undefined)).toStrictEqual({});
   });
 });
