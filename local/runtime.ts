@@ -63,7 +63,11 @@ export interface RuntimeOptions {
   strictVariables?: boolean;
   /** Real milliseconds between probe sweeps (besides one after every dev-clock advance); 0 turns the timer off. @default 60000 */
   probeEveryMs?: number;
-  /** The catalog the handlers use (tests: a service whose example form no longer validates). @default seedCatalog */
+  /**
+   * The service definitions to run (tests: a service whose example form no longer validates;
+   * issue 15: a restart on the same data with another catalog, as a deployment of a new version
+   * would). @default seedCatalog
+   */
   catalog?: Catalog;
 }
 
@@ -143,7 +147,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       await engine.close();
     });
     engineOpened(engine);
-    await ensureStateMachines(engine, config);
+    await ensureStateMachines(engine, config, deps.catalog.catalog);
 
     let ready = false;
     const tokens = createDevTokenIssuer({ secret: loadOrCreateSecret(dataDir) });

@@ -1,6 +1,7 @@
 import type { SfnApi } from '@onething/stepfunctions-local';
 import { SfnError } from '@onething/stepfunctions-local';
 import { catalog } from '../workflows/catalog';
+import type { ServiceDefinition } from '../workflows/types';
 import { renderStateMachine, substituteDefinition } from '../workflows/generator';
 import { workflowFunctions } from '../functions/workflow/specs';
 import { physicalName } from '../shared/names';
@@ -28,11 +29,11 @@ export function localSubstitutions(a: LocalArns): Record<string, string> {
  * Creates or updates one state machine per service definition, from the same generator the
  * CDK app uses. Idempotent: an unchanged definition is left alone.
  */
-export async function ensureStateMachines(api: SfnApi, a: LocalArns): Promise<string[]> {
+export async function ensureStateMachines(api: SfnApi, a: LocalArns, services: readonly ServiceDefinition[] = catalog): Promise<string[]> {
   const subs = localSubstitutions(a);
   const roleArn = `arn:${a.partition}:iam::${a.accountId}:role/onething-local-states`;
   const arns: string[] = [];
-  for (const def of catalog) {
+  for (const def of services) {
     const definition = substituteDefinition(JSON.stringify(renderStateMachine(def)), subs);
     const arn = stateMachineArnPrefix(a) + stateMachineName(def.id);
     try {

@@ -7,24 +7,45 @@
  */
 import * as z from 'zod';
 import { InvalidDefinitionError, UnknownServiceError, UnknownServiceVersionError } from './errors';
-import { constructionPermitV1 } from './services/construction-permit';
-import { newbornV1 } from './services/newborn';
+import { constructionPermitV1, constructionPermitV2 } from './services/construction-permit';
+import { newbornV1, newbornV2 } from './services/newborn';
 import { schoolEnrolmentV1 } from './services/school-enrolment';
 import { utilityConnectionV1 } from './services/utility-connection';
 import type { Catalog, ServiceDefinition } from './types';
+import { stagesOf } from './stages';
 import { assertValidDefinition } from './validate';
+import { PUBLISHED_FINGERPRINTS, versionProblem } from './versions';
+import { applyPromisedLimits, parsePromisedLimits, PROMISED_LIMITS_ENV, type PromisedLimits } from './promised-limits';
 
 /** Every published version of every service. */
-export const definitions: readonly ServiceDefinition[] = [schoolEnrolmentV1, constructionPermitV1, utilityConnectionV1, newbornV1];
+export const definitions: readonly ServiceDefinition[] = [
+  schoolEnrolmentV1,
+  constructionPermitV1,
+  utilityConnectionV1,
+  newbornV1,
+  // Issue 15: the real order (stages) and the statutory or promised limits.
+  constructionPermitV2,
+  newbornV2,
+];
 
 export type { Catalog } from './types';
 
 /**
- * Validates every definition (throws InvalidDefinitionError naming each problem) and
- * indexes them. The module's exports below are this over `definitions`.
+ * Validates every definition (throws InvalidDefinitionError naming each problem), refuses a
+ * published version whose stages or limits changed (versions.ts), applies the site's
+ * shorter promised limits (promised-limits.ts), and indexes them. The module's exports below are this over `definitions`.
  */
-export function createCatalog(all: readonly ServiceDefinition[]): Catalog {
-  all.forEach(assertValidDefinition);
+export function createCatalog(
+  published: readonly ServiceDefinition[],
+  options: { fingerprints?: Readonly<Record<string, string>>; promisedLimits?: PromisedLimits } = {},
+): Catalog {
+  published.forEach(assertValidDefinition);
+  for (const def of published) {
+    const problem = versionProblem(def, options.fingerprints ?? PUBLISHED_FINGERPRINTS);
+    if (problem) throw new InvalidDefinitionError(def.id, [problem]);
+  }
+  // The site's promises apply after the version check: they are configuration, not a new version.
+  const all = applyPromisedLimits(published, options.promisedLimits ?? {});
   const byKey = new Map<string, ServiceDefinition>();
   for (const def of all) {
     const key = `${def.id}@${def.version}`;
@@ -52,7 +73,7 @@ export function createCatalog(all: readonly ServiceDefinition[]): Catalog {
 }
 
 /** The catalog the platform runs with: every published definition, validated once. */
-export const seedCatalog: Catalog = createCatalog(definitions);
+export const seedCatalog: Catalog = createCatalog(definitions, { promisedLimits: parsePromisedLimits(process.env[PROMISED_LIMITS_ENV]) });
 
 /** The current version of every service. */
 export const catalog: readonly ServiceDefinition[] = seedCatalog.catalog;
@@ -63,9 +84,12 @@ export const getService = (id: string): ServiceDefinition => seedCatalog.getServ
 /** @example getServiceVersion(application.serviceId, application.serviceVersion) */
 export const getServiceVersion = (id: string, version: number): ServiceDefinition => seedCatalog.getServiceVersion(id, version);
 
-/** The service's overall limit: branches run in parallel, so the longest branch's. */
+/**
+ * The service's overall limit: the longest path through the stages (branches of a stage run
+ * in parallel, stages one after another); for a flat service the longest branch's.
+ */
 export function serviceTimeLimitWorkingDays(def: ServiceDefinition): number {
-  return Math.max(...def.departments.map((d) => d.timeLimitWorkingDays));
+  return stagesOf(def).reduce((sum, stage) => sum + Math.max(...stage.map((d) => d.timeLimitWorkingDays)), 0);
 }
 
 /**

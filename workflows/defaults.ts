@@ -27,3 +27,16 @@ export const supplementLimitWorkingDays = (def: Pick<ServiceDefinition, 'supplem
 
 /** The service's escalation cap, its own or the site's. */
 export const maxEscalations = (def: Pick<ServiceDefinition, 'maxEscalations'>): number => def.maxEscalations ?? DEFAULT_MAX_ESCALATIONS;
+
+/**
+ * 一次性告知: an incomplete application's missing materials are notified all at once within
+ * 5 working days (行政许可法 art. 32; art. 82 counts the limits in working days). Shown in
+ * every service's guide (GET /v1/services/{id}).
+ */
+export const ONE_TIME_NOTICE = {
+  workingDays: 5,
+  basis: {
+    zh: '《中华人民共和国行政许可法》第三十二条、第八十二条：申请材料不齐全的，应当在五日内一次告知申请人需要补正的全部内容（按工作日计）',
+    en: 'Administrative Licensing Law arts. 32 and 82: missing materials are notified all at once within five (working) days',
+  },
+} as const;

@@ -28,16 +28,50 @@ export interface MaterialSpec {
   replacedBySharedData?: string;
 }
 
+/**
+ * Where a department's time limit comes from: a statute (law and article) or the local
+ * government's own promise (承诺时限) where no statute sets one. Shown in the 办事指南.
+ */
+export interface TimeLimitBasis {
+  kind: 'statute' | 'local-promise';
+  source: LocalizedName;
+}
+
+/**
+ * A result an approval carries forward (e.g. the birth certificate number), declared per
+ * department and validated when the officer decides; later stages and the applicant see it.
+ */
+export interface ResultFieldSpec {
+  /** camelCase key in `results` of POST /v1/tasks/{id}/decision. */
+  id: string;
+  label: LocalizedName;
+  /** Anchored regular expression the value must match. */
+  pattern: string;
+  /** Required on an approval (a rejection or supplement request carries none). */
+  required: boolean;
+  /** Personal data: masked in the timing log, shown whole only to the applicant and later stages. */
+  personal: boolean;
+}
+
 /** A department deciding one parallel branch under a statutory limit in working days. */
 export interface DepartmentSpec {
   /** Stable kebab-case id (segments start with a letter); also the officer's `dept` claim. */
   id: string;
   name: LocalizedName;
   timeLimitWorkingDays: number;
+  /** The legal or local basis of `timeLimitWorkingDays` (docs/WORKFLOWS.md "Limits and their sources"). */
+  timeLimitBasis?: TimeLimitBasis;
+  /** What this department's approval hands forward to later stages and the applicant. */
+  results?: ResultFieldSpec[];
   /** Least privilege (PIPL): the only form fields (dotted paths) and materials the officer sees. */
   sees: { fields: string[]; materials: string[] };
   /** Ids of the SharedDataChecks whose results this department's officers see. */
   checks: string[];
+  /**
+   * Ids of the departments whose approval this one needs first (a DAG, validated). Without
+   * it the department opens at intake. docs/WORKFLOWS.md "Stages".
+   */
+  after?: string[];
 }
 
 /** The result of one data-sharing look-up; `detail` is minimal and holds no ID numbers. */

@@ -1,6 +1,7 @@
 /** Rules every service definition must satisfy; checked when the catalog loads. */
 import * as z from 'zod';
 import { InvalidDefinitionError } from './errors';
+import { stageProblems } from './stages';
 import type { ServiceDefinition } from './types';
 
 /** Kebab-case whose segments start with a letter, so that the PascalCase state-name suffix is unique. */
@@ -25,6 +26,24 @@ export function schemaHasPath(schema: z.ZodType, path: string): boolean {
     current = next;
   }
   return true;
+}
+
+const RESULT_ID = /^[a-z][A-Za-z0-9]{0,39}$/;
+
+/** A department's declared results: camelCase unique ids, anchored patterns that compile. */
+function resultProblems(results: NonNullable<ServiceDefinition['departments'][number]['results']>, at: string): string[] {
+  const problems: string[] = [];
+  for (const id of duplicates(results.map((r) => r.id))) problems.push(`${at}: duplicate id "${id}"`);
+  results.forEach((r, j) => {
+    if (!RESULT_ID.test(r.id)) problems.push(`${at}[${j}].id: "${r.id}" is not camelCase`);
+    if (!r.pattern.startsWith('^') || !r.pattern.endsWith('$')) problems.push(`${at}[${j}].pattern: must be anchored with ^ and $`);
+    try {
+      new RegExp(r.pattern, 'u');
+    } catch {
+      problems.push(`${at}[${j}].pattern: not a regular expression`);
+    }
+  });
+  return problems;
 }
 
 /** Every problem of a definition, each naming the field; empty when valid. */
@@ -61,7 +80,12 @@ export function definitionProblems(def: ServiceDefinition): string[] {
     for (const m of d.sees.materials)
       if (!materialIds.includes(m)) problems.push(`departments[${i}].sees.materials: unknown material "${m}"`);
     for (const c of d.checks) if (!checkIds.includes(c)) problems.push(`departments[${i}].checks: unknown check "${c}"`);
+    problems.push(...resultProblems(d.results ?? [], `departments[${i}].results`));
+    if (d.timeLimitBasis && (d.timeLimitBasis.source.zh.trim() === '' || d.timeLimitBasis.source.en.trim() === '')) {
+      problems.push(`departments[${i}].timeLimitBasis.source: zh and en are required`);
+    }
   });
+  problems.push(...stageProblems(def));
   const example = def.form.safeParse(def.example);
   if (!example.success) {
     for (const issue of example.error.issues) problems.push(`example.${issue.path.join('.')}: ${issue.message}`);

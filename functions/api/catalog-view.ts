@@ -3,6 +3,7 @@
  * check functions and per-department visibility rules that clients have no use for.
  */
 import { formJsonSchema, serviceTimeLimitWorkingDays } from '../../workflows/catalog';
+import { ONE_TIME_NOTICE } from '../../workflows/defaults';
 import type { ServiceDefinition } from '../../workflows/types';
 import type { ServiceDetail, ServiceSummary } from './schemas';
 
@@ -14,7 +15,14 @@ export function toServiceSummary(def: ServiceDefinition): ServiceSummary {
     name: def.name,
     description: def.description,
     timeLimitWorkingDays: serviceTimeLimitWorkingDays(def),
-    departments: def.departments.map((d) => ({ id: d.id, name: d.name, timeLimitWorkingDays: d.timeLimitWorkingDays })),
+    departments: def.departments.map((d) => ({
+      id: d.id,
+      name: d.name,
+      timeLimitWorkingDays: d.timeLimitWorkingDays,
+      after: [...(d.after ?? [])],
+      timeLimitBasis: d.timeLimitBasis ? { kind: d.timeLimitBasis.kind, source: d.timeLimitBasis.source } : null,
+      results: (d.results ?? []).map((r) => ({ id: r.id, label: r.label, pattern: r.pattern, required: r.required, personal: r.personal })),
+    })),
   };
 }
 
@@ -23,6 +31,7 @@ export function toServiceDetail(def: ServiceDefinition): ServiceDetail {
   return {
     ...toServiceSummary(def),
     legalBasis: def.legalBasis ?? [],
+    oneTimeNotice: ONE_TIME_NOTICE,
     formSchema: formJsonSchema(def),
     materials: def.materials.map((m) => ({
       id: m.id,

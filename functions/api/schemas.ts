@@ -26,8 +26,23 @@ export const ServiceSummary = z.object({
   version: z.number().int(),
   name: LocalizedName,
   description: LocalizedName,
-  timeLimitWorkingDays: z.number().int().describe('The longest branch: departments work in parallel'),
-  departments: z.array(z.object({ id: z.string(), name: LocalizedName, timeLimitWorkingDays: z.number().int() })),
+  timeLimitWorkingDays: z.number().int().describe('The longest path: branches of a stage in parallel, stages one after another'),
+  departments: z.array(
+    z.object({
+      id: z.string(),
+      name: LocalizedName,
+      timeLimitWorkingDays: z.number().int(),
+      // Issue 15: stages, the limit's source and the results an approval hands forward.
+      after: z.array(z.string()).describe('Departments whose approval this one needs first (empty: opens at intake)'),
+      timeLimitBasis: z
+        .object({ kind: z.enum(['statute', 'local-promise']), source: LocalizedName })
+        .nullable()
+        .describe('Law and article, or the local promise, the limit rests on'),
+      results: z.array(
+        z.object({ id: z.string(), label: LocalizedName, pattern: z.string(), required: z.boolean(), personal: z.boolean() }),
+      ),
+    }),
+  ),
 });
 export type ServiceSummary = z.infer<typeof ServiceSummary>;
 
@@ -35,6 +50,9 @@ export const ServiceList = z.object({ items: z.array(ServiceSummary) });
 
 export const ServiceDetail = ServiceSummary.extend({
   legalBasis: z.array(z.string()),
+  oneTimeNotice: z
+    .object({ workingDays: z.number().int(), basis: LocalizedName })
+    .describe('Missing materials are notified all at once within this limit (一次性告知)'),
   formSchema: z.record(z.string(), z.unknown()).describe('JSON Schema (draft 2020-12) of `form`; examples[0] is a valid form'),
   materials: z.array(
     z.object({

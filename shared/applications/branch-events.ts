@@ -108,6 +108,7 @@ export function resultEvents(ctx: Pick<Context, 'calendar'>, task: TaskRecord): 
         comment: task.comment,
         dueAt: task.dueAt,
         used,
+        results: task.loggedResults,
       }),
     );
   }
@@ -123,7 +124,16 @@ export const PROBE_DECIDER = 'system:probe';
 function decided(
   task: TaskRecord,
   round: number,
-  d: { decision: string; at: string; by: string | undefined; comment: string | undefined; dueAt: string; used: (at: string) => number },
+  d: {
+    decision: string;
+    at: string;
+    by: string | undefined;
+    comment: string | undefined;
+    dueAt: string;
+    used: (at: string) => number;
+    /** An approval's results as logged (personal values masked when recorded). */
+    results?: Record<string, string> | undefined;
+  },
 ): TimingEventInput {
   return {
     ...base(task),
@@ -132,7 +142,12 @@ function decided(
     actor: task.probe ? { role: 'system' } : officer(d.by),
     dueAt: d.dueAt,
     workingDaysUsed: d.used(d.at),
-    detail: { decision: d.decision, ...(d.comment ? { comment: d.comment } : {}), ...(task.probe ? { probe: true } : {}) },
+    detail: {
+      decision: d.decision,
+      ...(d.comment ? { comment: d.comment } : {}),
+      ...(d.results ? { results: d.results } : {}),
+      ...(task.probe ? { probe: true } : {}),
+    },
   };
 }
 

@@ -3,13 +3,14 @@ import { NotFoundError } from '../errors';
 import { readerOf } from './access';
 import type { Context } from './context';
 import type { ApplicationSummary, ApplicationView, MaterialLink } from './schemas';
-import { applicationSummary, applicationView } from './views';
+import { applicationDueAt, applicationSummary, applicationView } from './views';
 
 /** `GET /v1/applications/{id}`: one Query for the application and its tasks, one for its timeline. */
 export async function getApplication(ctx: Context, p: Principal, id: string): Promise<ApplicationView> {
   const [{ application, tasks }, events] = await Promise.all([ctx.apps.getWithTasks(id), ctx.log.list(id)]);
   const { app, reader } = readerOf(p, application, tasks, id);
-  return applicationView(ctx.catalog.getServiceVersion(app.serviceId, app.serviceVersion), app, tasks, events, reader, ctx.clock.now());
+  const def = ctx.catalog.getServiceVersion(app.serviceId, app.serviceVersion);
+  return applicationView(def, app, tasks, events, reader, ctx.clock.now(), ctx.calendar);
 }
 
 /**
@@ -24,9 +25,12 @@ export async function listApplications(
 ): Promise<{ items: ApplicationSummary[]; nextCursor?: string }> {
   const page = await ctx.apps.listByOwner(p.sub, q.limit, q.cursor);
   const items = await Promise.all(
-    page.items.map(async (app) =>
-      app.status === 'submitted' ? applicationSummary(app, (await ctx.apps.getWithTasks(app.id)).tasks) : applicationSummary(app),
-    ),
+    page.items.map(async (app) => {
+      if (app.status !== 'submitted') return applicationSummary(app);
+      const { tasks } = await ctx.apps.getWithTasks(app.id);
+      const def = ctx.catalog.getServiceVersion(app.serviceId, app.serviceVersion);
+      return applicationSummary(app, tasks, applicationDueAt(def, ctx.calendar, app, tasks, ctx.clock.now()));
+    }),
   );
   return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }

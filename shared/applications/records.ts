@@ -106,6 +106,9 @@ export interface TaskRecord {
   decidedAt?: string;
   decidedBy?: string;
   comment?: string;
+  /** What the approval hands forward (declared in DepartmentSpec.results), and the log's copy, personal values masked. */
+  results?: Record<string, string>;
+  loggedResults?: Record<string, string>;
   supplementRequests: StoredSupplementRequest[];
   cancelledBecause?: string;
   gsi3pk: string;

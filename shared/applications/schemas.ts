@@ -53,6 +53,8 @@ export const DecisionRequest = z
     decision: z.enum(DECISIONS),
     comment: z.string().trim().max(2000).optional(),
     missing: z.array(MissingItem).max(50).optional(),
+    /** What an approval hands forward, as the department declares (GET /v1/services/{id}: departments[].results). */
+    results: z.record(z.string().max(40), z.string().trim().min(1).max(200)).optional(),
   })
   .superRefine((d, ctx) => {
     if (d.decision === 'request-supplement' && !d.missing?.length) {
@@ -111,6 +113,12 @@ export const SupplementRequestView = z.object({
 });
 export type SupplementRequestView = z.infer<typeof SupplementRequestView>;
 
+export const HandedForwardView = z.object({
+  department: z.string(),
+  results: z.array(z.object({ id: z.string(), label: LocalizedName, value: z.string() })),
+});
+export type HandedForwardView = z.infer<typeof HandedForwardView>;
+
 export const BranchView = z.object({
   department: z.string(),
   status: z.enum(BRANCH_STATUSES),
@@ -121,6 +129,12 @@ export const BranchView = z.object({
   decision: z.enum(DECISIONS).optional(),
   comment: z.string().optional(),
   supplementRequests: z.array(SupplementRequestView),
+  /** A branch not yet open (staged services): the departments of earlier stages that have not approved yet. */
+  waitingFor: z.array(z.string()).optional(),
+  /** A branch not yet open: its due date if it opens when its earlier stages are due (docs/CALENDAR.md). */
+  projectedDueAt: Iso.optional(),
+  /** What the department's approval handed forward (the applicant's and inspectors' view). */
+  results: HandedForwardView.shape.results.optional(),
 });
 export type BranchView = z.infer<typeof BranchView>;
 
@@ -188,6 +202,10 @@ export const TaskDetail = TaskSummary.extend({
   form: Json,
   materials: z.array(z.object({ materialId: z.string(), name: LocalizedName, sizeBytes: z.number(), contentType: z.string() })),
   checks: z.array(SharedDataCheckView.extend({ detail: Json })),
+  /** This task's own approval results, once approved. */
+  results: HandedForwardView.shape.results.optional(),
+  /** The results the departments of earlier stages approved with (staged services). */
+  handedForward: z.array(HandedForwardView),
 });
 export type TaskDetail = z.infer<typeof TaskDetail>;
 

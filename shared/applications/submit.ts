@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ServiceDefinition } from '../../workflows/types';
+import { stageClocks, stagedDueAt } from './stage-clock';
 import { canonicalJson } from '../audit/canonical';
 import type { TimingEventInput } from '../audit/types';
 import type { Principal } from '../auth/principal';
@@ -99,7 +100,7 @@ export async function submit(
     throw error;
   }
   const event = await afterStore(ctx, record, true);
-  return { application: applicationView(def, record, [], [event], { kind: 'applicant' }, now), replayed: false };
+  return { application: applicationView(def, record, [], [event], { kind: 'applicant' }, now, ctx.calendar), replayed: false };
 }
 
 /** A walk-through (shared/walkthroughs) submits through this same path, labelled a test everywhere. */
@@ -107,9 +108,12 @@ export interface SubmitOptions {
   walkthrough?: { mode: WalkthroughMode; role: string };
 }
 
-/** The latest branch due date if every branch opened now (intake computes the real ones). */
+/**
+ * The latest branch due date if the first stage opened now and every later one when its
+ * predecessors are due (intake and each stage's opening compute the real ones).
+ */
 function plannedDueAt(ctx: Context, def: ServiceDefinition, now: Date): string {
-  return def.departments.map((d) => ctx.calendar.dueAt(now, d.timeLimitWorkingDays).dueAt.toISOString()).reduce((a, b) => (b > a ? b : a));
+  return stagedDueAt(stageClocks(def, ctx.calendar, now, [], now));
 }
 
 /**
@@ -163,5 +167,5 @@ async function replay(ctx: Context, app: ApplicationRecord, requestHash: string)
   await afterStore(ctx, app);
   const [{ tasks }, events] = await Promise.all([ctx.apps.getWithTasks(app.id), ctx.log.list(app.id)]);
   const def = ctx.catalog.getServiceVersion(app.serviceId, app.serviceVersion);
-  return { application: applicationView(def, app, tasks, events, { kind: 'applicant' }, ctx.clock.now()), replayed: true };
+  return { application: applicationView(def, app, tasks, events, { kind: 'applicant' }, ctx.clock.now(), ctx.calendar), replayed: true };
 }

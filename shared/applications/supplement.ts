@@ -94,7 +94,7 @@ async function replay(ctx: Context, def: ServiceDefinition, id: string, task: Ta
   await settle(ctx, task);
   const [fresh, events] = await Promise.all([ctx.apps.getWithTasks(id), ctx.log.list(id)]);
   if (!fresh.application) throw new NotFoundError(`application ${id} not found`);
-  return applicationView(def, fresh.application, fresh.tasks, events, { kind: 'applicant' }, ctx.clock.now());
+  return applicationView(def, fresh.application, fresh.tasks, events, { kind: 'applicant' }, ctx.clock.now(), ctx.calendar);
 }
 
 async function amend(ctx: Context, id: string, form: Record<string, unknown>, materials: StoredMaterial[]) {

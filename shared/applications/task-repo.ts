@@ -62,7 +62,16 @@ export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string, curso
     recordDecision: (
       appId: string,
       dept: string,
-      d: { decision: Decision; at: string; by: string; round: number; taskId: string; comment?: string; request?: StoredSupplementRequest },
+      d: {
+        decision: Decision;
+        at: string;
+        by: string;
+        round: number;
+        taskId: string;
+        comment?: string;
+        request?: StoredSupplementRequest;
+        results?: { whole: Record<string, string>; logged: Record<string, string> };
+      },
     ) => {
       const status = d.decision === 'approve' ? 'approved' : d.decision === 'reject' ? 'rejected' : 'supplement-required';
       const mark = deliveryMark(d.at, d.taskId, `d${d.round}`);
@@ -70,7 +79,8 @@ export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string, curso
         set:
           '#s = :s, decision = :d, decidedAt = :at, decidedBy = :by, gsi3pk = :g, gsi4pk = :p4, gsi4sk = :s4' +
           (d.comment !== undefined ? ', #c = :c' : '') +
-          (d.request ? ', supplementRequests = list_append(supplementRequests, :req)' : ''),
+          (d.request ? ', supplementRequests = list_append(supplementRequests, :req)' : '') +
+          (d.results ? ', results = :res, loggedResults = :lres' : ''),
         condition: '#s = :open AND attribute_not_exists(decision)',
         names: d.comment !== undefined ? { '#c': 'comment' } : {},
         values: {
@@ -84,6 +94,7 @@ export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string, curso
           ':open': 'open',
           ...(d.comment !== undefined ? { ':c': d.comment } : {}),
           ...(d.request ? { ':req': [d.request] } : {}),
+          ...(d.results ? { ':res': d.results.whole, ':lres': d.results.logged } : {}),
         },
       });
     },

@@ -6,7 +6,10 @@ import { parseTaskId } from './ids';
 import type { TaskRecord } from './records';
 import { settle } from './redeliver';
 import type { DecisionRequest, DecisionResult, TaskDetail, TaskSummary } from './schemas';
+import { assertResults, handedForwardTo, loggedResults } from './results';
 import { taskDetail, taskSummary } from './views';
+import { isStaged } from '../../workflows/stages';
+import type { DepartmentSpec, ServiceDefinition } from '../../workflows/types';
 
 /**
  * `GET /v1/departments/{dept}/tasks`: only officers of that department; soonest due first.
@@ -38,12 +41,25 @@ async function ownTask(ctx: Context, p: Principal, taskId: string): Promise<Task
   return task;
 }
 
-/** `GET /v1/tasks/{taskId}`: the task with only the fields, materials and checks its department sees. */
+/**
+ * `GET /v1/tasks/{taskId}`: the task with only the fields, materials and checks its department
+ * sees, and what the departments of earlier stages approved with.
+ */
 export async function getTask(ctx: Context, p: Principal, taskId: string): Promise<TaskDetail> {
   const task = await ownTask(ctx, p, taskId);
-  const app = await ctx.apps.get(task.applicationId);
+  const def = ctx.catalog.getServiceVersion(task.serviceId, task.serviceVersion);
+  // Only a staged service hands results forward: then one Query reads the application and its other tasks.
+  const { application: app, tasks } = isStaged(def)
+    ? await ctx.apps.getWithTasks(task.applicationId)
+    : { application: await ctx.apps.get(task.applicationId), tasks: [] };
   if (!app) throw new NotFoundError(`task ${taskId} not found`);
-  return taskDetail(ctx.catalog.getServiceVersion(app.serviceId, app.serviceVersion), app, task, ctx.clock.now());
+  return { ...taskDetail(def, app, task, ctx.clock.now()), handedForward: handedForwardTo(def, task.department, tasks) };
+}
+
+function departmentOf(def: ServiceDefinition, department: string): DepartmentSpec {
+  const spec = def.departments.find((d) => d.id === department);
+  if (!spec) throw new NotFoundError(`service ${def.id}@${def.version} has no department ${department}`);
+  return spec;
 }
 
 /**
@@ -56,6 +72,9 @@ export async function decide(ctx: Context, p: Principal, taskId: string, req: De
   let task = await ownTask(ctx, p, taskId);
   const now = ctx.clock.now();
   if (task.status === 'open' && task.decision === undefined) {
+    // Checked against the application's own version before anything is stored (422 naming results.<field>).
+    const dept = departmentOf(ctx.catalog.getServiceVersion(task.serviceId, task.serviceVersion), task.department);
+    assertResults(dept, req.decision, req.results);
     try {
       task = await ctx.tasks.recordDecision(task.applicationId, task.department, {
         decision: req.decision,
@@ -64,6 +83,9 @@ export async function decide(ctx: Context, p: Principal, taskId: string, req: De
         round: task.supplementRequests.length,
         taskId: task.taskId,
         ...(req.comment ? { comment: req.comment } : {}),
+        ...(req.results && Object.keys(req.results).length > 0
+          ? { results: { whole: req.results, logged: loggedResults(dept, req.results) } }
+          : {}),
         ...(req.decision === 'request-supplement'
           ? {
               request: {

@@ -1,8 +1,12 @@
+import { isStaged } from '../../workflows/stages';
 import type { DepartmentSpec, ServiceDefinition } from '../../workflows/types';
+import type { WorkingCalendar } from '../calendar';
 import type { TimingEvent } from '../audit/types';
 import { maskIdNumber, maskName } from '../identity';
 import type { Reader } from './access';
 import type { ApplicationRecord, StoredSupplementRequest, TaskRecord } from './records';
+import { labelledResults } from './results';
+import { stageClocks, stagedDueAt, type BranchClock } from './stage-clock';
 import type {
   ApplicationResult,
   ApplicationStatus,
@@ -29,6 +33,23 @@ export function applicationStatus(app: ApplicationRecord, tasks: TaskRecord[]): 
 export const combinedDueAt = (app: ApplicationRecord, tasks: TaskRecord[]): string =>
   [app.dueAt, ...tasks.map((t) => t.dueAt)].reduce((a, b) => (b > a ? b : a));
 
+/**
+ * The combined due date as shown: flat services as above; a staged one in progress along its
+ * stages (projected for branches not yet open, docs/CALENDAR.md), once final from its tasks.
+ */
+export function applicationDueAt(
+  def: ServiceDefinition,
+  calendar: Pick<WorkingCalendar, 'dueAt'>,
+  app: ApplicationRecord,
+  tasks: TaskRecord[],
+  now: Date,
+): string {
+  if (!isStaged(def)) return combinedDueAt(app, tasks);
+  // Final: the branches that opened; those that never did have no due date any more.
+  if (app.status !== 'submitted') return tasks.map((t) => t.dueAt).reduce((a, b) => (b > a ? b : a), tasks[0]?.dueAt ?? app.dueAt);
+  return stagedDueAt(stageClocks(def, calendar, new Date(app.submittedAt), tasks, now));
+}
+
 export const isOverdue = (task: TaskRecord, now: Date): boolean =>
   task.overdue || (task.status === 'open' && now.toISOString() >= task.dueAt);
 
@@ -40,10 +61,25 @@ const supplementView = (r: StoredSupplementRequest) => ({
   ...(r.note !== undefined ? { note: r.note } : {}),
 });
 
-function branchView(dept: DepartmentSpec, app: ApplicationRecord, task: TaskRecord | undefined, now: Date): BranchView {
+function branchView(
+  def: ServiceDefinition,
+  dept: DepartmentSpec,
+  app: ApplicationRecord,
+  task: TaskRecord | undefined,
+  now: Date,
+  clock: BranchClock | undefined,
+): BranchView {
   if (!task) {
     const closed = app.status === 'rejected' || app.status === 'withdrawn' || app.status === 'failed';
-    return { department: dept.id, status: closed ? 'cancelled' : 'pending', overdue: false, supplementRequests: [] };
+    if (closed || !clock) return { department: dept.id, status: closed ? 'cancelled' : 'pending', overdue: false, supplementRequests: [] };
+    return {
+      department: dept.id,
+      status: 'pending',
+      overdue: false,
+      supplementRequests: [],
+      ...(clock.waitingFor.length > 0 ? { waitingFor: clock.waitingFor } : {}),
+      projectedDueAt: clock.dueAt,
+    };
   }
   return {
     department: dept.id,
@@ -55,6 +91,7 @@ function branchView(dept: DepartmentSpec, app: ApplicationRecord, task: TaskReco
     ...(task.decision !== undefined ? { decision: task.decision } : {}),
     ...(task.comment !== undefined ? { comment: task.comment } : {}),
     supplementRequests: task.supplementRequests.map(supplementView),
+    ...(task.results !== undefined ? { results: labelledResults(def, task) } : {}),
   };
 }
 
@@ -120,15 +157,18 @@ export function applicationView(
   events: TimingEvent[],
   reader: Reader,
   now: Date,
+  calendar: Pick<WorkingCalendar, 'dueAt'>,
 ): ApplicationView {
   const scope = scopeOf(def, reader);
+  // Staged services in progress: the clocks of the branches not yet open (waitingFor, projected dates).
+  const clocks = isStaged(def) && app.status === 'submitted' ? stageClocks(def, calendar, new Date(app.submittedAt), tasks, now) : [];
   return {
     id: app.id,
     serviceId: app.serviceId,
     serviceVersion: app.serviceVersion,
     status: applicationStatus(app, tasks),
     submittedAt: app.submittedAt,
-    dueAt: combinedDueAt(app, tasks),
+    dueAt: applicationDueAt(def, calendar, app, tasks, now),
     ...(app.completedAt !== undefined ? { completedAt: app.completedAt } : {}),
     walkthrough: app.walkthrough,
     ...(app.onBehalfOf
@@ -144,10 +184,12 @@ export function applicationView(
       .filter((d) => scope.department(d.id))
       .map((d) =>
         branchView(
+          def,
           d,
           app,
           tasks.find((t) => t.department === d.id),
           now,
+          clocks.find((c) => c.department === d.id),
         ),
       ),
     timeline: events
@@ -178,12 +220,16 @@ const scopedResult = (result: ApplicationResult, scope: Scope): ApplicationResul
 };
 
 /** A list entry; `tasks` are needed only while the stored status is not final (see `applicationStatus`). */
-export const applicationSummary = (app: ApplicationRecord, tasks: TaskRecord[] = []): ApplicationSummary => ({
+export const applicationSummary = (
+  app: ApplicationRecord,
+  tasks: TaskRecord[] = [],
+  dueAt = combinedDueAt(app, tasks),
+): ApplicationSummary => ({
   id: app.id,
   serviceId: app.serviceId,
   status: applicationStatus(app, tasks),
   submittedAt: app.submittedAt,
-  dueAt: combinedDueAt(app, tasks),
+  dueAt,
   walkthrough: app.walkthrough,
 });
 
@@ -238,5 +284,7 @@ export function taskDetail(def: ServiceDefinition, app: ApplicationRecord, task:
     checks: app.checks
       .filter((c) => checks.has(c.id))
       .map((c) => ({ id: c.id, name: c.name, passed: c.passed, summary: c.summary, detail: c.detail })),
+    ...(task.results !== undefined ? { results: labelledResults(def, task) } : {}),
+    handedForward: [],
   };
 }

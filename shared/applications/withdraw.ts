@@ -1,3 +1,4 @@
+import { isStaged } from '../../workflows/stages';
 import type { Actor } from '../audit/types';
 import type { Principal } from '../auth/principal';
 import { ConflictError } from '../errors';
@@ -11,8 +12,8 @@ import type { ApplicationView } from './schemas';
 import { applicationView } from './views';
 
 /**
- * Cancels every task still open or waiting for a supplement, logging `cancelled` for each.
- * Idempotent: a task already closed is skipped, a repeated log entry is not duplicated.
+ * Cancels every task still open or waiting for a supplement, logging `cancelled` for each,
+ * and logs the cancellation of a staged service's branches not yet open. Idempotent: a task already closed is skipped, a repeated log entry is not duplicated.
  */
 export async function cancelOpenTasks(
   ctx: Context,
@@ -44,6 +45,30 @@ export async function cancelOpenTasks(
       detail: { because },
     });
   }
+  await cancelPendingBranches(ctx, app, tasks, because, actor);
+}
+
+/**
+ * A staged service's branches that never opened (their earlier stages had not all approved)
+ * are cancelled too: no task to close, but the log says so (`detail.pending`), so that every
+ * branch of the application ends with an event. Runs after the stop or in Finalize, when no
+ * stage can open any more. Keyed like a task's cancellation: a repetition adds nothing.
+ */
+async function cancelPendingBranches(ctx: Context, app: ApplicationRecord, tasks: TaskRecord[], because: string, actor: Actor) {
+  const def = ctx.catalog.getServiceVersion(app.serviceId, app.serviceVersion);
+  if (!isStaged(def)) return;
+  for (const dept of def.departments) {
+    if (tasks.some((t) => t.department === dept.id)) continue;
+    await ctx.log.append(app.id, {
+      key: `cancelled:${dept.id}`,
+      type: 'cancelled',
+      actor,
+      serviceId: app.serviceId,
+      walkthrough: app.walkthrough,
+      department: dept.id,
+      detail: { because, pending: true },
+    });
+  }
 }
 
 /**
@@ -71,7 +96,7 @@ export async function withdraw(ctx: Context, p: Principal, id: string): Promise<
   await finishWithdrawal(ctx, app, { role: p.role, sub: p.sub });
   const [fresh, events] = await Promise.all([ctx.apps.getWithTasks(id), ctx.log.list(id)]);
   const def = ctx.catalog.getServiceVersion(app.serviceId, app.serviceVersion);
-  return applicationView(def, fresh.application ?? app, fresh.tasks, events, { kind: 'applicant' }, now);
+  return applicationView(def, fresh.application ?? app, fresh.tasks, events, { kind: 'applicant' }, now, ctx.calendar);
 }
 
 /** The tail of a withdrawal (the request's, its repetition's, or reconcile's); each step idempotent. */

@@ -170,7 +170,7 @@ function reportOf(
   const def = ctx.catalog.getServiceVersion(app.serviceId, app.serviceVersion);
   const now = ctx.clock.now();
   // The shown status is the application's, derived from its tasks the way every view derives it.
-  const { status } = applicationView(def, app, tasks, events, { kind: 'inspector' }, now);
+  const { status } = applicationView(def, app, tasks, events, { kind: 'inspector' }, now, ctx.calendar);
   return walkthroughReport({
     id: walkthroughIdOf(app.id),
     def,

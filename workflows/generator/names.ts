@@ -25,5 +25,8 @@ export function branchStateNames(department: string) {
 /** The top-level states. */
 export const TOP = { intake: 'Intake', departments: 'Departments', finalize: 'Finalize' } as const;
 
+/** The states of a staged service (docs/WORKFLOWS.md "Stages"): stage k (1-based) and the step that opens it. */
+export const stageStateNames = (stage: number) => ({ parallel: `Stage${stage}`, open: `OpenStage${stage}` });
+
 /** Error name of a department's rejection; the Parallel state catches it. */
 export const REJECTED_ERROR = 'OneThing.Rejected';

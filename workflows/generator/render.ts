@@ -1,18 +1,22 @@
 /** Service definition → state machine (ASL, JSONata). The shape is fixed in docs/DESIGN.md. */
 import { supplementLimitWorkingDays } from '../defaults';
-import type { ServiceDefinition } from '../types';
-import type { AslDefinition, Catcher, ParallelState, TaskState } from './asl';
+import { stagesOf } from '../stages';
+import type { DepartmentSpec, ServiceDefinition } from '../types';
+import type { AslDefinition, AslState, Catcher, JsonValue, ParallelState, TaskState } from './asl';
 import { renderBranch } from './branch';
-import { FAILED_OUTCOME, FINALIZE_PAYLOAD, jsonata, REJECTED_OUTCOME } from './expressions';
-import { REJECTED_ERROR, TOP } from './names';
+import { APPLICATION_ID, FAILED_OUTCOME, FINALIZE_PAYLOAD, jsonata, REJECTED_OUTCOME } from './expressions';
+import { REJECTED_ERROR, stageStateNames, TOP } from './names';
 import { FUNCTION_ARNS, LAMBDA_INVOKE } from './placeholders';
 import { finalizeRetry, transientRetry } from './retry';
 
 /** Whatever else fails (a step after its retries, an expression, an unknown decision) still ends in Finalize. */
 const catchAllIntoFinalize = (): Catcher => ({ ErrorEquals: ['States.ALL'], Output: jsonata(FAILED_OUTCOME), Next: TOP.finalize });
 
-/** Data-sharing checks and every branch's due dates; its output (the schedules by department) enters every branch. */
-export function renderIntake(): TaskState {
+/**
+ * Every branch's due dates of the first stage (all departments of a flat service); its
+ * output (the schedules by department) enters every branch.
+ */
+export function renderIntake(next: string = TOP.departments): TaskState {
   return {
     Type: 'Task',
     Resource: LAMBDA_INVOKE,
@@ -27,20 +31,72 @@ export function renderIntake(): TaskState {
     Output: jsonata('$states.result.Payload.branches'),
     Retry: transientRetry(),
     Catch: [catchAllIntoFinalize()],
-    Next: TOP.departments,
+    Next: next,
   };
 }
 
-/** One branch per department; one rejection ends them all and goes to Finalize, and so does any failure. */
-export function renderDepartments(def: ServiceDefinition): ParallelState {
+/**
+ * Opens a later stage: the intake function with the stage's departments computes their due
+ * dates from now and logs their `branch-opened` in one append, as Intake does for stage 1.
+ */
+export function renderOpenStage(departments: readonly DepartmentSpec[], next: string): TaskState {
+  return {
+    Type: 'Task',
+    Resource: LAMBDA_INVOKE,
+    Arguments: {
+      FunctionName: FUNCTION_ARNS.intake,
+      Payload: {
+        applicationId: jsonata(APPLICATION_ID),
+        serviceId: jsonata('$states.context.Execution.Input.serviceId'),
+        serviceVersion: jsonata('$states.context.Execution.Input.serviceVersion'),
+        departments: departments.map((d) => d.id),
+      },
+    },
+    Output: jsonata('$states.result.Payload.branches'),
+    Retry: transientRetry(),
+    Catch: [catchAllIntoFinalize()],
+    Next: next,
+  };
+}
+
+/**
+ * One branch per department; one rejection ends them all and goes to Finalize, and so does
+ * any failure. `output` is what the stage hands on: the outcome for Finalize after the last
+ * stage, nothing otherwise (the next stage's opening step reads only the execution input).
+ */
+export function renderDepartments(
+  def: ServiceDefinition,
+  departments: readonly DepartmentSpec[] = def.departments,
+  next: string = TOP.finalize,
+  output: JsonValue = { outcome: 'approved' },
+): ParallelState {
   const limit = supplementLimitWorkingDays(def);
   return {
     Type: 'Parallel',
-    Branches: def.departments.map((dept) => renderBranch(dept, limit)),
-    Output: { outcome: 'approved' },
+    Branches: departments.map((dept) => renderBranch(dept, limit)),
+    Output: output,
     Catch: [{ ErrorEquals: [REJECTED_ERROR], Output: jsonata(REJECTED_OUTCOME), Next: TOP.finalize }, catchAllIntoFinalize()],
-    Next: TOP.finalize,
+    Next: next,
   };
+}
+
+/**
+ * The top-level states of a staged service: Intake opens stage 1; after each stage, an
+ * OpenStage step opens the next. One Parallel per stage (not branches that wait for their
+ * prerequisites: Step Functions branches cannot wait for each other without polling).
+ */
+function stagedStates(def: ServiceDefinition): Record<string, AslState> {
+  const stages = stagesOf(def);
+  const states: Record<string, AslState> = { [TOP.intake]: renderIntake(stageStateNames(1).parallel) };
+  stages.forEach((departments, i) => {
+    const names = stageStateNames(i + 1);
+    const last = i === stages.length - 1;
+    const following = stageStateNames(i + 2);
+    if (i > 0) states[names.open] = renderOpenStage(departments, names.parallel);
+    states[names.parallel] = renderDepartments(def, departments, last ? TOP.finalize : following.open, last ? { outcome: 'approved' } : {});
+  });
+  states[TOP.finalize] = renderFinalize();
+  return states;
 }
 
 /** Writes the combined result and closes open tasks; its output is the execution's. */
@@ -68,10 +124,13 @@ export function renderStateMachine(def: ServiceDefinition): AslDefinition {
     Comment: `${def.name.zh} ${def.name.en} (${def.id} v${def.version}); generated by workflows/generator, do not edit`,
     QueryLanguage: 'JSONata',
     StartAt: TOP.intake,
-    States: {
-      [TOP.intake]: renderIntake(),
-      [TOP.departments]: renderDepartments(def),
-      [TOP.finalize]: renderFinalize(),
-    },
+    States:
+      stagesOf(def).length > 1
+        ? stagedStates(def)
+        : {
+            [TOP.intake]: renderIntake(),
+            [TOP.departments]: renderDepartments(def),
+            [TOP.finalize]: renderFinalize(),
+          },
   };
 }

@@ -141,3 +141,75 @@ export const constructionPermitV1: ServiceDefinition<ConstructionPermitForm> = {
   warnAtShare: 0.75,
   escalateEveryHours: 24,
 };
+
+const statute = (zh: string, en: string) => ({ kind: 'statute', source: { zh, en } }) as const;
+
+const byId = (id: string) => {
+  const dept = constructionPermitV1.departments.find((d) => d.id === id);
+  if (!dept) throw new RangeError(`construction-permit v1 has no department ${id}`);
+  return dept;
+};
+
+/**
+ * Version 2: the order the law implies, with the statutory limits.
+ * 1. 工程规划许可 (natural-resources): 建筑法 art. 8 lists the planning permit among the
+ *    conditions of the construction permit, and the fire and civil-air-defence reviews
+ *    examine drawings drawn to the approved plan. 20 working days (行政许可法 art. 42, as
+ *    城乡规划法 sets none; the +10 extension is not promised).
+ * 2. In parallel, on the construction drawings: 消防设计审查 (住建部令第51号 art. 22: 15
+ *    working days, expert review not counted, 行政许可法 art. 45) and 人防 (20, 行政许可法
+ *    art. 42). 消防法 art. 12: no construction may start before the fire design passes.
+ * 3. 施工许可 (housing-construction), once all of them are issued: 7 (建筑法 art. 8 "七日",
+ *    counted as working days in practice).
+ */
+export const constructionPermitV2: ServiceDefinition<ConstructionPermitForm> = {
+  ...constructionPermitV1,
+  version: 2,
+  departments: [
+    {
+      ...byId('natural-resources'),
+      timeLimitWorkingDays: 20,
+      timeLimitBasis: statute(
+        '《中华人民共和国行政许可法》第四十二条：二十个工作日（《城乡规划法》未规定建设工程规划许可期限）',
+        'Administrative Licensing Law art. 42: 20 working days (the Urban and Rural Planning Law sets none)',
+      ),
+      results: [
+        {
+          id: 'planningPermitNo',
+          label: { zh: '建设工程规划许可证号', en: 'Construction project planning permit number' },
+          pattern: '^[0-9A-Za-z\\u4e00-\\u9fa5()（）〔〕-]{4,40}$',
+          required: true,
+          personal: false,
+        },
+      ],
+    },
+    {
+      ...byId('fire'),
+      name: { zh: '住房和城乡建设局（消防设计审查）', en: 'Housing and Urban-Rural Development Bureau (fire design review)' },
+      after: ['natural-resources'],
+      timeLimitWorkingDays: 15,
+      timeLimitBasis: statute(
+        '《建设工程消防设计审查验收管理暂行规定》（住建部令第51号）第二十二条：十五个工作日，专家评审时间不计入（《行政许可法》第四十五条）',
+        'Interim Provisions on Fire Design Review and Acceptance (MOHURD Order 51) art. 22: 15 working days, expert review not counted (Administrative Licensing Law art. 45)',
+      ),
+    },
+    {
+      ...byId('civil-air-defence'),
+      after: ['natural-resources'],
+      timeLimitWorkingDays: 20,
+      timeLimitBasis: statute(
+        '《中华人民共和国行政许可法》第四十二条：二十个工作日',
+        'Administrative Licensing Law art. 42: 20 working days',
+      ),
+    },
+    {
+      ...byId('housing-construction'),
+      after: ['fire', 'civil-air-defence'],
+      timeLimitWorkingDays: 7,
+      timeLimitBasis: statute(
+        '《中华人民共和国建筑法》第八条：自收到申请之日起七日内（实践中按工作日计）',
+        'Construction Law art. 8: within seven days of the application (counted as working days in practice)',
+      ),
+    },
+  ],
+};

@@ -147,3 +147,57 @@ export const newbornV1: ServiceDefinition<NewbornForm> = {
   warnAtShare: 0.75,
   escalateEveryHours: 24,
 };
+
+/** Where no statute sets the department's limit: the local promise for the whole service. */
+const newbornPromise = {
+  kind: 'local-promise',
+  source: {
+    zh: '地方承诺时限：新生儿出生“一件事”全程最短5个工作日办结（中山市等地公开承诺）；各环节无法定办理时限，本地可配置',
+    en: 'Local promise: the whole newborn one-thing in as little as 5 working days (published by Zhongshan and other cities); no statute sets the steps; configurable per site',
+  },
+} as const;
+
+const [health, publicSecurity, medicalInsurance, hrss] = newbornV1.departments as [
+  ServiceDefinition['departments'][number],
+  ServiceDefinition['departments'][number],
+  ServiceDefinition['departments'][number],
+  ServiceDefinition['departments'][number],
+];
+
+/**
+ * Version 2: the real order. The household registration (公安) needs the birth medical
+ * certificate (卫健) first; medical insurance (医保) and the social-security card (人社) need
+ * the child's registered household, then run in parallel. 1 + 2 + 2 working days: the whole
+ * within the promised 5. Each approval hands its number forward.
+ */
+export const newbornV2: ServiceDefinition<NewbornForm> = {
+  ...newbornV1,
+  version: 2,
+  departments: [
+    {
+      ...health,
+      timeLimitWorkingDays: 1,
+      timeLimitBasis: newbornPromise,
+      results: [
+        {
+          id: 'birthCertificateNo',
+          label: { zh: '出生医学证明编号', en: 'Birth medical certificate number' },
+          pattern: '^[A-Z][0-9]{9}$',
+          required: true,
+          personal: true,
+        },
+      ],
+    },
+    {
+      ...publicSecurity,
+      after: ['health'],
+      timeLimitWorkingDays: 2,
+      timeLimitBasis: newbornPromise,
+      results: [
+        { id: 'householdNo', label: { zh: '户号', en: 'Household number' }, pattern: '^[0-9]{6,12}$', required: true, personal: true },
+      ],
+    },
+    { ...medicalInsurance, after: ['public-security'], timeLimitWorkingDays: 2, timeLimitBasis: newbornPromise },
+    { ...hrss, after: ['public-security'], timeLimitWorkingDays: 2, timeLimitBasis: newbornPromise },
+  ],
+};

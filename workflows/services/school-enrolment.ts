@@ -39,6 +39,15 @@ const form = z.object({
 
 export type SchoolEnrolmentForm = z.infer<typeof form>;
 
+/** No statute sets a limit for the enrolment checks: the local education bureau's promise, configurable per site. */
+const schoolPromise = {
+  kind: 'local-promise',
+  source: {
+    zh: '地方承诺时限：入学资格审核无法定办理时限，按当地教育局年度招生工作方案承诺，本地可配置',
+    en: "Local promise: no statute sets a limit for enrolment checks; the local education bureau's annual admissions plan, configurable per site",
+  },
+} as const;
+
 const pdfOrImage: ('application/pdf' | 'image/jpeg' | 'image/png')[] = ['application/pdf', 'image/jpeg', 'image/png'];
 
 export const schoolEnrolmentV1: ServiceDefinition<SchoolEnrolmentForm> = {
@@ -93,6 +102,7 @@ export const schoolEnrolmentV1: ServiceDefinition<SchoolEnrolmentForm> = {
       id: 'education',
       name: { zh: '教育局', en: 'Education Bureau' },
       timeLimitWorkingDays: 10,
+      timeLimitBasis: schoolPromise,
       sees: {
         fields: [
           'child.name',
@@ -113,6 +123,7 @@ export const schoolEnrolmentV1: ServiceDefinition<SchoolEnrolmentForm> = {
       id: 'public-security',
       name: { zh: '公安局（户籍）', en: 'Public Security Bureau (household registration)' },
       timeLimitWorkingDays: 3,
+      timeLimitBasis: schoolPromise,
       sees: { fields: ['child.name', 'child.idNumber', 'guardian.name', 'guardian.idNumber'], materials: ['household-booklet'] },
       checks: ['household'],
     },
@@ -120,6 +131,7 @@ export const schoolEnrolmentV1: ServiceDefinition<SchoolEnrolmentForm> = {
       id: 'real-estate',
       name: { zh: '不动产登记中心', en: 'Real-Estate Registration Centre' },
       timeLimitWorkingDays: 3,
+      timeLimitBasis: schoolPromise,
       sees: {
         fields: ['guardian.name', 'guardian.idNumber', 'residence.address', 'residence.propertyCertificateNo'],
         materials: ['property-certificate'],
@@ -130,6 +142,7 @@ export const schoolEnrolmentV1: ServiceDefinition<SchoolEnrolmentForm> = {
       id: 'hrss',
       name: { zh: '人力资源和社会保障局', en: 'Human Resources and Social Security Bureau' },
       timeLimitWorkingDays: 3,
+      timeLimitBasis: schoolPromise,
       sees: { fields: ['guardian.name', 'guardian.idNumber', 'nonLocal'], materials: ['social-insurance-record'] },
       checks: ['social-insurance'],
     },

@@ -39,6 +39,13 @@ function department(id: string, zh: string, en: string, fields: string[], extraC
     id,
     name: { zh, en },
     timeLimitWorkingDays: TWO_DAYS,
+    timeLimitBasis: {
+      kind: 'local-promise',
+      source: {
+        zh: '地方承诺时限：新密市水电气暖外线工程涉及的规划、占道、挖掘、绿地等审批各2个工作日办结（并联审批）',
+        en: 'Local promise: Xinmi approves each permit of the external utility works (planning, road occupation, excavation, green space) within 2 working days, in parallel',
+      },
+    },
     sees: { fields: [...applicantFields, ...fields], materials: ['site-plan'] },
     checks: ['enterprise', ...extraChecks],
   };

@@ -1,3 +1,4 @@
+import { stagesOf } from '../../../workflows/stages';
 import { NotFoundError } from '../../errors';
 import type { Context } from '../context';
 import { openedEvent } from '../branch-events';
@@ -9,7 +10,8 @@ export interface IntakeOutput {
 }
 
 /**
- * First state: the due and warning instants of every branch, opened now. The first wait of
+ * First state, and the opening step of each later stage of a staged service: the due and
+ * warning instants of the stage's branches (`input.departments`, else the first stage), opened now. The first wait of
  * a branch times out at `nextCheckpointAt` (= `warnAt`). It logs every `branch-opened` in
  * one append: the branches start together, and appending from each of them would race for
  * the same sequence numbers (each branch's wait still ensures its event, by key).
@@ -19,10 +21,14 @@ export async function intake(ctx: Context, input: IntakeInput): Promise<IntakeOu
   if (!app) throw new NotFoundError(`application ${input.applicationId} not found`);
   const def = ctx.catalog.getServiceVersion(input.serviceId, input.serviceVersion);
   const now = ctx.clock.now();
+  const opening = input.departments ?? (stagesOf(def)[0] ?? []).map((d) => d.id);
+  for (const dept of opening) {
+    if (!def.departments.some((d) => d.id === dept)) throw new NotFoundError(`service ${def.id}@${def.version} has no department ${dept}`);
+  }
   const branches = Object.fromEntries(
-    def.departments.map((d) => {
-      const { dueAt, warnAt } = branchDates(ctx.calendar, def, d.id, now);
-      return [d.id, { dueAt, warnAt, nextCheckpointAt: warnAt }];
+    opening.map((d) => {
+      const { dueAt, warnAt } = branchDates(ctx.calendar, def, d, now);
+      return [d, { dueAt, warnAt, nextCheckpointAt: warnAt }];
     }),
   );
   await ctx.log.appendAll(

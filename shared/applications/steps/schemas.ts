@@ -6,7 +6,13 @@ const appId = z.string().regex(/^A[0-9A-HJKMNP-TV-Z]{26}$/, 'not an application 
 const dept = z.string().regex(DEPARTMENT_ID_PATTERN, 'not a department id');
 const iso = z.iso.datetime();
 
-export const IntakeInput = z.object({ applicationId: appId, serviceId: z.string().min(1), serviceVersion: z.number().int().positive() });
+/** `departments`: the stage a staged service's OpenStage step opens; without it, the first stage (docs/WORKFLOWS.md "Stages"). */
+export const IntakeInput = z.object({
+  applicationId: appId,
+  serviceId: z.string().min(1),
+  serviceVersion: z.number().int().positive(),
+  departments: z.array(dept).min(1).max(64).optional(),
+});
 export type IntakeInput = z.infer<typeof IntakeInput>;
 
 /** `dueAt`/`warnAt` open the task, so the decision wait needs them; the supplement wait sends none. */

@@ -2,7 +2,9 @@ import { startTestRuntime, type TestRuntime } from '../support/runtime';
 import { decide, findTask, getService, submitExample, waitForBranches, waitForStatus } from '../support/flows';
 import { loadCalendar } from '../../../shared/calendar';
 
-const SERVICES = ['school-enrolment', 'construction-permit', 'utility-connection', 'newborn'];
+// The flat services; the staged ones (construction permit, newborn: issue 15) are restated for
+// their order, stage by stage, in staged.test.ts.
+const SERVICES = ['school-enrolment', 'utility-connection'];
 
 let t: TestRuntime;
 beforeAll(async () => {

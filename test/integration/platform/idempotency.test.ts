@@ -1,5 +1,5 @@
 import { startTestRuntime, type TestRuntime } from '../support/runtime';
-import { decide, findTask, getService, uploadNeeded, waitForBranches } from '../support/flows';
+import { decide, EXAMPLE_RESULTS, findTask, firstStage, getService, uploadNeeded, waitForBranches } from '../support/flows';
 
 let t: TestRuntime;
 beforeAll(async () => {
@@ -38,13 +38,15 @@ test('a repeated decision is answered again; a different second decision is 409'
     form: service.formSchema.examples[0],
     materials,
   });
-  await waitForBranches(citizen, id, service.departments.length);
+  // Staged (issue 15): health opens first and its approval hands the certificate number forward.
+  await waitForBranches(citizen, id, firstStage(service).length);
   const dept = service.departments[0];
   const officer = await t.api.login({ role: 'officer', sub: 'dbl', dept: dept!.id });
   const task = await findTask(officer, dept!.id, id);
 
-  const first = await decide(officer, task.taskId, { decision: 'approve', comment: 'ok' });
-  const replay = await decide(officer, task.taskId, { decision: 'approve', comment: 'ok' });
+  const approval = { decision: 'approve', comment: 'ok', results: EXAMPLE_RESULTS[dept!.id] };
+  const first = await decide(officer, task.taskId, approval);
+  const replay = await decide(officer, task.taskId, approval);
   expect(replay).toEqual(first);
   await expect(decide(officer, task.taskId, { decision: 'reject', comment: 'changed my mind' })).rejects.toMatchObject({ status: 409 });
 });

@@ -109,7 +109,11 @@ test('intake failing ends in Finalize too: failed, nothing left open', async () 
   const id = await submitExample(citizen, service);
   const failed = await waitForStatus(citizen, id, 'failed');
   expect(failed.branches.every((b: any) => b.status === 'cancelled')).toBe(true);
-  expect(failed.timeline.map((e: any) => e.type)).toEqual(['submitted', 'failed']);
+  // The newborn service is staged (issue 15): no branch opened, each is logged cancelled as pending.
+  expect(failed.timeline.map((e: any) => e.type)).toEqual(['submitted', 'cancelled', 'cancelled', 'cancelled', 'cancelled', 'failed']);
+  expect(failed.timeline.filter((e: any) => e.type === 'cancelled').map((e: any) => [e.department, e.detail.pending])).toEqual(
+    service.departments.map((d) => [d.id, true]),
+  );
   expect((await execution(service.id, id)).status).toBe('SUCCEEDED');
 });
 

@@ -1,27 +1,32 @@
 import {
   catalog,
   createCatalog,
+  definitions,
   formJsonSchema,
   getService,
   getServiceVersion,
   serviceTimeLimitWorkingDays,
 } from '../../../workflows/catalog';
+import { parsePromisedLimits } from '../../../workflows/promised-limits';
+import { definitionFingerprint, PUBLISHED_FINGERPRINTS, versionProblem } from '../../../workflows/versions';
 import { InvalidDefinitionError, UnknownServiceError, UnknownServiceVersionError } from '../../../workflows/errors';
 import { twoDepartmentDefinition } from './fixtures';
 
 describe('seed catalog', () => {
-  it('holds the four seed services, version 1 each', () => {
+  it('holds the four seed services; the staged ones (issue 15) at version 2', () => {
     expect(catalog.map((d) => [d.id, d.version])).toStrictEqual([
       ['school-enrolment', 1],
-      ['construction-permit', 1],
+      ['construction-permit', 2],
       ['utility-connection', 1],
-      ['newborn', 1],
+      ['newborn', 2],
     ]);
   });
 
   it('finds a service and a version by id', () => {
     expect(getService('newborn').name.zh).toBe('新生儿出生一件事');
-    expect(getServiceVersion('construction-permit', 1)).toBe(getService('construction-permit'));
+    expect(getServiceVersion('construction-permit', 2)).toBe(getService('construction-permit'));
+    // The flat version 1 stays addressable for applications submitted under it.
+    expect(getServiceVersion('construction-permit', 1).departments.some((d) => d.after)).toBe(false);
   });
 
   it('rejects unknown ids and versions with 404 errors naming them', () => {
@@ -39,9 +44,12 @@ describe('seed catalog', () => {
     expect(error).toMatchObject({ status: 404, expose: true });
   });
 
-  it('takes the longest branch as the service time limit', () => {
-    expect(serviceTimeLimitWorkingDays(getService('construction-permit'))).toBe(7);
+  it('takes the longest branch of each stage, stage after stage, as the service time limit', () => {
+    expect(serviceTimeLimitWorkingDays(getServiceVersion('construction-permit', 1))).toBe(7);
+    // planning 20, then max(fire 15, civil air defence 20), then housing 7.
+    expect(serviceTimeLimitWorkingDays(getService('construction-permit'))).toBe(20 + 20 + 7);
     expect(serviceTimeLimitWorkingDays(getService('utility-connection'))).toBe(2);
+    // health 1, public security 2, then medical insurance and hrss 2 each in parallel.
     expect(serviceTimeLimitWorkingDays(getService('newborn'))).toBe(5);
   });
 });
@@ -87,5 +95,61 @@ describe('formJsonSchema', () => {
       type: 'string',
       enum: ['father', 'mother', 'grandparent', 'other'],
     });
+  });
+});
+
+describe('versioning (issue 15)', () => {
+  const v1 = twoDepartmentDefinition();
+  const published = { 'dog-licence@1': definitionFingerprint(v1) };
+
+  it('records a fingerprint for every published seed version, and they match', () => {
+    expect(Object.keys(PUBLISHED_FINGERPRINTS).sort()).toStrictEqual(definitions.map((d) => `${d.id}@${d.version}`).sort());
+    for (const def of definitions) expect([def.id, def.version, versionProblem(def)]).toStrictEqual([def.id, def.version, undefined]);
+  });
+
+  it('refuses a published version whose stages or limits changed without a version bump', () => {
+    const [first, second] = v1.departments;
+    const longer = { ...v1, departments: [{ ...first!, timeLimitWorkingDays: 4 }, second!] };
+    const staged = { ...v1, departments: [first!, { ...second!, after: [first!.id] }] };
+    for (const changed of [longer, staged]) {
+      expect(() => createCatalog([changed], { fingerprints: published })).toThrow(InvalidDefinitionError);
+      expect(() => createCatalog([changed], { fingerprints: published })).toThrow(/make a new version instead of changing it/);
+    }
+    // Metadata that running applications do not depend on may change; a new version may change anything.
+    expect(() => createCatalog([{ ...v1, description: { zh: '改', en: 'Changed' } }], { fingerprints: published })).not.toThrow();
+    expect(createCatalog([v1, { ...staged, version: 2 }], { fingerprints: published }).getService('dog-licence').version).toBe(2);
+  });
+});
+
+describe('site-promised limits (ONETHING_PROMISED_LIMITS)', () => {
+  const v1 = twoDepartmentDefinition();
+  const v2 = twoDepartmentDefinition({ version: 2 });
+
+  it('shortens a limit in every version, saying both figures in the basis', () => {
+    const c = createCatalog([v1, v2], { promisedLimits: parsePromisedLimits('{"dog-licence": {"public-security": 2}}') });
+    for (const def of [c.getServiceVersion('dog-licence', 1), c.getService('dog-licence')]) {
+      const dept = def.departments.find((d) => d.id === 'public-security')!;
+      expect([dept.timeLimitWorkingDays, dept.timeLimitBasis?.kind, dept.timeLimitBasis?.source.en]).toStrictEqual([
+        2,
+        'local-promise',
+        "Local promise: 2 working days (ceiling 5: the definition's limit)",
+      ]);
+    }
+    expect(c.getService('dog-licence').departments.find((d) => d.id === 'animal-health')!.timeLimitWorkingDays).toBe(3);
+  });
+
+  it('never lengthens a limit, and names every bad entry', () => {
+    const promised = parsePromisedLimits('{"dog-licence": {"public-security": 6, "ghost": 1, "animal-health": 0}, "cat-licence": {}}');
+    expect(() => createCatalog([v1], { promisedLimits: promised })).toThrow(
+      new InvalidDefinitionError('ONETHING_PROMISED_LIMITS', [
+        'dog-licence.public-security: 6 is longer than the 5 working days of version 1; a site may only shorten a limit',
+        'dog-licence.ghost: version 1 has no such department',
+        'dog-licence.animal-health: 0 is not a positive integer',
+        'cat-licence: unknown service',
+      ]),
+    );
+    expect(() => parsePromisedLimits('{"dog-licence": 3}')).toThrow(InvalidDefinitionError);
+    expect(() => parsePromisedLimits('nope')).toThrow(InvalidDefinitionError);
+    expect(parsePromisedLimits(undefined)).toStrictEqual({});
   });
 });

@@ -77,7 +77,7 @@ describe('tasks', () => {
     });
 
   test('GET a task returns the detail from the service', async () => {
-    const detail = { ...task, supplementRequests: [], form: { child: { name: '张**' } }, materials: [], checks: [] };
+    const detail = { ...task, supplementRequests: [], form: { child: { name: '张**' } }, materials: [], checks: [], handedForward: [] };
     fake.get.mockResolvedValue(detail);
     const res = await createGetTaskHandler(() => fake, opts)(taskEvent('GET /v1/tasks/{taskId}'), lambdaContext());
     expect(json(res)).toEqual(detail);

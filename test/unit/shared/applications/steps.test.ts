@@ -39,6 +39,17 @@ const stepsAt = (at: Date) => createWorkflowSteps(testDeps(fixedClock(at)));
 const steps = stepsAt(START);
 const EDU_DATES = { dueAt: '2026-10-20T16:00:00.000Z', warnAt: '2026-10-16T16:00:00.000Z' };
 
+test('intake with departments (a later stage opening): only those branches, due from now, one append', async () => {
+  ddbMock.on(GetCommand, { Key: appKey }).resolves({ Item: appRecord() });
+  const out = await steps.intake({ applicationId: APP_ID, serviceId: 'school-enrolment', serviceVersion: 1, departments: ['hrss'] });
+  const ps = '2026-10-10T16:00:00.000Z';
+  expect(out.branches).toStrictEqual({ hrss: { dueAt: ps, warnAt: ps, nextCheckpointAt: ps } });
+  expect(puts('audit').map((e) => [e.key, e.dueAt])).toStrictEqual([['branch-opened:hrss', ps]]);
+  await expect(
+    steps.intake({ applicationId: APP_ID, serviceId: 'school-enrolment', serviceVersion: 1, departments: ['ghost'] }),
+  ).rejects.toBeInstanceOf(NotFoundError);
+});
+
 test('intake: every branch due N working days after today, warned at the share, first checkpoint = warnAt', async () => {
   ddbMock.on(GetCommand, { Key: appKey }).resolves({ Item: appRecord() });
   const out = await steps.intake({ applicationId: APP_ID, serviceId: 'school-enrolment', serviceVersion: 1 });

@@ -1,5 +1,8 @@
 import type { TimingEvent } from '../../../../shared/audit/types';
+import { loadCalendar } from '../../../../shared/calendar';
 import { applicationView } from '../../../../shared/applications/views';
+
+const calendar = loadCalendar();
 import { APP_ID, START, appRecord, school, taskRecord } from './helpers';
 
 /**
@@ -76,7 +79,7 @@ const events = [
   }),
   event(6, { type: 'completed', key: 'completed', detail: { outcome: 'rejected', rejectedBy: 'real-estate' } }),
 ];
-const view = (reader: Parameters<typeof applicationView>[4]) => applicationView(school, rejected, tasks, events, reader, START);
+const view = (reader: Parameters<typeof applicationView>[4]) => applicationView(school, rejected, tasks, events, reader, START, calendar);
 
 test('an officer of another department sees no rejection reasons, materials or checks outside its own', () => {
   const seen = view({ kind: 'officer', dept: 'public-security' });
@@ -122,6 +125,7 @@ test('an officer gets no detail of an application-wide event it has no rule for'
     withdrawn,
     { kind: 'officer', dept: 'public-security' },
     START,
+    calendar,
   );
   expect(seen.timeline.find((e) => e.type === 'withdrawn')).toEqual({
     at: withdrawn[3]!.at,

@@ -1,4 +1,5 @@
 import { renderStateMachine } from '../../../../workflows/generator';
+import type { DepartmentSpec } from '../../../../workflows/types';
 import { twoDepartmentDefinition } from '../fixtures';
 
 const retry = [
@@ -160,5 +161,56 @@ describe('renderStateMachine', () => {
     const departments = renderStateMachine(twoDepartmentDefinition({ supplementLimitWorkingDays: 15 })).States.Departments;
     const supplement = departments?.Type === 'Parallel' ? departments.Branches[0]?.States.SupplementAnimalHealth : undefined;
     expect(supplement?.Type === 'Task' && supplement.TimeoutSeconds).toMatch(/ : 1296000 %\}$/);
+  });
+
+  it('renders a staged definition as Intake, one Parallel per stage and an opening step before each later stage', () => {
+    const base = twoDepartmentDefinition();
+    const [animalHealth, publicSecurity] = base.departments as [DepartmentSpec, DepartmentSpec];
+    const staged = { ...base, departments: [animalHealth, { ...publicSecurity, after: ['animal-health'] }] };
+    const asl = renderStateMachine(staged);
+    const rejected = {
+      ErrorEquals: ['OneThing.Rejected'],
+      Output: "{% {'outcome': 'rejected', 'rejectedBy': $parse($states.errorOutput.Cause).department} %}",
+      Next: 'Finalize',
+    };
+    expect(Object.keys(asl.States)).toStrictEqual(['Intake', 'Stage1', 'OpenStage2', 'Stage2', 'Finalize']);
+    expect(asl.States.Intake).toMatchObject({ Next: 'Stage1' });
+    expect(asl.States.Stage1).toStrictEqual({
+      Type: 'Parallel',
+      Branches: [expectedBranch('animal-health', 'AnimalHealth')],
+      Output: {},
+      Catch: [rejected, failed],
+      Next: 'OpenStage2',
+    });
+    expect(asl.States.OpenStage2).toStrictEqual({
+      Type: 'Task',
+      Resource: 'arn:${Partition}:states:::lambda:invoke',
+      Arguments: {
+        FunctionName: '${IntakeFunctionArn}',
+        Payload: {
+          applicationId,
+          serviceId: '{% $states.context.Execution.Input.serviceId %}',
+          serviceVersion: '{% $states.context.Execution.Input.serviceVersion %}',
+          departments: ['public-security'],
+        },
+      },
+      Output: '{% $states.result.Payload.branches %}',
+      Retry: retry,
+      Catch: [failed],
+      Next: 'Stage2',
+    });
+    expect(asl.States.Stage2).toStrictEqual({
+      Type: 'Parallel',
+      Branches: [expectedBranch('public-security', 'PublicSecurity')],
+      Output: { outcome: 'approved' },
+      Catch: [rejected, failed],
+      Next: 'Finalize',
+    });
+  });
+
+  it('renders a flat definition exactly as before stages existed (no `after` is one stage)', () => {
+    const def = twoDepartmentDefinition();
+    const withEmptyAfter = { ...def, departments: def.departments.map((d) => ({ ...d, after: [] })) };
+    expect(renderStateMachine(withEmptyAfter)).toStrictEqual(renderStateMachine(def));
   });
 });

@@ -1,4 +1,4 @@
-import { catalog, getService } from '../../../../workflows/catalog';
+import { catalog, getService, serviceTimeLimitWorkingDays } from '../../../../workflows/catalog';
 import { createSyntheticDataSharing } from '../../../../shared/registries';
 import type { ServiceDefinition } from '../../../../workflows/types';
 
@@ -61,12 +61,18 @@ describe('school-enrolment', () => {
 describe('construction-permit', () => {
   const def = getService('construction-permit');
 
-  it('gives housing and construction the 7 days of Construction Law art. 8', () => {
-    expect(def.departments.map((d) => [d.id, d.timeLimitWorkingDays])).toStrictEqual([
-      ['housing-construction', 7],
-      ['natural-resources', 5],
-      ['fire', 5],
-      ['civil-air-defence', 5],
+  it('gives each department its statutory limit, with the source, in the order the law implies', () => {
+    expect(def.departments.map((d) => [d.id, d.timeLimitWorkingDays, d.timeLimitBasis?.kind, d.after ?? []])).toStrictEqual([
+      ['natural-resources', 20, 'statute', []],
+      ['fire', 15, 'statute', ['natural-resources']],
+      ['civil-air-defence', 20, 'statute', ['natural-resources']],
+      ['housing-construction', 7, 'statute', ['fire', 'civil-air-defence']],
+    ]);
+    expect(def.departments.map((d) => d.timeLimitBasis?.source.zh.match(/第[一二三四五六七八九十]+条/)?.[0])).toStrictEqual([
+      '第四十二条',
+      '第二十二条',
+      '第四十二条',
+      '第八条',
     ]);
   });
 
@@ -98,9 +104,18 @@ describe('utility-connection', () => {
 describe('newborn', () => {
   const def = getService('newborn');
 
-  it('has the four departments and completes in 5 working days', () => {
-    expect(def.departments.map((d) => d.id)).toStrictEqual(['health', 'public-security', 'medical-insurance', 'hrss']);
-    expect(Math.max(...def.departments.map((d) => d.timeLimitWorkingDays))).toBe(5);
+  it('has the four departments in the real order and completes in the promised 5 working days', () => {
+    expect(def.departments.map((d) => [d.id, d.after ?? [], d.timeLimitBasis?.kind])).toStrictEqual([
+      ['health', [], 'local-promise'],
+      ['public-security', ['health'], 'local-promise'],
+      ['medical-insurance', ['public-security'], 'local-promise'],
+      ['hrss', ['public-security'], 'local-promise'],
+    ]);
+    expect(serviceTimeLimitWorkingDays(def)).toBe(5);
+    expect(def.departments.flatMap((d) => (d.results ?? []).map((r) => [d.id, r.id, r.required]))).toStrictEqual([
+      ['health', 'birthCertificateNo', true],
+      ['public-security', 'householdNo', true],
+    ]);
   });
 
   it('requires the father when the child is registered with him', () => {
