@@ -26,6 +26,7 @@ import { createApiHandlers } from '../functions/api/handlers';
 import { createApiServices } from '../functions/api/services';
 import { seedCatalog } from '../workflows/catalog';
 import { ENV_NAMES, RESOURCE_NAMES } from '../shared/names';
+import { startLocalNotifications, type LocalNotifications } from './notifications';
 
 export const LOCAL_NAMES = RESOURCE_NAMES;
 const DUMMY_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -39,6 +40,8 @@ export interface RunningRuntime {
   deps: PlatformDeps;
   /** Fires after each workflow step and scheduled reconcile: what tests wait on. */
   progress: ProgressSignal;
+  /** SMS outbox file, SMS dispatch and the 好差评 check (local/notifications.ts). */
+  notifications: LocalNotifications;
   close(): Promise<void>;
 }
 
@@ -59,6 +62,10 @@ export interface RuntimeOptions {
    * for `npm start`, where the engine follows AWS as far as it is known. @default false
    */
   strictVariables?: boolean;
+  /** Real milliseconds between SMS dispatches (to the data folder's outbox file); 0 turns it off. @default 1000 */
+  smsEveryMs?: number;
+  /** Real milliseconds between 好差评 checks (overdue follow-ups, the metric); 0 turns it off. @default 60000 */
+  evaluationCheckEveryMs?: number;
 }
 
 export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {}): Promise<RunningRuntime> {
@@ -158,6 +165,14 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     report(log, await reconcile(deps, { graceMs: 0 }));
     const timer = reconcileTimer(deps, opts.reconcileEveryMs ?? 60_000, log, () => progress.notify('reconcile'));
     stack.push(timer.stop);
+    const notifications = startLocalNotifications(deps, {
+      dataDir,
+      smsEveryMs: opts.smsEveryMs ?? 1000,
+      checkEveryMs: opts.evaluationCheckEveryMs ?? 60_000,
+      log,
+      ran: () => progress.notify('notifications'),
+    });
+    stack.push(() => notifications.stop());
     ready = true;
 
     return {
@@ -167,6 +182,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       engine,
       deps,
       progress: { onProgress: (listener) => progress.onProgress(listener) },
+      notifications,
       close: closeAll,
     };
   } catch (error) {

@@ -27,3 +27,13 @@ export const supplementLimitWorkingDays = (def: Pick<ServiceDefinition, 'supplem
 
 /** The service's escalation cap, its own or the site's. */
 export const maxEscalations = (def: Pick<ServiceDefinition, 'maxEscalations'>): number => def.maxEscalations ?? DEFAULT_MAX_ESCALATIONS;
+
+/**
+ * Working days the lead department has to follow up a bad review (好差评: levels 1 and 2),
+ * counted like a branch's limit from the review. Per service: `followUpWorkingDays`.
+ */
+export const DEFAULT_FOLLOW_UP_WORKING_DAYS = 5;
+
+/** The service's follow-up limit, its own or the site's. */
+export const followUpWorkingDays = (def: Pick<ServiceDefinition, 'followUpWorkingDays'>): number =>
+  def.followUpWorkingDays ?? DEFAULT_FOLLOW_UP_WORKING_DAYS;

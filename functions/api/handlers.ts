@@ -20,6 +20,11 @@ import { createProvideSupplementHandler } from './provide-supplement';
 import { createSubmitApplicationHandler } from './submit-application';
 import { createWithdrawApplicationHandler } from './withdraw-application';
 import type { ApiServices } from './services';
+import { createEvaluateApplicationHandler } from './evaluate-application';
+import { createFollowUpEvaluationHandler } from './follow-up-evaluation';
+import { createListEvaluationsHandler } from './list-evaluations';
+import { createListNotificationsHandler } from './list-notifications';
+import { createReadNotificationHandler } from './read-notification';
 
 export type ApiHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
@@ -39,5 +44,10 @@ export function createApiHandlers(s: ApiServices): Readonly<Record<string, ApiHa
     'list-department-tasks': createListDepartmentTasksHandler(s.tasks),
     'get-task': createGetTaskHandler(s.tasks),
     'decide-task': createDecideTaskHandler(s.tasks),
+    'evaluate-application': createEvaluateApplicationHandler(s.evaluations),
+    'list-evaluations': createListEvaluationsHandler(s.evaluations),
+    'follow-up-evaluation': createFollowUpEvaluationHandler(s.evaluations),
+    'list-notifications': createListNotificationsHandler(s.notifications),
+    'read-notification': createReadNotificationHandler(s.notifications),
   };
 }

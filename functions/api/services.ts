@@ -4,6 +4,8 @@
  */
 import { createApplicationService, createTaskService, createUploadService } from '../../shared/applications';
 import type { PlatformDeps } from '../../shared/deps';
+import { createEvaluationService, type EvaluationService } from '../../shared/evaluations';
+import { createNotificationService, type NotificationService } from '../../shared/notifications';
 import type { Catalog } from '../../workflows/types';
 import { seedCatalog } from '../../workflows/catalog';
 import { lambdaDeps } from '../deps';
@@ -13,12 +15,15 @@ export type { Lazy } from '../lazy';
 export type ApplicationService = ReturnType<typeof createApplicationService>;
 export type TaskService = ReturnType<typeof createTaskService>;
 export type UploadService = ReturnType<typeof createUploadService>;
+export type { EvaluationService, NotificationService };
 
 /** What the API handler factories take (functions/api/handlers.ts builds every handler from it). */
 export interface ApiServices {
   applications: Lazy<ApplicationService>;
   tasks: Lazy<TaskService>;
   uploads: Lazy<UploadService>;
+  evaluations: Lazy<EvaluationService>;
+  notifications: Lazy<NotificationService>;
   catalog: Catalog;
 }
 
@@ -27,6 +32,8 @@ export function createApiServices(deps: Lazy<PlatformDeps>, catalog: Catalog): A
     applications: once(() => createApplicationService(deps())),
     tasks: once(() => createTaskService(deps())),
     uploads: once(() => createUploadService(deps())),
+    evaluations: once(() => createEvaluationService(deps())),
+    notifications: once(() => createNotificationService(deps())),
     catalog,
   };
 }
@@ -36,3 +43,5 @@ const lambdaServices = createApiServices(lambdaDeps, seedCatalog);
 export const applicationService = lambdaServices.applications;
 export const taskService = lambdaServices.tasks;
 export const uploadService = lambdaServices.uploads;
+export const evaluationService = lambdaServices.evaluations;
+export const notificationService = lambdaServices.notifications;

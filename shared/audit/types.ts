@@ -14,6 +14,9 @@ export const EVENT_TYPES = [
   'withdrawn',
   'supplement-expired',
   'failed',
+  // 好差评 (issue 12): the applicant's evaluation and the lead department's follow-up of a bad review.
+  'evaluated',
+  'followed-up',
 ] as const;
 export type TimingEventType = (typeof EVENT_TYPES)[number];
 

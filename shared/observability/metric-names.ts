@@ -20,3 +20,10 @@ export const RECONCILE_LAG_METRIC = { name: 'ReconcileLagSeconds', unit: 'Second
 
 /** One application the state machine ended as `failed` (Finalize); dimension `ServiceId`; unit Count; summed. */
 export const FAILED_APPLICATIONS_METRIC = { name: 'FailedApplications', unit: 'Count', dimensions: ['ServiceId'] } as const;
+
+/**
+ * Emitted by the notifications tick once per run: bad reviews whose follow-up is past its due
+ * date and unanswered (the inspectors' `bad-review-unanswered`), 0 when none. No dimensions;
+ * the alarm watches its Maximum.
+ */
+export const UNANSWERED_BAD_REVIEWS_METRIC = { name: 'UnansweredBadReviews', unit: 'Count', dimensions: [] } as const;

@@ -1,5 +1,11 @@
 import type { Clock } from '../clock';
-import { FAILED_APPLICATIONS_METRIC, METRICS_NAMESPACE, OVERDUE_TASKS_METRIC, RECONCILE_LAG_METRIC } from './metric-names';
+import {
+  FAILED_APPLICATIONS_METRIC,
+  METRICS_NAMESPACE,
+  OVERDUE_TASKS_METRIC,
+  RECONCILE_LAG_METRIC,
+  UNANSWERED_BAD_REVIEWS_METRIC,
+} from './metric-names';
 
 /** Where an EMF line goes: stdout, which Lambda ships to CloudWatch Logs. */
 export type LineWriter = (line: string) => void;
@@ -38,6 +44,8 @@ export function createMetrics(deps: { clock: Clock; write?: LineWriter }) {
     /** One application the state machine ended as `failed` (the alarm on failed applications watches this). */
     applicationFailed: (serviceId: string) =>
       emit(FAILED_APPLICATIONS_METRIC.name, 1, FAILED_APPLICATIONS_METRIC.unit, { ServiceId: serviceId }),
+    /** Once per notifications tick: bad reviews past their follow-up due date, unanswered (its alarm). */
+    unansweredBadReviews: (count: number) => emit(UNANSWERED_BAD_REVIEWS_METRIC.name, count, UNANSWERED_BAD_REVIEWS_METRIC.unit, {}),
   };
 }
 

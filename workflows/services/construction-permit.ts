@@ -140,4 +140,6 @@ export const constructionPermitV1: ServiceDefinition<ConstructionPermitForm> = {
   checks: enterpriseChecks((f) => f.project.landCertificateNo),
   warnAtShare: 0.75,
   escalateEveryHours: 24,
+  leadDepartment: 'housing-construction',
+  smsPhoneField: 'applicant.contact.phone',
 };

@@ -146,4 +146,6 @@ export const newbornV1: ServiceDefinition<NewbornForm> = {
   ],
   warnAtShare: 0.75,
   escalateEveryHours: 24,
+  leadDepartment: 'health',
+  smsPhoneField: 'contact.phone',
 };

@@ -104,6 +104,8 @@ const positiveBodies = (): Record<string, unknown> => ({
   submitApplication: { serviceId: service.id, form: service.formSchema.examples[0], materials },
   provideSupplement: { department: fixtures.dept, note: 'n' },
   decideTask: { decision: 'approve', comment: 'ok' },
+  evaluateApplication: { level: 2, dimensions: { efficiency: 2, guidance: 3 }, comment: '等待时间长' },
+  followUpEvaluation: { note: '已回访并整改' },
 });
 
 /** Negative bodies from a JSON Schema and a valid example: each breaks one declared rule. */
