@@ -5,6 +5,7 @@ import {
   METRICS_NAMESPACE,
   OVERDUE_TASKS_METRIC,
   RECONCILE_LAG_METRIC,
+  UNANSWERED_BAD_REVIEWS_METRIC,
 } from '../../shared/observability/metric-names';
 import { synthesize } from './synth';
 
@@ -36,6 +37,20 @@ describe('custom metric names', () => {
     expect(emf[RECONCILE_LAG_METRIC.name]).toBe(420);
   });
 
+  it('the notifications tick emits UnansweredBadReviews with no dimension under the shared namespace, name and unit', () => {
+    const lines: string[] = [];
+    createMetrics({ clock: { now: () => new Date('2026-09-01T00:00:00Z') }, write: (l) => lines.push(l) }).unansweredBadReviews(2);
+    const emf = JSON.parse(lines[0] as string);
+    expect(emf._aws.CloudWatchMetrics).toEqual([
+      {
+        Namespace: METRICS_NAMESPACE,
+        Dimensions: [[]],
+        Metrics: [{ Name: UNANSWERED_BAD_REVIEWS_METRIC.name, Unit: UNANSWERED_BAD_REVIEWS_METRIC.unit }],
+      },
+    ]);
+    expect(emf[UNANSWERED_BAD_REVIEWS_METRIC.name]).toBe(2);
+  });
+
   it('Finalize emits FailedApplications per service under the shared namespace, name, dimension and unit', () => {
     const lines: string[] = [];
     createMetrics({ clock: { now: () => new Date('2026-09-01T00:00:00Z') }, write: (l) => lines.push(l) }).applicationFailed('newborn');
@@ -55,6 +70,8 @@ describe('custom metric names', () => {
     const watched = Object.values(template.findResources('AWS::CloudWatch::Alarm'))
       .filter((a) => a.Properties.Namespace === METRICS_NAMESPACE)
       .map((a) => a.Properties.MetricName as string);
-    expect(new Set(watched)).toEqual(new Set([OVERDUE_TASKS_METRIC.name, RECONCILE_LAG_METRIC.name, FAILED_APPLICATIONS_METRIC.name]));
+    expect(new Set(watched)).toEqual(
+      new Set([OVERDUE_TASKS_METRIC.name, RECONCILE_LAG_METRIC.name, FAILED_APPLICATIONS_METRIC.name, UNANSWERED_BAD_REVIEWS_METRIC.name]),
+    );
   });
 });
