@@ -16,7 +16,11 @@ export type Access =
   | 'sfn:start' // StartExecution/DescribeExecution on the service state machines
   | 'sfn:stop' // StopExecution on executions of the service state machines
   | 'sfn:task-response' // SendTaskSuccess (the only task response the platform sends)
-  | 'metrics:put'; // cloudwatch:PutMetricData in the OneThing namespace
+  | 'metrics:put' // cloudwatch:PutMetricData in the OneThing namespace
+  // Notifications (issue 12).
+  | 'sms:enqueue' // sqs:SendMessage on the SMS queue only
+  | 'sms:consume' // what the SQS event source needs on the SMS queue (receive, delete, visibility, attributes)
+  | 'sms:publish'; // sns:Publish to phone numbers (SMS); no resource-level permission exists for it
 
 /** The key prefix each materials area covers in the bucket (DESIGN.md "S3"). */
 export const MATERIAL_PREFIXES = { uploads: 'uploads/', applications: 'applications/' } as const;

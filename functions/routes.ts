@@ -188,6 +188,40 @@ export const routes: readonly RouteSpec[] = [
     access: ['main:read', 'main:write'],
   },
   { name: 'list-probes', method: 'GET', path: '/v1/probes', auth: 'jwt', entry: api('list-probes'), access: ['main:read'] },
+  // 好差评 and notifications (issue 12): shared/evaluations, shared/notifications.
+  {
+    name: 'evaluate-application',
+    method: 'POST',
+    path: '/v1/applications/{id}/evaluation',
+    auth: 'jwt',
+    entry: api('evaluate-application'),
+    access: ['main:read', 'main:write', 'audit:read', 'audit:append'],
+  },
+  { name: 'list-evaluations', method: 'GET', path: '/v1/evaluations', auth: 'jwt', entry: api('list-evaluations'), access: ['main:read'] },
+  {
+    name: 'follow-up-evaluation',
+    method: 'POST',
+    path: '/v1/evaluations/{id}/follow-up',
+    auth: 'jwt',
+    entry: api('follow-up-evaluation'),
+    access: ['main:read', 'main:write', 'audit:read', 'audit:append'],
+  },
+  {
+    name: 'list-notifications',
+    method: 'GET',
+    path: '/v1/notifications',
+    auth: 'jwt',
+    entry: api('list-notifications'),
+    access: ['main:read'],
+  },
+  {
+    name: 'read-notification',
+    method: 'POST',
+    path: '/v1/notifications/{id}/read',
+    auth: 'jwt',
+    entry: api('read-notification'),
+    access: ['main:write'],
+  },
 ];
 
 /** `routeKey` as API Gateway HTTP APIs spell it, e.g. `POST /v1/applications`. */

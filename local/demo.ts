@@ -132,6 +132,33 @@ async function main(): Promise<void> {
         `  ${b.department.padEnd(18)} ${b.status.padEnd(9)} ${used ?? '?'} of ${limit} working days${b.overdue ? '  OVERDUE' : ''}`,
       );
     }
+
+    // Closing the loop (issue 12): the citizen's messages, an evaluation and its follow-up.
+    const messages = await until('the invitation to evaluate', async () => {
+      const page = await citizen.request('GET', '/v1/notifications?limit=100');
+      const mine = page.items.filter((n: any) => n.applicationId === id);
+      return mine.some((n: any) => n.kind === 'evaluation-invitation') ? mine.reverse() : undefined;
+    });
+    console.log(`\n⑦ the citizen's messages (站内信; SMS to the form's number as well, see sms-outbox.jsonl in the data folder):`);
+    for (const n of messages) console.log(`  ${cst(n.at)}  ${n.title.zh}  ${n.body.zh.slice(0, 60)}${n.body.zh.length > 60 ? '…' : ''}`);
+    const review = await citizen.request('POST', `/v1/applications/${id}/evaluation`, {
+      level: 2,
+      dimensions: { efficiency: 2, guidance: 3, convenience: 3, usability: 4 },
+      comment: '补正来回两次，等待时间长',
+    });
+    console.log(
+      `⑧ evaluation (好差评): level ${review.level} (不满意) → follow-up by the lead department due ${cst(review.followUp.dueAt)}`,
+    );
+    const lead = 'education'; // school-enrolment's leadDepartment (workflows/services/school-enrolment.ts)
+    const answered = await officers.get(lead)!.request('POST', `/v1/evaluations/${review.id}/follow-up`, {
+      note: '已电话回访，补正清单已合并为一次性告知',
+    });
+    console.log(`   ${lead} followed up at ${cst(answered.followUp.answeredAt)}: ${answered.followUp.note}`);
+    const followUp = await until('the follow-up message', async () => {
+      const page = await citizen.request('GET', '/v1/notifications?limit=5');
+      return page.items.find((n: any) => n.kind === 'follow-up' && n.applicationId === id);
+    });
+    console.log(`   the citizen reads: ${followUp.title.zh} ${followUp.body.zh}`);
   } finally {
     await stop();
   }

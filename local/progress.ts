@@ -3,7 +3,7 @@
  * (a Lambda the engine ran) settled, or a scheduled reconcile finished. Tests wait on it
  * instead of polling on a timer; nothing in the platform depends on it.
  */
-export type Progress = 'step' | 'reconcile' | 'probes';
+export type Progress = 'step' | 'reconcile' | 'probes' | 'notifications';
 
 export interface ProgressSignal {
   /** Calls `listener` after each step or reconcile run; returns the function that unsubscribes. */

@@ -28,6 +28,7 @@ import { seedCatalog } from '../workflows/catalog';
 import type { Catalog } from '../workflows/types';
 import { startProbeScheduler } from './probe-scheduler';
 import { ENV_NAMES, RESOURCE_NAMES } from '../shared/names';
+import { startLocalNotifications, type LocalNotifications } from './notifications';
 
 export const LOCAL_NAMES = RESOURCE_NAMES;
 const DUMMY_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -41,6 +42,8 @@ export interface RunningRuntime {
   deps: PlatformDeps;
   /** Fires after each workflow step and scheduled reconcile: what tests wait on. */
   progress: ProgressSignal;
+  /** SMS outbox file, SMS dispatch and the 好差评 check (local/notifications.ts). */
+  notifications: LocalNotifications;
   close(): Promise<void>;
 }
 
@@ -69,6 +72,10 @@ export interface RuntimeOptions {
    * would). @default seedCatalog
    */
   catalog?: Catalog;
+  /** Real milliseconds between SMS dispatches (to the data folder's outbox file); 0 turns it off. @default 1000 */
+  smsEveryMs?: number;
+  /** Real milliseconds between 好差评 checks (overdue follow-ups, the metric); 0 turns it off. @default 60000 */
+  evaluationCheckEveryMs?: number;
 }
 
 export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {}): Promise<RunningRuntime> {
@@ -176,6 +183,14 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       ran: () => progress.notify('probes'),
     });
     stack.push(probes.stop);
+    const notifications = startLocalNotifications(deps, {
+      dataDir,
+      smsEveryMs: opts.smsEveryMs ?? 1000,
+      checkEveryMs: opts.evaluationCheckEveryMs ?? 60_000,
+      log,
+      ran: () => progress.notify('notifications'),
+    });
+    stack.push(() => notifications.stop());
     ready = true;
 
     return {
@@ -185,6 +200,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       engine,
       deps,
       progress: { onProgress: (listener) => progress.onProgress(listener) },
+      notifications,
       close: closeAll,
     };
   } catch (error) {

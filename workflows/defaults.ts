@@ -40,3 +40,13 @@ export const ONE_TIME_NOTICE = {
     en: 'Administrative Licensing Law arts. 32 and 82: missing materials are notified all at once within five (working) days',
   },
 } as const;
+
+/**
+ * Working days the lead department has to follow up a bad review (好差评: levels 1 and 2),
+ * counted like a branch's limit from the review. Per service: `followUpWorkingDays`.
+ */
+export const DEFAULT_FOLLOW_UP_WORKING_DAYS = 5;
+
+/** The service's follow-up limit, its own or the site's. */
+export const followUpWorkingDays = (def: Pick<ServiceDefinition, 'followUpWorkingDays'>): number =>
+  def.followUpWorkingDays ?? DEFAULT_FOLLOW_UP_WORKING_DAYS;

@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod';
 import type { DataSharing } from '../shared/registries';
+import type { NotificationTemplates } from './notification-templates';
 
 /** A name shown to people, in Chinese (authoritative) and English. */
 export interface LocalizedName {
@@ -118,6 +119,17 @@ export interface ServiceDefinition<F = any> {
    * ends (docs/DESIGN.md). @default DEFAULT_SUPPLEMENT_LIMIT_WORKING_DAYS (30)
    */
   supplementLimitWorkingDays?: number;
+  /** Working days to follow up a bad review. @default DEFAULT_FOLLOW_UP_WORKING_DAYS (5) */
+  followUpWorkingDays?: number;
+  /** The department that answers bad reviews (差评回访整改); one of `departments`. */
+  leadDepartment: string;
+  /**
+   * Dotted path of the form's mobile number: SMS notifications go there (the person the
+   * application is for, also when a proxy submitted it). Without it, in-app messages only.
+   */
+  smsPhoneField?: string;
+  /** Notification texts that differ from the platform's (workflows/notification-templates.ts). */
+  notificationTemplates?: Partial<NotificationTemplates>;
 }
 
 /** Look-ups over the published definitions (built by `createCatalog` in catalog.ts). */

@@ -56,7 +56,7 @@ export function definitionProblems(def: ServiceDefinition): string[] {
   if (def.departments.length === 0) problems.push('departments: at least one department is required');
   if (!(def.warnAtShare > 0 && def.warnAtShare < 1)) problems.push(`warnAtShare: ${def.warnAtShare} is not between 0 and 1`);
   if (!(def.escalateEveryHours > 0)) problems.push(`escalateEveryHours: ${def.escalateEveryHours} is not positive`);
-  for (const field of ['maxEscalations', 'supplementLimitWorkingDays'] as const) {
+  for (const field of ['maxEscalations', 'supplementLimitWorkingDays', 'followUpWorkingDays'] as const) {
     const value = def[field];
     if (value !== undefined && !isPositiveInteger(value)) problems.push(`${field}: ${value} is not a positive integer`);
   }
@@ -86,6 +86,10 @@ export function definitionProblems(def: ServiceDefinition): string[] {
     }
   });
   problems.push(...stageProblems(def));
+  if (def.departments.length > 0 && !def.departments.some((d) => d.id === def.leadDepartment))
+    problems.push(`leadDepartment: "${def.leadDepartment}" is not one of the departments`);
+  if (def.smsPhoneField !== undefined && !schemaHasPath(def.form, def.smsPhoneField))
+    problems.push(`smsPhoneField: "${def.smsPhoneField}" is not a form field`);
   const example = def.form.safeParse(def.example);
   if (!example.success) {
     for (const issue of example.error.issues) problems.push(`example.${issue.path.join('.')}: ${issue.message}`);

@@ -12,6 +12,7 @@ import { pageOf } from '../http/pagination';
 import * as H from './schemas';
 import { APPLICANT_ROLES, READER_ROLES } from '../../shared/names';
 import * as W from '../../shared/walkthroughs/schemas';
+import * as L from '../../shared/evaluations/schemas';
 
 export interface EndpointContract {
   auth: 'public' | 'jwt';
@@ -33,6 +34,7 @@ const OFFICERS = ['officer'] as const satisfies readonly Role[];
 /** Who walks the process: officials, and inspectors (whose walk-through changes nothing else). */
 const WALKERS = ['official', 'inspector'] as const satisfies readonly Role[];
 const OFFICIALS = ['official'] as const satisfies readonly Role[];
+const EVALUATION_READERS = ['inspector', 'official', 'officer'] as const satisfies readonly Role[];
 
 export const contracts = {
   health: {
@@ -222,6 +224,47 @@ export const contracts = {
     summary: 'Every scheduled probe with its last run',
     roles: WALKERS,
     response: { status: 200, schema: z.object({ items: z.array(W.ProbeView) }), description: 'The probes' },
+  },
+  // 好差评 and notifications (issue 12).
+  'evaluate-application': {
+    auth: 'jwt',
+    summary: 'Rate a final application (好差评), once',
+    roles: APPLICANTS,
+    path: H.ApplicationPath,
+    body: L.EvaluationRequest,
+    errors: [404, 409],
+    response: { status: 201, schema: L.EvaluationView, description: 'The evaluation; a bad review carries its follow-up' },
+  },
+  'list-evaluations': {
+    auth: 'jwt',
+    summary: 'Evaluations, newest first (officers: of the services their department leads)',
+    roles: EVALUATION_READERS,
+    query: L.EvaluationQuery,
+    response: { status: 200, schema: pageOf(L.EvaluationView), description: 'A page of evaluations' },
+  },
+  'follow-up-evaluation': {
+    auth: 'jwt',
+    summary: "Answer a bad review (差评回访整改), by the lead department's officer",
+    roles: OFFICERS,
+    path: L.EvaluationPath,
+    body: L.FollowUpRequest,
+    errors: [404, 409],
+    response: { status: 200, schema: L.EvaluationView, description: 'The evaluation with its answered follow-up' },
+  },
+  'list-notifications': {
+    auth: 'jwt',
+    summary: "The caller's messages (站内信), newest first",
+    roles: APPLICANTS,
+    query: S.ListQuery,
+    response: { status: 200, schema: pageOf(L.NotificationView), description: 'A page of notifications' },
+  },
+  'read-notification': {
+    auth: 'jwt',
+    summary: "Mark one of the caller's messages read",
+    roles: APPLICANTS,
+    path: L.NotificationPath,
+    errors: [404],
+    response: { status: 200, schema: L.NotificationView, description: 'The message, read' },
   },
 } satisfies Record<string, EndpointContract>;
 

@@ -28,6 +28,11 @@ import { createListProbesHandler } from './list-probes';
 import { createListWalkthroughsHandler } from './list-walkthroughs';
 import { createPutProbeHandler } from './put-probe';
 import { createRectifyFindingHandler } from './rectify-finding';
+import { createEvaluateApplicationHandler } from './evaluate-application';
+import { createFollowUpEvaluationHandler } from './follow-up-evaluation';
+import { createListEvaluationsHandler } from './list-evaluations';
+import { createListNotificationsHandler } from './list-notifications';
+import { createReadNotificationHandler } from './read-notification';
 
 export type ApiHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
@@ -56,5 +61,10 @@ export function createApiHandlers(s: ApiServices): Readonly<Record<string, ApiHa
     'rectify-finding': createRectifyFindingHandler(s.walkthroughs),
     'put-probe': createPutProbeHandler(s.walkthroughs),
     'list-probes': createListProbesHandler(s.walkthroughs),
+    'evaluate-application': createEvaluateApplicationHandler(s.evaluations),
+    'list-evaluations': createListEvaluationsHandler(s.evaluations),
+    'follow-up-evaluation': createFollowUpEvaluationHandler(s.evaluations),
+    'list-notifications': createListNotificationsHandler(s.notifications),
+    'read-notification': createReadNotificationHandler(s.notifications),
   };
 }

@@ -5,6 +5,8 @@
 import { createApplicationService, createTaskService, createUploadService } from '../../shared/applications';
 import type { PlatformDeps } from '../../shared/deps';
 import { createWalkthroughService } from '../../shared/walkthroughs';
+import { createEvaluationService, type EvaluationService } from '../../shared/evaluations';
+import { createNotificationService, type NotificationService } from '../../shared/notifications';
 import type { Catalog } from '../../workflows/types';
 import { seedCatalog } from '../../workflows/catalog';
 import { lambdaDeps } from '../deps';
@@ -15,12 +17,15 @@ export type ApplicationService = ReturnType<typeof createApplicationService>;
 export type TaskService = ReturnType<typeof createTaskService>;
 export type UploadService = ReturnType<typeof createUploadService>;
 export type WalkthroughService = ReturnType<typeof createWalkthroughService>;
+export type { EvaluationService, NotificationService };
 
 /** What the API handler factories take (functions/api/handlers.ts builds every handler from it). */
 export interface ApiServices {
   applications: Lazy<ApplicationService>;
   tasks: Lazy<TaskService>;
   uploads: Lazy<UploadService>;
+  evaluations: Lazy<EvaluationService>;
+  notifications: Lazy<NotificationService>;
   catalog: Catalog;
   walkthroughs: Lazy<WalkthroughService>;
 }
@@ -30,6 +35,8 @@ export function createApiServices(deps: Lazy<PlatformDeps>, catalog: Catalog): A
     applications: once(() => createApplicationService(deps())),
     tasks: once(() => createTaskService(deps())),
     uploads: once(() => createUploadService(deps())),
+    evaluations: once(() => createEvaluationService(deps())),
+    notifications: once(() => createNotificationService(deps())),
     catalog,
     walkthroughs: once(() => createWalkthroughService(deps())),
   };
@@ -41,3 +48,5 @@ export const applicationService = lambdaServices.applications;
 export const taskService = lambdaServices.tasks;
 export const uploadService = lambdaServices.uploads;
 export const walkthroughService = lambdaServices.walkthroughs;
+export const evaluationService = lambdaServices.evaluations;
+export const notificationService = lambdaServices.notifications;

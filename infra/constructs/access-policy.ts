@@ -2,6 +2,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import { MATERIAL_PREFIXES, type Access, type MaterialArea } from '../../functions/access';
 import { METRICS_NAMESPACE } from '../../shared/observability/metric-names';
@@ -20,6 +21,8 @@ export interface PlatformResources {
   readonly materials: IBucket;
   /** Ids of the services that have a state machine. */
   readonly serviceIds: readonly string[];
+  /** The SMS queue (infra/constructs/notifications.ts); only functions granted `sms:enqueue` need it. */
+  readonly smsQueue?: IQueue;
 }
 
 /** Namespace of the platform's custom metrics (EMF and PutMetricData), named in shared/. */
@@ -38,6 +41,8 @@ const allow = (actions: string[], resources: string[], conditions?: Record<strin
 const WHY_OBJECTS = 'Object keys are generated per upload and application under a fixed prefix (DESIGN.md "S3").';
 const WHY_EXECUTIONS = 'Execution names are application ids; the pattern is limited to the named service machines.';
 const WHY_METRICS = 'cloudwatch:PutMetricData has no resource-level permissions; the namespace condition scopes it.';
+const WHY_SMS =
+  'sns:Publish to a phone number (SMS) has no resource ARN to name; only the sms-send function has it, and it publishes with PhoneNumber only (DESIGN.md "Notifications and evaluations").';
 
 function tableArns(table: ITable, indexes: readonly string[]): string[] {
   return [table.tableArn, ...indexes.map((index) => `${table.tableArn}/index/${index}`)];
@@ -126,6 +131,23 @@ export function accessGrants(scope: IConstruct, access: readonly Access[], r: Pl
           ...allow(['cloudwatch:PutMetricData'], ['*'], { StringEquals: { 'cloudwatch:namespace': METRICS_NAMESPACE } }),
           wildcardReason: WHY_METRICS,
         });
+        break;
+      case 'sms:enqueue':
+        if (!r.smsQueue) throw new SpecError('access', 'sms:enqueue needs the SMS queue in the resources');
+        statements.push(allow(['sqs:SendMessage'], [r.smsQueue.queueArn]));
+        break;
+      case 'sms:consume':
+        // The same actions the SQS event source grants itself, named here so the access list is the whole truth.
+        if (!r.smsQueue) throw new SpecError('access', 'sms:consume needs the SMS queue in the resources');
+        statements.push(
+          allow(
+            ['sqs:ReceiveMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueUrl', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
+            [r.smsQueue.queueArn],
+          ),
+        );
+        break;
+      case 'sms:publish':
+        statements.push({ ...allow(['sns:Publish'], ['*']), wildcardReason: WHY_SMS });
         break;
       default:
         throw new SpecError('access', `unknown access "${String(grant satisfies never)}"`);

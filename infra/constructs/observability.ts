@@ -10,7 +10,7 @@ import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { FAILED_APPLICATIONS_METRIC, OVERDUE_TASKS_METRIC, PROBE_FAILURES_METRIC } from '../../shared/observability/metric-names';
 import { METRICS_NAMESPACE } from './access-policy';
-import { platformAlarms, reconcileLagMetric, type PlatformAlarmSources } from './platform-alarms';
+import { platformAlarms, reconcileLagMetric, type AlarmSpec, type PlatformAlarmSources } from './platform-alarms';
 
 export interface ObservabilityProps {
   /** State machines by service id. */
@@ -23,6 +23,8 @@ export interface ObservabilityProps {
   readonly alarmEmail?: string;
   /** API, tables and machines for the platform-wide alarms (infra/constructs/platform-alarms.ts). */
   readonly platform: Omit<PlatformAlarmSources, 'stateMachines'>;
+  /** Alarms other constructs define (e.g. the SMS dead letters), on the same topic. @default none */
+  readonly extraAlarms?: readonly AlarmSpec[];
 }
 
 /**
@@ -111,6 +113,7 @@ export class Observability extends Construct {
     for (const spec of platformAlarms({ ...props.platform, stateMachines: props.stateMachines })) {
       this.alarm(spec.id, spec.metric, spec.threshold);
     }
+    for (const spec of props.extraAlarms ?? []) this.alarm(spec.id, spec.metric, spec.threshold);
 
     new Dashboard(this, 'Dashboard', {
       dashboardName: 'onething',

@@ -6,6 +6,7 @@ import { Backups } from '../constructs/backups';
 import { Data } from '../constructs/data';
 import { Identity, type JwtTrust } from '../constructs/identity';
 import { LogsKey } from '../constructs/logs-key';
+import { Notifications } from '../constructs/notifications';
 import { Observability } from '../constructs/observability';
 import type { PlatformFunction } from '../constructs/platform-function';
 import { Workflows } from '../constructs/workflows';
@@ -33,6 +34,7 @@ export class OneThingStack extends Stack {
   readonly observability: Observability;
   readonly backups: Backups;
   readonly probes: Probes;
+  readonly notifications: Notifications;
 
   constructor(scope: Construct, id: string, props: OneThingStackProps) {
     super(scope, id, props);
@@ -61,17 +63,21 @@ export class OneThingStack extends Stack {
     }
     this.api = new Api(this, 'Api', { resources, jwt: this.jwt, webOrigin: config.webOrigin, logsKey });
     this.probes = new Probes(this, 'Probes', { resources, logsKey });
+    this.notifications = new Notifications(this, 'Notifications', { resources, logsKey });
     const functions = new Map<string, PlatformFunction>([
       ...this.workflows.taskFunctions,
       [this.workflows.reconcile.spec.name, this.workflows.reconcile],
       ...this.api.functions,
       [this.probes.scheduler.spec.name, this.probes.scheduler],
+      [this.notifications.tick.spec.name, this.notifications.tick],
+      [this.notifications.sender.spec.name, this.notifications.sender],
     ]);
     this.observability = new Observability(this, 'Observability', {
       stateMachines: this.workflows.stateMachines,
       functions,
       departments: props.services.flatMap((s) => s.departments),
       alarmEmail: config.alarmEmail,
+      extraAlarms: this.notifications.alarms(),
       platform: {
         httpApi: this.api.httpApi,
         tables: new Map([

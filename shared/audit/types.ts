@@ -17,6 +17,9 @@ export const EVENT_TYPES = [
   // Walk-throughs (issue 11, shared/walkthroughs): a finding on the walk-through's application and its rectification.
   'finding-recorded',
   'finding-rectified',
+  // 好差评 (issue 12): the applicant's evaluation and the lead department's follow-up of a bad review.
+  'evaluated',
+  'followed-up',
 ] as const;
 export type TimingEventType = (typeof EVENT_TYPES)[number];
 

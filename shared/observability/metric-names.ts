@@ -27,3 +27,10 @@ export const FAILED_APPLICATIONS_METRIC = { name: 'FailedApplications', unit: 'C
  * service's limit. Dimension `ServiceId`; unit Count; summed; the probe alarm watches it.
  */
 export const PROBE_FAILURES_METRIC = { name: 'ProbeFailures', unit: 'Count', dimensions: ['ServiceId'] } as const;
+
+/**
+ * Emitted by the notifications tick once per run: bad reviews whose follow-up is past its due
+ * date and unanswered (the inspectors' `bad-review-unanswered`), 0 when none. No dimensions;
+ * the alarm watches its Maximum.
+ */
+export const UNANSWERED_BAD_REVIEWS_METRIC = { name: 'UnansweredBadReviews', unit: 'Count', dimensions: [] } as const;

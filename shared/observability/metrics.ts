@@ -5,6 +5,7 @@ import {
   OVERDUE_TASKS_METRIC,
   PROBE_FAILURES_METRIC,
   RECONCILE_LAG_METRIC,
+  UNANSWERED_BAD_REVIEWS_METRIC,
 } from './metric-names';
 
 /** Where an EMF line goes: stdout, which Lambda ships to CloudWatch Logs. */
@@ -46,6 +47,8 @@ export function createMetrics(deps: { clock: Clock; write?: LineWriter }) {
       emit(FAILED_APPLICATIONS_METRIC.name, 1, FAILED_APPLICATIONS_METRIC.unit, { ServiceId: serviceId }),
     /** One scheduled probe that failed (the probe alarm watches this). */
     probeFailed: (serviceId: string) => emit(PROBE_FAILURES_METRIC.name, 1, PROBE_FAILURES_METRIC.unit, { ServiceId: serviceId }),
+    /** Once per notifications tick: bad reviews past their follow-up due date, unanswered (its alarm). */
+    unansweredBadReviews: (count: number) => emit(UNANSWERED_BAD_REVIEWS_METRIC.name, count, UNANSWERED_BAD_REVIEWS_METRIC.unit, {}),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   OVERDUE_TASKS_METRIC,
   PROBE_FAILURES_METRIC,
   RECONCILE_LAG_METRIC,
+  UNANSWERED_BAD_REVIEWS_METRIC,
 } from '../../shared/observability/metric-names';
 import { synthesize } from './synth';
 
@@ -51,6 +52,20 @@ describe('custom metric names', () => {
     expect(emf[RECONCILE_LAG_METRIC.name]).toBe(420);
   });
 
+  it('the notifications tick emits UnansweredBadReviews with no dimension under the shared namespace, name and unit', () => {
+    const lines: string[] = [];
+    createMetrics({ clock: { now: () => new Date('2026-09-01T00:00:00Z') }, write: (l) => lines.push(l) }).unansweredBadReviews(2);
+    const emf = JSON.parse(lines[0] as string);
+    expect(emf._aws.CloudWatchMetrics).toEqual([
+      {
+        Namespace: METRICS_NAMESPACE,
+        Dimensions: [[]],
+        Metrics: [{ Name: UNANSWERED_BAD_REVIEWS_METRIC.name, Unit: UNANSWERED_BAD_REVIEWS_METRIC.unit }],
+      },
+    ]);
+    expect(emf[UNANSWERED_BAD_REVIEWS_METRIC.name]).toBe(2);
+  });
+
   it('Finalize emits FailedApplications per service under the shared namespace, name, dimension and unit', () => {
     const lines: string[] = [];
     createMetrics({ clock: { now: () => new Date('2026-09-01T00:00:00Z') }, write: (l) => lines.push(l) }).applicationFailed('newborn');
@@ -71,7 +86,13 @@ describe('custom metric names', () => {
       .filter((a) => a.Properties.Namespace === METRICS_NAMESPACE)
       .map((a) => a.Properties.MetricName as string);
     expect(new Set(watched)).toEqual(
-      new Set([OVERDUE_TASKS_METRIC.name, RECONCILE_LAG_METRIC.name, FAILED_APPLICATIONS_METRIC.name, PROBE_FAILURES_METRIC.name]),
+      new Set([
+        OVERDUE_TASKS_METRIC.name,
+        RECONCILE_LAG_METRIC.name,
+        FAILED_APPLICATIONS_METRIC.name,
+        PROBE_FAILURES_METRIC.name,
+        UNANSWERED_BAD_REVIEWS_METRIC.name,
+      ]),
     );
   });
 });

@@ -140,6 +140,8 @@ export const constructionPermitV1: ServiceDefinition<ConstructionPermitForm> = {
   checks: enterpriseChecks((f) => f.project.landCertificateNo),
   warnAtShare: 0.75,
   escalateEveryHours: 24,
+  leadDepartment: 'housing-construction',
+  smsPhoneField: 'applicant.contact.phone',
 };
 
 const statute = (zh: string, en: string) => ({ kind: 'statute', source: { zh, en } }) as const;

@@ -146,6 +146,8 @@ export const newbornV1: ServiceDefinition<NewbornForm> = {
   ],
   warnAtShare: 0.75,
   escalateEveryHours: 24,
+  leadDepartment: 'health',
+  smsPhoneField: 'contact.phone',
 };
 
 /** Where no statute sets the department's limit: the local promise for the whole service. */

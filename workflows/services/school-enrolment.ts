@@ -168,4 +168,6 @@ export const schoolEnrolmentV1: ServiceDefinition<SchoolEnrolmentForm> = {
   ],
   warnAtShare: 0.75,
   escalateEveryHours: 24,
+  leadDepartment: 'education',
+  smsPhoneField: 'guardian.phone',
 };

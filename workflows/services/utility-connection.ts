@@ -91,4 +91,6 @@ export const utilityConnectionV1: ServiceDefinition<UtilityConnectionForm> = {
   warnAtShare: 0.75,
   // A 2-day limit: escalate twice a working day rather than once a day.
   escalateEveryHours: 4,
+  leadDepartment: 'power',
+  smsPhoneField: 'applicant.contact.phone',
 };

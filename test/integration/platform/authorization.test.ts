@@ -1,5 +1,5 @@
-import { startTestRuntime, type TestRuntime } from '../support/runtime';
-import { findTask, getService, submitExample, waitForBranches } from '../support/flows';
+import { eventually, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { findTask, getService, submitExample, waitForBranches, waitForStatus } from '../support/flows';
 import { OneThingClient } from '../../../local/client';
 
 let t: TestRuntime;
@@ -111,4 +111,51 @@ describe('walk-throughs and probes (officials and inspectors)', () => {
     const officer = await t.api.login({ role: 'officer', sub: 'oa', dept: deptA });
     expect(await findTask(officer, deptA, walk.applicationId)).toMatchObject({ walkthrough: true, status: 'open' });
   });
+});
+
+// 好差评 and notifications (issue 12).
+test('evaluation and notification routes: no token 401, wrong role 403, not yours 404', async () => {
+  const LEAD = 'education'; // school-enrolment's leadDepartment
+  const citizen = await t.api.login({ role: 'citizen', sub: 'eval-auth' });
+  const service = await getService(t.api, 'school-enrolment');
+  const id = await submitExample(citizen, service);
+  await waitForBranches(citizen, id, service.departments.length);
+  await citizen.request('POST', `/v1/applications/${id}/withdraw`);
+  await waitForStatus(citizen, id, 'withdrawn');
+  const review = await citizen.request('POST', `/v1/applications/${id}/evaluation`, { level: 1 });
+  const note = (await eventually(async () => (await citizen.request('GET', '/v1/notifications')).items[0], 'a notification')) as {
+    id: string;
+  };
+  const anonymous = t.api;
+  const inspector = await t.api.login({ role: 'inspector', sub: 'ins-auth' });
+  const official = await t.api.login({ role: 'official', sub: 'head-auth' });
+  const officer = await t.api.login({ role: 'officer', sub: 'edu-auth', dept: LEAD });
+  const stranger = await t.api.login({ role: 'proxy', sub: 'proxy-auth' });
+
+  for (const [method, path, body] of [
+    ['POST', `/v1/applications/${id}/evaluation`, { level: 3 }],
+    ['GET', '/v1/evaluations', undefined],
+    ['POST', `/v1/evaluations/${review.id}/follow-up`, { note: 'n' }],
+    ['GET', '/v1/notifications', undefined],
+    ['POST', `/v1/notifications/${note.id}/read`, undefined],
+  ] as const)
+    expect([path, await status(anonymous.request(method, path, body))]).toEqual([path, 401]);
+
+  // Wrong role.
+  expect(await status(inspector.request('POST', `/v1/applications/${id}/evaluation`, { level: 3 }))).toBe(403);
+  expect(await status(officer.request('POST', `/v1/applications/${id}/evaluation`, { level: 3 }))).toBe(403);
+  expect(await status(citizen.request('GET', '/v1/evaluations'))).toBe(403);
+  expect(await status(citizen.request('POST', `/v1/evaluations/${review.id}/follow-up`, { note: 'n' }))).toBe(403);
+  expect(await status(inspector.request('POST', `/v1/evaluations/${review.id}/follow-up`, { note: 'n' }))).toBe(403);
+  expect(await status(officer.request('GET', '/v1/notifications'))).toBe(403);
+  expect(await status(inspector.request('POST', `/v1/notifications/${note.id}/read`))).toBe(403);
+  // Allowed readers.
+  expect(await status(inspector.request('GET', '/v1/evaluations'))).toBe(200);
+  expect(await status(official.request('GET', '/v1/evaluations'))).toBe(200);
+  expect(await status(officer.request('GET', '/v1/evaluations'))).toBe(200);
+  // Not yours.
+  expect(await status(stranger.request('POST', `/v1/applications/${id}/evaluation`, { level: 3 }))).toBe(404);
+  expect(await status(stranger.request('POST', `/v1/notifications/${note.id}/read`))).toBe(404);
+  const otherDept = await t.api.login({ role: 'officer', sub: 'hrss-auth', dept: 'hrss' });
+  expect(await status(otherDept.request('POST', `/v1/evaluations/${review.id}/follow-up`, { note: 'n' }))).toBe(404);
 });

@@ -115,6 +115,8 @@ const positiveBodies = (): Record<string, unknown> => ({
   createFinding: { text: 'fuzz finding', severity: 'low' },
   rectifyFinding: { note: 'fixed' },
   putProbe: { everyHours: 24, enabled: false },
+  evaluateApplication: { level: 2, dimensions: { efficiency: 2, guidance: 3 }, comment: '等待时间长' },
+  followUpEvaluation: { note: '已回访并整改' },
 });
 
 /** The fixtures of a path: walk-through paths name a walk-through and its finding. */

@@ -19,8 +19,9 @@ describe('alarms and dashboard', () => {
   const departments = [...new Set(catalog.flatMap((d) => d.departments.map((dept) => dept.id)))];
 
   it('counts: four per state machine, two per function, one per department for overdue tasks, and the platform-wide ones', () => {
-    // Platform-wide (stacks/hardening.test.ts): API 5xx, 2 throttle alarms x 2 tables, ExecutionThrottled per machine, reconcile lag.
-    const platformWide = 1 + 2 * 2 + catalog.length + 1;
+    // Platform-wide (stacks/hardening.test.ts): API 5xx, 2 throttle alarms x 2 tables, ExecutionThrottled per machine, reconcile lag,
+    // and the notifications' SMS dead letters and unanswered bad reviews.
+    const platformWide = 1 + 2 * 2 + catalog.length + 1 + 2;
     template.resourceCountIs(
       'AWS::CloudWatch::Alarm',
       4 * catalog.length + 2 * platformFunctionSpecs.length + departments.length + platformWide,

@@ -69,6 +69,7 @@ describe('workflow functions', () => {
   it('every function: nodejs22.x, arm64, active tracing, JSON logs, the configuration environment', () => {
     const functions = Object.values(template.findResources('AWS::Lambda::Function'));
     for (const fn of functions) {
+      const isTick = fn.Properties.FunctionName === 'onething-notifications-tick';
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
@@ -80,6 +81,8 @@ describe('workflow functions', () => {
         'AUDIT_TABLE_NAME',
         'MATERIALS_BUCKET',
         'NODE_OPTIONS',
+        // The notifications tick alone hands SMS to their queue.
+        ...(isTick ? ['SMS_QUEUE_URL'] : []),
         'STATE_MACHINE_ARN_PREFIX',
         'TABLE_NAME',
       ]);

@@ -17,6 +17,9 @@ export const EXPECTED_ACTIONS: Record<Access, string[]> = {
   'sfn:stop': ['states:StopExecution'],
   'sfn:task-response': ['states:SendTaskSuccess'],
   'metrics:put': ['cloudwatch:PutMetricData'],
+  'sms:enqueue': ['sqs:SendMessage'],
+  'sms:consume': ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'],
+  'sms:publish': ['sns:Publish'],
 };
 
 export const BASELINE_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTraceSegments', 'xray:PutTelemetryRecords'];

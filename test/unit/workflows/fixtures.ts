@@ -30,6 +30,7 @@ export function twoDepartmentDefinition(overrides: Partial<ServiceDefinition<{ n
     checks: [],
     warnAtShare: 0.75,
     escalateEveryHours: 24,
+    leadDepartment: 'animal-health',
     ...overrides,
   };
 }

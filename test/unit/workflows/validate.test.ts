@@ -41,6 +41,7 @@ describe('definitionProblems', () => {
       'departments[0].sees.fields: "owner.name" is not a form field',
       'departments[0].sees.materials: unknown material "scan"',
       'departments[0].checks: unknown check "ghost"',
+      'leadDepartment: "animal-health" is not one of the departments',
       'example.name: Too small: expected string to have >=1 characters',
     ]);
   });

@@ -4,10 +4,12 @@ import { accessGrants } from '../../../../infra/constructs/access-policy';
 import { Data } from '../../../../infra/constructs/data';
 import { SpecError } from '../../../../infra/errors';
 import { EXPECTED_ACTIONS } from '../expected-actions';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 
 const stack = new Stack(new App(), 'Test', { env: { region: 'cn-north-1', account: '123456789012' } });
 const data = new Data(stack, 'Data', { webOrigin: 'https://onething.test.gov.cn', auditRetention: Duration.days(1) });
-const resources = data.resources(['school-enrolment', 'newborn']);
+// The SMS queue joins the resources in the stack (infra/constructs/notifications.ts).
+const resources = { ...data.resources(['school-enrolment', 'newborn']), smsQueue: new Queue(stack, 'Sms') };
 const resolved = (access: Access[]) => accessGrants(stack, access, resources).map((g) => stack.resolve(g.statement.toStatementJson()));
 
 describe('accessGrants', () => {
@@ -81,6 +83,12 @@ describe('accessGrants', () => {
       const hasWildcard = JSON.stringify(stack.resolve(grant.statement.resources)).includes('*');
       expect(Boolean(grant.wildcardReason)).toBe(hasWildcard);
     }
+  });
+
+  it('sms:enqueue is SendMessage on the SMS queue only; without the queue it is refused', () => {
+    const [send] = resolved(['sms:enqueue']);
+    expect(send).toMatchObject({ Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': [expect.stringMatching(/Sms/), 'Arn'] } });
+    expect(() => accessGrants(stack, ['sms:enqueue'], data.resources(['newborn']))).toThrow(SpecError);
   });
 
   it('rejects an unknown access naming the field', () => {

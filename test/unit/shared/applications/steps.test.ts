@@ -20,6 +20,8 @@ afterEach(() => {
 });
 beforeEach(() => {
   ddbMock.on(QueryCommand, { TableName: 'audit' }).resolves({ Items: [] });
+  // The notification outbox reads the application of a notifying event; none stored here unless a test says so.
+  ddbMock.on(QueryCommand, { TableName: 'main' }).resolves({ Items: [] });
   ddbMock.on(PutCommand).resolves({});
   sfnMock.on(SendTaskSuccessCommand).resolves({});
 });

@@ -1,0 +1,97 @@
+/**
+ * The notification outbox: for each notifying timing-log event, the applicant's in-app message
+ * and (for the kinds that go out as SMS, when the service names a phone field) an SMS item
+ * marked for sending. Written in the step that logs the event, by the same call: whoever
+ * replays the step (its retry, reconcile, the state machine's retry) replays the writes,
+ * and each write is a conditional put of a derived id, so it exists exactly once.
+ */
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { TimingEvent } from '../audit/types';
+import type { WorkingCalendar } from '../calendar';
+import type { ApplicationRecord, TaskRecord } from '../applications/records';
+import type { Catalog } from '../../workflows/types';
+import { DEFAULT_NOTIFICATION_TEMPLATES, SMS_KINDS, type NotificationText } from '../../workflows/notification-templates';
+import { NOTIFYING_EVENT_TYPES, noticesFor, type Notice } from './rules';
+import { inboxPk, notificationId, SMS_PENDING_PK, smsPk, type InboxItem, type SmsItem } from './records';
+
+export interface OutboxDeps {
+  ddb: DynamoDBDocumentClient;
+  tableName: string;
+  catalog: Catalog;
+  calendar: WorkingCalendar;
+  logger: Logger;
+  /** The application and its tasks (one Query). */
+  getWithTasks(applicationId: string): Promise<{ application?: ApplicationRecord; tasks: TaskRecord[] }>;
+  /** The note of a followed-up evaluation. */
+  followUpNote(evaluationId: string): Promise<string | undefined>;
+}
+
+export interface Outbox {
+  /** Writes the notifications of those `events` that notify; idempotent per event key. */
+  record(applicationId: string, events: readonly TimingEvent[]): Promise<void>;
+}
+
+export function createOutbox(deps: OutboxDeps): Outbox {
+  const putOnce = async (item: InboxItem | SmsItem) => {
+    try {
+      await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+    } catch (error) {
+      // Written before (a replayed step): exactly once, and a message already read stays read.
+      if (!(error instanceof Error) || error.name !== 'ConditionalCheckFailedException') throw error;
+    }
+  };
+
+  return {
+    async record(applicationId, events) {
+      const notifying = events.filter((e) => NOTIFYING_EVENT_TYPES.has(e.type));
+      if (notifying.length === 0) return;
+      const { application: app, tasks } = await deps.getWithTasks(applicationId);
+      if (!app) return;
+      const def = deps.catalog.getServiceVersion(app.serviceId, app.serviceVersion);
+      const templates = { ...DEFAULT_NOTIFICATION_TEMPLATES, ...def.notificationTemplates };
+      const items: Array<InboxItem | SmsItem> = [];
+      for (const event of notifying) {
+        const evaluationId = typeof event.detail?.evaluationId === 'string' ? event.detail.evaluationId : undefined;
+        const followUpNote = event.type === 'followed-up' && evaluationId ? await deps.followUpNote(evaluationId) : undefined;
+        const notices = noticesFor({ event, app, tasks, def, calendar: deps.calendar, ...(followUpNote ? { followUpNote } : {}) });
+        notices.forEach((notice, ordinal) => {
+          const text = templates[notice.kind](notice.facts);
+          items.push(inboxItem(app, event, notice, ordinal, text));
+          if (def.smsPhoneField && SMS_KINDS.includes(notice.kind)) items.push(smsItem(app, event, notice, ordinal, text));
+        });
+      }
+      await Promise.all(items.map(putOnce));
+    },
+  };
+}
+
+const common = (app: ApplicationRecord, event: TimingEvent, notice: Notice) => ({
+  applicationId: app.id,
+  serviceId: app.serviceId,
+  kind: notice.kind,
+  at: event.at,
+  eventKey: event.key,
+  walkthrough: app.walkthrough,
+});
+
+/** The message in the submitter's inbox (the applicant, or the proxy who submitted for someone). */
+function inboxItem(app: ApplicationRecord, event: TimingEvent, notice: Notice, ordinal: number, text: NotificationText): InboxItem {
+  const id = notificationId(event.at, { applicationId: app.id, eventKey: event.key, kind: notice.kind, recipient: app.ownerSub, ordinal });
+  return { pk: inboxPk(app.ownerSub), sk: id, id, recipient: app.ownerSub, ...common(app, event, notice), ...text, read: false };
+}
+
+/** The SMS to the form's phone: the person the application is for, also when a proxy submitted it. */
+function smsItem(app: ApplicationRecord, event: TimingEvent, notice: Notice, ordinal: number, text: NotificationText): SmsItem {
+  const id = notificationId(event.at, { applicationId: app.id, eventKey: event.key, kind: notice.kind, recipient: 'sms', ordinal });
+  return {
+    pk: smsPk(id),
+    sk: 'SMS',
+    id,
+    ...common(app, event, notice),
+    text: `${text.title.zh} ${text.body.zh}\n${text.title.en}. ${text.body.en}`,
+    attempts: 0,
+    gsi4pk: SMS_PENDING_PK,
+    gsi4sk: `${event.at}#${id}`,
+  };
+}
