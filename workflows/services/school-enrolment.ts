@@ -19,7 +19,12 @@ import { isoDate, mobilePhone, personName, text } from './fields';
 const child = z.object({ name: personName, idNumber: residentIdNumber(), birthDate: isoDate }).superRefine((c, ctx) => {
   const id = checkResidentId(c.idNumber);
   if (id.ok && id.info.birthDate !== c.birthDate) {
-    ctx.addIssue({ code: 'custom', path: ['birthDate'], message: `does not match the ID number (${id.info.birthDate})` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['birthDate'],
+      message: `does not match the ID number (${id.info.birthDate})`,
+      params: { code: 'birth-date-mismatch', birthDate: id.info.birthDate },
+    });
   }
 });
 
