@@ -1,6 +1,31 @@
 /** Field schemas shared by the seed services' forms. */
 import * as z from 'zod';
 
+/** A form label in both languages: `title` in JSON Schema is the Chinese one, `x-title-en` the English. */
+export interface FieldTitle {
+  zh: string;
+  en: string;
+}
+
+/**
+ * Labels a form field (or a group of fields) so `formSchema` of GET /v1/services/{id} carries
+ * the words the UI shows: `title` (zh-CN, the platform's first language) and `x-title-en`.
+ *
+ * @example titled(personName, { zh: '姓名', en: 'Name' })
+ */
+export function titled<S extends z.ZodType>(schema: S, title: FieldTitle): S {
+  return schema.meta({ title: title.zh, 'x-title-en': title.en });
+}
+
+/** Labels used by several forms (GLOSSARY.md words). */
+export const TITLES = {
+  name: { zh: '姓名', en: 'Name' },
+  idNumber: { zh: '公民身份号码', en: 'Resident ID number' },
+  birthDate: { zh: '出生日期', en: 'Date of birth' },
+  mobilePhone: { zh: '手机号码', en: 'Mobile phone' },
+  landCertificateNo: { zh: '不动产权证书号（土地）', en: 'Land certificate number' },
+} as const satisfies Record<string, FieldTitle>;
+
 /** A person's name as on the ID card (Chinese names may contain "·"). */
 export const personName = z.string().trim().min(1, 'name is required').max(40);
 

@@ -86,6 +86,8 @@ describe('formJsonSchema', () => {
     expect(schema.properties.guardian!.properties.relationship).toStrictEqual({
       type: 'string',
       enum: ['father', 'mother', 'grandparent', 'other'],
+      title: '与儿童关系',
+      'x-title-en': 'Relationship to the child',
     });
   });
 });
