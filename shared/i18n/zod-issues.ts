@@ -9,7 +9,9 @@
  * The English message is the catalog's when zod wrote its default message, and the schema's own
  * when the schema gave one (it says more than "Invalid format"); Chinese is always the catalog's.
  */
-import { locales, type z } from 'zod';
+import type { z } from 'zod';
+// Only the English locale: `locales` of the zod root would bundle every language into each Lambda (+260 KB).
+import { en as zodEnglish } from 'zod/v4/locales';
 import { allFieldMessages, fieldMessageTexts, type CodedFieldError } from './registry';
 import { render, type Params } from './text';
 import './catalog/fields';
@@ -21,7 +23,7 @@ export interface FieldCode {
 
 type Issue = z.core.$ZodIssue;
 
-const zodDefault = locales.en().localeError;
+const zodDefault = zodEnglish().localeError;
 /** Whether zod wrote the issue's message itself (no message given by the schema). */
 const isZodDefaultMessage = (issue: Issue): boolean => {
   const made = zodDefault(issue as Parameters<typeof zodDefault>[0]);
