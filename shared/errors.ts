@@ -28,17 +28,17 @@ export abstract class AppError extends Error {
   readonly retryable: boolean = false;
 
   /** The specific code and params when thrown with a `ProblemText`. */
-  readonly text?: ProblemText;
+  readonly problemText?: ProblemText;
 
   constructor(message: string | ProblemText, options?: { cause?: unknown }) {
     super(typeof message === 'string' ? message : message.en, options);
     this.name = new.target.name;
-    if (typeof message !== 'string') this.text = message;
+    if (typeof message !== 'string') this.problemText = message;
   }
 
   /** The code of the problem `type`: the specific one if thrown with a `ProblemText`, else the class's. */
   get problemCode(): string {
-    return this.text?.code ?? this.code;
+    return this.problemText?.code ?? this.code;
   }
 
   get expose(): boolean {

@@ -40,8 +40,8 @@ function localFieldError(error: FieldError, locale: Locale): ProblemFieldError {
 function localDetail(known: AppError, locale: Locale, errors: ProblemFieldError[] | undefined): string {
   if (locale === 'en') return known.message;
   if (errors) return errors.map((e) => `${e.path}：${e.message}`).join('；');
-  const specific = known.text && problemEntry(known.text.code);
-  if (specific) return render(specific.detail.zh, known.text.params);
+  const specific = known.problemText && problemEntry(known.problemText.code);
+  if (specific) return render(specific.detail.zh, known.problemText.params);
   return problemEntry(known.code)?.detail.zh ?? known.message;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Every stable code has both texts. The codes are read from the registry after loading every
- * route's Lambda module (functions/routes.ts) and the local server, so a code that a new
+ * route's Lambda module (functions/routes.ts), the workflow steps and the local server, so a code that a new
  * endpoint defines with `defineProblems` / `defineFieldMessages` is checked without being listed here.
  */
 import path from 'node:path';
@@ -10,6 +10,7 @@ import * as sharedErrors from '../../../../shared/errors';
 import { AppError } from '../../../../shared/errors';
 import { CODE_PATTERN, allFieldMessages, allProblems, defineFieldMessages, placeholdersOf, type Texts } from '../../../../shared/i18n';
 import '../../../../local/http/server';
+import '../../../../functions/workflow/handlers';
 
 const root = path.resolve(__dirname, '../../../..');
 beforeAll(() => {
