@@ -17,6 +17,18 @@ export function titled<S extends z.ZodType>(schema: S, title: FieldTitle): S {
   return schema.meta({ title: title.zh, 'x-title-en': title.en });
 }
 
+/**
+ * A labelled choice: the field's title and one label per option, as `x-enum-titles` (zh-CN) and
+ * `x-enum-titles-en` (value -> label), so the UI shows 父亲 for `father`.
+ *
+ * @example choice({ F: { zh: '女', en: 'Female' }, M: { zh: '男', en: 'Male' } }, { zh: '性别', en: 'Sex' })
+ */
+export function choice<const V extends string>(options: Record<V, FieldTitle>, title: FieldTitle) {
+  const values = Object.keys(options) as [V, ...V[]];
+  const labels = (lang: keyof FieldTitle) => Object.fromEntries(values.map((v) => [v, options[v][lang]]));
+  return z.enum(values).meta({ title: title.zh, 'x-title-en': title.en, 'x-enum-titles': labels('zh'), 'x-enum-titles-en': labels('en') });
+}
+
 /** Labels used by several forms (GLOSSARY.md words). */
 export const TITLES = {
   name: { zh: '姓名', en: 'Name' },

@@ -10,7 +10,7 @@ import { residentIdNumber } from '../../shared/identity';
 import { birthRecordCheck } from '../checks/birth-record';
 import { householdCheck } from '../checks/household';
 import type { ServiceDefinition } from '../types';
-import { TITLES, isoDate, mobilePhone, personName, text, titled } from './fields';
+import { TITLES, choice, isoDate, mobilePhone, personName, text, titled } from './fields';
 
 const parent = z.object({ name: titled(personName, TITLES.name), idNumber: titled(residentIdNumber(), TITLES.idNumber) });
 
@@ -19,7 +19,7 @@ const form = z
     child: titled(
       z.object({
         name: titled(personName, TITLES.name),
-        sex: titled(z.enum(['F', 'M']), { zh: '性别', en: 'Sex' }),
+        sex: choice({ F: { zh: '女', en: 'Female' }, M: { zh: '男', en: 'Male' } }, { zh: '性别', en: 'Sex' }),
         birthDate: titled(isoDate, TITLES.birthDate),
         birthCertificateNo: titled(text(20), { zh: '出生医学证明编号', en: 'Birth medical certificate number' }),
       }),
@@ -29,10 +29,18 @@ const form = z
     /** Absent when the father is not named on the birth medical certificate. */
     father: titled(parent, { zh: '父亲', en: 'Father' }).optional(),
     /** The parent whose household the child is registered in (随父或随母落户). */
-    registration: titled(z.object({ registerWith: titled(z.enum(['mother', 'father']), { zh: '随父或随母落户', en: 'Register with' }) }), {
-      zh: '户口登记',
-      en: 'Household registration',
-    }),
+    registration: titled(
+      z.object({
+        registerWith: choice(
+          { mother: { zh: '随母落户', en: "With the mother's household" }, father: { zh: '随父落户', en: "With the father's household" } },
+          { zh: '随父或随母落户', en: 'Register with' },
+        ),
+      }),
+      {
+        zh: '户口登记',
+        en: 'Household registration',
+      },
+    ),
     contact: titled(
       z.object({
         phone: titled(mobilePhone, TITLES.mobilePhone),

@@ -10,7 +10,7 @@ import { householdCheck } from '../checks/household';
 import { realEstateCheck } from '../checks/real-estate';
 import { socialInsuranceCheck } from '../checks/social-insurance';
 import type { ServiceDefinition } from '../types';
-import { TITLES, isoDate, mobilePhone, personName, text, titled } from './fields';
+import { TITLES, choice, isoDate, mobilePhone, personName, text, titled } from './fields';
 
 /**
  * The birth date is also inside the ID number; it is asked separately so that the
@@ -40,7 +40,15 @@ const form = z.object({
     z.object({
       name: titled(personName, TITLES.name),
       idNumber: titled(residentIdNumber(), TITLES.idNumber),
-      relationship: titled(z.enum(['father', 'mother', 'grandparent', 'other']), { zh: '与儿童关系', en: 'Relationship to the child' }),
+      relationship: choice(
+        {
+          father: { zh: '父亲', en: 'Father' },
+          mother: { zh: '母亲', en: 'Mother' },
+          grandparent: { zh: '祖父母或外祖父母', en: 'Grandparent' },
+          other: { zh: '其他监护人', en: 'Other guardian' },
+        },
+        { zh: '与儿童关系', en: 'Relationship to the child' },
+      ),
       phone: titled(mobilePhone, TITLES.mobilePhone),
     }),
     { zh: '监护人', en: 'Guardian' },
@@ -54,7 +62,10 @@ const form = z.object({
   ),
   school: titled(
     z.object({
-      stage: titled(z.enum(['primary', 'junior-secondary']), { zh: '入学学段', en: 'School stage' }),
+      stage: choice(
+        { primary: { zh: '小学', en: 'Primary school' }, 'junior-secondary': { zh: '初中', en: 'Junior secondary school' } },
+        { zh: '入学学段', en: 'School stage' },
+      ),
       preferred: titled(text(100), { zh: '意向学校', en: 'Preferred school' }),
     }),
     { zh: '入学意向', en: 'School' },

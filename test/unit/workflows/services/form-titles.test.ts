@@ -38,6 +38,21 @@ describe.each(catalog.map((def) => [def.id, def] as const))('%s', (_id, def) => 
     expect(unlabelled).toEqual([]);
   });
 
+  test('every option of a choice has a label in both languages', () => {
+    const unlabelled = all.flatMap(({ path, node }) =>
+      Array.isArray(node.enum)
+        ? (node.enum as string[])
+            .filter((v) => {
+              const zh = (node['x-enum-titles'] as Record<string, string> | undefined)?.[v];
+              const en = (node['x-enum-titles-en'] as Record<string, string> | undefined)?.[v];
+              return !(zh && HAN.test(zh) && en);
+            })
+            .map((v) => `${path}=${v}`)
+        : [],
+    );
+    expect(unlabelled).toEqual([]);
+  });
+
   test('the form example is still valid (labels change no rule)', () => {
     expect(def.form.safeParse(def.example).success).toBe(true);
   });
