@@ -1,24 +1,44 @@
 /**
  * Domain errors. They become RFC 9457 problem+json only at the edge (functions/http);
  * `expose` says whether the message may be shown (only for statuses below 500).
+ * Thrown with a `ProblemText` (from a `defineProblems` factory of shared/i18n) an error has
+ * its own stable code and texts in both languages; thrown with a plain English message it
+ * has its class's generic code and texts.
  */
+import type { ProblemText } from './i18n/registry';
+import type { Params } from './i18n/text';
+
 export interface FieldError {
   /** Dotted path of the offending field, e.g. `form.child.idNumber`. */
   path: string;
+  /** English text; the edge shows the catalog text of `code` in the caller's language. */
   message: string;
+  /** Stable field code of shared/i18n (e.g. `id-number-check-character`); absent: `invalid`. */
+  code?: string;
+  /** Values of the code's `{name}` placeholders. */
+  params?: Params;
 }
 
 export abstract class AppError extends Error {
   abstract readonly status: number;
-  /** Short stable slug; the problem `type` is `https://onething.dev/problems/<code>`. */
+  /** The class's generic stable slug (`not-found`); see `problemCode` for the problem `type`. */
   abstract readonly code: string;
   abstract readonly title: string;
   /** Whether a retry of the same request can help. */
   readonly retryable: boolean = false;
 
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** The specific code and params when thrown with a `ProblemText`. */
+  readonly problemText?: ProblemText;
+
+  constructor(message: string | ProblemText, options?: { cause?: unknown }) {
+    super(typeof message === 'string' ? message : message.en, options);
     this.name = new.target.name;
+    if (typeof message !== 'string') this.problemText = message;
+  }
+
+  /** The code of the problem `type`: the specific one if thrown with a `ProblemText`, else the class's. */
+  get problemCode(): string {
+    return this.problemText?.code ?? this.code;
   }
 
   get expose(): boolean {

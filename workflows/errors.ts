@@ -1,10 +1,11 @@
 /** Errors of the service catalog and the ASL generator. */
 import { InternalError, NotFoundError } from '../shared/errors';
+import { applicationProblem } from '../shared/i18n';
 
 /** No service with this id is in the catalog (HTTP 404). */
 export class UnknownServiceError extends NotFoundError {
   constructor(readonly serviceId: string) {
-    super(`Unknown service "${serviceId}"`);
+    super(applicationProblem('service-not-found', { serviceId }));
   }
 }
 
@@ -14,7 +15,7 @@ export class UnknownServiceVersionError extends NotFoundError {
     readonly serviceId: string,
     readonly version: number,
   ) {
-    super(`Service "${serviceId}" has no version ${version}`);
+    super(applicationProblem('service-version-not-found', { serviceId, version }));
   }
 }
 

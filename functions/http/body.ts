@@ -3,6 +3,7 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { MalformedRequestError, PayloadTooLargeError, ValidationError } from '../../shared/errors';
+import { requestProblem } from '../../shared/i18n';
 import { UnsupportedMediaTypeError } from './errors';
 import { jsonInputErrors } from './json-input';
 
@@ -39,12 +40,12 @@ const isJsonMediaType = (contentType: string): boolean => {
  */
 export function readJsonBody(event: BodyEvent, maxBytes = MAX_JSON_BODY_BYTES): unknown {
   const body = event.body ?? '';
-  if (body === '') throw new MalformedRequestError('A JSON request body is required');
+  if (body === '') throw new MalformedRequestError(requestProblem('body-required'));
   const size = bodyBytes(body, event.isBase64Encoded === true);
-  if (size > maxBytes) throw new PayloadTooLargeError(`The request body is ${size} bytes; the limit is ${maxBytes} bytes`);
+  if (size > maxBytes) throw new PayloadTooLargeError(requestProblem('body-too-large', { size, limit: maxBytes }));
   const contentType = header(event.headers, 'content-type');
   if (!contentType || !isJsonMediaType(contentType)) {
-    throw new UnsupportedMediaTypeError('Content-Type must be application/json');
+    throw new UnsupportedMediaTypeError(requestProblem('content-type-not-json'));
   }
   const text = event.isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
   let value: unknown;
@@ -52,7 +53,7 @@ export function readJsonBody(event: BodyEvent, maxBytes = MAX_JSON_BODY_BYTES): 
     value = JSON.parse(text) as unknown;
   } catch {
     // V8's message quotes the body (which may hold ID numbers): never echo or log it.
-    throw new MalformedRequestError('The request body is not valid JSON');
+    throw new MalformedRequestError(requestProblem('body-not-json'));
   }
   const errors = jsonInputErrors(value);
   if (errors.length > 0) throw new ValidationError(errors);

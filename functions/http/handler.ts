@@ -9,6 +9,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambd
 import type * as z from 'zod';
 import type { Principal, Role } from '../../shared/auth/principal';
 import { NotFoundError, ValidationError } from '../../shared/errors';
+import { requestProblem } from '../../shared/i18n';
 import { principalOf, requireRole } from './auth';
 import { readJsonBody } from './body';
 import { idempotencyKeyOf } from './idempotency';
@@ -101,7 +102,7 @@ function parseQuery(schema: z.ZodType, event: HttpEvent): unknown {
 // 404, as for an unknown id.
 function parsePath(schema: z.ZodType, event: HttpEvent): unknown {
   const params = event.pathParameters ?? {};
-  const notFound = () => new NotFoundError(`No resource at ${event.rawPath}`);
+  const notFound = () => new NotFoundError(requestProblem('resource-not-found', { path: event.rawPath }));
   if (jsonInputErrors(params).length > 0) throw notFound();
   try {
     return parseOrThrow(schema, params, 'path');

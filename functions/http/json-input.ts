@@ -5,6 +5,7 @@
  * the timing log's canonical JSON or DynamoDB would refuse never starts a multi-step write.
  */
 import type { FieldError } from '../../shared/errors';
+import { jsonField } from '../../shared/i18n';
 import { isWellFormedText, toWellFormedText } from '../../shared/unicode';
 import { fieldPath } from './validation';
 
@@ -42,26 +43,26 @@ export function jsonInputErrors(value: unknown, root = '', maxDepth = MAX_JSON_D
   const stack: Array<{ value: unknown; segments: Segment[]; depth: number }> = [{ value, segments: [], depth: 1 }];
   while (stack.length > 0 && errors.length < MAX_ERRORS) {
     const { value: v, segments, depth } = stack.pop()!;
-    const fail = (message: string, at = segments) => errors.push({ path: pathOf(at, root), message });
+    const fail = (code: Parameters<typeof jsonField>[1], at = segments, params?: { maxDepth: number }) =>
+      errors.push(jsonField(pathOf(at, root), code, params));
     if (typeof v === 'string') {
-      if (!isWellFormedText(v)) fail('must be well-formed Unicode text (it has a lone UTF-16 surrogate)');
+      if (!isWellFormedText(v)) fail('text-not-well-formed');
     } else if (typeof v === 'number') {
       const magnitude = Math.abs(v);
       if (!Number.isFinite(v) || magnitude > MAX_MAGNITUDE || (magnitude !== 0 && magnitude < MIN_MAGNITUDE)) {
-        fail('number out of range (magnitude 1e-130 to 9.99e125, or 0)');
+        fail('number-out-of-range');
       }
     } else if (v !== null && typeof v === 'object') {
       if (depth > maxDepth) {
-        fail(`nested deeper than ${maxDepth} levels`);
+        fail('nesting-too-deep', segments, { maxDepth });
         continue;
       }
       const entries: Array<[Segment, unknown]> = Array.isArray(v) ? v.map((item, i) => [i, item]) : Object.entries(v);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, item] = entries[i]!; // i counts down from the last entry
         const at = [...segments, key];
-        if (typeof key === 'string' && !isWellFormedText(key))
-          fail('field name must be well-formed Unicode text (it has a lone UTF-16 surrogate)', at);
-        else if (key === '__proto__') fail('reserved field name', at);
+        if (typeof key === 'string' && !isWellFormedText(key)) fail('field-name-not-well-formed', at);
+        else if (key === '__proto__') fail('reserved-field-name', at);
         stack.push({ value: item, segments: at, depth: depth + 1 });
       }
     }

@@ -3,6 +3,7 @@
  * error statuses an operation can return given what it declares.
  */
 import * as z from 'zod';
+import { CODE_PATTERN } from '../../shared/i18n';
 
 /** What the builder needs to know about one operation. */
 export interface OperationSource {
@@ -30,13 +31,26 @@ export interface ResponseHeader {
 
 /** RFC 9457 problem details as this API emits them (see problem.ts). */
 export const problemComponent = z.object({
-  type: z.url(),
-  title: z.string(),
+  type: z.url().describe('`https://onething.dev/problems/<code>`'),
+  code: z
+    .string()
+    .regex(CODE_PATTERN)
+    .describe('Stable machine code the `type` ends with, e.g. `application-not-found` (docs/API.md lists them)'),
+  title: z.string().describe('Short summary in the language of `Accept-Language` (en or zh-CN; en by default)'),
   status: z.number().int(),
-  detail: z.string(),
+  detail: z.string().describe('Explanation in the language of `Accept-Language`'),
   instance: z.string().optional(),
   errors: z
-    .array(z.object({ path: z.string(), message: z.string() }))
+    .array(
+      z.object({
+        path: z.string(),
+        code: z
+          .string()
+          .regex(CODE_PATTERN)
+          .describe('Stable field code (`invalid` when no finer one applies), e.g. `id-number-check-character`'),
+        message: z.string().describe('In the language of `Accept-Language`'),
+      }),
+    )
     .optional()
     .describe('Validation failures (422), one per field, e.g. `form.child.idNumber`'),
 });

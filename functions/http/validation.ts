@@ -4,6 +4,7 @@
  */
 import type * as z from 'zod';
 import { ValidationError, type FieldError } from '../../shared/errors';
+import { fieldErrorsFromIssues } from '../../shared/i18n/zod-issues';
 
 /** Dotted path with `[i]` indices, e.g. `['materials', 0, 'uploadId']` -> `materials[0].uploadId`. */
 export function fieldPath(segments: readonly PropertyKey[], root = ''): string {
@@ -16,14 +17,9 @@ export function fieldPath(segments: readonly PropertyKey[], root = ''): string {
   return out;
 }
 
-/** One FieldError per issue; unknown keys of strict objects are reported one by one. `root` names a whole-value error. */
+/** One coded FieldError per issue (shared/i18n); unknown keys of strict objects are reported one by one. `root` names a whole-value error. */
 export function fieldErrors(error: z.ZodError, root = ''): FieldError[] {
-  return error.issues.flatMap((issue): FieldError[] => {
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: fieldPath([...issue.path, key], root), message: 'Unknown field' }));
-    }
-    return [{ path: fieldPath(issue.path, root), message: issue.message }];
-  });
+  return fieldErrorsFromIssues(error.issues, (segments) => fieldPath(segments, root));
 }
 
 /**
@@ -32,7 +28,8 @@ export function fieldErrors(error: z.ZodError, root = ''): FieldError[] {
  * @example const q = parseOrThrow(pageQuery, event.queryStringParameters ?? {}, 'query');
  */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, root = ''): z.output<S> {
-  const result = schema.safeParse(value);
+  // `reportInput` tells a missing value (`required`) from a wrong one; issues never leave this function with it.
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   throw new ValidationError(fieldErrors(result.error, root));
 }

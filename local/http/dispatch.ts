@@ -4,6 +4,7 @@ import { readJsonBody } from '../../functions/http/body';
 import { NotReadyError } from '../../functions/http/errors';
 import { jsonResponse, type HttpResult } from '../../functions/http/responses';
 import { NotFoundError } from '../../shared/errors';
+import { requestProblem } from '../../shared/i18n';
 import { systemClock } from '../../shared/clock';
 import { devRoutes, type DevRoute } from '../dev';
 import { authenticate } from './auth';
@@ -32,7 +33,7 @@ export function createDispatcher(opts: ApiServerOptions): Dispatch {
     seen.route = devRoute?.path ?? match?.route.spec.path ?? '-';
     const raw = await readRawRequest(req, target);
     if (devRoute) return serveDev(devRoute, raw);
-    if (!match) throw new NotFoundError(`No route for ${method} ${rawPath}`);
+    if (!match) throw new NotFoundError(requestProblem('route-not-found', { method, path: rawPath }));
     const { route, params } = match;
     if (route.spec.path === '/healthz' && opts.isReady && !opts.isReady()) throw new NotReadyError('The local runtime is still starting');
     const claims = route.spec.auth === 'jwt' ? await authenticate(raw.headers.authorization, opts.verifyToken) : undefined;

@@ -2,6 +2,7 @@
 import type { RouteSpec } from '../../functions/routes';
 import { MethodNotAllowedError } from '../../functions/http/errors';
 import { MalformedRequestError } from '../../shared/errors';
+import { requestProblem } from '../../shared/i18n';
 
 export interface CompiledRoute {
   spec: RouteSpec;
@@ -62,7 +63,7 @@ export function matchRoute(routes: readonly CompiledRoute[], method: string, raw
     try {
       params[name] = decodeURIComponent(hit.values[i]!); /* one value per parameter */
     } catch {
-      throw new MalformedRequestError(`Path parameter ${name} is not valid percent-encoding`);
+      throw new MalformedRequestError(requestProblem('path-parameter-encoding', { name }));
     }
   });
   return { route: hit.route, params };

@@ -1,6 +1,7 @@
 /** Reads a node:http request into the raw parts API Gateway works from. */
 import type http from 'node:http';
 import { PayloadTooLargeError } from '../../shared/errors';
+import { requestProblem } from '../../shared/i18n';
 
 /** API Gateway's payload limit for HTTP APIs. */
 export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
@@ -42,7 +43,7 @@ export async function readRawRequest(req: http.IncomingMessage, target: RequestT
   };
 }
 
-const tooLarge = (bytes: number) => new PayloadTooLargeError(`The request body is ${bytes} bytes; the limit is ${MAX_REQUEST_BYTES} bytes`);
+const tooLarge = (bytes: number) => new PayloadTooLargeError(requestProblem('body-too-large', { size: bytes, limit: MAX_REQUEST_BYTES }));
 
 /** The whole body, or 413 as soon as it passes the limit (the rest is drained, not kept). */
 function readBody(req: http.IncomingMessage): Promise<Buffer> {

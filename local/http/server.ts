@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { describeError } from '../../functions/http/logger';
 import { problemResponse } from '../../functions/http/problem';
 import { AppError, ForbiddenError } from '../../shared/errors';
+import { negotiateLocale } from '../../shared/i18n';
 import { refusalReason } from '../loopback';
 import { createDispatcher } from './dispatch';
 import { writeResult } from './result';
@@ -34,7 +35,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
             `${JSON.stringify({ level: 'ERROR', message: 'handler failed', route: seen.route, error: describeError(error) })}\n`,
           );
         }
-        return problemResponse(error, requestId);
+        return problemResponse(error, requestId, negotiateLocale(req.headers['accept-language']));
       })
       .then((result) => {
         writeResult(res, result);

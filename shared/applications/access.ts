@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/principal';
 import { NotFoundError } from '../errors';
+import { applicationProblem } from '../i18n';
 import type { ApplicationRecord, TaskRecord } from './records';
 import { isApplicantRole } from '../names';
 
@@ -27,11 +28,11 @@ export function readerOf(
       return { app, reader: { kind: 'officer', dept: p.dept } };
     if (p.role === 'inspector') return { app, reader: { kind: 'inspector' } };
   }
-  throw new NotFoundError(`application ${id} not found`);
+  throw new NotFoundError(applicationProblem('application-not-found', { id }));
 }
 
 /** The applicant's own application, for changes (supplement, withdraw); others get a 404. */
 export function ownApplication(p: Principal, app: ApplicationRecord | undefined, id: string): ApplicationRecord {
-  if (!app || app.ownerSub !== p.sub) throw new NotFoundError(`application ${id} not found`);
+  if (!app || app.ownerSub !== p.sub) throw new NotFoundError(applicationProblem('application-not-found', { id }));
   return app;
 }

@@ -9,6 +9,7 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { ValidationError } from '../errors';
+import { applicationField } from '../i18n';
 import { isWellFormedText } from '../unicode';
 
 /** One paginated list as a request reads it. */
@@ -35,8 +36,7 @@ const CURSOR_SHAPE = /^[A-Za-z0-9_-]{1,2000}\.[A-Za-z0-9_-]{43}$/;
 const MAX_VALUE_LENGTH = 1024;
 
 /** The 422 for any cursor this list did not issue to this caller with these filters. */
-export const invalidCursor = () =>
-  new ValidationError([{ path: 'cursor', message: 'not a cursor returned by this list for this caller and these filters' }]);
+export const invalidCursor = () => new ValidationError([applicationField('cursor', 'cursor-invalid')]);
 const invalid = invalidCursor;
 
 /**

@@ -1,4 +1,6 @@
+import type * as z from 'zod';
 import { AppError, DependencyError, ValidationError, type FieldError } from '../errors';
+import { fieldErrorsFromIssues } from '../i18n/zod-issues';
 
 /**
  * Errors of the applications module. Domain outcomes use the classes of `shared/errors.ts`;
@@ -44,12 +46,9 @@ export function classifyAwsError(error: unknown, operation: string): unknown {
   return transient ? new DependencyError(`${operation} failed: ${error.name}`, { cause: error }) : error;
 }
 
-/** A ValidationError from zod issues, each path prefixed (`form`, `materials`) and dotted. */
-export function validationFromIssues(
-  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
-  prefix = '',
-): ValidationError {
-  return new ValidationError(issues.map((i) => ({ path: fieldPath(prefix, i.path), message: i.message })));
+/** A ValidationError from zod issues, each path prefixed (`form`, `materials`) and dotted, each with its field code. */
+export function validationFromIssues(issues: readonly z.core.$ZodIssue[], prefix = ''): ValidationError {
+  return new ValidationError(fieldErrorsFromIssues(issues, (segments) => fieldPath(prefix, segments)));
 }
 
 /** `form` + ['child', 'idNumber'] -> `form.child.idNumber`; numbers become `[i]`. */

@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '../../workflows/types';
 import type { Principal } from '../auth/principal';
 import { ValidationError, type FieldError } from '../errors';
+import { applicationField } from '../i18n';
 import type { Context } from './context';
 import type { StoredCheck, StoredMaterial } from './records';
 import type { MaterialRef } from './schemas';
@@ -31,8 +32,9 @@ export function materialRefErrors(def: ServiceDefinition, refs: MaterialRef[], f
   const errors: FieldError[] = [];
   refs.forEach((r, i) => {
     if (!def.materials.some((m) => m.id === r.materialId))
-      errors.push({ path: `${field}[${i}].materialId`, message: `unknown material ${r.materialId}` });
-    else if (seen.has(r.materialId)) errors.push({ path: `${field}[${i}].materialId`, message: `material ${r.materialId} is given twice` });
+      errors.push(applicationField(`${field}[${i}].materialId`, 'material-unknown', { materialId: r.materialId }));
+    else if (seen.has(r.materialId))
+      errors.push(applicationField(`${field}[${i}].materialId`, 'material-duplicate', { materialId: r.materialId }));
     seen.add(r.materialId);
   });
   return errors;
@@ -53,7 +55,8 @@ export async function verifyAndStore(
   const results = await Promise.allSettled(
     refs.map((r, i) => {
       const spec = def.materials.find((m) => m.id === r.materialId);
-      if (!spec) throw new ValidationError([{ path: `${field}[${i}].materialId`, message: `unknown material ${r.materialId}` }]);
+      if (!spec)
+        throw new ValidationError([applicationField(`${field}[${i}].materialId`, 'material-unknown', { materialId: r.materialId })]);
       return ctx.docs.verifyUpload({
         uploadId: r.uploadId,
         ownerSub: p.sub,

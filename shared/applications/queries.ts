@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/principal';
 import { NotFoundError } from '../errors';
+import { applicationProblem } from '../i18n';
 import { readerOf } from './access';
 import type { Context } from './context';
 import type { ApplicationSummary, ApplicationView, MaterialLink } from './schemas';
@@ -46,6 +47,6 @@ export async function materialLink(ctx: Context, p: Principal, id: string, mater
   const def = ctx.catalog.getServiceVersion(app.serviceId, app.serviceVersion);
   const allowed =
     reader.kind !== 'officer' || (def.departments.find((d) => d.id === reader.dept)?.sees.materials ?? []).includes(materialId);
-  if (!material || !allowed) throw new NotFoundError(`material ${materialId} not found on application ${id}`);
+  if (!material || !allowed) throw new NotFoundError(applicationProblem('material-not-found', { materialId, id }));
   return ctx.docs.presignDownload(material.key);
 }

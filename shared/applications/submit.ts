@@ -5,6 +5,7 @@ import { canonicalJson } from '../audit/canonical';
 import type { TimingEventInput } from '../audit/types';
 import type { Principal } from '../auth/principal';
 import { ValidationError, type FieldError } from '../errors';
+import { applicationField } from '../i18n';
 import type { Context } from './context';
 import { isConditionalCheckFailed, validationFromIssues } from './errors';
 import { startExecution } from './executions';
@@ -29,8 +30,8 @@ export async function submit(
 ): Promise<{ application: ApplicationView; replayed: boolean }> {
   // Role and body shape were checked at the edge (functions/api/contract.ts); the rules here need the catalog or the caller.
   const errors: FieldError[] = [];
-  if (p.role === 'proxy' && !req.onBehalfOf) errors.push({ path: 'onBehalfOf', message: 'a proxy must name the person it acts for' });
-  if (p.role === 'citizen' && req.onBehalfOf) errors.push({ path: 'onBehalfOf', message: 'only proxy staff submit on behalf of someone' });
+  if (p.role === 'proxy' && !req.onBehalfOf) errors.push(applicationField('onBehalfOf', 'proxy-needs-on-behalf-of'));
+  if (p.role === 'citizen' && req.onBehalfOf) errors.push(applicationField('onBehalfOf', 'on-behalf-of-proxy-only'));
   if (errors.length) throw new ValidationError(errors);
 
   const def = ctx.catalog.getService(req.serviceId);
@@ -42,7 +43,7 @@ export async function submit(
     if (existing) return replay(ctx, existing, requestHash);
   }
 
-  const form = def.form.safeParse(req.form);
+  const form = def.form.safeParse(req.form, { reportInput: true }); // input: tells `required` from wrong (shared/i18n)
   const refErrors = materialRefErrors(def, req.materials);
   if (!form.success || refErrors.length) {
     throw new ValidationError([...(form.success ? [] : validationFromIssues(form.error.issues, 'form').errors), ...refErrors]);
@@ -51,10 +52,12 @@ export async function submit(
   const missing = def.materials.filter((m) => isRequired(m, checks) && !req.materials.some((r) => r.materialId === m.id));
   if (missing.length) {
     throw new ValidationError(
-      missing.map((m) => ({
-        path: 'materials',
-        message: `material ${m.id} (${m.name.zh}) is required${m.replacedBySharedData ? ': the data-sharing check did not confirm it' : ''}`,
-      })),
+      missing.map((m) =>
+        applicationField('materials', m.replacedBySharedData ? 'material-required-not-confirmed' : 'material-required', {
+          id: m.id,
+          name: m.name.zh,
+        }),
+      ),
     );
   }
   const materials = await verifyAndStore(ctx, def, p, id, req.materials);
@@ -162,7 +165,7 @@ export function submittedEvent(app: ApplicationRecord): TimingEventInput {
 /** Same Idempotency-Key: same body -> the stored application again; different body -> 422. */
 async function replay(ctx: Context, app: ApplicationRecord, requestHash: string) {
   if (app.requestHash !== requestHash) {
-    throw new ValidationError([{ path: 'Idempotency-Key', message: 'was already used with a different request body' }]);
+    throw new ValidationError([applicationField('Idempotency-Key', 'idempotency-key-reused')]);
   }
   await afterStore(ctx, app);
   const [{ tasks }, events] = await Promise.all([ctx.apps.getWithTasks(app.id), ctx.log.list(app.id)]);

@@ -3,6 +3,7 @@ import type { ServiceDefinition } from '../../workflows/types';
 import { canonicalJson } from '../audit/canonical';
 import type { Principal } from '../auth/principal';
 import { ConflictError, InternalError, NotFoundError, ValidationError } from '../errors';
+import { applicationField, applicationProblem } from '../i18n';
 import { ownApplication } from './access';
 import type { Context } from './context';
 import { isConditionalCheckFailed, validationFromIssues } from './errors';
@@ -27,18 +28,18 @@ export async function provideSupplement(ctx: Context, p: Principal, id: string, 
   const app = ownApplication(p, application, id);
   const def = ctx.catalog.getServiceVersion(app.serviceId, app.serviceVersion);
   if (!def.departments.some((d) => d.id === req.department)) {
-    throw new ValidationError([{ path: 'department', message: `service ${def.id} has no department ${req.department}` }]);
+    throw new ValidationError([applicationField('department', 'department-unknown', { serviceId: def.id, department: req.department })]);
   }
   const task = tasks.find((t) => t.department === req.department);
   if (task && isAnsweredBy(task, requestHash)) return replay(ctx, def, id, task);
-  if (app.status !== 'submitted') throw new ConflictError(`application ${id} is ${app.status}`);
+  if (app.status !== 'submitted') throw new ConflictError(applicationProblem('application-not-in-review', { id, status: app.status }));
   if (!task || task.status !== 'supplement-required')
-    throw new ConflictError(`department ${req.department} is not waiting for a supplement`);
+    throw new ConflictError(applicationProblem('supplement-not-requested', { department: req.department }));
 
   let form = app.form;
   const refErrors = materialRefErrors(def, req.materials ?? []);
   if (req.form) {
-    const merged = def.form.safeParse(mergeForm(app.form, req.form));
+    const merged = def.form.safeParse(mergeForm(app.form, req.form), { reportInput: true });
     if (!merged.success) throw new ValidationError([...validationFromIssues(merged.error.issues, 'form').errors, ...refErrors]);
     form = merged.data as Record<string, unknown>;
   }
@@ -78,7 +79,7 @@ export async function provideSupplement(ctx: Context, p: Principal, id: string, 
     // A concurrent copy of this same answer recorded it first: answer as it does.
     const current = await ctx.tasks.get(id, task.department);
     if (current && isAnsweredBy(current, requestHash)) return replay(ctx, def, id, current);
-    throw new ConflictError(`department ${req.department} is not waiting for a supplement`);
+    throw new ConflictError(applicationProblem('supplement-not-requested', { department: req.department }));
   }
   return replay(ctx, def, id, updated);
 }
@@ -93,7 +94,7 @@ const isAnsweredBy = (task: TaskRecord, requestHash: string) => {
 async function replay(ctx: Context, def: ServiceDefinition, id: string, task: TaskRecord): Promise<ApplicationView> {
   await settle(ctx, task);
   const [fresh, events] = await Promise.all([ctx.apps.getWithTasks(id), ctx.log.list(id)]);
-  if (!fresh.application) throw new NotFoundError(`application ${id} not found`);
+  if (!fresh.application) throw new NotFoundError(applicationProblem('application-not-found', { id }));
   return applicationView(def, fresh.application, fresh.tasks, events, { kind: 'applicant' }, ctx.clock.now(), ctx.calendar);
 }
 
@@ -101,7 +102,7 @@ async function amend(ctx: Context, id: string, form: Record<string, unknown>, ma
   try {
     await ctx.apps.amend(id, form, materials);
   } catch (error) {
-    if (isConditionalCheckFailed(error)) throw new ConflictError(`application ${id} is finished`);
+    if (isConditionalCheckFailed(error)) throw new ConflictError(applicationProblem('application-finished', { id }));
     throw error;
   }
 }

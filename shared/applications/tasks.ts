@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/principal';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { applicationProblem, authProblem } from '../i18n';
 import type { Context } from './context';
 import { isConditionalCheckFailed } from './errors';
 import { parseTaskId } from './ids';
@@ -21,7 +22,7 @@ export async function inbox(
   dept: string,
   q: { status: 'open' | 'overdue' | 'done'; limit: number; cursor?: string; includeTests?: boolean },
 ): Promise<{ items: TaskSummary[]; nextCursor?: string }> {
-  if (p.dept !== dept) throw new ForbiddenError(`officers of ${p.dept ?? 'no department'} may not read the inbox of ${dept}`);
+  if (p.dept !== dept) throw new ForbiddenError(authProblem('department-not-yours', { dept: p.dept ?? 'no department', inbox: dept }));
   const now = ctx.clock.now();
   const page = await ctx.tasks.inbox(dept, q.status === 'done' ? 'done' : 'open', {
     caller: p.sub,
@@ -37,7 +38,7 @@ export async function inbox(
 async function ownTask(ctx: Context, p: Principal, taskId: string): Promise<TaskRecord> {
   const ref = parseTaskId(taskId);
   const task = ref && ref.department === p.dept ? await ctx.tasks.get(ref.applicationId, ref.department) : undefined;
-  if (!task) throw new NotFoundError(`task ${taskId} not found`);
+  if (!task) throw new NotFoundError(applicationProblem('task-not-found', { taskId }));
   return task;
 }
 
@@ -52,7 +53,7 @@ export async function getTask(ctx: Context, p: Principal, taskId: string): Promi
   const { application: app, tasks } = isStaged(def)
     ? await ctx.apps.getWithTasks(task.applicationId)
     : { application: await ctx.apps.get(task.applicationId), tasks: [] };
-  if (!app) throw new NotFoundError(`task ${taskId} not found`);
+  if (!app) throw new NotFoundError(applicationProblem('task-not-found', { taskId }));
   return { ...taskDetail(def, app, task, ctx.clock.now()), handedForward: handedForwardTo(def, task.department, tasks) };
 }
 
@@ -102,9 +103,10 @@ export async function decide(ctx: Context, p: Principal, taskId: string, req: De
       task = (await ctx.tasks.get(task.applicationId, task.department)) ?? task;
     }
   }
-  if (task.status === 'cancelled') throw new ConflictError(`task ${taskId} was cancelled (${task.cancelledBecause ?? 'closed'})`);
+  if (task.status === 'cancelled')
+    throw new ConflictError(applicationProblem('task-cancelled', { taskId, reason: task.cancelledBecause ?? 'closed' }));
   if (task.decision !== req.decision || task.decidedAt === undefined) {
-    throw new ConflictError(`task ${taskId} was already decided: ${task.decision ?? task.status}`);
+    throw new ConflictError(applicationProblem('decision-conflict', { taskId, decision: task.decision ?? task.status }));
   }
   await settle(ctx, task);
   return { ...taskSummary(task, now), decision: task.decision, decidedAt: task.decidedAt };

@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/principal';
 import type { PlatformDeps } from '../deps';
 import { ValidationError, type FieldError } from '../errors';
+import { applicationField } from '../i18n';
 import { uploadId } from './ids';
 import type { CreateUploadRequest, UploadTicket } from './schemas';
 import { createDocumentStore } from '../documents/store';
@@ -20,12 +21,15 @@ export function createUploadService(deps: Pick<PlatformDeps, 's3' | 'config' | '
     async create(p: Principal, req: CreateUploadRequest): Promise<UploadTicket> {
       const material = deps.catalog.getService(req.serviceId).materials.find((m) => m.id === req.materialId);
       const errors: FieldError[] = [];
-      if (!material) errors.push({ path: 'materialId', message: `service ${req.serviceId} has no material ${req.materialId}` });
+      if (!material)
+        errors.push(applicationField('materialId', 'material-not-in-service', { serviceId: req.serviceId, materialId: req.materialId }));
       else {
         if (!material.accept.includes(req.contentType))
-          errors.push({ path: 'contentType', message: `${material.id} accepts ${material.accept.join(', ')}` });
+          errors.push(
+            applicationField('contentType', 'content-type-not-accepted', { materialId: material.id, accept: material.accept.join(', ') }),
+          );
         if (req.sizeBytes > material.maxBytes)
-          errors.push({ path: 'sizeBytes', message: `${material.id} accepts at most ${material.maxBytes} bytes` });
+          errors.push(applicationField('sizeBytes', 'file-too-large', { materialId: material.id, maxBytes: material.maxBytes }));
       }
       if (errors.length) throw new ValidationError(errors);
       const id = uploadId();

@@ -2,6 +2,7 @@ import { isStaged } from '../../workflows/stages';
 import type { Actor } from '../audit/types';
 import type { Principal } from '../auth/principal';
 import { ConflictError } from '../errors';
+import { applicationProblem } from '../i18n';
 import { ownApplication } from './access';
 import type { Context } from './context';
 import { isConditionalCheckFailed } from './errors';
@@ -80,7 +81,7 @@ export async function withdraw(ctx: Context, p: Principal, id: string): Promise<
   let app = ownApplication(p, await ctx.apps.get(id), id);
   const now = ctx.clock.now();
   if (app.status === 'approved' || app.status === 'rejected' || app.status === 'failed')
-    throw new ConflictError(`application ${id} is already ${app.status}`);
+    throw new ConflictError(applicationProblem('application-closed', { id, status: app.status }));
   if (app.status === 'submitted') {
     const mark = stopMark(id, now.toISOString());
     try {
@@ -89,7 +90,8 @@ export async function withdraw(ctx: Context, p: Principal, id: string): Promise<
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
       const current = await ctx.apps.get(id);
-      if (current?.status !== 'withdrawn') throw new ConflictError(`application ${id} is already ${current?.status ?? 'gone'}`);
+      if (current?.status !== 'withdrawn')
+        throw new ConflictError(applicationProblem('application-closed', { id, status: current?.status ?? 'gone' }));
       app = current;
     }
   }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { UnauthorizedError } from '../errors';
+import { authProblem } from '../i18n';
 import { isWellFormedText } from '../unicode';
 import { DEPARTMENT_ID_PATTERN } from '../names';
 
@@ -28,7 +29,7 @@ const Claims = z.object({
  * principalFromClaims({ sub: 'u1', role: 'officer', dept: 'education' })
  */
 export function principalFromClaims(claims: Record<string, unknown> | undefined): Principal {
-  if (!claims) throw new UnauthorizedError('no verified token claims');
+  if (!claims) throw new UnauthorizedError(authProblem('token-claims-missing'));
   const parsed = Claims.safeParse({
     sub: claims.sub,
     role: claims.role ?? firstGroup(claims['cognito:groups']),
@@ -36,10 +37,10 @@ export function principalFromClaims(claims: Record<string, unknown> | undefined)
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UnauthorizedError(`token claim ${String(issue?.path[0])} is missing or invalid`);
+    throw new UnauthorizedError(authProblem('token-claim-invalid', { claim: String(issue?.path[0]) }));
   }
   const { sub, role, dept } = parsed.data;
-  if (role === 'officer' && !dept) throw new UnauthorizedError('token claim dept is required for officers');
+  if (role === 'officer' && !dept) throw new UnauthorizedError(authProblem('token-department-missing'));
   return dept === undefined ? { sub, role } : { sub, role, dept };
 }
 

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors';
+import { uploadField } from '../i18n';
 
 /** Why an upload cannot become a material; the HTTP layer shows the reason on the field. */
 export type UploadProblem =
@@ -19,6 +20,6 @@ export class UploadRejectedError extends ValidationError {
     readonly problem: UploadProblem,
     detail: string,
   ) {
-    super([{ path, message: `${problem}: ${detail}` }]);
+    super([uploadField(path, `upload-${problem}`, { detail })]);
   }
 }

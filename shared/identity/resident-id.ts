@@ -28,21 +28,34 @@ export interface ResidentIdInfo {
   sex: 'M' | 'F';
 }
 
+/** Why a value is no valid ID number: the sentence, and the stable field code of shared/i18n with its params. */
+export interface IdCheckFailure {
+  ok: false;
+  reason: string;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
 /**
- * Checks an 18-character ID number (upper-case `X`). Returns the problem as a sentence, or
- * the decoded fields. `today` (YYYY-MM-DD, CST) rejects birth dates in the future.
+ * Checks an 18-character ID number (upper-case `X`). Returns the problem as a sentence and a
+ * code, or the decoded fields. `today` (YYYY-MM-DD, CST) rejects birth dates in the future.
  */
-export function checkResidentId(value: string, today?: string): { ok: true; info: ResidentIdInfo } | { ok: false; reason: string } {
-  if (value.length !== 18) return { ok: false, reason: `must be 18 characters, got ${value.length}` };
-  if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, reason: 'must be 17 digits followed by a digit or X' };
-  if (!PROVINCES.has(Number(value.slice(0, 2)))) return { ok: false, reason: `region code ${value.slice(0, 6)} names no province` };
+export function checkResidentId(value: string, today?: string): { ok: true; info: ResidentIdInfo } | IdCheckFailure {
+  if (value.length !== 18)
+    return { ok: false, reason: `must be 18 characters, got ${value.length}`, code: 'id-number-length', params: { length: value.length } };
+  if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, reason: 'must be 17 digits followed by a digit or X', code: 'id-number-format' };
+  const region = value.slice(0, 6);
+  if (!PROVINCES.has(Number(value.slice(0, 2))))
+    return { ok: false, reason: `region code ${region} names no province`, code: 'id-number-region', params: { region } };
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
-  if (!isRealDate(birthDate) || birthDate < '1800-01-01') return { ok: false, reason: `birth date ${birthDate} is not a valid date` };
-  if (today !== undefined && birthDate > today) return { ok: false, reason: `birth date ${birthDate} is in the future` };
+  if (!isRealDate(birthDate) || birthDate < '1800-01-01')
+    return { ok: false, reason: `birth date ${birthDate} is not a valid date`, code: 'id-number-birth-date', params: { birthDate } };
+  if (today !== undefined && birthDate > today)
+    return { ok: false, reason: `birth date ${birthDate} is in the future`, code: 'id-number-birth-date-future', params: { birthDate } };
   // Deliberately not "should be X": with a typo elsewhere, that hint would invite changing
   // the last character and produce a valid number of somebody else.
   if (residentIdCheckChar(value.slice(0, 17)) !== value[17])
-    return { ok: false, reason: 'check character does not match: please re-check every digit' };
+    return { ok: false, reason: 'check character does not match: please re-check every digit', code: 'id-number-check-character' };
   return { ok: true, info: { regionCode: value.slice(0, 6), birthDate, sex: Number(value[16]) % 2 === 1 ? 'M' : 'F' } };
 }
 

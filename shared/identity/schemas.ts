@@ -21,7 +21,14 @@ export function residentIdNumber(opts: { clock?: Clock } = {}) {
     .check((ctx) => {
       const today = opts.clock ? cstDate(opts.clock.now()) : undefined;
       const result = checkResidentId(ctx.value, today);
-      if (!result.ok) ctx.issues.push({ code: 'custom', input: ctx.value, message: `invalid resident ID number: ${result.reason}` });
+      // `params.code`: the stable field code the API and the UI show the message of (shared/i18n).
+      if (!result.ok)
+        ctx.issues.push({
+          code: 'custom',
+          input: ctx.value,
+          message: `invalid resident ID number: ${result.reason}`,
+          params: { code: result.code, ...result.params },
+        });
     })
     .describe('Resident ID number (GB 11643, 18 characters)');
 }
@@ -35,7 +42,12 @@ export function creditCode() {
     .check((ctx) => {
       const result = checkCreditCode(ctx.value);
       if (!result.ok)
-        ctx.issues.push({ code: 'custom', input: ctx.value, message: `invalid unified social credit code: ${result.reason}` });
+        ctx.issues.push({
+          code: 'custom',
+          input: ctx.value,
+          message: `invalid unified social credit code: ${result.reason}`,
+          params: { code: result.code, ...result.params },
+        });
     })
     .describe('Unified social credit code (GB 32100, 18 characters)');
 }

@@ -13,20 +13,23 @@ import {
   exampleEnterprise,
   exampleLandCertificateNo,
 } from './enterprise-fields';
-import { isoDate, text } from './fields';
+import { TITLES, isoDate, text, titled } from './fields';
 
 const form = z.object({
   applicant: enterpriseApplicant,
-  project: z.object({
-    name: text(100),
-    address: text(200),
-    landCertificateNo: text(60),
-    floorAreaSquareMeters: z.number().positive().max(10_000_000),
-    basementAreaSquareMeters: z.number().nonnegative().max(10_000_000),
-    storeys: z.number().int().positive().max(200),
-    contractPriceYuan: z.number().positive(),
-    plannedStart: isoDate,
-  }),
+  project: titled(
+    z.object({
+      name: titled(text(100), { zh: '项目名称', en: 'Project name' }),
+      address: titled(text(200), { zh: '建设地址', en: 'Site address' }),
+      landCertificateNo: titled(text(60), TITLES.landCertificateNo),
+      floorAreaSquareMeters: titled(z.number().positive().max(10_000_000), { zh: '建筑面积（平方米）', en: 'Floor area (m²)' }),
+      basementAreaSquareMeters: titled(z.number().nonnegative().max(10_000_000), { zh: '地下室面积（平方米）', en: 'Basement area (m²)' }),
+      storeys: titled(z.number().int().positive().max(200), { zh: '层数', en: 'Storeys' }),
+      contractPriceYuan: titled(z.number().positive(), { zh: '合同价格（元）', en: 'Contract price (yuan)' }),
+      plannedStart: titled(isoDate, { zh: '计划开工日期', en: 'Planned start date' }),
+    }),
+    { zh: '工程项目', en: 'Project' },
+  ),
 });
 
 export type ConstructionPermitForm = z.infer<typeof form>;

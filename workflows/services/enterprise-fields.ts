@@ -4,15 +4,24 @@ import { creditCode, residentIdNumber } from '../../shared/identity';
 import { enterpriseCheck } from '../checks/enterprise';
 import { realEstateCheck } from '../checks/real-estate';
 import type { MaterialSpec, SharedDataCheck } from '../types';
-import { mobilePhone, personName, text } from './fields';
+import { TITLES, mobilePhone, personName, text, titled } from './fields';
 
 /** An enterprise identified by its unified social credit code (GB 32100). */
-export const enterpriseApplicant = z.object({
-  creditCode: creditCode(),
-  name: text(100),
-  legalRepresentative: z.object({ name: personName, idNumber: residentIdNumber() }),
-  contact: z.object({ name: personName, phone: mobilePhone }),
-});
+export const enterpriseApplicant = titled(
+  z.object({
+    creditCode: titled(creditCode(), { zh: '统一社会信用代码', en: 'Unified social credit code' }),
+    name: titled(text(100), { zh: '单位名称', en: 'Enterprise name' }),
+    legalRepresentative: titled(
+      z.object({ name: titled(personName, TITLES.name), idNumber: titled(residentIdNumber(), TITLES.idNumber) }),
+      { zh: '法定代表人', en: 'Legal representative' },
+    ),
+    contact: titled(z.object({ name: titled(personName, TITLES.name), phone: titled(mobilePhone, TITLES.mobilePhone) }), {
+      zh: '联系人',
+      en: 'Contact person',
+    }),
+  }),
+  { zh: '申请单位', en: 'Applicant enterprise' },
+);
 
 /** 营业执照 and 不动产权证书: looked up in the registers (checks `enterprise` and `land`). */
 export const enterpriseMaterials: MaterialSpec[] = [

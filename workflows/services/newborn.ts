@@ -10,19 +10,44 @@ import { residentIdNumber } from '../../shared/identity';
 import { birthRecordCheck } from '../checks/birth-record';
 import { householdCheck } from '../checks/household';
 import type { ServiceDefinition } from '../types';
-import { isoDate, mobilePhone, personName, text } from './fields';
+import { TITLES, choice, isoDate, mobilePhone, personName, text, titled } from './fields';
 
-const parent = z.object({ name: personName, idNumber: residentIdNumber() });
+const parent = z.object({ name: titled(personName, TITLES.name), idNumber: titled(residentIdNumber(), TITLES.idNumber) });
 
 const form = z
   .object({
-    child: z.object({ name: personName, sex: z.enum(['F', 'M']), birthDate: isoDate, birthCertificateNo: text(20) }),
-    mother: parent,
+    child: titled(
+      z.object({
+        name: titled(personName, TITLES.name),
+        sex: choice({ F: { zh: '女', en: 'Female' }, M: { zh: '男', en: 'Male' } }, { zh: '性别', en: 'Sex' }),
+        birthDate: titled(isoDate, TITLES.birthDate),
+        birthCertificateNo: titled(text(20), { zh: '出生医学证明编号', en: 'Birth medical certificate number' }),
+      }),
+      { zh: '新生儿', en: 'Newborn' },
+    ),
+    mother: titled(parent, { zh: '母亲', en: 'Mother' }),
     /** Absent when the father is not named on the birth medical certificate. */
-    father: parent.optional(),
+    father: titled(parent, { zh: '父亲', en: 'Father' }).optional(),
     /** The parent whose household the child is registered in (随父或随母落户). */
-    registration: z.object({ registerWith: z.enum(['mother', 'father']) }),
-    contact: z.object({ phone: mobilePhone, cardMailingAddress: text(200) }),
+    registration: titled(
+      z.object({
+        registerWith: choice(
+          { mother: { zh: '随母落户', en: "With the mother's household" }, father: { zh: '随父落户', en: "With the father's household" } },
+          { zh: '随父或随母落户', en: 'Register with' },
+        ),
+      }),
+      {
+        zh: '户口登记',
+        en: 'Household registration',
+      },
+    ),
+    contact: titled(
+      z.object({
+        phone: titled(mobilePhone, TITLES.mobilePhone),
+        cardMailingAddress: titled(text(200), { zh: '社保卡邮寄地址', en: 'Mailing address for the social-security card' }),
+      }),
+      { zh: '联系方式', en: 'Contact' },
+    ),
   })
   .superRefine((f, ctx) => {
     if (f.registration.registerWith === 'father' && !f.father) {

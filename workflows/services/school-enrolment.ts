@@ -10,31 +10,68 @@ import { householdCheck } from '../checks/household';
 import { realEstateCheck } from '../checks/real-estate';
 import { socialInsuranceCheck } from '../checks/social-insurance';
 import type { ServiceDefinition } from '../types';
-import { isoDate, mobilePhone, personName, text } from './fields';
+import { TITLES, choice, isoDate, mobilePhone, personName, text, titled } from './fields';
 
 /**
  * The birth date is also inside the ID number; it is asked separately so that the
  * education bureau can place the child by age without seeing the ID number, and it must agree.
  */
-const child = z.object({ name: personName, idNumber: residentIdNumber(), birthDate: isoDate }).superRefine((c, ctx) => {
-  const id = checkResidentId(c.idNumber);
-  if (id.ok && id.info.birthDate !== c.birthDate) {
-    ctx.addIssue({ code: 'custom', path: ['birthDate'], message: `does not match the ID number (${id.info.birthDate})` });
-  }
-});
+const child = z
+  .object({
+    name: titled(personName, TITLES.name),
+    idNumber: titled(residentIdNumber(), TITLES.idNumber),
+    birthDate: titled(isoDate, TITLES.birthDate),
+  })
+  .superRefine((c, ctx) => {
+    const id = checkResidentId(c.idNumber);
+    if (id.ok && id.info.birthDate !== c.birthDate) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['birthDate'],
+        message: `does not match the ID number (${id.info.birthDate})`,
+        params: { code: 'birth-date-mismatch', birthDate: id.info.birthDate },
+      });
+    }
+  });
 
 const form = z.object({
-  child,
-  guardian: z.object({
-    name: personName,
-    idNumber: residentIdNumber(),
-    relationship: z.enum(['father', 'mother', 'grandparent', 'other']),
-    phone: mobilePhone,
-  }),
-  residence: z.object({ address: text(200), propertyCertificateNo: text(60) }),
-  school: z.object({ stage: z.enum(['primary', 'junior-secondary']), preferred: text(100) }),
+  child: titled(child, { zh: '适龄儿童', en: 'Child' }),
+  guardian: titled(
+    z.object({
+      name: titled(personName, TITLES.name),
+      idNumber: titled(residentIdNumber(), TITLES.idNumber),
+      relationship: choice(
+        {
+          father: { zh: '父亲', en: 'Father' },
+          mother: { zh: '母亲', en: 'Mother' },
+          grandparent: { zh: '祖父母或外祖父母', en: 'Grandparent' },
+          other: { zh: '其他监护人', en: 'Other guardian' },
+        },
+        { zh: '与儿童关系', en: 'Relationship to the child' },
+      ),
+      phone: titled(mobilePhone, TITLES.mobilePhone),
+    }),
+    { zh: '监护人', en: 'Guardian' },
+  ),
+  residence: titled(
+    z.object({
+      address: titled(text(200), { zh: '居住地址', en: 'Home address' }),
+      propertyCertificateNo: titled(text(60), { zh: '不动产权证书号', en: 'Property certificate number' }),
+    }),
+    { zh: '居住信息', en: 'Residence' },
+  ),
+  school: titled(
+    z.object({
+      stage: choice(
+        { primary: { zh: '小学', en: 'Primary school' }, 'junior-secondary': { zh: '初中', en: 'Junior secondary school' } },
+        { zh: '入学学段', en: 'School stage' },
+      ),
+      preferred: titled(text(100), { zh: '意向学校', en: 'Preferred school' }),
+    }),
+    { zh: '入学意向', en: 'School' },
+  ),
   /** 随迁子女: the family's household register is elsewhere; the social-insurance record then counts. */
-  nonLocal: z.boolean(),
+  nonLocal: titled(z.boolean(), { zh: '是否随迁子女', en: 'Family registered elsewhere (随迁子女)' }),
 });
 
 export type SchoolEnrolmentForm = z.infer<typeof form>;

@@ -13,19 +13,40 @@ import {
   exampleEnterprise,
   exampleLandCertificateNo,
 } from './enterprise-fields';
-import { text } from './fields';
+import { TITLES, text, titled } from './fields';
 
 const amount = z.number().nonnegative().max(1_000_000);
 
 const form = z.object({
   applicant: enterpriseApplicant,
-  site: z.object({ address: text(200), landCertificateNo: text(60) }),
+  site: titled(
+    z.object({
+      address: titled(text(200), { zh: '报装地址', en: 'Site address' }),
+      landCertificateNo: titled(text(60), TITLES.landCertificateNo),
+    }),
+    { zh: '用地信息', en: 'Site' },
+  ),
   /** Requested capacities; 0 means that utility is not needed. */
-  loads: z
-    .object({ waterCubicMetersPerDay: amount, powerKva: amount, gasCubicMetersPerHour: amount, heatingSquareMeters: amount })
-    .refine((l) => Object.values(l).some((v) => v > 0), 'request at least one utility'),
+  loads: titled(
+    z
+      .object({
+        waterCubicMetersPerDay: titled(amount, { zh: '用水量（立方米/日）', en: 'Water (m³/day)' }),
+        powerKva: titled(amount, { zh: '用电容量（千伏安）', en: 'Power (kVA)' }),
+        gasCubicMetersPerHour: titled(amount, { zh: '用气量（立方米/小时）', en: 'Gas (m³/h)' }),
+        heatingSquareMeters: titled(amount, { zh: '供暖面积（平方米）', en: 'Heating area (m²)' }),
+      })
+      .refine((l) => Object.values(l).some((v) => v > 0), 'request at least one utility'),
+    { zh: '报装容量', en: 'Requested capacities' },
+  ),
   /** Works on public land for the service lines (each permit is decided in this one application). */
-  works: z.object({ roadExcavationMeters: amount, greenSpaceSquareMeters: amount, trafficOccupationDays: amount }),
+  works: titled(
+    z.object({
+      roadExcavationMeters: titled(amount, { zh: '占挖道路长度（米）', en: 'Road excavation (m)' }),
+      greenSpaceSquareMeters: titled(amount, { zh: '占用绿地面积（平方米）', en: 'Green space occupied (m²)' }),
+      trafficOccupationDays: titled(amount, { zh: '占道施工天数', en: 'Days of road occupation' }),
+    }),
+    { zh: '配套施工（占用道路、绿地）', en: 'Works on public land' },
+  ),
 });
 
 export type UtilityConnectionForm = z.infer<typeof form>;

@@ -103,9 +103,14 @@ describe('events are API Gateway v2 events', () => {
 describe('what API Gateway answers itself', () => {
   test('401 before the handler: no token, not bearer, bad signature', async () => {
     const forged = createDevTokenIssuer({ secret: 'another-secret-that-is-at-least-32-chars' });
-    for (const authorization of [undefined, 'Basic abc', `Bearer ${await forged.issue({ role: 'citizen', sub: 'x' })}`]) {
+    const cases = [
+      [undefined, 'token-missing'],
+      ['Basic abc', 'token-missing'],
+      [`Bearer ${await forged.issue({ role: 'citizen', sub: 'x' })}`, 'token-invalid'],
+    ] as const;
+    for (const [authorization, code] of cases) {
       const res = await fetch(`${api.url}/v1/applications`, { headers: authorization ? { authorization } : {} });
-      expect((await problem(res, 401)).type).toBe('https://onething.dev/problems/unauthorized');
+      expect((await problem(res, 401)).type).toBe(`https://onething.dev/problems/${code}`);
     }
     expect(calls).toHaveLength(0);
   });

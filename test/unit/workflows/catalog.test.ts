@@ -94,6 +94,10 @@ describe('formJsonSchema', () => {
     expect(schema.properties.guardian!.properties.relationship).toStrictEqual({
       type: 'string',
       enum: ['father', 'mother', 'grandparent', 'other'],
+      title: '与儿童关系',
+      'x-title-en': 'Relationship to the child',
+      'x-enum-titles': { father: '父亲', mother: '母亲', grandparent: '祖父母或外祖父母', other: '其他监护人' },
+      'x-enum-titles-en': { father: 'Father', mother: 'Mother', grandparent: 'Grandparent', other: 'Other guardian' },
     });
   });
 });

@@ -81,7 +81,7 @@ describe('POST /v1/applications', () => {
     fake.submit.mockRejectedValue(new ValidationError([{ path: 'Idempotency-Key', message: 'reused with a different body' }]));
     const res = await handler(event(), lambdaContext());
     expect(res.statusCode).toBe(422);
-    expect(json(res).errors).toEqual([{ path: 'Idempotency-Key', message: 'reused with a different body' }]);
+    expect(json(res).errors).toEqual([{ path: 'Idempotency-Key', code: 'invalid', message: 'reused with a different body' }]);
   });
 
   test('officers may not submit (403) and the service is not called', async () => {
@@ -109,7 +109,7 @@ describe('POST /v1/applications', () => {
   test('schema violations are 422 before the service: materials[0].uploadId', async () => {
     const res = await handler(event({ body: { ...submitBody, materials: [{ materialId: 'x', uploadId: 'nope' }] } }), lambdaContext());
     expect(res.statusCode).toBe(422);
-    expect(json(res).errors).toEqual([{ path: 'materials[0].uploadId', message: expect.any(String) }]);
+    expect(json(res).errors).toEqual([{ path: 'materials[0].uploadId', code: 'upload-id-format', message: expect.any(String) }]);
   });
 });
 

@@ -71,7 +71,7 @@ test('every $ref resolves, and errors are problem+json', () => {
     expect({ ref, resolves: Boolean(section && name && doc.components[section]?.[name]) }).toEqual({ ref, resolves: true });
   }
   expect(doc.components.responses.Problem.content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
-  expect(doc.components.schemas.Problem.required).toEqual(['type', 'title', 'status', 'detail']);
+  expect(doc.components.schemas.Problem.required).toEqual(['type', 'code', 'title', 'status', 'detail']);
 });
 
 test('schemas come from zod: request bodies as input, shared views by their export names', () => {

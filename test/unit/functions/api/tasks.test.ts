@@ -93,7 +93,7 @@ describe('tasks', () => {
     expect(json(ok)).toEqual(decided);
     const invalid = await handler(taskEvent('POST /v1/tasks/{taskId}/decision', { decision: 'reject' }), lambdaContext());
     expect(invalid.statusCode).toBe(422);
-    expect(json(invalid).errors).toEqual([{ path: 'comment', message: expect.any(String) }]);
+    expect(json(invalid).errors).toEqual([{ path: 'comment', code: 'rejection-reason-required', message: expect.any(String) }]);
     const conflict = await handler(
       taskEvent('POST /v1/tasks/{taskId}/decision', { decision: 'reject', comment: '材料不全' }),
       lambdaContext(),

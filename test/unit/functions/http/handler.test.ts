@@ -68,6 +68,7 @@ describe('httpHandler errors are problem+json', () => {
     expect(res.headers?.['content-type']).toBe('application/problem+json; charset=utf-8');
     expect(res.json).toMatchObject({
       type: `https://onething.dev/problems/${code}`,
+      code,
       status,
       title: expect.any(String),
       detail: expect.any(String),
@@ -79,55 +80,55 @@ describe('httpHandler errors are problem+json', () => {
   test('401 without authorizer claims, and with claims lacking a role', async () => {
     const noAuthorizer = post();
     delete (noAuthorizer.requestContext as { authorizer?: unknown }).authorizer;
-    expectProblem(await call(noAuthorizer), 401, 'unauthorized');
-    expectProblem(await call(post({ claims: { sub: 'x' } })), 401, 'unauthorized');
+    expectProblem(await call(noAuthorizer), 401, 'token-claims-missing');
+    expectProblem(await call(post({ claims: { sub: 'x' } })), 401, 'token-claim-invalid');
   });
 
   test('403 for a role the endpoint does not allow', async () => {
     const res = await call(post({ claims: OFFICER }));
-    expectProblem(res, 403, 'forbidden');
+    expectProblem(res, 403, 'role-not-allowed');
     expect(res.json.detail).toContain("'officer'");
   });
 
   test('404 when a path parameter does not have the shape of an id', async () => {
-    expectProblem(await call(post({ pathParameters: { id: 'nope' }, rawPath: '/v1/things/nope' })), 404, 'not-found');
+    expectProblem(await call(post({ pathParameters: { id: 'nope' }, rawPath: '/v1/things/nope' })), 404, 'resource-not-found');
   });
 
   test('400 for malformed JSON and for a missing body, without echoing the body', async () => {
     const res = await call(post({ body: '{"form": 110101201901010015' }));
-    expectProblem(res, 400, 'malformed-request');
+    expectProblem(res, 400, 'body-not-json');
     expect(JSON.stringify(res.json)).not.toContain('110101201901010015');
     const empty = post();
     delete empty.body;
-    expectProblem(await call(empty), 400, 'malformed-request');
+    expectProblem(await call(empty), 400, 'body-required');
   });
 
   test('413 over 256 KiB, for plain and base64-encoded bodies', async () => {
     const big = JSON.stringify({ pad: 'x'.repeat(256 * 1024) });
-    expectProblem(await call(post({ body: big })), 413, 'payload-too-large');
-    expectProblem(await call(post({ body: Buffer.from(big).toString('base64'), isBase64Encoded: true })), 413, 'payload-too-large');
+    expectProblem(await call(post({ body: big })), 413, 'body-too-large');
+    expectProblem(await call(post({ body: Buffer.from(big).toString('base64'), isBase64Encoded: true })), 413, 'body-too-large');
   });
 
   test('415 when the body is not declared as JSON', async () => {
-    expectProblem(await call(post({ headers: { 'content-type': 'text/plain' } })), 415, 'unsupported-media-type');
+    expectProblem(await call(post({ headers: { 'content-type': 'text/plain' } })), 415, 'content-type-not-json');
   });
 
   test('422 lists every violation with dotted paths and [i] indices', async () => {
     const res = await call(post({ body: { form: { child: { idNumber: '123' } }, materials: [{ uploadId: 'X' }] } }));
     expectProblem(res, 422, 'validation');
     expect(res.json.errors).toEqual([
-      { path: 'form.child.idNumber', message: 'not an ID number' },
-      { path: 'materials[0].uploadId', message: expect.any(String) },
+      { path: 'form.child.idNumber', code: 'invalid-format', message: 'not an ID number' },
+      { path: 'materials[0].uploadId', code: 'invalid-format', message: expect.any(String) },
     ]);
   });
 
   test('422 for a query out of range and for a malformed Idempotency-Key', async () => {
     const res = await call(post({ query: { limit: '101' } }));
     expectProblem(res, 422, 'validation');
-    expect(res.json.errors).toEqual([{ path: 'limit', message: expect.any(String) }]);
+    expect(res.json.errors).toEqual([{ path: 'limit', code: 'too-big', message: expect.any(String) }]);
     const key = await call(post({ headers: { 'idempotency-key': 'has space' } }));
     expectProblem(key, 422, 'validation');
-    expect(key.json.errors).toEqual([{ path: 'Idempotency-Key', message: expect.any(String) }]);
+    expect(key.json.errors).toEqual([{ path: 'Idempotency-Key', code: 'idempotency-key-format', message: expect.any(String) }]);
   });
 });
 

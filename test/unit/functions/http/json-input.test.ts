@@ -25,7 +25,12 @@ test('lone surrogates in values and keys are named by their path (the key shown 
 test(`depth: ${MAX_JSON_DEPTH} levels pass, one more is refused at the first level too deep`, () => {
   expect(jsonInputErrors(JSON.parse(nested(MAX_JSON_DEPTH)))).toEqual([]);
   expect(jsonInputErrors({ form: JSON.parse(nested(MAX_JSON_DEPTH)) })).toEqual([
-    { path: `form${'[0]'.repeat(MAX_JSON_DEPTH - 1)}`, message: `nested deeper than ${MAX_JSON_DEPTH} levels` },
+    {
+      path: `form${'[0]'.repeat(MAX_JSON_DEPTH - 1)}`,
+      code: 'nesting-too-deep',
+      message: `nested deeper than ${MAX_JSON_DEPTH} levels`,
+      params: { maxDepth: MAX_JSON_DEPTH },
+    },
   ]);
 });
 

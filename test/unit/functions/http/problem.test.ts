@@ -5,6 +5,7 @@ import { ValidationError } from '../../../../shared/errors';
 test('a thrown non-Error becomes a generic 500', () => {
   expect(toProblem('kaboom')).toEqual({
     type: 'https://onething.dev/problems/internal',
+    code: 'internal',
     title: 'Internal error',
     status: 500,
     detail: expect.not.stringContaining('kaboom'),

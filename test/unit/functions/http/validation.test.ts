@@ -23,13 +23,15 @@ test('unknown keys of strict objects are reported one by one under their own pat
   }
   expect(caught).toBeInstanceOf(ValidationError);
   expect((caught as ValidationError).errors).toEqual([
-    { path: 'a.c', message: 'Unknown field' },
-    { path: 'a.d', message: 'Unknown field' },
+    { path: 'a.c', code: 'unknown-field', message: 'Unknown field' },
+    { path: 'a.d', code: 'unknown-field', message: 'Unknown field' },
   ]);
 });
 
 test('a wrong type for the whole value is reported under the root name', () => {
   expect(() => parseOrThrow(z.object({}), [], 'body')).toThrow(
-    expect.objectContaining({ errors: [{ path: 'body', message: expect.any(String) }] }),
+    expect.objectContaining({
+      errors: [{ path: 'body', code: 'invalid-type', message: expect.any(String), params: { expected: 'object' } }],
+    }),
   );
 });

@@ -121,7 +121,14 @@ test('a failing data-sharing check makes its material required', async () => {
   form.residence.propertyCertificateNo = '豫(2021)郑州市不动产权第9999999号';
   const error = await service.submit(citizen, request(form)).catch((e: ValidationError) => e);
   expect(error).toBeInstanceOf(ValidationError);
-  expect((error as ValidationError).errors).toEqual([{ path: 'materials', message: expect.stringContaining('property-certificate') }]);
+  expect((error as ValidationError).errors).toEqual([
+    {
+      path: 'materials',
+      code: 'material-required-not-confirmed',
+      message: expect.stringContaining('property-certificate'),
+      params: { id: 'property-certificate', name: '不动产权证书' },
+    },
+  ]);
 });
 
 test('unknown and repeated materials are named by index', async () => {

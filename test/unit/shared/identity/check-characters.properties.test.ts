@@ -36,7 +36,12 @@ test('resident ID: the computed check character makes a valid number; any single
     fc.property(idBody, fc.constantFrom(...'0123456789X'), (body, other) => {
       const check = residentIdCheckChar(body);
       expect(checkResidentId(body + check).ok).toBe(true);
-      if (other !== check) expect(checkResidentId(body + other)).toEqual({ ok: false, reason: expect.stringContaining('check character') });
+      if (other !== check)
+        expect(checkResidentId(body + other)).toEqual({
+          ok: false,
+          reason: expect.stringContaining('check character'),
+          code: 'id-number-check-character',
+        });
     }),
     RUNS,
   );

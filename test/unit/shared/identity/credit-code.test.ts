@@ -27,13 +27,13 @@ test('every single-character substitution is detected', () => {
 });
 
 test.each([
-  ['91410183MA9KXY801', 'must be 18 characters, got 17'],
-  ['91410183MA9KXY8O1L', 'character "O" is not allowed (I, O, S, V, Z are never used)'],
-  ['91410183ma9kxy801l', 'character "m" is not allowed (I, O, S, V, Z are never used)'],
-  ['91A10183MA9KXY801L', 'characters 3-8 must be the region digits'],
-  ['91410183MA9KXY801M', 'check character does not match: please re-check every character'],
-])('%s: %s', (code, reason) => {
-  expect(checkCreditCode(code)).toEqual({ ok: false, reason });
+  ['91410183MA9KXY801', 'must be 18 characters, got 17', 'credit-code-length', { length: 17 }],
+  ['91410183MA9KXY8O1L', 'character "O" is not allowed (I, O, S, V, Z are never used)', 'credit-code-character', { character: '"O"' }],
+  ['91410183ma9kxy801l', 'character "m" is not allowed (I, O, S, V, Z are never used)', 'credit-code-character', { character: '"m"' }],
+  ['91A10183MA9KXY801L', 'characters 3-8 must be the region digits', 'credit-code-region', undefined],
+  ['91410183MA9KXY801M', 'check character does not match: please re-check every character', 'credit-code-check-character', undefined],
+])('%s: %s (%s)', (value, reason, code, params) => {
+  expect(checkCreditCode(value)).toEqual({ ok: false, reason, code, ...(params ? { params } : {}) });
 });
 
 test('creditCodeCheckChar refuses characters outside the charset', () => {

@@ -37,28 +37,38 @@ test('every adjacent transposition is detected', () => {
 });
 
 test.each([
-  ['41010219850315001', 'must be 18 characters, got 17'],
-  ['41010219850315001x', 'must be 17 digits followed by a digit or X'],
-  ['4101021985031500A0', 'must be 17 digits followed by a digit or X'],
-  ['001021198503150010', 'region code 001021 names no province'],
-  ['410102198502300010', 'birth date 1985-02-30 is not a valid date'],
-  ['410102198513010010', 'birth date 1985-13-01 is not a valid date'],
-  ['410102198503150011', 'check character does not match: please re-check every digit'],
-])('%s: %s', (id, reason) => {
-  expect(checkResidentId(id)).toEqual({ ok: false, reason });
+  ['41010219850315001', 'must be 18 characters, got 17', 'id-number-length', { length: 17 }],
+  ['41010219850315001x', 'must be 17 digits followed by a digit or X', 'id-number-format', undefined],
+  ['4101021985031500A0', 'must be 17 digits followed by a digit or X', 'id-number-format', undefined],
+  ['001021198503150010', 'region code 001021 names no province', 'id-number-region', { region: '001021' }],
+  ['410102198502300010', 'birth date 1985-02-30 is not a valid date', 'id-number-birth-date', { birthDate: '1985-02-30' }],
+  ['410102198513010010', 'birth date 1985-13-01 is not a valid date', 'id-number-birth-date', { birthDate: '1985-13-01' }],
+  ['410102198503150011', 'check character does not match: please re-check every digit', 'id-number-check-character', undefined],
+])('%s: %s (%s)', (id, reason, code, params) => {
+  expect(checkResidentId(id)).toEqual({ ok: false, reason, code, ...(params ? { params } : {}) });
 });
 
 /** A number with a correct check character, so that only the part under test is wrong. */
 const withCheck = (first17: string) => first17 + residentIdCheckChar(first17);
 
 test('birth dates before 1800 are refused (the standard example is from 1880)', () => {
-  expect(checkResidentId(withCheck('41010217991231001'))).toEqual({ ok: false, reason: 'birth date 1799-12-31 is not a valid date' });
+  expect(checkResidentId(withCheck('41010217991231001'))).toEqual({
+    ok: false,
+    reason: 'birth date 1799-12-31 is not a valid date',
+    code: 'id-number-birth-date',
+    params: { birthDate: '1799-12-31' },
+  });
 });
 
 test('a birth date after `today` is refused only when today is given', () => {
   const future = withCheck('41010220990101000');
   expect(checkResidentId(future).ok).toBe(true);
-  expect(checkResidentId(future, '2026-11-28')).toEqual({ ok: false, reason: 'birth date 2099-01-01 is in the future' });
+  expect(checkResidentId(future, '2026-11-28')).toEqual({
+    ok: false,
+    reason: 'birth date 2099-01-01 is in the future',
+    code: 'id-number-birth-date-future',
+    params: { birthDate: '2099-01-01' },
+  });
 });
 
 test('residentIdCheckChar refuses anything but 17 digits', () => {
@@ -78,6 +88,7 @@ describe('residentIdNumber() zod schema', () => {
       expect.objectContaining({
         path: ['child', 'idNumber'],
         message: 'invalid resident ID number: check character does not match: please re-check every digit',
+        params: { code: 'id-number-check-character' },
       }),
     ]);
   });
