@@ -43,7 +43,7 @@ export function createApplicationService(deps: PlatformDeps) {
 export function createTaskService(deps: PlatformDeps) {
   const ctx = createContext(deps);
   return {
-    inbox: (p: Principal, dept: string, q: { status: 'open' | 'overdue' | 'done'; limit: number; cursor?: string }) =>
+    inbox: (p: Principal, dept: string, q: { status: 'open' | 'overdue' | 'done' | 'waiting'; limit: number; cursor?: string }) =>
       inbox(ctx, p, dept, q),
     get: (p: Principal, taskId: string) => getTask(ctx, p, taskId),
     decide: (p: Principal, taskId: string, req: DecisionRequest) => decide(ctx, p, taskId, req),

@@ -205,4 +205,5 @@ export const MaterialLink = z.object({ url: z.string().url(), expiresAt: Iso });
 export type MaterialLink = z.infer<typeof MaterialLink>;
 
 export const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().max(1024).optional() });
-export const InboxQuery = ListQuery.extend({ status: z.enum(['open', 'overdue', 'done']).default('open') });
+/** `waiting`: tasks waiting for the applicant's supplement (the officer's third inbox tab). */
+export const InboxQuery = ListQuery.extend({ status: z.enum(['open', 'overdue', 'done', 'waiting']).default('open') });

@@ -180,7 +180,7 @@ export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string, curso
      */
     async inbox(
       dept: string,
-      bucket: 'open' | 'done',
+      bucket: 'open' | 'waiting' | 'done',
       q: { caller: string; limit: number; cursor?: string; dueBefore?: string },
     ): Promise<Page<TaskRecord>> {
       const list: CursorList = {

@@ -16,11 +16,11 @@ export async function inbox(
   ctx: Context,
   p: Principal,
   dept: string,
-  q: { status: 'open' | 'overdue' | 'done'; limit: number; cursor?: string },
+  q: { status: 'open' | 'overdue' | 'done' | 'waiting'; limit: number; cursor?: string },
 ): Promise<{ items: TaskSummary[]; nextCursor?: string }> {
   if (p.dept !== dept) throw new ForbiddenError(`officers of ${p.dept ?? 'no department'} may not read the inbox of ${dept}`);
   const now = ctx.clock.now();
-  const page = await ctx.tasks.inbox(dept, q.status === 'done' ? 'done' : 'open', {
+  const page = await ctx.tasks.inbox(dept, q.status === 'done' || q.status === 'waiting' ? q.status : 'open', {
     caller: p.sub,
     limit: q.limit,
     ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
