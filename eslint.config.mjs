@@ -88,7 +88,10 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict(cdk) },
   },
   // Programs that talk to a terminal may print (the runtime, the engine emulator, benchmarks); so may tests (one summary line).
-  { files: ['local/**/*.ts', 'bench/**/*.ts', 'packages/**/*.ts', 'shared/calendar/cli.ts', 'web/scripts/**/*.ts', ...TESTS], rules: { 'no-console': 'off' } },
+  {
+    files: ['local/**/*.ts', 'bench/**/*.ts', 'packages/**/*.ts', 'shared/calendar/cli.ts', 'web/scripts/**/*.ts', ...TESTS],
+    rules: { 'no-console': 'off' },
+  },
   {
     files: TESTS,
     plugins: { jest },

@@ -43,7 +43,8 @@ export function sourcesHash(): string {
   return hash.digest('hex');
 }
 
-function main(): void {
+/** Builds web/dist unless it was built from exactly these sources. */
+export function ensureWebBuilt(): void {
   const want = sourcesHash();
   const have = fs.existsSync(STAMP) ? fs.readFileSync(STAMP, 'utf8').trim() : '';
   if (have === want && fs.existsSync(path.join(WEB, 'dist', 'index.html'))) return;
@@ -52,8 +53,8 @@ function main(): void {
     cwd: WEB,
     stdio: 'inherit',
   });
-  if (run.status !== 0) process.exit(run.status ?? 1);
+  if (run.status !== 0) throw new Error(`vite build failed (exit ${run.status})`);
   fs.writeFileSync(STAMP, `${want}\n`);
 }
 
-if (require.main === module) main();
+if (require.main === module) ensureWebBuilt();

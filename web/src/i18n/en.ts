@@ -56,6 +56,7 @@ export const en: Record<keyof typeof zh, string> = {
   'event.followed-up': 'Bad review followed up',
   'due.left': 'within {n} working days (by {day})',
   'due.overdue': '{n} working days overdue (was due {day})',
+  'due.today': 'due today ({day})',
   'due.by': 'Due {day}',
   'error.generic': 'That did not work',
   'label.test': 'Test',

@@ -7,7 +7,9 @@ import { ref } from 'vue';
 import { zh } from './zh';
 import { en } from './en';
 
-export type Locale = 'zh-CN' | 'en';
+import type { Locale } from './locale';
+
+export type { Locale };
 export type MessageKey = keyof typeof zh;
 
 const STORAGE_KEY = 'onething.locale';

@@ -54,6 +54,7 @@ export const zh = {
   'event.followed-up': '差评回访整改',
   'due.left': '{n}个工作日内（{day}（含）前办结）',
   'due.overdue': '已超期{n}个工作日（应于{day}前办结）',
+  'due.today': '今日到期（{day}（含）前办结）',
   'due.by': '应办结时间：{day}',
   'error.generic': '操作未成功',
   'label.test': '测试件',

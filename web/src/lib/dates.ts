@@ -7,7 +7,7 @@ import { createWorkingCalendar } from '../../../shared/calendar/calendar';
 import type { YearFile } from '../../../shared/calendar/schema';
 import y2025 from '../../../shared/calendar/data/2025.json';
 import y2026 from '../../../shared/calendar/data/2026.json';
-import type { Locale } from '../i18n';
+import type { Locale } from '../i18n/locale';
 
 const CST_OFFSET_MS = 8 * 3600_000;
 
@@ -45,18 +45,16 @@ export function cstDay(instant: Date): string {
 }
 
 /**
- * Working days from `now` to the due instant: positive = days left (today counts while it is
- * a working day), negative = working days overdue. Outside the calendar's years it falls back
+ * Working days from `now` to the due instant, counted as limits are (the days after today up
+ * to the due day; 0 = due today), negative = working days overdue. Outside the calendar's years it falls back
  * to calendar days, which only ever overstates the time left by the holidays in between.
  */
 export function workingDaysLeft(dueAt: string, now: Date): number {
   // The last instant of the due day, so that day itself is counted, not the one after it.
   const lastDay = new Date(Date.parse(dueAt) - 1);
   try {
-    if (now.getTime() <= lastDay.getTime()) {
-      const today = calendar.isWorkingDay(cstDay(now)) ? 1 : 0;
-      return calendar.workingDaysUsed(now, lastDay) + today;
-    }
+    // Counted like the limit itself: the working days after today up to the due day (0 = due today).
+    if (now.getTime() <= lastDay.getTime()) return calendar.workingDaysUsed(now, lastDay);
     return -calendar.workingDaysUsed(lastDay, now);
   } catch {
     return Math.ceil((lastDay.getTime() - now.getTime()) / 86_400_000);

@@ -87,8 +87,9 @@ export type FieldProblem =
 /** What is wrong with one value, or `undefined`. */
 export function checkField(field: FormField, value: unknown): FieldProblem | undefined {
   const s = field.schema;
-  if (value === undefined || value === '' || value === null) return field.required ? { kind: 'required' } : undefined;
+  // An unticked box is an answer (false), never a missing one.
   if (field.kind === 'boolean') return undefined;
+  if (value === undefined || value === '' || value === null) return field.required ? { kind: 'required' } : undefined;
   if (field.kind === 'number') return typeof value === 'number' && Number.isFinite(value) ? undefined : { kind: 'not-a-number' };
   const text = String(value);
   if (field.kind === 'id-number') {
