@@ -38,7 +38,7 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: Array<{ target: string[]; html: string }>;
+  nodes: Array<{ target: string[]; html: string; failureSummary?: string }>;
 }
 
 /** axe-core on the page as it is now; the serious and critical violations. */
@@ -55,7 +55,10 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 /** Readable violations for an assertion message. */
 export const describeViolations = (vs: AxeViolation[]) =>
   vs
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`).join('\n  ')}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)} ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}`).join('\n  ')}`,
+    )
     .join('\n');
 
 /** Writes `<name>-<phone|desktop>.png`; the page is first resized to that viewport. */
