@@ -59,7 +59,7 @@ test('an officer works the inbox: one notice listing every missing item; another
     .first()
     .getAttribute('value');
   await page.getByLabel('需补正事项2').selectOption(fieldOption!);
-  await page.getByLabel('补正原因').nth(1).fill('监护人身份证号与户籍不符');
+  await page.getByLabel('补正原因').nth(1).fill('儿童身份证号与户籍不符');
   await page.getByLabel('审核意见', { exact: true }).fill('请一次性补正以上两项');
   await checkPage(page, 'officer-request-supplement');
   await page.getByRole('button', { name: '提交审核意见' }).click();
@@ -75,7 +75,7 @@ test('an officer works the inbox: one notice listing every missing item; another
   expect(ps.supplementRequests).toHaveLength(1);
   expect(ps.supplementRequests[0].missing).toEqual([
     { materialId: 'household-booklet', reason: '户口簿信息不清晰，请重新上传' },
-    { field: fieldOption!.replace(/^field:/, ''), reason: '监护人身份证号与户籍不符' },
+    { field: fieldOption!.replace(/^field:/, ''), reason: '儿童身份证号与户籍不符' },
   ]);
 
   // Another department's officer approves from the task page.
