@@ -58,7 +58,7 @@ test('an officer works the inbox: one notice listing every missing item; another
     .filter({ hasText: /^字段：.*(idNumber|身份证)/ })
     .first()
     .getAttribute('value');
-  await page.getByLabel('需补正事项2').selectOption(fieldOption!);
+  await page.getByLabel('需补正事项2').selectOption(fieldOption);
   await page.getByLabel('补正原因').nth(1).fill('儿童身份证号与户籍不符');
   await page.getByLabel('审核意见', { exact: true }).fill('请一次性补正以上两项');
   await checkPage(page, 'officer-request-supplement');
