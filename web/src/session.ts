@@ -27,11 +27,28 @@ function load(): Session | undefined {
 export const session = ref<Session | undefined>(load());
 export const signedIn = computed(() => session.value !== undefined);
 
-/** Reads the role, user and department from a JWT's payload (display only). */
+interface Claims {
+  sub: string;
+  role?: Role;
+  dept?: string;
+  /** Cognito ID tokens (AWS build): the role is a group, the department a custom attribute. */
+  'cognito:groups'?: Role[];
+  'custom:dept'?: string;
+}
+
+/**
+ * Reads the role, user and department from a JWT's payload for the UI (the API verifies the
+ * token): `role`/`dept` from dev tokens, the first of `cognito:groups`/`custom:dept` from
+ * Cognito, the same precedence as the API (shared/auth/principal.ts).
+ */
 export function claimsOf(token: string): Omit<Session, 'token'> {
   const payload = token.split('.')[1] ?? '';
-  const json = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { role: Role; sub: string; dept?: string };
-  return { role: json.role, sub: json.sub, ...(json.dept ? { dept: json.dept } : {}) };
+  const binary = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+  // UTF-8: a `sub` or department may carry Chinese characters.
+  const json = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)))) as Claims;
+  const role = json.role ?? json['cognito:groups']?.[0] ?? 'citizen';
+  const dept = json.dept ?? json['custom:dept'];
+  return { role, sub: json.sub, ...(dept ? { dept } : {}) };
 }
 
 export function signIn(token: string): Session {
