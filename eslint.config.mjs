@@ -4,6 +4,8 @@
 import js from '@eslint/js';
 import jest from 'eslint-plugin-jest';
 import tseslint from 'typescript-eslint';
+import vue from 'eslint-plugin-vue';
+import globals from 'globals';
 
 // Globs follow folder roles, so a workspace under packages/ is covered without edits here.
 const TESTS = ['test/**/*.ts', 'packages/*/test/**/*.ts'];
@@ -86,7 +88,10 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict(cdk) },
   },
   // Programs that talk to a terminal may print (the runtime, the engine emulator, benchmarks); so may tests (one summary line).
-  { files: ['local/**/*.ts', 'bench/**/*.ts', 'packages/**/*.ts', 'shared/calendar/cli.ts', ...TESTS], rules: { 'no-console': 'off' } },
+  {
+    files: ['local/**/*.ts', 'bench/**/*.ts', 'packages/**/*.ts', 'shared/calendar/cli.ts', 'web/scripts/**/*.ts', ...TESTS],
+    rules: { 'no-console': 'off' },
+  },
   {
     files: TESTS,
     plugins: { jest },
@@ -102,4 +107,26 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': 'off',
     },
   },
+  // The web UI (web/): Vue single-file components are checked by eslint-plugin-vue's essential
+  // rules (errors, not layout: prettier formats) and typescript-eslint's syntax-level rules;
+  // their types are checked by vue-tsc (`npm run typecheck:web`), which understands templates.
+  ...vue.configs['flat/essential'].map((c) => ({ ...c, files: ['web/src/**/*.vue'] })),
+  {
+    files: ['web/src/**/*.vue'],
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' },
+      globals: globals.browser,
+    },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      ...tseslint.configs.eslintRecommended.rules,
+      ...Object.assign({}, ...tseslint.configs.recommended.map((c) => c.rules ?? {})),
+      'no-console': 'error',
+      // Pages are named by what they show (CatalogPage, TaskPage); single words are fine there.
+      'vue/multi-word-component-names': 'off',
+    },
+  },
+  { files: ['web/src/**/*.ts', 'web/src/**/*.vue'], languageOptions: { globals: { ...globals.browser, __ONETHING_TARGET__: 'readonly' } } },
+  // The generated API types are openapi-typescript's output.
+  { ignores: ['web/src/api/schema.d.ts'] },
 );

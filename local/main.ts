@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     [
       '',
       'OneThing is running (embedded runtime).',
+      `  Web UI              ${urls.api}/       (built from web/ by npm start)`,
       `  HTTP API            ${urls.api}        (ONETHING_API_PORT)`,
       `  Step Functions API  ${urls.sfn}        (ONETHING_SFN_PORT)`,
       `  DynamoDB (dynalite) ${urls.dynamodb}        (ONETHING_DYNAMODB_PORT)`,

@@ -14,6 +14,10 @@ import { ensureStateMachines, functionName, stateMachineArnPrefix } from './stat
 import { Engine } from '@onething/stepfunctions-local';
 import { startSfnHttpServer } from '@onething/stepfunctions-local/http';
 import { startApiServer, type AccessLogEntry } from './http-server';
+import { createStaticSite } from './http/static';
+
+/** The built web UI (`npm run web:build`; `npm start` builds it when missing or stale). */
+const WEB_DIST = path.join(__dirname, '..', 'web', 'dist');
 import { createDevTokenIssuer } from './dev';
 import { createProgressSignal, observed, type ProgressSignal } from './progress';
 import { routes } from '../functions/routes';
@@ -76,6 +80,8 @@ export interface RuntimeOptions {
   smsEveryMs?: number;
   /** Real milliseconds between 好差评 checks (overdue follow-ups, the metric); 0 turns it off. @default 60000 */
   evaluationCheckEveryMs?: number;
+  /** The built web UI to serve on the API port. @default web/dist of this checkout */
+  webDist?: string;
 }
 
 export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {}): Promise<RunningRuntime> {
@@ -166,6 +172,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       verifyToken: (token: string) => tokens.verify(token),
       ...(config.devRoutes === false ? {} : { devRoutes: { tokens, clock } }),
       isReady: () => ready,
+      site: createStaticSite(opts.webDist ?? WEB_DIST, { s3Origin: () => `http://${host}:${s3.port}` }),
       accessLog: opts.accessLog ?? (() => {}),
     });
     stack.push(() => api.close());

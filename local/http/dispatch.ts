@@ -27,6 +27,12 @@ export function createDispatcher(opts: ApiServerOptions): Dispatch {
   return async (req, requestId, seen) => {
     const target = requestTarget(req);
     const { method, rawPath } = target;
+    // The web UI shares the origin: everything outside /v1 and /healthz is the site's (GET/HEAD).
+    const page = isSitePath(method, rawPath) ? opts.site?.serve(rawPath, method) : undefined;
+    if (page) {
+      seen.route = '(web)';
+      return page;
+    }
     const devRoute = dev.find((r) => r.path === rawPath && r.method === method);
     // Matching precedes reading the body, so a wrong method answers 405 whatever the payload.
     const match = devRoute ? undefined : matchRoute(compiled, method, rawPath);
@@ -41,6 +47,9 @@ export function createDispatcher(opts: ApiServerOptions): Dispatch {
     return toHttpResult(await handlerFor(route.spec)(event, lambdaContext(route.spec, requestId)));
   };
 }
+
+const isSitePath = (method: string, rawPath: string) =>
+  (method === 'GET' || method === 'HEAD') && rawPath !== '/v1' && !rawPath.startsWith('/v1/') && rawPath !== '/healthz';
 
 async function serveDev(route: DevRoute, raw: RawRequest): Promise<HttpResult> {
   const body = route.body ? readJsonBody({ body: raw.body.toString('base64'), isBase64Encoded: true, headers: raw.headers }) : undefined;

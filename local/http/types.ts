@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, 
 import type { RouteSpec } from '../../functions/routes';
 import type { Clock } from '../../shared/clock';
 import type { DevRouteDeps } from '../dev';
+import type { StaticSite } from './static';
 
 export type LambdaHttpHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -28,6 +29,8 @@ export interface ApiServerOptions {
   /** `/healthz` answers 503 until this returns true. */
   isReady?: () => boolean;
   accessLog?: (entry: AccessLogEntry) => void;
+  /** The built web UI, served for GET/HEAD outside `/v1` and `/healthz` (absent: those are 404). */
+  site?: StaticSite;
   /** Request timestamps (`requestContext.timeEpoch`); API Gateway uses real time. */
   clock?: Clock;
 }

@@ -47,7 +47,7 @@ export function createTaskService(deps: PlatformDeps) {
     inbox: (
       p: Principal,
       dept: string,
-      q: { status: 'open' | 'overdue' | 'done'; limit: number; cursor?: string; includeTests?: boolean },
+      q: { status: 'open' | 'overdue' | 'done' | 'waiting'; limit: number; cursor?: string; includeTests?: boolean },
     ) => inbox(ctx, p, dept, q),
     get: (p: Principal, taskId: string) => getTask(ctx, p, taskId),
     decide: (p: Principal, taskId: string, req: DecisionRequest) => decide(ctx, p, taskId, req),

@@ -225,8 +225,9 @@ export const MaterialLink = z.object({ url: z.string().url(), expiresAt: Iso });
 export type MaterialLink = z.infer<typeof MaterialLink>;
 
 export const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().max(1024).optional() });
+/** `waiting`: tasks waiting for the applicant's supplement (the officer's third inbox tab). */
 export const InboxQuery = ListQuery.extend({
-  status: z.enum(['open', 'overdue', 'done']).default('open'),
+  status: z.enum(['open', 'overdue', 'done', 'waiting']).default('open'),
   /** `true`: the overdue list also shows walk-throughs (left out by default, like every figure). */
   includeTests: z
     .enum(['true', 'false'])

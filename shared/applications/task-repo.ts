@@ -191,7 +191,7 @@ export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string, curso
      */
     async inbox(
       dept: string,
-      bucket: 'open' | 'done',
+      bucket: 'open' | 'waiting' | 'done',
       q: { caller: string; limit: number; cursor?: string; dueBefore?: string; withTests?: boolean },
     ): Promise<Page<TaskRecord>> {
       // The overdue list leaves walk-throughs out unless asked (the officers' overdue figures stay real).

@@ -20,11 +20,11 @@ export async function inbox(
   ctx: Context,
   p: Principal,
   dept: string,
-  q: { status: 'open' | 'overdue' | 'done'; limit: number; cursor?: string; includeTests?: boolean },
+  q: { status: 'open' | 'overdue' | 'done' | 'waiting'; limit: number; cursor?: string; includeTests?: boolean },
 ): Promise<{ items: TaskSummary[]; nextCursor?: string }> {
   if (p.dept !== dept) throw new ForbiddenError(authProblem('department-not-yours', { dept: p.dept ?? 'no department', inbox: dept }));
   const now = ctx.clock.now();
-  const page = await ctx.tasks.inbox(dept, q.status === 'done' ? 'done' : 'open', {
+  const page = await ctx.tasks.inbox(dept, q.status === 'done' || q.status === 'waiting' ? q.status : 'open', {
     caller: p.sub,
     limit: q.limit,
     ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),

@@ -1,0 +1,47 @@
+/**
+ * Waits for issue 12 (evaluations and notifications) to be merged; jest.config.js leaves
+ * test/web/after-merge out until then. After the result, the parent gives a 好差评 and reads
+ * the messages (站内信) about the application.
+ */
+import type { Browser } from 'playwright-core';
+import { decide, findTask, getService, submitExample, waitForBranches, waitForStatus } from '../../integration/support/flows';
+import { startTestRuntime, type TestRuntime } from '../../integration/support/runtime';
+import { describeViolations, launchBrowser, newPage, screenshots, seriousViolations, signInAs } from '../support/browser';
+
+let t: TestRuntime;
+let browser: Browser;
+beforeAll(async () => {
+  [t, browser] = await Promise.all([startTestRuntime(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+test('a citizen evaluates the finished application and reads the messages', async () => {
+  const service: any = await getService(t.api, 'school-enrolment');
+  const citizen = await t.api.login({ role: 'citizen', sub: 'feedback-parent' });
+  const id = await submitExample(citizen, service, 'feedback-1');
+  await waitForBranches(citizen, id, service.departments.length);
+  for (const d of service.departments) {
+    const o = await t.api.login({ role: 'officer', sub: `o-${d.id}`, dept: d.id });
+    await decide(o, (await findTask(o, d.id, id)).taskId, { decision: 'approve', comment: '同意' });
+  }
+  await waitForStatus(citizen, id, 'approved');
+
+  const { page } = await newPage(browser);
+  await signInAs(page, t.runtime.urls.api, { role: 'citizen', sub: 'feedback-parent' });
+  await page.goto(`${t.runtime.urls.api}/applications/${id}`);
+  await page.getByRole('heading', { name: '好差评' }).waitFor();
+  await page.getByLabel('非常满意').check();
+  await page.getByRole('button', { name: '提交评价' }).click();
+  await page.getByText('感谢您的评价。').waitFor();
+  const app = await citizen.request<any>('GET', `/v1/applications/${id}`);
+  expect(app.timeline.filter((e: any) => e.type === 'evaluated')).toHaveLength(1);
+
+  await page.goto(`${t.runtime.urls.api}/messages`);
+  await page.getByRole('heading', { name: '消息通知' }).waitFor();
+  await page.getByRole('link', { name: '查看办件' }).first().waitFor();
+  expect(await seriousViolations(page).then(describeViolations)).toBe('');
+  await screenshots(page, 'citizen-messages');
+});
