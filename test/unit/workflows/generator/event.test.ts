@@ -1,0 +1,93 @@
+import { district12345V1 } from '../../../../workflows/events/district-12345';
+import { renderEventStateMachine } from '../../../../workflows/generator';
+import { allStates, targets } from './asl-walk';
+
+const asl = renderEventStateMachine(district12345V1);
+const eventId = '{% $states.context.Execution.Input.eventId %}';
+const retry = [
+  {
+    ErrorEquals: [
+      'Lambda.ServiceException',
+      'Lambda.AWSLambdaException',
+      'Lambda.SdkClientException',
+      'Lambda.TooManyRequestsException',
+      'DependencyError',
+    ],
+    IntervalSeconds: 1,
+    MaxAttempts: 6,
+    BackoffRate: 2,
+    MaxDelaySeconds: 30,
+    JitterStrategy: 'FULL',
+  },
+];
+const failed = { ErrorEquals: ['States.ALL'], Output: "{% {'error': $states.errorOutput.Error} %}", Next: 'EventFailed' };
+
+test('the 12345 loop is rendered as these states, in this order', () => {
+  expect(asl.StartAt).toBe('Dispatch');
+  expect(Object.keys(asl.States)).toEqual([
+    'Dispatch',
+    'AwaitAcceptance',
+    'CheckAcceptance',
+    'RouteAcceptance',
+    'AwaitReply',
+    'CheckReply',
+    'Handled',
+    'AwaitRating',
+    'RatingExpired',
+    'Closed',
+    'EventFailed',
+  ]);
+});
+
+test('the acceptance wait stores its token with event-await and checkpoints on timeout without ending', () => {
+  expect(asl.States.AwaitAcceptance).toStrictEqual({
+    Type: 'Task',
+    Resource: 'arn:${Partition}:states:::lambda:invoke.waitForTaskToken',
+    Arguments: {
+      FunctionName: '${EventAwaitFunctionArn}',
+      Payload: { eventId, stage: 'acceptance', token: '{% $states.context.Task.Token %}' },
+    },
+    TimeoutSeconds: '{% $max([60, $ceil(($toMillis($states.input.nextCheckAt) - $toMillis($now())) / 1000)]) %}',
+    Retry: retry,
+    Catch: [{ ErrorEquals: ['States.Timeout'], Next: 'CheckAcceptance' }, failed],
+    Next: 'RouteAcceptance',
+  });
+  expect(asl.States.CheckAcceptance).toStrictEqual({
+    Type: 'Task',
+    Resource: 'arn:${Partition}:states:::lambda:invoke',
+    Arguments: { FunctionName: '${EventCheckpointFunctionArn}', Payload: { eventId, stage: 'acceptance' } },
+    Output: '{% $states.result.Payload %}',
+    Retry: retry,
+    Catch: [failed],
+    Next: 'AwaitAcceptance',
+  });
+});
+
+test('a return (退单) goes back to Dispatch; acceptance goes on to the reply wait', () => {
+  expect(asl.States.RouteAcceptance).toStrictEqual({
+    Type: 'Choice',
+    Choices: [
+      { Condition: "{% $states.input.action = 'accept' %}", Next: 'AwaitReply' },
+      { Condition: "{% $states.input.action = 'return' %}", Next: 'Dispatch' },
+    ],
+  });
+});
+
+test('the rating wait lasts the definition’s window, then closes unrated', () => {
+  expect(asl.States.AwaitRating).toMatchObject({
+    TimeoutSeconds: 72 * 3600,
+    Catch: [{ ErrorEquals: ['States.Timeout'], Next: 'RatingExpired' }, failed],
+    Next: 'Closed',
+  });
+  expect(asl.States.RatingExpired).toMatchObject({ Arguments: { Payload: { eventId, stage: 'rating-expired' } }, Next: 'Closed' });
+});
+
+test('every transition names a state, every state is reachable, and only EventFailed and Closed end', () => {
+  const names = Object.keys(asl.States);
+  const reached = new Set([asl.StartAt]);
+  for (const { state } of allStates(asl)) for (const t of targets(state)) reached.add(t);
+  for (const { state } of allStates(asl)) for (const t of targets(state)) expect(names).toContain(t);
+  expect([...reached].sort()).toEqual([...names].sort());
+  const ends = allStates(asl).filter(({ state }) => state.Type === 'Succeed' || ('End' in state && state.End === true));
+  expect(ends.map((e) => e.name)).toEqual(['Closed', 'EventFailed']);
+});
