@@ -14,6 +14,12 @@ export const EVENT_TYPES = [
   'withdrawn',
   'supplement-expired',
   'failed',
+  // 12345 events (issue 10): the loop's own steps, next to the shared submitted/branch-opened/decided/completed.
+  'dispatched',
+  'accepted',
+  'returned',
+  'replied',
+  'rated',
 ] as const;
 export type TimingEventType = (typeof EVENT_TYPES)[number];
 
