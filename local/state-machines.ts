@@ -1,7 +1,8 @@
 import type { SfnApi } from '@onething/stepfunctions-local';
 import { SfnError } from '@onething/stepfunctions-local';
 import { catalog } from '../workflows/catalog';
-import { renderStateMachine, substituteDefinition } from '../workflows/generator';
+import { renderEventStateMachine, renderStateMachine, substituteDefinition } from '../workflows/generator';
+import { eventDefinitions } from '../workflows/events/catalog';
 import { workflowFunctions } from '../functions/workflow/specs';
 import { physicalName } from '../shared/names';
 
@@ -32,8 +33,14 @@ export async function ensureStateMachines(api: SfnApi, a: LocalArns): Promise<st
   const subs = localSubstitutions(a);
   const roleArn = `arn:${a.partition}:iam::${a.accountId}:role/onething-local-states`;
   const arns: string[] = [];
-  for (const def of catalog) {
-    const definition = substituteDefinition(JSON.stringify(renderStateMachine(def)), subs);
+  const rendered = [
+    ...catalog.map((def) => ({ id: def.id, asl: renderStateMachine(def) })),
+    // 12345 event services (issue 10): the current version of each.
+    ...latestEventDefinitions().map((def) => ({ id: def.id, asl: renderEventStateMachine(def) })),
+  ];
+  for (const { id, asl } of rendered) {
+    const def = { id };
+    const definition = substituteDefinition(JSON.stringify(asl), subs);
     const arn = stateMachineArnPrefix(a) + stateMachineName(def.id);
     try {
       const current = await api.call('DescribeStateMachine', { stateMachineArn: arn });
@@ -47,4 +54,11 @@ export async function ensureStateMachines(api: SfnApi, a: LocalArns): Promise<st
     arns.push(arn);
   }
   return arns;
+}
+
+/** The highest version of each event service. */
+function latestEventDefinitions() {
+  const latest = new Map<string, (typeof eventDefinitions)[number]>();
+  for (const def of eventDefinitions) if ((latest.get(def.id)?.version ?? 0) < def.version) latest.set(def.id, def);
+  return [...latest.values()];
 }

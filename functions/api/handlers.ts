@@ -20,6 +20,13 @@ import { createProvideSupplementHandler } from './provide-supplement';
 import { createSubmitApplicationHandler } from './submit-application';
 import { createWithdrawApplicationHandler } from './withdraw-application';
 import type { ApiServices } from './services';
+import { createAcceptEventHandler } from './events/accept-event';
+import { createGetEventHandler } from './events/get-event';
+import { createListDepartmentEventsHandler } from './events/list-department-events';
+import { createRateEventHandler } from './events/rate-event';
+import { createReplyEventHandler } from './events/reply-event';
+import { createReturnEventHandler } from './events/return-event';
+import { createSubmitEventHandler } from './events/submit-event';
 
 export type ApiHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
@@ -39,5 +46,13 @@ export function createApiHandlers(s: ApiServices): Readonly<Record<string, ApiHa
     'list-department-tasks': createListDepartmentTasksHandler(s.tasks),
     'get-task': createGetTaskHandler(s.tasks),
     'decide-task': createDecideTaskHandler(s.tasks),
+    // 12345 events (issue 10)
+    'submit-event': createSubmitEventHandler(s.events),
+    'get-event': createGetEventHandler(s.events),
+    'list-department-events': createListDepartmentEventsHandler(s.events),
+    'accept-event': createAcceptEventHandler(s.events),
+    'return-event': createReturnEventHandler(s.events),
+    'reply-event': createReplyEventHandler(s.events),
+    'rate-event': createRateEventHandler(s.events),
   };
 }

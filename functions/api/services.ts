@@ -8,6 +8,7 @@ import type { Catalog } from '../../workflows/types';
 import { seedCatalog } from '../../workflows/catalog';
 import { lambdaDeps } from '../deps';
 import { once, type Lazy } from '../lazy';
+import { createEventServiceGetter, type EventService } from './events/services';
 
 export type { Lazy } from '../lazy';
 export type ApplicationService = ReturnType<typeof createApplicationService>;
@@ -20,6 +21,8 @@ export interface ApiServices {
   tasks: Lazy<TaskService>;
   uploads: Lazy<UploadService>;
   catalog: Catalog;
+  /** 12345 events (issue 10). */
+  events: Lazy<EventService>;
 }
 
 export function createApiServices(deps: Lazy<PlatformDeps>, catalog: Catalog): ApiServices {
@@ -28,6 +31,7 @@ export function createApiServices(deps: Lazy<PlatformDeps>, catalog: Catalog): A
     tasks: once(() => createTaskService(deps())),
     uploads: once(() => createUploadService(deps())),
     catalog,
+    events: createEventServiceGetter(deps),
   };
 }
 

@@ -45,6 +45,9 @@ export interface EventRecord {
   rating?: { level: number; at: string; comment?: string };
   walkthrough: boolean;
   requestHash: string;
+  /** The current wait's task token and its stage: never leaves the server (views whitelist fields). */
+  token?: string;
+  tokenStage?: 'acceptance' | 'reply' | 'rating';
   /** The citizen's list. */
   gsi1pk: string;
   gsi1sk: string;

@@ -1,10 +1,14 @@
 /**
  * Event definition → state machine: the 12345 loop (docs/WORKFLOWS.md "Event definitions").
  *
- *   Dispatch → AwaitAcceptance ⇄ CheckAcceptance → RouteAcceptance ─accept→ AwaitReply ⇄ CheckReply
- *      ↑                                               └──return──┘             ↓
- *   (next department)                                               Handled → AwaitRating → Closed
- *                                                                                 └timeout→ RatingExpired → Closed
+ *   Dispatch → AwaitAcceptance ⇄ CheckAcceptance → RouteAcceptance ─accept→ Accepted → AwaitReply ⇄ CheckReply
+ *      ↑                                               └──return──┘                          ↓
+ *   (next department)                                           Handled → AwaitRating → Rated → Closed
+ *                                                                           └timeout→ RatingExpired → Closed
+ *
+ * The API never writes the event's state: it checks the request and sends the action through
+ * the wait's token; the next step (`event-step`) records it. SendTaskSuccess is the arbiter of
+ * races (a second accept finds the token spent: 409).
  *
  * One execution per event. The waits are `.waitForTaskToken` calls of `event-await` (it
  * stores the token on the event item; the officer's or citizen's request sends it back), and
@@ -23,10 +27,8 @@ const ref = (name: string) => '${' + name + '}';
 
 /** The `${...}` placeholders of event machines' functions (CDK definitionSubstitutions, local substitution). */
 export const EVENT_PLACEHOLDERS = {
-  dispatch: 'EventDispatchFunctionArn',
+  step: 'EventStepFunctionArn',
   await: 'EventAwaitFunctionArn',
-  checkpoint: 'EventCheckpointFunctionArn',
-  close: 'EventCloseFunctionArn',
 } as const;
 
 /** The states of an event machine. */
@@ -35,10 +37,12 @@ export const EVENT_STATES = {
   awaitAcceptance: 'AwaitAcceptance',
   checkAcceptance: 'CheckAcceptance',
   routeAcceptance: 'RouteAcceptance',
+  accepted: 'Accepted',
   awaitReply: 'AwaitReply',
   checkReply: 'CheckReply',
   handled: 'Handled',
   awaitRating: 'AwaitRating',
+  rated: 'Rated',
   ratingExpired: 'RatingExpired',
   closed: 'Closed',
   failed: 'EventFailed',
@@ -52,14 +56,18 @@ export const UNTIL_NEXT_CHECK = `$max([${MIN_WAIT_SECONDS}, $ceil(($toMillis($st
 
 const failInto = (): Catcher => ({ ErrorEquals: ['States.ALL'], Output: jsonata(`{'error': $states.errorOutput.Error}`), Next: S.failed });
 
-function step(fn: keyof typeof EVENT_PLACEHOLDERS, payload: Record<string, string>, next: string, catchAll = true): TaskState {
+/** The state input (an officer's or citizen's action delivered with a token) handed to the step that records it. */
+const INPUT = jsonata('$states.input');
+
+/** A recording step of `event-step`; its result is the next state's input. */
+function step(name: string, extra: Record<string, string>, next: string): TaskState {
   return {
     Type: 'Task',
     Resource: LAMBDA_INVOKE,
-    Arguments: { FunctionName: ref(EVENT_PLACEHOLDERS[fn]), Payload: { eventId: jsonata(EVENT_ID), ...payload } },
+    Arguments: { FunctionName: ref(EVENT_PLACEHOLDERS.step), Payload: { eventId: jsonata(EVENT_ID), step: name, ...extra } },
     Output: jsonata('$states.result.Payload'),
     Retry: transientRetry(),
-    ...(catchAll ? { Catch: [failInto()] } : {}),
+    Catch: [failInto()],
     Next: next,
   };
 }
@@ -92,21 +100,23 @@ export function renderEventStateMachine(def: EventDefinition): AslDefinition {
     StartAt: S.dispatch,
     States: {
       // Picks the department (routing table, minus those that returned it), opens the acceptance clock.
-      [S.dispatch]: step('dispatch', {}, S.awaitAcceptance),
+      [S.dispatch]: step('dispatch', { input: INPUT }, S.awaitAcceptance),
       [S.awaitAcceptance]: officerWait('acceptance', S.checkAcceptance, S.routeAcceptance),
       [S.checkAcceptance]: step('checkpoint', { stage: 'acceptance' }, S.awaitAcceptance),
+      // Records the acceptance the officer sent (its instant, the handling due date).
       [S.routeAcceptance]: {
         Type: 'Choice',
         // No Default: an unknown action fails the execution loudly (the failed-executions alarm).
         Choices: [
-          { Condition: jsonata(`$states.input.action = 'accept'`), Next: S.awaitReply },
+          { Condition: jsonata(`$states.input.action = 'accept'`), Next: S.accepted },
           { Condition: jsonata(`$states.input.action = 'return'`), Next: S.dispatch },
         ],
       },
+      [S.accepted]: step('accept', { input: INPUT }, S.awaitReply),
       [S.awaitReply]: officerWait('reply', S.checkReply, S.handled),
       [S.checkReply]: step('checkpoint', { stage: 'reply' }, S.awaitReply),
       // The reply handled the event: `completed` (outcome approved), the clock stops here.
-      [S.handled]: step('close', { stage: 'handled' }, S.awaitRating),
+      [S.handled]: step('handled', { input: INPUT }, S.awaitRating),
       [S.awaitRating]: {
         Type: 'Task',
         Resource: LAMBDA_INVOKE_WAIT,
@@ -117,17 +127,18 @@ export function renderEventStateMachine(def: EventDefinition): AslDefinition {
         TimeoutSeconds: Math.round(def.ratingWindowHours * 3600),
         Retry: transientRetry(),
         Catch: [{ ErrorEquals: ['States.Timeout'], Next: S.ratingExpired }, failInto()],
-        Next: S.closed,
+        Next: S.rated,
       },
-      [S.ratingExpired]: step('close', { stage: 'rating-expired' }, S.closed),
+      [S.rated]: step('rated', { input: INPUT }, S.closed),
+      [S.ratingExpired]: step('rating-expired', {}, S.closed),
       [S.closed]: { Type: 'Succeed' },
       // Nothing catches this one: a failure here is the failed-executions alarm.
       [S.failed]: {
         Type: 'Task',
         Resource: LAMBDA_INVOKE,
         Arguments: {
-          FunctionName: ref(EVENT_PLACEHOLDERS.close),
-          Payload: { eventId: jsonata(EVENT_ID), stage: 'failed', error: jsonata('$states.input.error') },
+          FunctionName: ref(EVENT_PLACEHOLDERS.step),
+          Payload: { eventId: jsonata(EVENT_ID), step: 'failed', error: jsonata('$states.input.error') },
         },
         Retry: finalizeRetry(),
         End: true,

@@ -29,10 +29,12 @@ test('the 12345 loop is rendered as these states, in this order', () => {
     'AwaitAcceptance',
     'CheckAcceptance',
     'RouteAcceptance',
+    'Accepted',
     'AwaitReply',
     'CheckReply',
     'Handled',
     'AwaitRating',
+    'Rated',
     'RatingExpired',
     'Closed',
     'EventFailed',
@@ -55,7 +57,7 @@ test('the acceptance wait stores its token with event-await and checkpoints on t
   expect(asl.States.CheckAcceptance).toStrictEqual({
     Type: 'Task',
     Resource: 'arn:${Partition}:states:::lambda:invoke',
-    Arguments: { FunctionName: '${EventCheckpointFunctionArn}', Payload: { eventId, stage: 'acceptance' } },
+    Arguments: { FunctionName: '${EventStepFunctionArn}', Payload: { eventId, step: 'checkpoint', stage: 'acceptance' } },
     Output: '{% $states.result.Payload %}',
     Retry: retry,
     Catch: [failed],
@@ -67,7 +69,7 @@ test('a return (退单) goes back to Dispatch; acceptance goes on to the reply w
   expect(asl.States.RouteAcceptance).toStrictEqual({
     Type: 'Choice',
     Choices: [
-      { Condition: "{% $states.input.action = 'accept' %}", Next: 'AwaitReply' },
+      { Condition: "{% $states.input.action = 'accept' %}", Next: 'Accepted' },
       { Condition: "{% $states.input.action = 'return' %}", Next: 'Dispatch' },
     ],
   });
@@ -77,9 +79,22 @@ test('the rating wait lasts the definition’s window, then closes unrated', () 
   expect(asl.States.AwaitRating).toMatchObject({
     TimeoutSeconds: 72 * 3600,
     Catch: [{ ErrorEquals: ['States.Timeout'], Next: 'RatingExpired' }, failed],
-    Next: 'Closed',
+    Next: 'Rated',
   });
-  expect(asl.States.RatingExpired).toMatchObject({ Arguments: { Payload: { eventId, stage: 'rating-expired' } }, Next: 'Closed' });
+  expect(asl.States.RatingExpired).toMatchObject({ Arguments: { Payload: { eventId, step: 'rating-expired' } }, Next: 'Closed' });
+});
+
+test('each action delivered through a token is handed to the step that records it', () => {
+  for (const [state, step] of [
+    ['Dispatch', 'dispatch'],
+    ['Accepted', 'accept'],
+    ['Handled', 'handled'],
+    ['Rated', 'rated'],
+  ]) {
+    expect(asl.States[state!]).toMatchObject({
+      Arguments: { FunctionName: '${EventStepFunctionArn}', Payload: { eventId, step, input: '{% $states.input %}' } },
+    });
+  }
 });
 
 test('every transition names a state, every state is reachable, and only EventFailed and Closed end', () => {
