@@ -2,7 +2,7 @@ import type { SfnApi } from '@onething/stepfunctions-local';
 import { SfnError } from '@onething/stepfunctions-local';
 import { catalog } from '../workflows/catalog';
 import { renderEventStateMachine, renderStateMachine, substituteDefinition } from '../workflows/generator';
-import { eventDefinitions } from '../workflows/events/catalog';
+import { currentEventDefinitions } from '../workflows/events/catalog';
 import { workflowFunctions } from '../functions/workflow/specs';
 import { physicalName } from '../shared/names';
 
@@ -36,7 +36,7 @@ export async function ensureStateMachines(api: SfnApi, a: LocalArns): Promise<st
   const rendered = [
     ...catalog.map((def) => ({ id: def.id, asl: renderStateMachine(def) })),
     // 12345 event services (issue 10): the current version of each.
-    ...latestEventDefinitions().map((def) => ({ id: def.id, asl: renderEventStateMachine(def) })),
+    ...currentEventDefinitions().map((def) => ({ id: def.id, asl: renderEventStateMachine(def) })),
   ];
   for (const { id, asl } of rendered) {
     const def = { id };
@@ -54,11 +54,4 @@ export async function ensureStateMachines(api: SfnApi, a: LocalArns): Promise<st
     arns.push(arn);
   }
   return arns;
-}
-
-/** The highest version of each event service. */
-function latestEventDefinitions() {
-  const latest = new Map<string, (typeof eventDefinitions)[number]>();
-  for (const def of eventDefinitions) if ((latest.get(def.id)?.version ?? 0) < def.version) latest.set(def.id, def);
-  return [...latest.values()];
 }

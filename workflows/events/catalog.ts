@@ -15,3 +15,10 @@ eventDefinitions.forEach(assertValidEventDefinition);
 export function findEventService(id: string): EventDefinition | undefined {
   return eventDefinitions.filter((d) => d.id === id).sort((a, b) => b.version - a.version)[0];
 }
+
+/** The current (highest) version of each event service: one state machine each. */
+export function currentEventDefinitions(): EventDefinition[] {
+  const latest = new Map<string, EventDefinition>();
+  for (const def of eventDefinitions) if ((latest.get(def.id)?.version ?? 0) < def.version) latest.set(def.id, def);
+  return [...latest.values()];
+}

@@ -20,16 +20,13 @@ import { MIN_WAIT_SECONDS } from '../defaults';
 import type { EventDefinition } from '../events/types';
 import type { AslDefinition, Catcher, TaskState } from './asl';
 import { jsonata } from './expressions';
-import { LAMBDA_INVOKE, LAMBDA_INVOKE_WAIT } from './placeholders';
+import { LAMBDA_INVOKE, LAMBDA_INVOKE_WAIT, PLACEHOLDERS } from './placeholders';
 import { finalizeRetry, transientRetry } from './retry';
 
 const ref = (name: string) => '${' + name + '}';
 
 /** The `${...}` placeholders of event machines' functions (CDK definitionSubstitutions, local substitution). */
-export const EVENT_PLACEHOLDERS = {
-  step: 'EventStepFunctionArn',
-  await: 'EventAwaitFunctionArn',
-} as const;
+export const EVENT_PLACEHOLDERS = { step: PLACEHOLDERS.eventStep, await: PLACEHOLDERS.eventAwait } as const;
 
 /** The states of an event machine. */
 export const EVENT_STATES = {

@@ -106,3 +106,10 @@ test('every transition names a state, every state is reachable, and only EventFa
   const ends = allStates(asl).filter(({ state }) => state.Type === 'Succeed' || ('End' in state && state.End === true));
   expect(ends.map((e) => e.name)).toEqual(['Closed', 'EventFailed']);
 });
+
+test('it uses only the partition and the two event functions as placeholders, never a literal partition', () => {
+  const json = JSON.stringify(asl);
+  expect(json).not.toContain('arn:aws');
+  const used = new Set([...json.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]));
+  expect([...used].sort()).toStrictEqual(['EventAwaitFunctionArn', 'EventStepFunctionArn', 'Partition']);
+});
