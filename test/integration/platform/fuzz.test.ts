@@ -104,6 +104,16 @@ const positiveBodies = (): Record<string, unknown> => ({
   submitApplication: { serviceId: service.id, form: service.formSchema.examples[0], materials },
   provideSupplement: { department: fixtures.dept, note: 'n' },
   decideTask: { decision: 'approve', comment: 'ok' },
+  // 12345 events (issue 10)
+  submitEvent: {
+    category: 'garbage-collection',
+    description: 'd',
+    location: { street: 'jiyuanlu', address: 'a' },
+    contact: { name: 'n', phone: '13800000000' },
+  },
+  returnEvent: { reason: 'r' },
+  replyEvent: { text: 't' },
+  rateEvent: { level: 5 },
 });
 
 /** Negative bodies from a JSON Schema and a valid example: each breaks one declared rule. */
