@@ -1,6 +1,10 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { platformFunctionSpecs } from '../../../infra/specs';
 import { catalog } from '../../../workflows/catalog';
+import { renderCatalog } from '../../../infra/services';
+
+/** Every deployed machine: the one-thing services, then the 12345 event services (issue 10). */
+const machines = renderCatalog();
 import { functionLogicalId, synthesize } from '../synth';
 
 const { template } = synthesize('us-east-1');
@@ -16,14 +20,14 @@ const alarmOn = (metricName: string, namespace: string, dimensions?: unknown) =>
   });
 
 describe('alarms and dashboard', () => {
-  const departments = [...new Set(catalog.flatMap((d) => d.departments.map((dept) => dept.id)))];
+  const departments = [...new Set(machines.flatMap((m) => m.departments))];
 
   it('counts: three per state machine, two per function, one per department for overdue tasks, and the platform-wide ones', () => {
     // Platform-wide (stacks/hardening.test.ts): API 5xx, 2 throttle alarms x 2 tables, ExecutionThrottled per machine, reconcile lag.
-    const platformWide = 1 + 2 * 2 + catalog.length + 1;
+    const platformWide = 1 + 2 * 2 + machines.length + 1;
     template.resourceCountIs(
       'AWS::CloudWatch::Alarm',
-      3 * catalog.length + 2 * platformFunctionSpecs.length + departments.length + platformWide,
+      3 * machines.length + 2 * platformFunctionSpecs.length + departments.length + platformWide,
     );
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
