@@ -15,6 +15,7 @@ export interface RouteSpec extends FunctionSpec {
 }
 
 const api = (name: string) => `functions/api/${name}.ts`;
+const events = (name: string) => `functions/api/events/${name}.ts`;
 
 export const routes: readonly RouteSpec[] = [
   { name: 'health', method: 'GET', path: '/healthz', auth: 'public', entry: api('health'), access: [] },
@@ -221,6 +222,63 @@ export const routes: readonly RouteSpec[] = [
     auth: 'jwt',
     entry: api('read-notification'),
     access: ['main:write'],
+  },
+  // ---- 12345 events (issue 10) ----
+  {
+    name: 'submit-event',
+    method: 'POST',
+    path: '/v1/events',
+    auth: 'jwt',
+    entry: events('submit-event'),
+    access: ['main:read', 'main:write', 'audit:read', 'audit:append', 'sfn:start'],
+  },
+  {
+    name: 'get-event',
+    method: 'GET',
+    path: '/v1/events/{id}',
+    auth: 'jwt',
+    entry: events('get-event'),
+    access: ['main:read', 'audit:read'],
+  },
+  {
+    name: 'list-department-events',
+    method: 'GET',
+    path: '/v1/departments/{dept}/events',
+    auth: 'jwt',
+    entry: events('list-department-events'),
+    access: ['main:read'],
+  },
+  {
+    name: 'accept-event',
+    method: 'POST',
+    path: '/v1/events/{id}/accept',
+    auth: 'jwt',
+    entry: events('accept-event'),
+    access: ['main:read', 'sfn:task-response'],
+  },
+  {
+    name: 'return-event',
+    method: 'POST',
+    path: '/v1/events/{id}/return',
+    auth: 'jwt',
+    entry: events('return-event'),
+    access: ['main:read', 'sfn:task-response'],
+  },
+  {
+    name: 'reply-event',
+    method: 'POST',
+    path: '/v1/events/{id}/reply',
+    auth: 'jwt',
+    entry: events('reply-event'),
+    access: ['main:read', 'sfn:task-response'],
+  },
+  {
+    name: 'rate-event',
+    method: 'POST',
+    path: '/v1/events/{id}/rating',
+    auth: 'jwt',
+    entry: events('rate-event'),
+    access: ['main:read', 'sfn:task-response'],
   },
 ];
 

@@ -2,7 +2,8 @@ import type { SfnApi } from '@onething/stepfunctions-local';
 import { SfnError } from '@onething/stepfunctions-local';
 import { catalog } from '../workflows/catalog';
 import type { ServiceDefinition } from '../workflows/types';
-import { renderStateMachine, substituteDefinition } from '../workflows/generator';
+import { renderEventStateMachine, renderStateMachine, substituteDefinition } from '../workflows/generator';
+import { currentEventDefinitions } from '../workflows/events/catalog';
 import { workflowFunctions } from '../functions/workflow/specs';
 import { physicalName } from '../shared/names';
 
@@ -33,8 +34,14 @@ export async function ensureStateMachines(api: SfnApi, a: LocalArns, services: r
   const subs = localSubstitutions(a);
   const roleArn = `arn:${a.partition}:iam::${a.accountId}:role/onething-local-states`;
   const arns: string[] = [];
-  for (const def of services) {
-    const definition = substituteDefinition(JSON.stringify(renderStateMachine(def)), subs);
+  const rendered = [
+    ...services.map((def) => ({ id: def.id, asl: renderStateMachine(def) })),
+    // 12345 event services (issue 10): the current version of each.
+    ...currentEventDefinitions().map((def) => ({ id: def.id, asl: renderEventStateMachine(def) })),
+  ];
+  for (const { id, asl } of rendered) {
+    const def = { id };
+    const definition = substituteDefinition(JSON.stringify(asl), subs);
     const arn = stateMachineArnPrefix(a) + stateMachineName(def.id);
     try {
       const current = await api.call('DescribeStateMachine', { stateMachineArn: arn });

@@ -3,6 +3,9 @@ import * as z from 'zod';
 import { InvalidDefinitionError } from './errors';
 import { stageProblems } from './stages';
 import type { ServiceDefinition } from './types';
+import { workingHoursConfigSchema } from '../shared/calendar/working-hours';
+import { STREET_OFFICE } from './events/routing';
+import type { EventDefinition } from './events/types';
 
 /** Kebab-case whose segments start with a letter, so that the PascalCase state-name suffix is unique. */
 export const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$/;
@@ -100,5 +103,61 @@ export function definitionProblems(def: ServiceDefinition): string[] {
 /** Throws {@link InvalidDefinitionError} listing every problem of the definition. */
 export function assertValidDefinition(def: ServiceDefinition): void {
   const problems = definitionProblems(def);
+  if (problems.length > 0) throw new InvalidDefinitionError(def.id, problems);
+}
+
+// ---- Event definitions (kind 'event', issue 10: 12345 events) ----
+
+/** Every problem of an event definition, each naming the field; empty when valid. */
+export function eventDefinitionProblems(def: EventDefinition): string[] {
+  const problems: string[] = [];
+  const deptIds = def.departments.map((d) => d.id);
+  const streetIds = def.streets.map((s) => s.id);
+  if (def.kind !== 'event') problems.push(`kind: "${String(def.kind)}" is not "event"`);
+  if (!ID_PATTERN.test(def.id)) problems.push(`id: "${def.id}" is not kebab-case`);
+  if (!isPositiveInteger(def.version)) problems.push(`version: ${def.version} is not a positive integer`);
+  if (!(def.warnAtShare > 0 && def.warnAtShare < 1)) problems.push(`warnAtShare: ${def.warnAtShare} is not between 0 and 1`);
+  if (!(def.escalateEveryHours > 0)) problems.push(`escalateEveryHours: ${def.escalateEveryHours} is not positive`);
+  if (!(def.ratingWindowHours > 0)) problems.push(`ratingWindowHours: ${def.ratingWindowHours} is not positive`);
+  if (def.departments.length === 0) problems.push('departments: at least one department is required');
+  if (def.categories.length === 0) problems.push('categories: at least one category is required');
+  for (const id of duplicates(deptIds)) problems.push(`departments: duplicate id "${id}"`);
+  for (const id of duplicates(streetIds)) problems.push(`streets: duplicate id "${id}"`);
+  for (const id of duplicates(def.categories.map((c) => c.id))) problems.push(`categories: duplicate id "${id}"`);
+  def.departments.forEach((d, i) => {
+    if (!ID_PATTERN.test(d.id)) problems.push(`departments[${i}].id: "${d.id}" is not kebab-case`);
+  });
+  def.streets.forEach((s, i) => {
+    if (!ID_PATTERN.test(s.id)) problems.push(`streets[${i}].id: "${s.id}" is not kebab-case`);
+    const office = def.departments.find((d) => d.id === s.office);
+    if (!office) problems.push(`streets[${i}].office: unknown department "${s.office}"`);
+    else if (office.kind !== 'street') problems.push(`streets[${i}].office: "${s.office}" is not a street office`);
+  });
+  def.categories.forEach((c, i) => {
+    if (!ID_PATTERN.test(c.id)) problems.push(`categories[${i}].id: "${c.id}" is not kebab-case`);
+    if (!(c.acceptHours > 0)) problems.push(`categories[${i}].acceptHours: ${c.acceptHours} is not positive`);
+    if (!(c.handleHours > 0)) problems.push(`categories[${i}].handleHours: ${c.handleHours} is not positive`);
+    if (!(c.weight > 0)) problems.push(`categories[${i}].weight: ${c.weight} is not positive`);
+    const checkRoute = (route: string[], field: string) => {
+      if (route.length === 0) problems.push(`${field}: empty`);
+      for (const d of route) if (d !== STREET_OFFICE && !deptIds.includes(d)) problems.push(`${field}: unknown department "${d}"`);
+      for (const d of duplicates(route)) problems.push(`${field}: "${d}" appears twice`);
+    };
+    checkRoute(c.route, `categories[${i}].route`);
+    for (const [street, route] of Object.entries(c.routeByStreet ?? {})) {
+      if (!streetIds.includes(street)) problems.push(`categories[${i}].routeByStreet: unknown street "${street}"`);
+      checkRoute(route, `categories[${i}].routeByStreet.${street}`);
+    }
+  });
+  if (def.workingHours !== undefined) {
+    const hours = workingHoursConfigSchema.safeParse(def.workingHours);
+    if (!hours.success) for (const issue of hours.error.issues) problems.push(`workingHours.${issue.path.join('.')}: ${issue.message}`);
+  }
+  return problems;
+}
+
+/** Throws {@link InvalidDefinitionError} listing every problem of the event definition. */
+export function assertValidEventDefinition(def: EventDefinition): void {
+  const problems = eventDefinitionProblems(def);
   if (problems.length > 0) throw new InvalidDefinitionError(def.id, problems);
 }

@@ -13,6 +13,7 @@ import * as H from './schemas';
 import { APPLICANT_ROLES, READER_ROLES } from '../../shared/names';
 import * as W from '../../shared/walkthroughs/schemas';
 import * as L from '../../shared/evaluations/schemas';
+import * as E from '../../shared/events/api-schemas';
 
 export interface EndpointContract {
   auth: 'public' | 'jwt';
@@ -35,6 +36,8 @@ const OFFICERS = ['officer'] as const satisfies readonly Role[];
 const WALKERS = ['official', 'inspector'] as const satisfies readonly Role[];
 const OFFICIALS = ['official'] as const satisfies readonly Role[];
 const EVALUATION_READERS = ['inspector', 'official', 'officer'] as const satisfies readonly Role[];
+/** 12345 events are reported by citizens themselves (no proxy). */
+const CITIZENS = ['citizen'] as const satisfies readonly Role[];
 
 export const contracts = {
   health: {
@@ -265,6 +268,72 @@ export const contracts = {
     path: L.NotificationPath,
     errors: [404],
     response: { status: 200, schema: L.NotificationView, description: 'The message, read' },
+  },
+  // ---- 12345 events (issue 10) ----
+  'submit-event': {
+    auth: 'jwt',
+    summary: 'Report a 12345 event (接诉即办)',
+    roles: CITIZENS,
+    body: E.SubmitEventRequest,
+    idempotent: true,
+    errors: [404],
+    response: {
+      status: 202,
+      schema: E.EventAccepted,
+      description: 'Accepted; dispatched to one department by the routing table',
+      headers: { Location: { description: 'The event: `/v1/events/{id}`', required: true, pattern: '^/v1/events/E' } },
+    },
+  },
+  'get-event': {
+    auth: 'jwt',
+    summary: "A 12345 event's status and timeline (the reporter's own)",
+    roles: CITIZENS,
+    path: E.EventPath,
+    errors: [404],
+    response: { status: 200, schema: E.EventView, description: 'The event' },
+  },
+  'list-department-events': {
+    auth: 'jwt',
+    summary: "A department's 12345 event inbox, soonest due first",
+    roles: OFFICERS,
+    path: H.DepartmentPath,
+    query: E.EventInboxQuery,
+    response: { status: 200, schema: pageOf(E.EventSummary), description: 'A page of events' },
+  },
+  'accept-event': {
+    auth: 'jwt',
+    summary: 'Accept (签收) an event dispatched to your department',
+    roles: OFFICERS,
+    path: E.EventPath,
+    errors: [404, 409],
+    response: { status: 200, schema: E.EventActionResult, description: 'Handed to the event’s machine' },
+  },
+  'return-event': {
+    auth: 'jwt',
+    summary: 'Return (退单) a misrouted event with a reason: it goes to the next department',
+    roles: OFFICERS,
+    path: E.EventPath,
+    body: E.ReturnEventRequest,
+    errors: [404, 409],
+    response: { status: 200, schema: E.EventActionResult, description: 'Handed to the event’s machine' },
+  },
+  'reply-event': {
+    auth: 'jwt',
+    summary: 'Reply to the citizen: the event is handled',
+    roles: OFFICERS,
+    path: E.EventPath,
+    body: E.ReplyEventRequest,
+    errors: [404, 409],
+    response: { status: 200, schema: E.EventActionResult, description: 'Handed to the event’s machine' },
+  },
+  'rate-event': {
+    auth: 'jwt',
+    summary: 'The callback rating (回访), 1..5, once, after the reply',
+    roles: CITIZENS,
+    path: E.EventPath,
+    body: E.RateEventRequest,
+    errors: [404, 409],
+    response: { status: 200, schema: E.EventActionResult, description: 'Recorded by the event’s machine' },
   },
 } satisfies Record<string, EndpointContract>;
 

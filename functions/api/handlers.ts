@@ -33,6 +33,13 @@ import { createFollowUpEvaluationHandler } from './follow-up-evaluation';
 import { createListEvaluationsHandler } from './list-evaluations';
 import { createListNotificationsHandler } from './list-notifications';
 import { createReadNotificationHandler } from './read-notification';
+import { createAcceptEventHandler } from './events/accept-event';
+import { createGetEventHandler } from './events/get-event';
+import { createListDepartmentEventsHandler } from './events/list-department-events';
+import { createRateEventHandler } from './events/rate-event';
+import { createReplyEventHandler } from './events/reply-event';
+import { createReturnEventHandler } from './events/return-event';
+import { createSubmitEventHandler } from './events/submit-event';
 
 export type ApiHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
@@ -66,5 +73,13 @@ export function createApiHandlers(s: ApiServices): Readonly<Record<string, ApiHa
     'follow-up-evaluation': createFollowUpEvaluationHandler(s.evaluations),
     'list-notifications': createListNotificationsHandler(s.notifications),
     'read-notification': createReadNotificationHandler(s.notifications),
+    // 12345 events (issue 10)
+    'submit-event': createSubmitEventHandler(s.events),
+    'get-event': createGetEventHandler(s.events),
+    'list-department-events': createListDepartmentEventsHandler(s.events),
+    'accept-event': createAcceptEventHandler(s.events),
+    'return-event': createReturnEventHandler(s.events),
+    'reply-event': createReplyEventHandler(s.events),
+    'rate-event': createRateEventHandler(s.events),
   };
 }

@@ -11,6 +11,7 @@ import type { Catalog } from '../../workflows/types';
 import { seedCatalog } from '../../workflows/catalog';
 import { lambdaDeps } from '../deps';
 import { once, type Lazy } from '../lazy';
+import { createEventServiceGetter, type EventService } from './events/services';
 
 export type { Lazy } from '../lazy';
 export type ApplicationService = ReturnType<typeof createApplicationService>;
@@ -28,6 +29,8 @@ export interface ApiServices {
   notifications: Lazy<NotificationService>;
   catalog: Catalog;
   walkthroughs: Lazy<WalkthroughService>;
+  /** 12345 events (issue 10). */
+  events: Lazy<EventService>;
 }
 
 export function createApiServices(deps: Lazy<PlatformDeps>, catalog: Catalog): ApiServices {
@@ -39,6 +42,7 @@ export function createApiServices(deps: Lazy<PlatformDeps>, catalog: Catalog): A
     notifications: once(() => createNotificationService(deps())),
     catalog,
     walkthroughs: once(() => createWalkthroughService(deps())),
+    events: createEventServiceGetter(deps),
   };
 }
 

@@ -3,6 +3,8 @@ import { createFinalizeHandler } from './finalize';
 import { createIntakeHandler } from './intake';
 import type { StepDeps } from './steps';
 import { createTaskAwaitHandler } from './task-await';
+import { createEventAwaitHandler } from './event-await';
+import { createEventStepHandler } from './event-step';
 
 /** A step handler as the engine (or Lambda) invokes it. */
 export type StepLambda = (event: unknown, context: unknown) => Promise<unknown>;
@@ -13,6 +15,8 @@ export function createWorkflowHandlers(deps: StepDeps): {
   readonly 'task-await': StepLambda;
   readonly checkpoint: StepLambda;
   readonly finalize: StepLambda;
+  readonly 'event-step': StepLambda;
+  readonly 'event-await': StepLambda;
 } {
   const lambda =
     (h: (event: unknown, context: never) => Promise<unknown>): StepLambda =>
@@ -23,5 +27,7 @@ export function createWorkflowHandlers(deps: StepDeps): {
     'task-await': lambda(createTaskAwaitHandler(deps)),
     checkpoint: lambda(createCheckpointHandler(deps)),
     finalize: lambda(createFinalizeHandler(deps)),
+    'event-step': lambda(createEventStepHandler(deps)),
+    'event-await': lambda(createEventAwaitHandler(deps)),
   };
 }

@@ -1,5 +1,6 @@
 import type { FunctionSpec } from '../access';
 import { PLACEHOLDERS } from '../../workflows/generator/placeholders';
+import { EVENT_PLACEHOLDERS } from '../../workflows/generator/event';
 
 /**
  * The functions the state machines invoke. `substitution` is the `${...}` placeholder the
@@ -32,6 +33,14 @@ export const workflowFunctions: readonly WorkflowFunctionSpec[] = [
     substitution: PLACEHOLDERS.finalize,
     access: ['main:read', 'main:write', 'audit:read', 'audit:append'],
   },
+  // 12345 events (issue 10): the machines of event definitions.
+  {
+    name: 'event-step',
+    entry: wf('event-step'),
+    substitution: EVENT_PLACEHOLDERS.step,
+    access: ['main:read', 'main:write', 'audit:read', 'audit:append'],
+  },
+  { name: 'event-await', entry: wf('event-await'), substitution: EVENT_PLACEHOLDERS.await, access: ['main:read', 'main:write'] },
 ];
 
 /**

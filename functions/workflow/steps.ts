@@ -1,4 +1,6 @@
 import { createWorkflowSteps } from '../../shared/applications';
+import { createEventContext } from '../../shared/events/context';
+import { createEventSteps } from '../../shared/events/steps';
 import type { PlatformDeps } from '../../shared/deps';
 import { lambdaDeps } from '../deps';
 import { once, type Lazy } from '../lazy';
@@ -9,10 +11,16 @@ export type WorkflowSteps = ReturnType<typeof createWorkflowSteps>;
 export interface StepDeps {
   steps: Lazy<WorkflowSteps>;
   logger: Lazy<PlatformDeps['logger']>;
+  /** The steps of 12345 event machines (issue 10). */
+  eventSteps: Lazy<ReturnType<typeof createEventSteps>>;
 }
 
 export function createStepDeps(deps: Lazy<PlatformDeps>): StepDeps {
-  return { steps: once(() => createWorkflowSteps(deps())), logger: () => deps().logger };
+  return {
+    steps: once(() => createWorkflowSteps(deps())),
+    logger: () => deps().logger,
+    eventSteps: once(() => createEventSteps(createEventContext(deps()))),
+  };
 }
 
 /** The Lambda process's steps, built on the first invocation (cold start): the modules' `handler`s use them. */

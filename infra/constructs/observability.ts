@@ -19,6 +19,8 @@ export interface ObservabilityProps {
   readonly functions: ReadonlyMap<string, IFunction>;
   /** Department ids of all services: `OverdueTasks` is emitted per `Department`. */
   readonly departments: readonly string[];
+  /** Services whose scheduled probes can fail (the one-thing services; 12345 event services have none). */
+  readonly probedServices: readonly string[];
   /** @default no subscription (subscribe later, e.g. a ticketing system) */
   readonly alarmEmail?: string;
   /** API, tables and machines for the platform-wide alarms (infra/constructs/platform-alarms.ts). */
@@ -97,7 +99,7 @@ export class Observability extends Construct {
       // The execution succeeded (Finalize ran) but the application did not: it failed.
       this.alarm(`${serviceId}-ApplicationsFailed`, failedApplicationsMetric(serviceId));
       // A scheduled probe of the service failed (walk-throughs, issue 11).
-      this.alarm(`${serviceId}-ProbeFailures`, probeFailuresMetric(serviceId));
+      if (props.probedServices.includes(serviceId)) this.alarm(`${serviceId}-ProbeFailures`, probeFailuresMetric(serviceId));
       machineWidgets.push(machine.metricStarted(), machine.metricFailed(), machine.metricTimedOut());
     }
     const fnErrors: IMetric[] = [];

@@ -76,6 +76,7 @@ export class OneThingStack extends Stack {
       stateMachines: this.workflows.stateMachines,
       functions,
       departments: props.services.flatMap((s) => s.departments),
+      probedServices: props.services.filter((s) => s.kind === 'one-thing').map((s) => s.serviceId),
       alarmEmail: config.alarmEmail,
       extraAlarms: this.notifications.alarms(),
       platform: {

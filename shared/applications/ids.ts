@@ -4,7 +4,7 @@ import { DEPARTMENT_ID_PATTERN, TASK_ID_PATTERN } from '../names';
 /** Crockford base32: sortable, no I/L/O/U, safe in URLs and S3 keys. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-function base32(bytes: Uint8Array, length: number): string {
+export function base32(bytes: Uint8Array, length: number): string {
   let out = '';
   let buffer = 0;
   let bits = 0;
@@ -21,7 +21,7 @@ function base32(bytes: Uint8Array, length: number): string {
   return out.slice(0, length);
 }
 
-function timePart(ms: number): string {
+export function timePart(ms: number): string {
   let out = '';
   for (let i = 0; i < 10; i++) {
     out = ALPHABET[ms % 32] + out;

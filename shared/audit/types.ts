@@ -20,6 +20,12 @@ export const EVENT_TYPES = [
   // 好差评 (issue 12): the applicant's evaluation and the lead department's follow-up of a bad review.
   'evaluated',
   'followed-up',
+  // 12345 events (issue 10): the loop's own steps, next to the shared submitted/branch-opened/decided/completed.
+  'dispatched',
+  'accepted',
+  'returned',
+  'replied',
+  'rated',
 ] as const;
 export type TimingEventType = (typeof EVENT_TYPES)[number];
 

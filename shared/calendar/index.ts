@@ -5,3 +5,5 @@ export { createWorkingCalendar } from './calendar';
 export { cstDate } from './cst';
 export type { YearFile } from './schema';
 export { CalendarArgumentError, CalendarDataError, CalendarError } from './errors';
+export { createWorkingHours, DEFAULT_WORKING_HOURS, workingHoursConfigSchema } from './working-hours';
+export type { HourClock, WorkingHours, WorkingHoursConfig, WorkingSession } from './working-hours';

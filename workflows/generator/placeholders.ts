@@ -10,6 +10,9 @@ export const PLACEHOLDERS = {
   taskAwait: 'TaskAwaitFunctionArn',
   checkpoint: 'CheckpointFunctionArn',
   finalize: 'FinalizeFunctionArn',
+  // 12345 event machines (issue 10, workflows/generator/event.ts).
+  eventStep: 'EventStepFunctionArn',
+  eventAwait: 'EventAwaitFunctionArn',
 } as const;
 
 /** Every placeholder name a generated definition may contain. */

@@ -159,3 +159,37 @@ test('evaluation and notification routes: no token 401, wrong role 403, not your
   const otherDept = await t.api.login({ role: 'officer', sub: 'hrss-auth', dept: 'hrss' });
   expect(await status(otherDept.request('POST', `/v1/evaluations/${review.id}/follow-up`, { note: 'n' }))).toBe(404);
 });
+
+// ---- 12345 events (issue 10) ----
+test('12345 events: no token 401, wrong role 403, not yours 404', async () => {
+  const owner = await t.api.login({ role: 'citizen', sub: 'event-owner' });
+  const { id } = await owner.request<{ id: string }>('POST', '/v1/events', {
+    category: 'garbage-collection',
+    description: '垃圾未清运',
+    location: { street: 'jiyuanlu', address: '昌盛小区3号楼' },
+    contact: { name: '魏女士', phone: '13800000000' },
+  });
+  expect(await status(t.api.request('GET', `/v1/events/${id}`))).toBe(401);
+  expect(await status(t.api.request('POST', '/v1/events', {}))).toBe(401);
+
+  const stranger = await t.api.login({ role: 'citizen', sub: 'event-stranger' });
+  expect(await status(stranger.request('GET', `/v1/events/${id}`))).toBe(404);
+  expect(await status(stranger.request('POST', `/v1/events/${id}/rating`, { level: 1 }))).toBe(404);
+
+  const inspector = await t.api.login({ role: 'inspector', sub: 'ins' });
+  const proxy = await t.api.login({ role: 'proxy', sub: 'px' });
+  const cm = await t.api.login({ role: 'officer', sub: 'cm', dept: 'city-management' });
+  expect(await status(inspector.request('GET', `/v1/events/${id}`))).toBe(403);
+  expect(await status(proxy.request('POST', '/v1/events', {}))).toBe(403);
+  expect(await status(cm.request('POST', '/v1/events', {}))).toBe(403);
+  expect(await status(cm.request('POST', `/v1/events/${id}/rating`, { level: 5 }))).toBe(403);
+  expect(await status(owner.request('GET', '/v1/departments/city-management/events'))).toBe(403);
+  expect(await status(owner.request('POST', `/v1/events/${id}/accept`))).toBe(403);
+  expect(await status(owner.request('POST', `/v1/events/${id}/reply`, { text: '自己办了' }))).toBe(403);
+
+  const other = await t.api.login({ role: 'officer', sub: 'env', dept: 'environment' });
+  expect(await status(other.request('GET', '/v1/departments/city-management/events'))).toBe(403);
+  expect(await status(other.request('POST', `/v1/events/${id}/accept`))).toBe(404);
+  expect(await status(other.request('POST', `/v1/events/${id}/return`, { reason: 'x' }))).toBe(404);
+  expect(await status(other.request('POST', `/v1/events/${id}/reply`, { text: 'x' }))).toBe(404);
+});

@@ -117,6 +117,16 @@ const positiveBodies = (): Record<string, unknown> => ({
   putProbe: { everyHours: 24, enabled: false },
   evaluateApplication: { level: 2, dimensions: { efficiency: 2, guidance: 3 }, comment: '等待时间长' },
   followUpEvaluation: { note: '已回访并整改' },
+  // 12345 events (issue 10)
+  submitEvent: {
+    category: 'garbage-collection',
+    description: 'd',
+    location: { street: 'jiyuanlu', address: 'a' },
+    contact: { name: 'n', phone: '13800000000' },
+  },
+  returnEvent: { reason: 'r' },
+  replyEvent: { text: 't' },
+  rateEvent: { level: 5 },
 });
 
 /** The fixtures of a path: walk-through paths name a walk-through and its finding. */

@@ -1,6 +1,10 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { platformFunctionSpecs } from '../../../infra/specs';
 import { catalog } from '../../../workflows/catalog';
+import { renderCatalog } from '../../../infra/services';
+
+/** Every deployed machine: the one-thing services, then the 12345 event services (issue 10). */
+const machines = renderCatalog();
 import { functionLogicalId, synthesize } from '../synth';
 
 const { template } = synthesize('us-east-1');
@@ -16,15 +20,15 @@ const alarmOn = (metricName: string, namespace: string, dimensions?: unknown) =>
   });
 
 describe('alarms and dashboard', () => {
-  const departments = [...new Set(catalog.flatMap((d) => d.departments.map((dept) => dept.id)))];
+  const departments = [...new Set(machines.flatMap((m) => m.departments))];
 
-  it('counts: four per state machine, two per function, one per department for overdue tasks, and the platform-wide ones', () => {
+  it('counts: three per state machine, one probe alarm per one-thing service, two per function, one per department for overdue tasks, and the platform-wide ones', () => {
     // Platform-wide (stacks/hardening.test.ts): API 5xx, 2 throttle alarms x 2 tables, ExecutionThrottled per machine, reconcile lag,
     // and the notifications' SMS dead letters and unanswered bad reviews.
-    const platformWide = 1 + 2 * 2 + catalog.length + 1 + 2;
+    const platformWide = 1 + 2 * 2 + machines.length + 1 + 2;
     template.resourceCountIs(
       'AWS::CloudWatch::Alarm',
-      4 * catalog.length + 2 * platformFunctionSpecs.length + departments.length + platformWide,
+      3 * machines.length + catalog.length + 2 * platformFunctionSpecs.length + departments.length + platformWide,
     );
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });

@@ -1,8 +1,8 @@
+import { renderCatalog } from '../../../infra/services';
 import { Match } from 'aws-cdk-lib/assertions';
 import { routeKey, routes } from '../../../functions/routes';
 import { ROLES } from '../../../shared/auth/principal';
 import { platformFunctionSpecs } from '../../../infra/specs';
-import { catalog } from '../../../workflows/catalog';
 import { synthesize, WEB_ORIGIN } from '../synth';
 
 const { template } = synthesize('us-east-1');
@@ -10,7 +10,8 @@ const { template } = synthesize('us-east-1');
 describe('OneThing stack: resources', () => {
   it('deploys one function per spec, one state machine per service, two tables, three buckets', () => {
     template.resourceCountIs('AWS::Lambda::Function', platformFunctionSpecs.length);
-    template.resourceCountIs('AWS::StepFunctions::StateMachine', catalog.length);
+    // One per one-thing service and one per 12345 event service (issue 10).
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', renderCatalog().length);
     template.resourceCountIs('AWS::DynamoDB::Table', 2);
     template.resourceCountIs('AWS::S3::Bucket', 3);
     template.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length);

@@ -497,10 +497,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a 12345 event (接诉即办)
+         * @description Roles: citizen.
+         */
+        post: operations["submitEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A 12345 event's status and timeline (the reporter's own)
+         * @description Roles: citizen.
+         */
+        get: operations["getEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/departments/{dept}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A department's 12345 event inbox, soonest due first
+         * @description Roles: officer.
+         */
+        get: operations["listDepartmentEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept (签收) an event dispatched to your department
+         * @description Roles: officer.
+         */
+        post: operations["acceptEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return (退单) a misrouted event with a reason: it goes to the next department
+         * @description Roles: officer.
+         */
+        post: operations["returnEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reply to the citizen: the event is handled
+         * @description Roles: officer.
+         */
+        post: operations["replyEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The callback rating (回访), 1..5, once, after the reply
+         * @description Roles: citizen.
+         */
+        post: operations["rateEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptEventResponse: {
+            id: string;
+            /** @enum {string} */
+            action: "accept" | "return" | "reply" | "rate";
+            at: string;
+        };
         AnswerWalkthroughSupplementRequest: {
             department: string;
             form?: {
@@ -706,6 +852,49 @@ export interface components {
         FollowUpEvaluationRequest: {
             note: string;
         };
+        GetEventResponse: {
+            id: string;
+            serviceId: string;
+            category: string;
+            description: string;
+            location: {
+                street: string;
+                address: string;
+            };
+            /** @enum {string} */
+            status: "dispatched" | "accepted" | "handled" | "closed" | "failed";
+            department: string;
+            submittedAt: string;
+            dispatchedAt: string;
+            acceptDueAt: string;
+            acceptedAt?: string;
+            handleDueAt?: string;
+            overdue: boolean;
+            repliedAt?: string;
+            reply?: string;
+            rating?: {
+                level: number;
+                at: string;
+                comment?: string;
+            };
+            returns: {
+                department: string;
+                reason: string;
+                at: string;
+            }[];
+            timeline?: {
+                at: string;
+                /** @enum {string} */
+                type: "submitted" | "branch-opened" | "warned" | "overdue" | "escalated" | "supplement-requested" | "supplement-provided" | "due-moved" | "decided" | "cancelled" | "completed" | "withdrawn" | "supplement-expired" | "failed" | "finding-recorded" | "finding-rectified" | "evaluated" | "followed-up" | "dispatched" | "accepted" | "returned" | "replied" | "rated";
+                department?: string;
+                actor: {
+                    role: string;
+                };
+                detail?: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
         GetWalkthroughResponse: {
             id: string;
             serviceId: string;
@@ -769,6 +958,28 @@ export interface components {
         };
         ListApplicationsResponse: {
             items: components["schemas"]["ApplicationSummary"][];
+            nextCursor: string | null;
+        };
+        ListDepartmentEventsResponse: {
+            items: {
+                id: string;
+                serviceId: string;
+                category: string;
+                location: {
+                    street: string;
+                    address: string;
+                };
+                /** @enum {string} */
+                status: "dispatched" | "accepted" | "handled" | "closed" | "failed";
+                department: string;
+                submittedAt: string;
+                dispatchedAt: string;
+                acceptDueAt: string;
+                acceptedAt?: string;
+                handleDueAt?: string;
+                overdue: boolean;
+                repliedAt?: string;
+            }[];
             nextCursor: string | null;
         };
         ListDepartmentTasksResponse: {
@@ -851,6 +1062,10 @@ export interface components {
                 reason?: string;
             };
         };
+        RateEventRequest: {
+            level: number;
+            comment?: string;
+        };
         ReadNotificationResponse: {
             id: string;
             at: string;
@@ -869,6 +1084,12 @@ export interface components {
         };
         RectifyFindingRequest: {
             note: string;
+        };
+        ReplyEventRequest: {
+            text: string;
+        };
+        ReturnEventRequest: {
+            reason: string;
         };
         ServiceDetail: {
             id: string;
@@ -1005,6 +1226,27 @@ export interface components {
                 /** @description Resident ID number (GB 11643, 18 characters) */
                 idNumber: string;
                 relation: string;
+            };
+        };
+        SubmitEventRequest: {
+            /** @default citizen-hotline */
+            serviceId: string;
+            category: string;
+            description: string;
+            location: {
+                street: string;
+                address: string;
+            };
+            contact: {
+                name: string;
+                phone: string;
+            };
+        };
+        SubmitEventResponse: {
+            id: string;
+            status: string;
+            links: {
+                self: string;
             };
         };
         SupplementRequest: {
@@ -2014,6 +2256,249 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    submitEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry safely: the same key and body return the first response; a different body -> 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitEventRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted; dispatched to one department by the routing table */
+            202: {
+                headers: {
+                    /** @description The event: `/v1/events/{id}` */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmitEventResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            500: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetEventResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listDepartmentEvents: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                status?: "open" | "overdue" | "done";
+            };
+            header?: never;
+            path: {
+                dept: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListDepartmentEventsResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["Problem"];
+            500: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    acceptEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Handed to the event’s machine */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptEventResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Problem"];
+            500: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    returnEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnEventRequest"];
+            };
+        };
+        responses: {
+            /** @description Handed to the event’s machine */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptEventResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            500: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    replyEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyEventRequest"];
+            };
+        };
+        responses: {
+            /** @description Handed to the event’s machine */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptEventResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            500: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    rateEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateEventRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded by the event’s machine */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptEventResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             500: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };

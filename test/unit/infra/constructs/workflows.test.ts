@@ -16,6 +16,7 @@ describe('Workflows', () => {
       definition: '{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"${NotifyFunctionArn}","End":true}}}',
       placeholders: ['NotifyFunctionArn'],
       departments: ['health'],
+      kind: 'one-thing',
     };
     let error: unknown;
     try {

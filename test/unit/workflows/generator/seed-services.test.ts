@@ -43,7 +43,8 @@ describe.each(catalog.map((def) => [def.id, def] as const))('ASL of %s', (_, def
   it('uses only the known placeholders and never a literal partition', () => {
     expect(json).not.toContain('arn:aws');
     const used = new Set([...json.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]));
-    expect([...used].sort()).toStrictEqual([...PLACEHOLDER_NAMES].sort());
+    // Every placeholder but those of the 12345 event machines (test/unit/workflows/generator/event.test.ts).
+    expect([...used].sort()).toStrictEqual([...PLACEHOLDER_NAMES].filter((p) => !p.startsWith('Event')).sort());
   });
 
   it('retries transient errors on every Lambda invocation, and never a timeout', () => {
