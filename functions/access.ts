@@ -16,7 +16,10 @@ export type Access =
   | 'sfn:start' // StartExecution/DescribeExecution on the service state machines
   | 'sfn:stop' // StopExecution on executions of the service state machines
   | 'sfn:task-response' // SendTaskSuccess (the only task response the platform sends)
-  | 'metrics:put'; // cloudwatch:PutMetricData in the OneThing namespace
+  | 'metrics:put' // cloudwatch:PutMetricData in the OneThing namespace
+  // Inspectors (issue 8): read the whole log, log their own reads, nothing else.
+  | 'audit:inspect' // Query on the audit table AND its by-day index gsi1 (the whole log, in time order)
+  | 'audit:access-log'; // PutItem on the audit table for keys `ACCESS#*` only (who read what, when)
 
 /** The key prefix each materials area covers in the bucket (DESIGN.md "S3"). */
 export const MATERIAL_PREFIXES = { uploads: 'uploads/', applications: 'applications/' } as const;

@@ -11,6 +11,7 @@ import { routes } from '../routes';
 import { pageOf } from '../http/pagination';
 import * as H from './schemas';
 import { APPLICANT_ROLES, READER_ROLES } from '../../shared/names';
+import { auditContracts } from './audit/contract';
 
 export interface EndpointContract {
   auth: 'public' | 'jwt';
@@ -151,6 +152,7 @@ export const contracts = {
     errors: [404, 409],
     response: { status: 200, schema: S.DecisionResult, description: 'The recorded decision (a replay returns it again)' },
   },
+  ...auditContracts,
 } satisfies Record<string, EndpointContract>;
 
 export type EndpointName = keyof typeof contracts;

@@ -20,6 +20,8 @@ import { createProvideSupplementHandler } from './provide-supplement';
 import { createSubmitApplicationHandler } from './submit-application';
 import { createWithdrawApplicationHandler } from './withdraw-application';
 import type { ApiServices } from './services';
+import { createAuditHandlers } from './audit/handlers';
+import { loggingInspectorReads } from './audit/inspector-reads';
 
 export type ApiHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
@@ -32,12 +34,17 @@ export function createApiHandlers(s: ApiServices): Readonly<Record<string, ApiHa
     'create-upload': createCreateUploadHandler(s.uploads),
     'submit-application': createSubmitApplicationHandler(s.applications),
     'list-applications': createListApplicationsHandler(s.applications),
-    'get-application': createGetApplicationHandler(s.applications),
+    'get-application': loggingInspectorReads('get-application', createGetApplicationHandler(s.applications), () => s.audit().accessLog),
     'provide-supplement': createProvideSupplementHandler(s.applications),
     'withdraw-application': createWithdrawApplicationHandler(s.applications),
-    'get-material-link': createGetMaterialLinkHandler(s.applications),
+    'get-material-link': loggingInspectorReads(
+      'get-material-link',
+      createGetMaterialLinkHandler(s.applications),
+      () => s.audit().accessLog,
+    ),
     'list-department-tasks': createListDepartmentTasksHandler(s.tasks),
     'get-task': createGetTaskHandler(s.tasks),
     'decide-task': createDecideTaskHandler(s.tasks),
+    ...createAuditHandlers(s),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { createApplicationService, createTaskService, createUploadService } from '../../shared/applications';
 import type { PlatformDeps } from '../../shared/deps';
+import { createAuditService, type AuditService } from '../../shared/audit/service';
 import type { Catalog } from '../../workflows/types';
 import { seedCatalog } from '../../workflows/catalog';
 import { lambdaDeps } from '../deps';
@@ -13,6 +14,7 @@ export type { Lazy } from '../lazy';
 export type ApplicationService = ReturnType<typeof createApplicationService>;
 export type TaskService = ReturnType<typeof createTaskService>;
 export type UploadService = ReturnType<typeof createUploadService>;
+export type { AuditService };
 
 /** What the API handler factories take (functions/api/handlers.ts builds every handler from it). */
 export interface ApiServices {
@@ -20,6 +22,8 @@ export interface ApiServices {
   tasks: Lazy<TaskService>;
   uploads: Lazy<UploadService>;
   catalog: Catalog;
+  /** Inspectors (issue 8). */
+  audit: Lazy<AuditService>;
 }
 
 export function createApiServices(deps: Lazy<PlatformDeps>, catalog: Catalog): ApiServices {
@@ -28,6 +32,7 @@ export function createApiServices(deps: Lazy<PlatformDeps>, catalog: Catalog): A
     tasks: once(() => createTaskService(deps())),
     uploads: once(() => createUploadService(deps())),
     catalog,
+    audit: once(() => createAuditService(deps())),
   };
 }
 
@@ -36,3 +41,4 @@ const lambdaServices = createApiServices(lambdaDeps, seedCatalog);
 export const applicationService = lambdaServices.applications;
 export const taskService = lambdaServices.tasks;
 export const uploadService = lambdaServices.uploads;
+export const auditService = lambdaServices.audit;

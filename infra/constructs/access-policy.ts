@@ -127,6 +127,20 @@ export function accessGrants(scope: IConstruct, access: readonly Access[], r: Pl
           wildcardReason: WHY_METRICS,
         });
         break;
+      case 'audit:inspect':
+        // Inspectors read every chain and the time-ordered index; Query only, no Scan.
+        statements.push(allow(['dynamodb:Query'], tableArns(r.auditTable, ['gsi1'])));
+        kms.dynamodb.push(...KEY_NEEDS.dynamodb.read);
+        break;
+      case 'audit:access-log':
+        // Their own reads only: PutItem restricted to the `ACCESS#` partitions, never a chain.
+        statements.push(
+          allow(['dynamodb:PutItem'], [r.auditTable.tableArn], {
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ACCESS#*'] },
+          }),
+        );
+        kms.dynamodb.push(...KEY_NEEDS.dynamodb.write);
+        break;
       default:
         throw new SpecError('access', `unknown access "${String(grant satisfies never)}"`);
     }

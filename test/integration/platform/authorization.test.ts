@@ -62,3 +62,19 @@ test('a task shows only the fields its department may see, and never a task toke
   const app = await (await t.api.login({ role: 'citizen', sub: 'owner' })).request('GET', `/v1/applications/${appId}`);
   expect(JSON.stringify(app)).not.toMatch(/token/i);
 });
+
+// Issue 8: the inspector routes are the inspector's alone.
+test('inspector routes: other roles 403, no token 401', async () => {
+  const paths = ['/v1/audit/events?from=2026-09-30&to=2026-09-30'];
+  for (const path of paths) {
+    expect(await status(t.api.request('GET', path))).toBe(401);
+    for (const claims of [
+      { role: 'citizen', sub: 'owner' },
+      { role: 'officer', sub: 'oa', dept: deptA },
+      { role: 'official', sub: 'off' },
+    ]) {
+      expect(await status((await t.api.login(claims)).request('GET', path))).toBe(403);
+    }
+    expect(await status((await t.api.login({ role: 'inspector', sub: 'ins' })).request('GET', path))).toBe(200);
+  }
+});

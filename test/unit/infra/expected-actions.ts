@@ -17,6 +17,8 @@ export const EXPECTED_ACTIONS: Record<Access, string[]> = {
   'sfn:stop': ['states:StopExecution'],
   'sfn:task-response': ['states:SendTaskSuccess'],
   'metrics:put': ['cloudwatch:PutMetricData'],
+  'audit:inspect': ['dynamodb:Query', 'kms:Decrypt', 'kms:DescribeKey'],
+  'audit:access-log': ['dynamodb:PutItem', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
 };
 
 export const BASELINE_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTraceSegments', 'xray:PutTelemetryRecords'];

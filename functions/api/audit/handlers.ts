@@ -1,0 +1,7 @@
+/** The inspector route handlers by route name (merged into functions/api/handlers.ts). */
+import type { ApiServices } from '../services';
+import { createListAuditEventsHandler } from './list-audit-events';
+
+export const createAuditHandlers = (s: ApiServices) => ({
+  'list-audit-events': createListAuditEventsHandler(s.audit),
+});

@@ -1,0 +1,9 @@
+/** The inspector routes, appended to functions/routes.ts: Query on the log, PutItem only under `ACCESS#`. */
+import type { RouteSpec } from '../../routes';
+
+const audit = (name: string) => `functions/api/audit/${name}.ts`;
+const READ: RouteSpec['access'] = ['audit:inspect', 'audit:access-log'];
+
+export const auditRoutes: readonly RouteSpec[] = [
+  { name: 'list-audit-events', method: 'GET', path: '/v1/audit/events', auth: 'jwt', entry: audit('list-audit-events'), access: READ },
+];
