@@ -26,6 +26,9 @@ import { createApiHandlers } from '../functions/api/handlers';
 import { createApiServices } from '../functions/api/services';
 import { seedCatalog } from '../workflows/catalog';
 import { ENV_NAMES, RESOURCE_NAMES } from '../shared/names';
+import { AUDIT_ENV_NAMES, loadAuditConfig } from '../shared/audit/config';
+import { anchorStoreOf } from '../shared/audit/service';
+import { startAnchorTimer } from './audit-anchors';
 
 export const LOCAL_NAMES = RESOURCE_NAMES;
 const DUMMY_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -158,6 +161,10 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     report(log, await reconcile(deps, { graceMs: 0 }));
     const timer = reconcileTimer(deps, opts.reconcileEveryMs ?? 60_000, log, () => progress.notify('reconcile'));
     stack.push(timer.stop);
+    // Issue 8: chain heads sealed at least daily by platform time (local/audit-anchors.ts).
+    const auditConfig = loadAuditConfig();
+    const anchors = await startAnchorTimer(deps, clock, anchorStoreOf(deps, auditConfig), auditConfig.anchorEveryHours);
+    stack.push(anchors.stop);
     ready = true;
 
     return {
@@ -226,6 +233,7 @@ function setHandlerEnvironment(config: LocalConfig, ports: { dynamodb: number; s
     [ENV_NAMES.materialsBucket]: LOCAL_NAMES.materials,
     [ENV_NAMES.stateMachineArnPrefix]: stateMachineArnPrefix(config),
     [ENV_NAMES.region]: config.region,
+    [AUDIT_ENV_NAMES.auditDir]: config.dataDir,
   });
 }
 

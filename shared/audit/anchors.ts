@@ -103,7 +103,12 @@ interface IndexedEvent {
 }
 
 /** Every event with `startAt <= at < endAt`, from the by-day index. */
-async function* eventsBetween(ddb: DynamoDBDocumentClient, tableName: string, startAt: string, endAt: string): AsyncGenerator<IndexedEvent> {
+async function* eventsBetween(
+  ddb: DynamoDBDocumentClient,
+  tableName: string,
+  startAt: string,
+  endAt: string,
+): AsyncGenerator<IndexedEvent> {
   for (const day of utcDaysCovering(startAt, endAt)) {
     let start: Record<string, unknown> | undefined;
     do {
@@ -129,7 +134,12 @@ async function* eventsBetween(ddb: DynamoDBDocumentClient, tableName: string, st
  * writes it. Idempotent in effect: a run that finds nothing new still writes an anchor (the
  * daily proof that the log was sealed), chained to the previous.
  */
-export async function sealAnchor(deps: { ddb: DynamoDBDocumentClient; clock: Clock; tableName: string; store: AnchorStore }): Promise<Anchor> {
+export async function sealAnchor(deps: {
+  ddb: DynamoDBDocumentClient;
+  clock: Clock;
+  tableName: string;
+  store: AnchorStore;
+}): Promise<Anchor> {
   const { heads, last } = replayAnchors(await deps.store.list());
   const now = deps.clock.now();
   const cutoff = new Date(now.getTime() - SEAL_MARGIN_MS).toISOString();

@@ -11,11 +11,35 @@ import { createAccessLog, type AccessLog } from './access-log';
 import { listEvents, type EventFilters } from './events-query';
 import { periodOf } from './period';
 import type { TimingEventType } from './types';
+import path from 'node:path';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { AnchorStore } from './anchors';
+import { fileAnchorStore, s3AnchorStore } from './anchor-store';
+import { loadAuditConfig, type AuditConfig } from './config';
+import { tamperMetricLine } from './tamper-metric';
+import { verify, type Verification } from './verify';
 
 export interface AuditDeps {
   config: Pick<Config, 'auditTableName' | 'tableName' | 'cursorSecret'>;
   ddb: DynamoDBDocumentClient;
+  s3: S3Client;
   clock: Clock;
+  logger: Pick<Logger, 'error'>;
+}
+
+/** Replaceable parts (tests): the inspectors' config and where anchors and metric lines go. */
+export interface AuditOptions {
+  auditConfig?: AuditConfig;
+  anchors?: AnchorStore;
+  writeMetric?: (line: string) => void;
+}
+
+/** The anchor store the configuration names: the local file, else the archive bucket. */
+export function anchorStoreOf(deps: Pick<AuditDeps, 's3'>, config: AuditConfig): AnchorStore {
+  if (config.auditDir) return fileAnchorStore(path.join(config.auditDir, 'anchors.ndjson'));
+  if (config.archiveBucket) return s3AnchorStore(deps.s3, config.archiveBucket);
+  throw new Error('audit: neither ONETHING_AUDIT_DIR (local) nor ARCHIVE_BUCKET (AWS) is set; anchors have nowhere to go');
 }
 
 export interface EventsQuery {
@@ -34,14 +58,36 @@ export interface EventsQuery {
 const logged = (q: object): Record<string, string> =>
   Object.fromEntries(Object.entries(q).flatMap(([k, v]) => (v === undefined || k === 'cursor' ? [] : [[k, String(v)]])));
 
-export function createAuditService(deps: AuditDeps) {
+export function createAuditService(deps: AuditDeps, opts: AuditOptions = {}) {
   const tableName = deps.config.auditTableName;
+  const auditConfig = opts.auditConfig ?? loadAuditConfig();
+  let anchorStore = opts.anchors;
+  const anchors = () => (anchorStore ??= anchorStoreOf(deps, auditConfig));
+  const writeMetric = opts.writeMetric ?? ((line: string) => void process.stdout.write(`${line}\n`));
+
+  /** Verifies and raises the tamper signal (metric + error log) when anything is found. */
+  const verified = async (target: Parameters<typeof verify>[1]): Promise<Verification> => {
+    const result = await verify({ ddb: deps.ddb, tableName, anchors: anchors() }, target);
+    if (!result.ok) {
+      writeMetric(tamperMetricLine(deps.clock, result.broken.length));
+      deps.logger.error('timing log tamper found', { broken: result.broken });
+    }
+    return result;
+  };
   const cursors = createCursorCodec(deps.config.cursorSecret ?? fallbackCursorSecret(deps.config.tableName));
   const accessLog: AccessLog = createAccessLog({ ddb: deps.ddb, clock: deps.clock, tableName });
   const who = (p: Principal) => ({ role: p.role, sub: p.sub });
 
   return {
     accessLog,
+    anchors,
+    async verify(p: Principal, q: { applicationId?: string; from?: string; to?: string }): Promise<Verification> {
+      await accessLog.record({ who: who(p), route: 'verify-audit', what: logged(q) });
+      if (q.applicationId !== undefined) return verified({ applicationId: q.applicationId });
+      const period = periodOf(q.from ?? '', q.to ?? '');
+      if (!period) throw new Error('verify: the edge passes an application or a valid period');
+      return verified({ period });
+    },
     async events(p: Principal, q: EventsQuery) {
       await accessLog.record({ who: who(p), route: 'list-audit-events', what: logged(q) });
       const period = q.from !== undefined && q.to !== undefined ? periodOf(q.from, q.to) : undefined;

@@ -44,7 +44,8 @@ async function readChain(deps: Deps, applicationId: string): Promise<ChainLink[]
         ExclusiveStartKey: start,
       }),
     );
-    out.push(...((page.Items ?? []) as ChainLink[]));
+    // The table's key attributes are not part of the hashed event (store.ts `strip`).
+    for (const { pk: _p, sk: _s, gsi1pk: _g, gsi1sk: _h, ...event } of page.Items ?? []) out.push(event as ChainLink);
     start = page.LastEvaluatedKey;
   } while (start);
   return out;
@@ -73,7 +74,8 @@ async function applicationsIn(deps: Deps, period: Period): Promise<Set<string>> 
   return ids;
 }
 
-const inPeriod = (h: ChainHead, p: Period) => (h.firstAt >= p.startAt && h.firstAt < p.endAt) || (h.headAt >= p.startAt && h.headAt < p.endAt);
+const inPeriod = (h: ChainHead, p: Period) =>
+  (h.firstAt >= p.startAt && h.firstAt < p.endAt) || (h.headAt >= p.startAt && h.headAt < p.endAt);
 
 /** One chain against itself and its sealed head. */
 export function checkChain(applicationId: string, chain: readonly ChainLink[], sealed: ChainHead | undefined): Broken[] {

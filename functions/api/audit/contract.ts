@@ -13,4 +13,11 @@ export const auditContracts = {
     query: A.AuditEventsQuery,
     response: { status: 200, schema: pageOf(A.AuditEvent), description: 'A page of events, oldest first' },
   },
+  'verify-audit': {
+    auth: 'jwt',
+    summary: 'Recompute chains and check them against the sealed anchors',
+    roles: INSPECTORS,
+    query: A.VerifyQuery,
+    response: { status: 200, schema: A.Verification, description: '`ok` with what was checked, or every break found' },
+  },
 } as const;

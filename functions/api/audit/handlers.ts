@@ -1,7 +1,9 @@
 /** The inspector route handlers by route name (merged into functions/api/handlers.ts). */
 import type { ApiServices } from '../services';
 import { createListAuditEventsHandler } from './list-audit-events';
+import { createVerifyAuditHandler } from './verify-audit';
 
 export const createAuditHandlers = (s: ApiServices) => ({
   'list-audit-events': createListAuditEventsHandler(s.audit),
+  'verify-audit': createVerifyAuditHandler(s.audit),
 });

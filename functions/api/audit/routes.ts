@@ -6,4 +6,12 @@ const READ: RouteSpec['access'] = ['audit:inspect', 'audit:access-log'];
 
 export const auditRoutes: readonly RouteSpec[] = [
   { name: 'list-audit-events', method: 'GET', path: '/v1/audit/events', auth: 'jwt', entry: audit('list-audit-events'), access: READ },
+  {
+    name: 'verify-audit',
+    method: 'GET',
+    path: '/v1/audit/verify',
+    auth: 'jwt',
+    entry: audit('verify-audit'),
+    access: [...READ, 'archive:read-anchors'],
+  },
 ];

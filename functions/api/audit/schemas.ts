@@ -59,3 +59,22 @@ export const AuditEvent = z.object({
   prevHash: z.string(),
   hash: z.string(),
 });
+
+export const VerifyQuery = z
+  .object({
+    applicationId: z.string().regex(APP_ID, 'Must be an application id').optional(),
+    from: CstDate.optional(),
+    to: CstDate.optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.applicationId !== undefined && (q.from !== undefined || q.to !== undefined))
+      ctx.addIssue({ code: 'custom', path: ['applicationId'], message: 'Give either applicationId or from and to, not both' });
+    else checkPeriod(q, ctx, q.applicationId === undefined);
+  });
+
+export const Verification = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  chains: z.number().int(),
+  broken: z.array(z.object({ applicationId: z.string(), seq: z.number().int().optional(), reason: z.string() })),
+});

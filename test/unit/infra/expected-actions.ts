@@ -18,6 +18,8 @@ export const EXPECTED_ACTIONS: Record<Access, string[]> = {
   'sfn:task-response': ['states:SendTaskSuccess'],
   'metrics:put': ['cloudwatch:PutMetricData'],
   'audit:inspect': ['dynamodb:Query', 'kms:Decrypt', 'kms:DescribeKey'],
+  'archive:read-anchors': ['s3:GetObject', 's3:ListBucket', 'kms:Decrypt'],
+  'archive:write-anchors': ['s3:PutObject', 'kms:GenerateDataKey'],
   'audit:access-log': ['dynamodb:PutItem', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
 };
 
