@@ -20,4 +20,18 @@ export const auditContracts = {
     query: A.VerifyQuery,
     response: { status: 200, schema: A.Verification, description: '`ok` with what was checked, or every break found' },
   },
+  'get-timeliness-report': {
+    auth: 'jwt',
+    summary: 'Completion and on-time rates, handling times, satisfaction (PRODUCT.md "Supervision")',
+    roles: INSPECTORS,
+    query: A.TimelinessQuery,
+    response: { status: 200, schema: A.TimelinessReport, description: 'The applications submitted in the period, as they stand now' },
+  },
+  'list-anomalies': {
+    auth: 'jwt',
+    summary: 'Overdue, repeated supplements, rubber stamps, off-hours, resubmissions, unanswered bad reviews, tamper',
+    roles: INSPECTORS,
+    query: A.AnomaliesQuery,
+    response: { status: 200, schema: pageOf(A.AnomalyItem), description: 'A page of anomalies, in time order' },
+  },
 } as const;

@@ -14,4 +14,21 @@ export const auditRoutes: readonly RouteSpec[] = [
     entry: audit('verify-audit'),
     access: [...READ, 'archive:read-anchors'],
   },
+  {
+    name: 'get-timeliness-report',
+    method: 'GET',
+    path: '/v1/audit/reports/timeliness',
+    auth: 'jwt',
+    entry: audit('get-timeliness-report'),
+    access: READ,
+  },
+  // Anomalies include `tamper`, so they verify against the anchors too.
+  {
+    name: 'list-anomalies',
+    method: 'GET',
+    path: '/v1/audit/anomalies',
+    auth: 'jwt',
+    entry: audit('list-anomalies'),
+    access: [...READ, 'archive:read-anchors'],
+  },
 ];

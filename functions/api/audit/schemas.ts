@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { APP_ID } from '../../../shared/applications/ids';
 import { ListQuery } from '../../../shared/applications/schemas';
 import { EVENT_TYPES } from '../../../shared/audit/types';
+import { ANOMALY_KINDS } from '../../../shared/audit/anomalies';
 import { periodDays, periodOf } from '../../../shared/audit/period';
 import { DEPARTMENT_ID_PATTERN } from '../../../shared/names';
 
@@ -77,4 +78,65 @@ export const Verification = z.object({
   checked: z.number().int(),
   chains: z.number().int(),
   broken: z.array(z.object({ applicationId: z.string(), seq: z.number().int().optional(), reason: z.string() })),
+});
+
+const PeriodQuery = z.object({ from: CstDate, to: CstDate });
+const periodRefine = (q: PeriodFields, ctx: z.RefinementCtx) => checkPeriod(q, ctx, true);
+
+export const TimelinessQuery = PeriodQuery.extend({
+  serviceId: ServiceId.optional(),
+  department: Department.optional(),
+  includeTests: Flag,
+}).superRefine(periodRefine);
+
+const Stats = z.object({ avg: z.number().nullable(), p50: z.number().nullable(), p90: z.number().nullable() });
+const Figures = {
+  applications: z.number().int(),
+  completed: z.number().int(),
+  withdrawn: z.number().int(),
+  inProgress: z.number().int(),
+  failed: z.number().int(),
+  completionRate: z.number().nullable(),
+  completedOnTime: z.number().int(),
+  onTimeRate: z.number().nullable(),
+  handlingMinutes: Stats,
+  evaluations: z.number().int(),
+  badReviews: z.number().int(),
+  satisfactionRate: z.number().nullable(),
+};
+export const TimelinessReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  generatedAt: z.string(),
+  includeTests: z.boolean(),
+  totals: z.object(Figures),
+  byService: z.array(z.object({ serviceId: z.string(), ...Figures })),
+  byDepartment: z.array(
+    z.object({
+      department: z.string(),
+      tasks: z.number().int(),
+      decided: z.number().int(),
+      decidedOnTime: z.number().int(),
+      overdueOpen: z.number().int(),
+      onTimeRate: z.number().nullable(),
+      handlingMinutes: Stats,
+      workingDaysUsed: Stats,
+    }),
+  ),
+});
+
+export const AnomaliesQuery = ListQuery.extend({
+  from: CstDate,
+  to: CstDate,
+  kind: z.enum(ANOMALY_KINDS).optional(),
+  department: Department.optional(),
+  includeTests: Flag,
+}).superRefine(periodRefine);
+
+export const AnomalyItem = z.object({
+  kind: z.enum(ANOMALY_KINDS),
+  applicationId: z.string(),
+  department: z.string().optional(),
+  at: z.string(),
+  detail: z.record(z.string(), z.unknown()),
 });

@@ -65,7 +65,12 @@ test('a task shows only the fields its department may see, and never a task toke
 
 // Issue 8: the inspector routes are the inspector's alone.
 test('inspector routes: other roles 403, no token 401', async () => {
-  const paths = ['/v1/audit/events?from=2026-09-30&to=2026-09-30', '/v1/audit/verify?from=2026-09-30&to=2026-09-30'];
+  const paths = [
+    '/v1/audit/events?from=2026-09-30&to=2026-09-30',
+    '/v1/audit/verify?from=2026-09-30&to=2026-09-30',
+    '/v1/audit/reports/timeliness?from=2026-09-30&to=2026-09-30',
+    '/v1/audit/anomalies?from=2026-09-30&to=2026-09-30',
+  ];
   for (const path of paths) {
     expect(await status(t.api.request('GET', path))).toBe(401);
     for (const claims of [
