@@ -8,6 +8,7 @@ import { Identity, type JwtTrust } from '../constructs/identity';
 import { LogsKey } from '../constructs/logs-key';
 import { Observability } from '../constructs/observability';
 import type { PlatformFunction } from '../constructs/platform-function';
+import { AuditAnchors } from '../constructs/audit-anchors';
 import { Workflows } from '../constructs/workflows';
 import type { RenderedService } from '../services';
 
@@ -58,10 +59,13 @@ export class OneThingStack extends Stack {
       this.jwt = this.identity.jwt;
     }
     this.api = new Api(this, 'Api', { resources, jwt: this.jwt, webOrigin: config.webOrigin, logsKey });
+    // Issue 8: anchors sealed into the Object Lock archive on a schedule, tamper alarm.
+    const auditAnchors = new AuditAnchors(this, 'AuditAnchors', { resources, logsKey });
     const functions = new Map<string, PlatformFunction>([
       ...this.workflows.taskFunctions,
       [this.workflows.reconcile.spec.name, this.workflows.reconcile],
       ...this.api.functions,
+      [auditAnchors.seal.spec.name, auditAnchors.seal],
     ]);
     this.observability = new Observability(this, 'Observability', {
       stateMachines: this.workflows.stateMachines,
@@ -76,6 +80,7 @@ export class OneThingStack extends Stack {
         ]),
       },
     });
+    auditAnchors.notify(this.observability.topic);
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint });
     new CfnOutput(this, 'MaterialsBucket', { value: this.data.buckets.materials.bucketName });
     if (this.identity) {

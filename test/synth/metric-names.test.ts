@@ -1,5 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { createMetrics } from '../../shared/observability/metrics';
+import { TAMPER_METRIC } from '../../shared/audit/tamper-metric';
 import {
   FAILED_APPLICATIONS_METRIC,
   METRICS_NAMESPACE,
@@ -55,6 +56,8 @@ describe('custom metric names', () => {
     const watched = Object.values(template.findResources('AWS::CloudWatch::Alarm'))
       .filter((a) => a.Properties.Namespace === METRICS_NAMESPACE)
       .map((a) => a.Properties.MetricName as string);
-    expect(new Set(watched)).toEqual(new Set([OVERDUE_TASKS_METRIC.name, RECONCILE_LAG_METRIC.name, FAILED_APPLICATIONS_METRIC.name]));
+    expect(new Set(watched)).toEqual(
+      new Set([OVERDUE_TASKS_METRIC.name, RECONCILE_LAG_METRIC.name, FAILED_APPLICATIONS_METRIC.name, TAMPER_METRIC.name]),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { workflowFunctions } from '../../../functions/workflow/specs';
-import { routes } from '../../../functions/routes';
+import { platformFunctionSpecs } from '../../../infra/specs';
 import { catalog } from '../../../workflows/catalog';
 import { renderStateMachine, substituteDefinition } from '../../../workflows/generator';
 import { functionLogicalId, synthesize } from '../synth';
@@ -78,7 +78,7 @@ describe('workflow functions', () => {
       });
       const env = fn.Properties.Environment.Variables as Record<string, unknown>;
       // Functions granted the audit archive (issue 8's anchors) also get its name, and only they.
-      const spec = [...routes, ...workflowFunctions].find((s) => fn.Properties.FunctionName === `onething-${s.name}`);
+      const spec = platformFunctionSpecs.find((s) => fn.Properties.FunctionName === `onething-${s.name}`);
       const archive = spec?.access.some((a) => a.startsWith('archive:')) ? ['ARCHIVE_BUCKET'] : [];
       expect(Object.keys(env).sort()).toEqual([
         ...archive,
