@@ -1,7 +1,7 @@
 /**
  * The inspectors' configuration (issue 8), parsed once from the environment like
- * shared/config.ts. Locally the runtime sets `ONETHING_AUDIT_DIR` (the data folder: anchors
- * file, signing key); on AWS the CDK app sets `ARCHIVE_BUCKET` and `SIGNING_KEY_ID`.
+ * shared/config.ts. Locally the runtime sets `ONETHING_AUDIT_DIR` (the data folder, where the
+ * anchors file is); on AWS the CDK app sets `ARCHIVE_BUCKET` for the functions granted it.
  */
 import * as z from 'zod';
 import { ConfigError } from '../config';
@@ -9,17 +9,14 @@ import { ConfigError } from '../config';
 export const AUDIT_ENV_NAMES = {
   auditDir: 'ONETHING_AUDIT_DIR',
   archiveBucket: 'ARCHIVE_BUCKET',
-  signingKeyId: 'SIGNING_KEY_ID',
   anchorEveryHours: 'ONETHING_ANCHOR_EVERY_HOURS',
 } as const;
 
 export interface AuditConfig {
-  /** Local: the folder of `anchors.ndjson` and the Ed25519 signing key. */
+  /** Local: the folder of `anchors.ndjson`. */
   auditDir?: string;
   /** AWS: the Object Lock archive bucket (anchors under `anchors/`). */
   archiveBucket?: string;
-  /** AWS: the KMS asymmetric key that signs exports. */
-  signingKeyId?: string;
   /** Hours between two anchors (at most 24: "at least daily"). */
   anchorEveryHours: number;
 }
@@ -28,7 +25,6 @@ const N = AUDIT_ENV_NAMES;
 const Env = z.object({
   [N.auditDir]: z.string().min(1).optional(),
   [N.archiveBucket]: z.string().min(1).optional(),
-  [N.signingKeyId]: z.string().min(1).optional(),
   [N.anchorEveryHours]: z.coerce.number().positive().max(24).default(24),
 });
 
@@ -42,7 +38,6 @@ export function loadAuditConfig(env: NodeJS.ProcessEnv = process.env): AuditConf
   return {
     ...(e[N.auditDir] !== undefined ? { auditDir: e[N.auditDir] } : {}),
     ...(e[N.archiveBucket] !== undefined ? { archiveBucket: e[N.archiveBucket] } : {}),
-    ...(e[N.signingKeyId] !== undefined ? { signingKeyId: e[N.signingKeyId] } : {}),
     anchorEveryHours: e[N.anchorEveryHours],
   };
 }
