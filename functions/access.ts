@@ -20,7 +20,12 @@ export type Access =
   // Notifications (issue 12).
   | 'sms:enqueue' // sqs:SendMessage on the SMS queue only
   | 'sms:consume' // what the SQS event source needs on the SMS queue (receive, delete, visibility, attributes)
-  | 'sms:publish'; // sns:Publish to phone numbers (SMS); no resource-level permission exists for it
+  | 'sms:publish' // sns:Publish to phone numbers (SMS); no resource-level permission exists for it
+  // Inspectors (issue 8): read the whole log, log their own reads, nothing else.
+  | 'audit:inspect' // Query on the audit table AND its by-day index gsi1 (the whole log, in time order)
+  | 'audit:access-log' // PutItem on the audit table for keys `ACCESS#*` only (who read what, when)
+  | 'archive:read-anchors' // ListBucket (prefix anchors/) + GetObject anchors/* on the Object Lock archive bucket
+  | 'archive:write-anchors'; // PutObject anchors/* on the archive bucket (the sealing function only)
 
 /** The key prefix each materials area covers in the bucket (DESIGN.md "S3"). */
 export const MATERIAL_PREFIXES = { uploads: 'uploads/', applications: 'applications/' } as const;

@@ -1,4 +1,5 @@
 import type { FunctionSpec } from './access';
+import { auditRoutes } from './api/audit/routes';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT';
 
@@ -60,7 +61,7 @@ export const routes: readonly RouteSpec[] = [
     path: '/v1/applications/{id}',
     auth: 'jwt',
     entry: api('get-application'),
-    access: ['main:read', 'audit:read'],
+    access: ['main:read', 'audit:read', 'audit:access-log'],
   },
   {
     name: 'provide-supplement',
@@ -92,7 +93,7 @@ export const routes: readonly RouteSpec[] = [
     path: '/v1/applications/{id}/materials/{materialId}',
     auth: 'jwt',
     entry: api('get-material-link'),
-    access: ['main:read', 'materials:read:applications'],
+    access: ['main:read', 'materials:read:applications', 'audit:access-log'],
   },
   {
     name: 'list-department-tasks',
@@ -280,6 +281,8 @@ export const routes: readonly RouteSpec[] = [
     entry: events('rate-event'),
     access: ['main:read', 'sfn:task-response'],
   },
+  // Discipline inspectors (issue 8): read-only on the log; each read logs itself (ACCESS#).
+  ...auditRoutes,
 ];
 
 /** `routeKey` as API Gateway HTTP APIs spell it, e.g. `POST /v1/applications`. */

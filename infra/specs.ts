@@ -3,8 +3,9 @@ import { routes } from '../functions/routes';
 import { reconcileFunction, workflowFunctions } from '../functions/workflow/specs';
 import { probeSchedulerFunction } from '../functions/walkthroughs/specs';
 import { notificationsTickFunction, smsSendFunction } from '../functions/notifications/specs';
+import { sealAnchorsFunction } from '../functions/audit/specs';
 
-/** Every Lambda function the CDK app deploys: task functions, reconcile, one per route, the probe scheduler, the notification functions. */
+/** Every Lambda function the CDK app deploys: task functions, reconcile, one per route, the probe scheduler, the notification functions, the anchor sealer. */
 export const platformFunctionSpecs: readonly FunctionSpec[] = [
   ...workflowFunctions,
   reconcileFunction,
@@ -12,4 +13,5 @@ export const platformFunctionSpecs: readonly FunctionSpec[] = [
   probeSchedulerFunction,
   notificationsTickFunction,
   smsSendFunction,
+  sealAnchorsFunction,
 ];

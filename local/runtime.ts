@@ -33,6 +33,9 @@ import type { Catalog } from '../workflows/types';
 import { startProbeScheduler } from './probe-scheduler';
 import { ENV_NAMES, RESOURCE_NAMES } from '../shared/names';
 import { startLocalNotifications, type LocalNotifications } from './notifications';
+import { AUDIT_ENV_NAMES, loadAuditConfig } from '../shared/audit/config';
+import { anchorStoreOf } from '../shared/audit/service';
+import { startAnchorTimer } from './audit-anchors';
 
 export const LOCAL_NAMES = RESOURCE_NAMES;
 const DUMMY_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -198,6 +201,10 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       ran: () => progress.notify('notifications'),
     });
     stack.push(() => notifications.stop());
+    // Issue 8: chain heads sealed at least daily by platform time (local/audit-anchors.ts).
+    const auditConfig = loadAuditConfig();
+    const anchors = await startAnchorTimer(deps, clock, anchorStoreOf(deps, auditConfig), auditConfig.anchorEveryHours);
+    stack.push(anchors.stop);
     ready = true;
 
     return {
@@ -267,6 +274,7 @@ function setHandlerEnvironment(config: LocalConfig, ports: { dynamodb: number; s
     [ENV_NAMES.materialsBucket]: LOCAL_NAMES.materials,
     [ENV_NAMES.stateMachineArnPrefix]: stateMachineArnPrefix(config),
     [ENV_NAMES.region]: config.region,
+    [AUDIT_ENV_NAMES.auditDir]: config.dataDir,
   });
 }
 

@@ -14,6 +14,7 @@ import { APPLICANT_ROLES, READER_ROLES } from '../../shared/names';
 import * as W from '../../shared/walkthroughs/schemas';
 import * as L from '../../shared/evaluations/schemas';
 import * as E from '../../shared/events/api-schemas';
+import { auditContracts } from './audit/contract';
 
 export interface EndpointContract {
   auth: 'public' | 'jwt';
@@ -335,6 +336,7 @@ export const contracts = {
     errors: [404, 409],
     response: { status: 200, schema: E.EventActionResult, description: 'Recorded by the event’s machine' },
   },
+  ...auditContracts,
 } satisfies Record<string, EndpointContract>;
 
 export type EndpointName = keyof typeof contracts;

@@ -1,7 +1,8 @@
 /** `GET /v1/applications/{id}`: 404 unless the caller may read it (the service decides). */
 import { httpHandler, type HandlerOverrides } from '../http/handler';
 import { endpoint } from './contract';
-import { applicationService, type ApplicationService, type Lazy } from './services';
+import { applicationService, auditService, type ApplicationService, type Lazy } from './services';
+import { loggingInspectorReads } from './audit/inspector-reads';
 
 /** Builds the handler over an application service getter. */
 export const createGetApplicationHandler = (applications: Lazy<ApplicationService>, overrides: HandlerOverrides = {}) =>
@@ -10,4 +11,9 @@ export const createGetApplicationHandler = (applications: Lazy<ApplicationServic
     body: await applications().get(principal, params.id),
   }));
 
-export const handler = createGetApplicationHandler(applicationService);
+// Inspectors' reads are logged (issue 8, functions/api/audit/inspector-reads.ts).
+export const handler = loggingInspectorReads(
+  'get-application',
+  createGetApplicationHandler(applicationService),
+  () => auditService().accessLog,
+);

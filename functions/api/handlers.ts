@@ -40,6 +40,8 @@ import { createRateEventHandler } from './events/rate-event';
 import { createReplyEventHandler } from './events/reply-event';
 import { createReturnEventHandler } from './events/return-event';
 import { createSubmitEventHandler } from './events/submit-event';
+import { createAuditHandlers } from './audit/handlers';
+import { loggingInspectorReads } from './audit/inspector-reads';
 
 export type ApiHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
@@ -52,10 +54,14 @@ export function createApiHandlers(s: ApiServices): Readonly<Record<string, ApiHa
     'create-upload': createCreateUploadHandler(s.uploads),
     'submit-application': createSubmitApplicationHandler(s.applications),
     'list-applications': createListApplicationsHandler(s.applications),
-    'get-application': createGetApplicationHandler(s.applications),
+    'get-application': loggingInspectorReads('get-application', createGetApplicationHandler(s.applications), () => s.audit().accessLog),
     'provide-supplement': createProvideSupplementHandler(s.applications),
     'withdraw-application': createWithdrawApplicationHandler(s.applications),
-    'get-material-link': createGetMaterialLinkHandler(s.applications),
+    'get-material-link': loggingInspectorReads(
+      'get-material-link',
+      createGetMaterialLinkHandler(s.applications),
+      () => s.audit().accessLog,
+    ),
     'list-department-tasks': createListDepartmentTasksHandler(s.tasks),
     'get-task': createGetTaskHandler(s.tasks),
     'decide-task': createDecideTaskHandler(s.tasks),
@@ -81,5 +87,6 @@ export function createApiHandlers(s: ApiServices): Readonly<Record<string, ApiHa
     'return-event': createReturnEventHandler(s.events),
     'reply-event': createReplyEventHandler(s.events),
     'rate-event': createRateEventHandler(s.events),
+    ...createAuditHandlers(s),
   };
 }

@@ -7,6 +7,7 @@ import type { PlatformDeps } from '../../shared/deps';
 import { createWalkthroughService } from '../../shared/walkthroughs';
 import { createEvaluationService, type EvaluationService } from '../../shared/evaluations';
 import { createNotificationService, type NotificationService } from '../../shared/notifications';
+import { createAuditService, type AuditService } from '../../shared/audit/service';
 import type { Catalog } from '../../workflows/types';
 import { seedCatalog } from '../../workflows/catalog';
 import { lambdaDeps } from '../deps';
@@ -19,6 +20,7 @@ export type TaskService = ReturnType<typeof createTaskService>;
 export type UploadService = ReturnType<typeof createUploadService>;
 export type WalkthroughService = ReturnType<typeof createWalkthroughService>;
 export type { EvaluationService, NotificationService };
+export type { AuditService };
 
 /** What the API handler factories take (functions/api/handlers.ts builds every handler from it). */
 export interface ApiServices {
@@ -31,6 +33,8 @@ export interface ApiServices {
   walkthroughs: Lazy<WalkthroughService>;
   /** 12345 events (issue 10). */
   events: Lazy<EventService>;
+  /** Inspectors (issue 8). */
+  audit: Lazy<AuditService>;
 }
 
 export function createApiServices(deps: Lazy<PlatformDeps>, catalog: Catalog): ApiServices {
@@ -43,6 +47,7 @@ export function createApiServices(deps: Lazy<PlatformDeps>, catalog: Catalog): A
     catalog,
     walkthroughs: once(() => createWalkthroughService(deps())),
     events: createEventServiceGetter(deps),
+    audit: once(() => createAuditService(deps())),
   };
 }
 
@@ -54,3 +59,4 @@ export const uploadService = lambdaServices.uploads;
 export const walkthroughService = lambdaServices.walkthroughs;
 export const evaluationService = lambdaServices.evaluations;
 export const notificationService = lambdaServices.notifications;
+export const auditService = lambdaServices.audit;

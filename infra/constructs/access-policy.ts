@@ -9,6 +9,7 @@ import { METRICS_NAMESPACE } from '../../shared/observability/metric-names';
 import { SpecError } from '../errors';
 import { executionArnPattern, stateMachineArn } from '../naming';
 import { KEY_NEEDS, keyStatements, type KeyService } from './key-grants';
+import { ANCHOR_PREFIX } from '../../shared/audit/anchor-store';
 
 /** What the platform's functions can be granted access to (`Access` in functions/access.ts). */
 export interface PlatformResources {
@@ -23,6 +24,8 @@ export interface PlatformResources {
   readonly serviceIds: readonly string[];
   /** The SMS queue (infra/constructs/notifications.ts); only functions granted `sms:enqueue` need it. */
   readonly smsQueue?: IQueue;
+  /** The Object Lock audit archive and its own key (anchors under `anchors/`, issue 8). */
+  readonly archive: { readonly bucket: IBucket; readonly key: IKey };
 }
 
 /** Namespace of the platform's custom metrics (EMF and PutMetricData), named in shared/. */
@@ -149,6 +152,26 @@ export function accessGrants(scope: IConstruct, access: readonly Access[], r: Pl
       case 'sms:publish':
         statements.push({ ...allow(['sns:Publish'], ['*']), wildcardReason: WHY_SMS });
         break;
+      case 'audit:inspect':
+        // Inspectors read every chain and the time-ordered index; Query only, no Scan.
+        statements.push(allow(['dynamodb:Query'], tableArns(r.auditTable, ['gsi1'])));
+        kms.dynamodb.push(...KEY_NEEDS.dynamodb.read);
+        break;
+      case 'audit:access-log':
+        // Their own reads only: PutItem restricted to the `ACCESS#` partitions, never a chain.
+        statements.push(
+          allow(['dynamodb:PutItem'], [r.auditTable.tableArn], {
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ACCESS#*'] },
+          }),
+        );
+        kms.dynamodb.push(...KEY_NEEDS.dynamodb.write);
+        break;
+      case 'archive:read-anchors':
+        statements.push(...archiveGrants(scope, r.archive, 'read'));
+        break;
+      case 'archive:write-anchors':
+        statements.push(...archiveGrants(scope, r.archive, 'write'));
+        break;
       default:
         throw new SpecError('access', `unknown access "${String(grant satisfies never)}"`);
     }
@@ -156,6 +179,21 @@ export function accessGrants(scope: IConstruct, access: readonly Access[], r: Pl
   statements.push(...materialsGrants(r.materials, materials));
   statements.push(...keyStatements(scope, r.dataKey, kms).map((statement) => ({ statement })));
   return statements;
+}
+
+const WHY_ANCHORS = 'One object per anchor under the anchors/ prefix of the archive (DESIGN.md "Inspectors").';
+
+/** Anchors in the archive: read = list the prefix + get; write = put (Object Lock keeps every version). */
+function archiveGrants(scope: IConstruct, archive: PlatformResources['archive'], mode: 'read' | 'write'): AccessGrant[] {
+  const objects = [archive.bucket.arnForObjects(`${ANCHOR_PREFIX}*`)];
+  const key = (actions: readonly string[]) =>
+    keyStatements(scope, archive.key, { s3: actions, dynamodb: [] }).map((statement) => ({ statement }));
+  if (mode === 'write') return [{ ...allow(['s3:PutObject'], objects), wildcardReason: WHY_ANCHORS }, ...key(KEY_NEEDS.s3.write)];
+  return [
+    { ...allow(['s3:GetObject'], objects), wildcardReason: WHY_ANCHORS },
+    allow(['s3:ListBucket'], [archive.bucket.bucketArn], { StringLike: { 's3:prefix': [`${ANCHOR_PREFIX}*`] } }),
+    ...key(KEY_NEEDS.s3.read),
+  ];
 }
 
 /**

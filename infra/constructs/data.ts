@@ -57,6 +57,7 @@ export class Data extends Construct {
       auditTable: this.tables.audit,
       materials: this.buckets.materials,
       serviceIds,
+      archive: { bucket: this.buckets.auditArchive, key: this.archiveKey },
     };
   }
 }

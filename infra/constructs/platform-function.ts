@@ -12,6 +12,7 @@ import { SpecError } from '../errors';
 import { functionName, stateMachineArnPrefix } from '../naming';
 import { acknowledge, acknowledgeWildcardResources } from '../nag';
 import { accessGrants, type PlatformResources } from './access-policy';
+import { AUDIT_ENV_NAMES } from '../../shared/audit/config';
 import { ENV_NAMES } from '../../shared/names';
 
 /** Repository root: spec entries are relative to it. */
@@ -88,6 +89,8 @@ export class PlatformFunction extends NodejsFunction {
       [ENV_NAMES.stateMachineArnPrefix]: stateMachineArnPrefix(this),
       NODE_OPTIONS: '--enable-source-maps',
     };
+    // Anchors (issue 8): only functions granted the archive learn its name.
+    if (this.spec.access.some((a) => a.startsWith('archive:'))) env[AUDIT_ENV_NAMES.archiveBucket] = resources.archive.bucket.bucketName;
     for (const [key, value] of Object.entries(env)) this.addEnvironment(key, value);
     for (const grant of accessGrants(this, this.spec.access, resources)) {
       this.addToRolePolicy(grant.statement);

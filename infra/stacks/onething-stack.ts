@@ -9,6 +9,7 @@ import { LogsKey } from '../constructs/logs-key';
 import { Notifications } from '../constructs/notifications';
 import { Observability } from '../constructs/observability';
 import type { PlatformFunction } from '../constructs/platform-function';
+import { AuditAnchors } from '../constructs/audit-anchors';
 import { Workflows } from '../constructs/workflows';
 import { Probes } from '../constructs/probes';
 import type { RenderedService } from '../services';
@@ -64,6 +65,8 @@ export class OneThingStack extends Stack {
     this.api = new Api(this, 'Api', { resources, jwt: this.jwt, webOrigin: config.webOrigin, logsKey });
     this.probes = new Probes(this, 'Probes', { resources, logsKey });
     this.notifications = new Notifications(this, 'Notifications', { resources, logsKey });
+    // Issue 8: anchors sealed into the Object Lock archive on a schedule, tamper alarm.
+    const auditAnchors = new AuditAnchors(this, 'AuditAnchors', { resources, logsKey });
     const functions = new Map<string, PlatformFunction>([
       ...this.workflows.taskFunctions,
       [this.workflows.reconcile.spec.name, this.workflows.reconcile],
@@ -71,6 +74,7 @@ export class OneThingStack extends Stack {
       [this.probes.scheduler.spec.name, this.probes.scheduler],
       [this.notifications.tick.spec.name, this.notifications.tick],
       [this.notifications.sender.spec.name, this.notifications.sender],
+      [auditAnchors.seal.spec.name, auditAnchors.seal],
     ]);
     this.observability = new Observability(this, 'Observability', {
       stateMachines: this.workflows.stateMachines,
@@ -87,6 +91,7 @@ export class OneThingStack extends Stack {
         ]),
       },
     });
+    auditAnchors.notify(this.observability.topic);
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint });
     new CfnOutput(this, 'MaterialsBucket', { value: this.data.buckets.materials.bucketName });
     if (this.identity) {

@@ -1,5 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { createMetrics } from '../../shared/observability/metrics';
+import { TAMPER_METRIC } from '../../shared/audit/tamper-metric';
 import {
   FAILED_APPLICATIONS_METRIC,
   METRICS_NAMESPACE,
@@ -92,6 +93,7 @@ describe('custom metric names', () => {
         FAILED_APPLICATIONS_METRIC.name,
         PROBE_FAILURES_METRIC.name,
         UNANSWERED_BAD_REVIEWS_METRIC.name,
+        TAMPER_METRIC.name,
       ]),
     );
   });

@@ -193,3 +193,24 @@ test('12345 events: no token 401, wrong role 403, not yours 404', async () => {
   expect(await status(other.request('POST', `/v1/events/${id}/return`, { reason: 'x' }))).toBe(404);
   expect(await status(other.request('POST', `/v1/events/${id}/reply`, { text: 'x' }))).toBe(404);
 });
+
+// Issue 8: the inspector routes are the inspector's alone.
+test('inspector routes: other roles 403, no token 401', async () => {
+  const paths = [
+    '/v1/audit/events?from=2026-09-30&to=2026-09-30',
+    '/v1/audit/verify?from=2026-09-30&to=2026-09-30',
+    '/v1/audit/reports/timeliness?from=2026-09-30&to=2026-09-30',
+    '/v1/audit/anomalies?from=2026-09-30&to=2026-09-30',
+  ];
+  for (const path of paths) {
+    expect(await status(t.api.request('GET', path))).toBe(401);
+    for (const claims of [
+      { role: 'citizen', sub: 'owner' },
+      { role: 'officer', sub: 'oa', dept: deptA },
+      { role: 'official', sub: 'off' },
+    ]) {
+      expect(await status((await t.api.login(claims)).request('GET', path))).toBe(403);
+    }
+    expect(await status((await t.api.login({ role: 'inspector', sub: 'ins' })).request('GET', path))).toBe(200);
+  }
+});

@@ -25,7 +25,8 @@ describe('alarms and dashboard', () => {
   it('counts: three per state machine, one probe alarm per one-thing service, two per function, one per department for overdue tasks, and the platform-wide ones', () => {
     // Platform-wide (stacks/hardening.test.ts): API 5xx, 2 throttle alarms x 2 tables, ExecutionThrottled per machine, reconcile lag,
     // and the notifications' SMS dead letters and unanswered bad reviews.
-    const platformWide = 1 + 2 * 2 + machines.length + 1 + 2;
+    // and the timing-log tamper alarm (issue 8).
+    const platformWide = 1 + 2 * 2 + machines.length + 1 + 2 + 1;
     template.resourceCountIs(
       'AWS::CloudWatch::Alarm',
       3 * machines.length + catalog.length + 2 * platformFunctionSpecs.length + departments.length + platformWide,
@@ -77,5 +78,24 @@ describe('alarms and dashboard', () => {
         Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
       },
     });
+  });
+});
+
+it('alarms on tamper findings (issue 8), notifying the alarm topic', () => {
+  template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+    AlarmName: 'onething-timing-log-tamper',
+    Namespace: 'OneThing',
+    MetricName: 'TamperFindings',
+    Statistic: 'Sum',
+    Threshold: 1,
+    AlarmActions: [{ Ref: Match.anyValue() }],
+  });
+});
+
+it('seals the chain heads every 6 hours (at least daily) with the seal-anchors function', () => {
+  template.hasResourceProperties('AWS::Events::Rule', {
+    ScheduleExpression: 'rate(6 hours)',
+    State: 'ENABLED',
+    Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [functionLogicalId(template, 'seal-anchors'), 'Arn'] } })],
   });
 });

@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { workflowFunctions } from '../../../functions/workflow/specs';
+import { platformFunctionSpecs } from '../../../infra/specs';
 import { catalog } from '../../../workflows/catalog';
 import { renderStateMachine, substituteDefinition } from '../../../workflows/generator';
 import { functionLogicalId, synthesize } from '../synth';
@@ -77,7 +78,11 @@ describe('workflow functions', () => {
         LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: expect.any(String) } },
       });
       const env = fn.Properties.Environment.Variables as Record<string, unknown>;
+      // Functions granted the audit archive (issue 8's anchors) also get its name, and only they.
+      const spec = platformFunctionSpecs.find((s) => fn.Properties.FunctionName === `onething-${s.name}`);
+      const archive = spec?.access.some((a) => a.startsWith('archive:')) ? ['ARCHIVE_BUCKET'] : [];
       expect(Object.keys(env).sort()).toEqual([
+        ...archive,
         'AUDIT_TABLE_NAME',
         'MATERIALS_BUCKET',
         'NODE_OPTIONS',

@@ -20,6 +20,10 @@ export const EXPECTED_ACTIONS: Record<Access, string[]> = {
   'sms:enqueue': ['sqs:SendMessage'],
   'sms:consume': ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'],
   'sms:publish': ['sns:Publish'],
+  'audit:inspect': ['dynamodb:Query', 'kms:Decrypt', 'kms:DescribeKey'],
+  'archive:read-anchors': ['s3:GetObject', 's3:ListBucket', 'kms:Decrypt'],
+  'archive:write-anchors': ['s3:PutObject', 'kms:GenerateDataKey'],
+  'audit:access-log': ['dynamodb:PutItem', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
 };
 
 export const BASELINE_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTraceSegments', 'xray:PutTelemetryRecords'];

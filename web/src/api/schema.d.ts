@@ -637,6 +637,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The timing log across applications, in time order (ID numbers masked)
+         * @description Roles: inspector.
+         */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recompute chains and check them against the sealed anchors
+         * @description Roles: inspector.
+         */
+        get: operations["verifyAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/reports/timeliness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Completion and on-time rates, handling times, satisfaction (PRODUCT.md "Supervision")
+         * @description Roles: inspector.
+         */
+        get: operations["getTimelinessReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/anomalies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Overdue, repeated supplements, rubber stamps, off-hours, resubmissions, unanswered bad reviews, tamper
+         * @description Roles: inspector.
+         */
+        get: operations["listAnomalies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -895,6 +975,67 @@ export interface components {
                 };
             }[];
         };
+        GetTimelinessReportResponse: {
+            from: string;
+            to: string;
+            generatedAt: string;
+            includeTests: boolean;
+            totals: {
+                applications: number;
+                completed: number;
+                withdrawn: number;
+                inProgress: number;
+                failed: number;
+                completionRate: number | null;
+                completedOnTime: number;
+                onTimeRate: number | null;
+                handlingMinutes: {
+                    avg: number | null;
+                    p50: number | null;
+                    p90: number | null;
+                };
+                evaluations: number;
+                badReviews: number;
+                satisfactionRate: number | null;
+            };
+            byService: {
+                serviceId: string;
+                applications: number;
+                completed: number;
+                withdrawn: number;
+                inProgress: number;
+                failed: number;
+                completionRate: number | null;
+                completedOnTime: number;
+                onTimeRate: number | null;
+                handlingMinutes: {
+                    avg: number | null;
+                    p50: number | null;
+                    p90: number | null;
+                };
+                evaluations: number;
+                badReviews: number;
+                satisfactionRate: number | null;
+            }[];
+            byDepartment: {
+                department: string;
+                tasks: number;
+                decided: number;
+                decidedOnTime: number;
+                overdueOpen: number;
+                onTimeRate: number | null;
+                handlingMinutes: {
+                    avg: number | null;
+                    p50: number | null;
+                    p90: number | null;
+                };
+                workingDaysUsed: {
+                    avg: number | null;
+                    p50: number | null;
+                    p90: number | null;
+                };
+            }[];
+        };
         GetWalkthroughResponse: {
             id: string;
             serviceId: string;
@@ -956,8 +1097,44 @@ export interface components {
             /** @constant */
             ok: true;
         };
+        ListAnomaliesResponse: {
+            items: {
+                /** @enum {string} */
+                kind: "overdue" | "repeated-supplement" | "rubber-stamp" | "off-hours" | "resubmission" | "bad-review-unanswered" | "tamper";
+                applicationId: string;
+                department?: string;
+                at: string;
+                detail: {
+                    [key: string]: unknown;
+                };
+            }[];
+            nextCursor: string | null;
+        };
         ListApplicationsResponse: {
             items: components["schemas"]["ApplicationSummary"][];
+            nextCursor: string | null;
+        };
+        ListAuditEventsResponse: {
+            items: {
+                applicationId: string;
+                seq: number;
+                at: string;
+                type: string;
+                serviceId: string;
+                department?: string;
+                actor: {
+                    role: string;
+                    sub?: string;
+                };
+                dueAt?: string;
+                workingDaysUsed?: number;
+                detail?: {
+                    [key: string]: unknown;
+                };
+                walkthrough: boolean;
+                prevHash: string;
+                hash: string;
+            }[];
             nextCursor: string | null;
         };
         ListDepartmentEventsResponse: {
@@ -1355,6 +1532,16 @@ export interface components {
             };
             /** Format: date-time */
             expiresAt: string;
+        };
+        VerifyAuditResponse: {
+            ok: boolean;
+            checked: number;
+            chains: number;
+            broken: {
+                applicationId: string;
+                seq?: number;
+                reason: string;
+            }[];
         };
     };
     responses: {
@@ -2498,6 +2685,138 @@ export interface operations {
             409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            500: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                applicationId?: string;
+                department?: string;
+                serviceId?: string;
+                type?: "submitted" | "branch-opened" | "warned" | "overdue" | "escalated" | "supplement-requested" | "supplement-provided" | "due-moved" | "decided" | "cancelled" | "completed" | "withdrawn" | "supplement-expired" | "failed" | "finding-recorded" | "finding-rectified" | "evaluated" | "followed-up" | "dispatched" | "accepted" | "returned" | "replied" | "rated";
+                from?: string;
+                to?: string;
+                includeTests?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListAuditEventsResponse"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["Problem"];
+            500: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    verifyAudit: {
+        parameters: {
+            query?: {
+                applicationId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `ok` with what was checked, or every break found */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyAuditResponse"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["Problem"];
+            500: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getTimelinessReport: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                serviceId?: string;
+                department?: string;
+                includeTests?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The applications submitted in the period, as they stand now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetTimelinessReportResponse"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["Problem"];
+            500: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listAnomalies: {
+        parameters: {
+            query: {
+                limit?: number;
+                cursor?: string;
+                from: string;
+                to: string;
+                kind?: "overdue" | "repeated-supplement" | "rubber-stamp" | "off-hours" | "resubmission" | "bad-review-unanswered" | "tamper";
+                department?: string;
+                includeTests?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of anomalies, in time order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListAnomaliesResponse"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["Problem"];
             500: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];

@@ -1,0 +1,34 @@
+/** The inspector routes, appended to functions/routes.ts: Query on the log, PutItem only under `ACCESS#`. */
+import type { RouteSpec } from '../../routes';
+
+const audit = (name: string) => `functions/api/audit/${name}.ts`;
+const READ: RouteSpec['access'] = ['audit:inspect', 'audit:access-log'];
+
+export const auditRoutes: readonly RouteSpec[] = [
+  { name: 'list-audit-events', method: 'GET', path: '/v1/audit/events', auth: 'jwt', entry: audit('list-audit-events'), access: READ },
+  {
+    name: 'verify-audit',
+    method: 'GET',
+    path: '/v1/audit/verify',
+    auth: 'jwt',
+    entry: audit('verify-audit'),
+    access: [...READ, 'archive:read-anchors'],
+  },
+  {
+    name: 'get-timeliness-report',
+    method: 'GET',
+    path: '/v1/audit/reports/timeliness',
+    auth: 'jwt',
+    entry: audit('get-timeliness-report'),
+    access: READ,
+  },
+  // Anomalies include `tamper`, so they verify against the anchors too.
+  {
+    name: 'list-anomalies',
+    method: 'GET',
+    path: '/v1/audit/anomalies',
+    auth: 'jwt',
+    entry: audit('list-anomalies'),
+    access: [...READ, 'archive:read-anchors'],
+  },
+];

@@ -1,0 +1,43 @@
+/**
+ * The inspectors' configuration (issue 8), parsed once from the environment like
+ * shared/config.ts. Locally the runtime sets `ONETHING_AUDIT_DIR` (the data folder, where the
+ * anchors file is); on AWS the CDK app sets `ARCHIVE_BUCKET` for the functions granted it.
+ */
+import * as z from 'zod';
+import { ConfigError } from '../config';
+
+export const AUDIT_ENV_NAMES = {
+  auditDir: 'ONETHING_AUDIT_DIR',
+  archiveBucket: 'ARCHIVE_BUCKET',
+  anchorEveryHours: 'ONETHING_ANCHOR_EVERY_HOURS',
+} as const;
+
+export interface AuditConfig {
+  /** Local: the folder of `anchors.ndjson`. */
+  auditDir?: string;
+  /** AWS: the Object Lock archive bucket (anchors under `anchors/`). */
+  archiveBucket?: string;
+  /** Hours between two anchors (at most 24: "at least daily"). */
+  anchorEveryHours: number;
+}
+
+const N = AUDIT_ENV_NAMES;
+const Env = z.object({
+  [N.auditDir]: z.string().min(1).optional(),
+  [N.archiveBucket]: z.string().min(1).optional(),
+  [N.anchorEveryHours]: z.coerce.number().positive().max(24).default(24),
+});
+
+export function loadAuditConfig(env: NodeJS.ProcessEnv = process.env): AuditConfig {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(String(issue?.path[0]), issue?.message ?? parsed.error.message);
+  }
+  const e = parsed.data;
+  return {
+    ...(e[N.auditDir] !== undefined ? { auditDir: e[N.auditDir] } : {}),
+    ...(e[N.archiveBucket] !== undefined ? { archiveBucket: e[N.archiveBucket] } : {}),
+    anchorEveryHours: e[N.anchorEveryHours],
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * The inspectors' capability (issue 8) over injected deps: every call is read-only on the
+ * applications and logs itself first (access-log.ts), so no read goes unrecorded.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createCursorCodec, fallbackCursorSecret } from '../applications/cursor';
+import type { Principal } from '../auth/principal';
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import { createAccessLog, type AccessLog } from './access-log';
+import { listEvents, type EventFilters } from './events-query';
+import { periodOf } from './period';
+import type { TimingEventType } from './types';
+import path from 'node:path';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { AnchorStore } from './anchors';
+import { fileAnchorStore, s3AnchorStore } from './anchor-store';
+import { loadAuditConfig, type AuditConfig } from './config';
+import { tamperMetricLine } from './tamper-metric';
+import { verify, type Verification } from './verify';
+import type { WorkingCalendar } from '../calendar';
+import { anomaliesOf, anomalyKey, DEFAULT_THRESHOLDS, type Anomaly, type AnomalyKind, type AnomalyThresholds } from './anomalies';
+import { factsOfApplications, submittedIn } from './facts-store';
+import { timelinessReport, type TimelinessReport } from './timeliness';
+import type { Period } from './period';
+
+export interface AuditDeps {
+  config: Pick<Config, 'auditTableName' | 'tableName' | 'cursorSecret'>;
+  ddb: DynamoDBDocumentClient;
+  s3: S3Client;
+  clock: Clock;
+  logger: Pick<Logger, 'error'>;
+  calendar: WorkingCalendar;
+}
+
+/** How far before a period `resubmission` looks for the withdrawn or rejected application. */
+const RESUBMISSION_LOOKBACK_DAYS = 31;
+
+/** Replaceable parts (tests): the inspectors' config and where anchors and metric lines go. */
+export interface AuditOptions {
+  auditConfig?: AuditConfig;
+  anchors?: AnchorStore;
+  writeMetric?: (line: string) => void;
+  thresholds?: AnomalyThresholds;
+}
+
+/** The anchor store the configuration names: the local file, else the archive bucket. */
+export function anchorStoreOf(deps: Pick<AuditDeps, 's3'>, config: AuditConfig): AnchorStore {
+  if (config.auditDir) return fileAnchorStore(path.join(config.auditDir, 'anchors.ndjson'));
+  if (config.archiveBucket) return s3AnchorStore(deps.s3, config.archiveBucket);
+  throw new Error('audit: neither ONETHING_AUDIT_DIR (local) nor ARCHIVE_BUCKET (AWS) is set; anchors have nowhere to go');
+}
+
+export interface EventsQuery {
+  applicationId?: string;
+  department?: string;
+  serviceId?: string;
+  type?: TimingEventType;
+  from?: string;
+  to?: string;
+  includeTests: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+/** The query parameters of a read as logged: only those given, as text. */
+const logged = (q: object): Record<string, string> =>
+  Object.fromEntries(Object.entries(q).flatMap(([k, v]) => (v === undefined || k === 'cursor' ? [] : [[k, String(v)]])));
+
+export function createAuditService(deps: AuditDeps, opts: AuditOptions = {}) {
+  const tableName = deps.config.auditTableName;
+  const auditConfig = opts.auditConfig ?? loadAuditConfig();
+  let anchorStore = opts.anchors;
+  const anchors = () => (anchorStore ??= anchorStoreOf(deps, auditConfig));
+  const writeMetric = opts.writeMetric ?? ((line: string) => void process.stdout.write(`${line}\n`));
+
+  /** Verifies and raises the tamper signal (metric + error log) when anything is found. */
+  const verified = async (target: Parameters<typeof verify>[1]): Promise<Verification> => {
+    const result = await verify({ ddb: deps.ddb, tableName, anchors: anchors() }, target);
+    if (!result.ok) {
+      writeMetric(tamperMetricLine(deps.clock, result.broken.length));
+      deps.logger.error('timing log tamper found', { broken: result.broken });
+    }
+    return result;
+  };
+  const cursors = createCursorCodec(deps.config.cursorSecret ?? fallbackCursorSecret(deps.config.tableName));
+  const accessLog: AccessLog = createAccessLog({ ddb: deps.ddb, clock: deps.clock, tableName });
+  const who = (p: Principal) => ({ role: p.role, sub: p.sub });
+
+  const auditTable = { ddb: deps.ddb, tableName };
+  const factsIn = async (period: Period, f: { includeTests: boolean; serviceId?: string }) =>
+    factsOfApplications(auditTable, await submittedIn(auditTable, period, f));
+
+  return {
+    accessLog,
+    anchors,
+    async timeliness(
+      p: Principal,
+      q: { from: string; to: string; serviceId?: string; department?: string; includeTests: boolean },
+    ): Promise<TimelinessReport> {
+      await accessLog.record({ who: who(p), route: 'get-timeliness-report', what: logged(q) });
+      const period = periodOf(q.from, q.to)!;
+      const apps = await factsIn(period, q);
+      return timelinessReport(apps, q, deps.clock.now());
+    },
+    async anomalies(
+      p: Principal,
+      q: { from: string; to: string; kind?: AnomalyKind; department?: string; includeTests: boolean; limit: number; cursor?: string },
+    ): Promise<{ items: Anomaly[]; nextCursor?: string }> {
+      await accessLog.record({ who: who(p), route: 'list-anomalies', what: logged(q) });
+      const list = {
+        name: 'audit-anomalies',
+        bindings: {
+          who: p.sub,
+          from: q.from,
+          to: q.to,
+          kind: q.kind ?? '',
+          department: q.department ?? '',
+          includeTests: String(q.includeTests),
+        },
+        partition: {},
+        carried: ['k'],
+      };
+      const after = cursors.decode(q.cursor, list)?.k;
+      const period = periodOf(q.from, q.to)!;
+      const now = deps.clock.now();
+      const apps = await factsIn(period, q);
+      const lookback = periodOf(
+        new Date(Date.parse(`${q.from}T00:00:00Z`) - RESUBMISSION_LOOKBACK_DAYS * 86_400_000).toISOString().slice(0, 10),
+        q.to,
+      )!;
+      const history = q.kind === undefined || q.kind === 'resubmission' ? await factsIn(lookback, q) : [];
+      const found = anomaliesOf(apps, history, deps.calendar, now, opts.thresholds ?? DEFAULT_THRESHOLDS);
+      if (q.kind === undefined || q.kind === 'tamper') {
+        const v = await verified({ period });
+        for (const b of v.broken)
+          found.push({
+            kind: 'tamper',
+            applicationId: b.applicationId,
+            at: now.toISOString(),
+            detail: { reason: b.reason, ...(b.seq !== undefined ? { seq: b.seq } : {}) },
+          });
+      }
+      const matching = found
+        .filter((a) => (q.kind === undefined || a.kind === q.kind) && (q.department === undefined || a.department === q.department))
+        .sort((a, b) => (anomalyKey(a) < anomalyKey(b) ? -1 : anomalyKey(a) > anomalyKey(b) ? 1 : 0))
+        .filter((a) => after === undefined || anomalyKey(a) > after);
+      const items = matching.slice(0, q.limit);
+      const more = matching.length > q.limit;
+      return { items, ...(more ? { nextCursor: cursors.encode({ k: anomalyKey(items.at(-1)!) }, list) } : {}) };
+    },
+    async verify(p: Principal, q: { applicationId?: string; from?: string; to?: string }): Promise<Verification> {
+      await accessLog.record({ who: who(p), route: 'verify-audit', what: logged(q) });
+      if (q.applicationId !== undefined) return verified({ applicationId: q.applicationId });
+      const period = periodOf(q.from ?? '', q.to ?? '');
+      if (!period) throw new Error('verify: the edge passes an application or a valid period');
+      return verified({ period });
+    },
+    async events(p: Principal, q: EventsQuery) {
+      await accessLog.record({ who: who(p), route: 'list-audit-events', what: logged(q) });
+      const period = q.from !== undefined && q.to !== undefined ? periodOf(q.from, q.to) : undefined;
+      const filters: EventFilters = {
+        includeTests: q.includeTests,
+        ...(q.applicationId !== undefined ? { applicationId: q.applicationId } : {}),
+        ...(q.department !== undefined ? { department: q.department } : {}),
+        ...(q.serviceId !== undefined ? { serviceId: q.serviceId } : {}),
+        ...(q.type !== undefined ? { type: q.type } : {}),
+        ...(period ? { period } : {}),
+      };
+      return listEvents({ ddb: deps.ddb, tableName, cursors }, p.sub, filters, {
+        limit: q.limit,
+        ...(q.cursor ? { cursor: q.cursor } : {}),
+      });
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;
