@@ -34,9 +34,6 @@ const tier = (name, timeoutMs) => ({
 const webTier = {
   ...tier('web', 180_000),
   globalSetup: '<rootDir>/test/web/support/global-setup.ts',
-  // Flows against endpoints other branches add (inspector: issue 8; official: issue 11;
-  // evaluation and messages: issue 12). The lead removes this line once those are merged.
-  testPathIgnorePatterns: ['/node_modules/', '/test/web/after-merge/'],
 };
 
 /** @type {import('jest').Config} */

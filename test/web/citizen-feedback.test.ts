@@ -1,12 +1,11 @@
 /**
- * Waits for issue 12 (evaluations and notifications) to be merged; jest.config.js leaves
- * test/web/after-merge out until then. After the result, the parent gives a 好差评 and reads
+ * After the result, the parent gives a 好差评 and reads
  * the messages (站内信) about the application.
  */
 import type { Browser } from 'playwright-core';
-import { decide, findTask, getService, submitExample, waitForBranches, waitForStatus } from '../../integration/support/flows';
-import { startTestRuntime, type TestRuntime } from '../../integration/support/runtime';
-import { describeViolations, launchBrowser, newPage, screenshots, seriousViolations, signInAs } from '../support/browser';
+import { decide, findTask, getService, submitExample, waitForBranches, waitForStatus } from '../integration/support/flows';
+import { startTestRuntime, type TestRuntime } from '../integration/support/runtime';
+import { describeViolations, launchBrowser, newPage, screenshots, seriousViolations, signInAs } from './support/browser';
 
 let t: TestRuntime;
 let browser: Browser;

@@ -1,11 +1,10 @@
 /**
- * Waits for issue 11 (walk-throughs and probes) to be merged; jest.config.js leaves
- * test/web/after-merge out until then. An official runs a probe of school enrolment and
+ * An official runs a probe of school enrolment and
  * watches its live report, each step a bar against its limit, then records a finding.
  */
 import type { Browser } from 'playwright-core';
-import { startTestRuntime, type TestRuntime } from '../../integration/support/runtime';
-import { describeViolations, launchBrowser, newPage, screenshots, seriousViolations, signInAs } from '../support/browser';
+import { startTestRuntime, type TestRuntime } from '../integration/support/runtime';
+import { describeViolations, launchBrowser, newPage, screenshots, seriousViolations, signInAs } from './support/browser';
 
 let t: TestRuntime;
 let browser: Browser;

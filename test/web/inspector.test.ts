@@ -1,12 +1,11 @@
 /**
- * Waits for issue 8 (inspector endpoints) to be merged; jest.config.js leaves test/web/after-merge
- * out until then. An inspector reads the timeliness report as charts, opens an anomaly's
+ * An inspector reads the timeliness report as charts, opens an anomaly's
  * evidence and verifies the timing logs of the period.
  */
 import type { Browser } from 'playwright-core';
-import { decide, findTask, getService, submitExample, waitForBranches, waitForStatus } from '../../integration/support/flows';
-import { startTestRuntime, type TestRuntime } from '../../integration/support/runtime';
-import { describeViolations, launchBrowser, newPage, screenshots, seriousViolations, signInAs } from '../support/browser';
+import { decide, findTask, getService, submitExample, waitForBranches, waitForStatus } from '../integration/support/flows';
+import { startTestRuntime, type TestRuntime } from '../integration/support/runtime';
+import { describeViolations, launchBrowser, newPage, screenshots, seriousViolations, signInAs } from './support/browser';
 
 let t: TestRuntime;
 let browser: Browser;
