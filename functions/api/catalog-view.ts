@@ -15,6 +15,7 @@ export function toServiceSummary(def: ServiceDefinition): ServiceSummary {
     name: def.name,
     description: def.description,
     timeLimitWorkingDays: serviceTimeLimitWorkingDays(def),
+    leadDepartment: def.leadDepartment,
     departments: def.departments.map((d) => ({
       id: d.id,
       name: d.name,

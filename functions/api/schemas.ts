@@ -27,6 +27,7 @@ export const ServiceSummary = z.object({
   name: LocalizedName,
   description: LocalizedName,
   timeLimitWorkingDays: z.number().int().describe('The longest path: branches of a stage in parallel, stages one after another'),
+  leadDepartment: z.string().describe('The department that answers bad reviews (好差评 follow-up) of this service'),
   departments: z.array(
     z.object({
       id: z.string(),

@@ -25,6 +25,9 @@ test('GET /v1/services lists every catalog service in the documented shape, publ
   expect(res.headers['cache-control']).toBe('public, max-age=300');
   const first = catalog[0];
   expect(body.items[0]!.timeLimitWorkingDays).toBe(Math.max(...first!.departments.map((d) => d.timeLimitWorkingDays)));
+  // The lead department (好差评 follow-ups) is shown, and is one of the service's departments.
+  expect(body.items.map((s) => s.leadDepartment)).toEqual(catalog.map((d) => d.leadDepartment));
+  for (const s of body.items) expect(s.departments.map((d) => d.id)).toContain(s.leadDepartment);
 });
 
 test('GET /v1/services/{serviceId}: form schema with a valid example, materials; unknown -> 404', async () => {
