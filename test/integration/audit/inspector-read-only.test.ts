@@ -2,7 +2,9 @@
  * The inspector is strictly read-only: every route of functions/routes.ts, called by an
  * inspector with a body that would be valid for its owner, leaves the main and audit tables
  * exactly as they were (the inspector's own access-log items aside), and every non-GET route
- * refuses the inspector with 403.
+ * refuses the inspector with 403 — except the walk-through routes: issue 11 lets the district
+ * discipline commission walk the process itself, so an inspector may start a walk-through (its
+ * own test application) and record findings on it, which changes nothing that existed before.
  */
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { routes } from '../../../functions/routes';
@@ -65,6 +67,9 @@ async function snapshot(): Promise<string> {
   return JSON.stringify(items.map((i) => JSON.stringify(i)).sort());
 }
 
+/** Routes an inspector may call (issue 11): only on its own walk-through, never on anything else. */
+const INSPECTOR_WALKS = new Set(['create-walkthrough', 'answer-walkthrough-supplement', 'create-finding', 'rectify-finding']);
+
 const pathOf = (template: string) => template.replace(/\{(\w+)\}/g, (_, name: string) => params[name]!);
 
 test.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s: an inspector changes nothing', async (_label, route) => {
@@ -75,7 +80,24 @@ test.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s: an insp
       () => 200,
       (e: { status: number }) => e.status,
     );
-  if (route.method !== 'GET') expect(status).toBe(403);
+  // Aimed at a citizen's application (not a walk-through: 404) or with an empty body (422).
+  if (INSPECTOR_WALKS.has(route.name)) expect([404, 422]).toContain(status);
+  else if (route.method !== 'GET') expect(status).toBe(403);
   else expect(status).toBeLessThan(500);
   expect(await snapshot()).toBe(before);
+});
+
+test("an inspector's own walk-through adds its test application and leaves every existing item as it was", async () => {
+  const before = JSON.parse(await snapshot()) as string[];
+  const walk = await inspector.request<{ id: string; applicationId: string }>('POST', '/v1/walkthroughs', {
+    serviceId: service.id,
+    mode: 'probe',
+  });
+  await inspector.request('POST', `/v1/walkthroughs/${walk.id}/findings`, { text: '材料清单与办事指南不一致', severity: 'low' });
+  const after = new Set(JSON.parse(await snapshot()) as string[]);
+  for (const item of before) expect(after.has(item)).toBe(true);
+  const added = [...after].filter((i) => !before.includes(i));
+  expect(added.length).toBeGreaterThan(0);
+  // Everything new belongs to the walk-through: its application, tasks, events or keys.
+  for (const item of added) expect(item).toMatch(new RegExp(`${walk.applicationId}|${walk.id}|ins-ro`));
 });
