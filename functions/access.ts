@@ -25,7 +25,10 @@ export type Access =
   | 'audit:inspect' // Query on the audit table AND its by-day index gsi1 (the whole log, in time order)
   | 'audit:access-log' // PutItem on the audit table for keys `ACCESS#*` only (who read what, when)
   | 'archive:read-anchors' // ListBucket (prefix anchors/) + GetObject anchors/* on the Object Lock archive bucket
-  | 'archive:write-anchors'; // PutObject anchors/* on the archive bucket (the sealing function only)
+  | 'archive:write-anchors' // PutObject anchors/* on the archive bucket (the sealing function only)
+  // Signed export (issue 8): the KMS asymmetric signing key, one action per function.
+  | 'audit:sign-export' // kms:Sign on the export signing key
+  | 'audit:export-public-key'; // kms:GetPublicKey on the export signing key
 
 /** The key prefix each materials area covers in the bucket (DESIGN.md "S3"). */
 export const MATERIAL_PREFIXES = { uploads: 'uploads/', applications: 'applications/' } as const;

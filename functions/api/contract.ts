@@ -25,7 +25,14 @@ export interface EndpointContract {
   path?: z.ZodType;
   /** Whether the endpoint stores `Idempotency-Key` (replay; different body -> 422). See docs/API.md. */
   idempotent?: boolean;
-  response: { status: number; schema: z.ZodType; description: string; headers?: Readonly<Record<string, ResponseHeader>> };
+  response: {
+    status: number;
+    schema: z.ZodType;
+    description: string;
+    headers?: Readonly<Record<string, ResponseHeader>>;
+    /** A non-JSON success body (text): its media types; default `application/json`. */
+    mediaTypes?: readonly string[];
+  };
   /** Statuses the service itself may return, beyond those implied by auth and schemas. */
   errors?: readonly number[];
 }

@@ -52,6 +52,8 @@ export interface HttpReply {
   body: unknown;
   headers?: Record<string, string>;
   cache?: JsonResponseOptions['cache'];
+  /** A text body sent as is instead of JSON (the audit export); `body` is then ignored. */
+  text?: { contentType: string; body: string };
 }
 
 /**
@@ -81,6 +83,10 @@ export function httpHandler<
       event,
     } as HttpRequest<A, B, Q, P>;
     const reply = await fn(req);
+    if (reply.text) {
+      const headers = { headers: reply.headers, cache: reply.cache, contentType: reply.text.contentType };
+      return { ...jsonResponse(reply.status, null, headers), body: reply.text.body };
+    }
     return jsonResponse(reply.status, reply.body, { headers: reply.headers, cache: reply.cache });
   };
   // middy spreads its options over its defaults: an explicit `undefined` would disable the timeout.

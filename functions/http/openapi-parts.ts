@@ -17,7 +17,14 @@ export interface OperationSource {
   query?: z.ZodType;
   params?: z.ZodType;
   idempotent?: boolean;
-  response: { status: number; schema: z.ZodType; description: string; headers?: Readonly<Record<string, ResponseHeader>> };
+  response: {
+    status: number;
+    schema: z.ZodType;
+    description: string;
+    headers?: Readonly<Record<string, ResponseHeader>>;
+    /** Media types of a non-JSON success body (e.g. the audit export); default `application/json`. */
+    mediaTypes?: readonly string[];
+  };
   errors?: readonly number[];
 }
 

@@ -64,7 +64,9 @@ export function buildOpenApi(info: OpenApiInfo, operations: readonly OperationSo
   for (const op of operations) {
     const success: Json = {
       description: op.response.description,
-      content: { 'application/json': { schema: ref(idIn(outputs, op.response.schema)) } },
+      content: Object.fromEntries(
+        (op.response.mediaTypes ?? ['application/json']).map((media) => [media, { schema: ref(idIn(outputs, op.response.schema)) }]),
+      ),
     };
     if (op.response.headers) success.headers = responseHeaders(op.response.headers);
     const responses: Json = { [op.response.status]: success };

@@ -26,6 +26,8 @@ export interface PlatformResources {
   readonly smsQueue?: IQueue;
   /** The Object Lock audit archive and its own key (anchors under `anchors/`, issue 8). */
   readonly archive: { readonly bucket: IBucket; readonly key: IKey };
+  /** The asymmetric key that signs audit exports (issue 8) and its spec. */
+  readonly exportSigningKey: { readonly key: IKey; readonly spec: 'ECC_NIST_P256' | 'SM2' };
 }
 
 /** Namespace of the platform's custom metrics (EMF and PutMetricData), named in shared/. */
@@ -171,6 +173,12 @@ export function accessGrants(scope: IConstruct, access: readonly Access[], r: Pl
         break;
       case 'archive:write-anchors':
         statements.push(...archiveGrants(scope, r.archive, 'write'));
+        break;
+      case 'audit:sign-export':
+        statements.push(allow(['kms:Sign'], [r.exportSigningKey.key.keyArn]));
+        break;
+      case 'audit:export-public-key':
+        statements.push(allow(['kms:GetPublicKey'], [r.exportSigningKey.key.keyArn]));
         break;
       default:
         throw new SpecError('access', `unknown access "${String(grant satisfies never)}"`);

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import type { PlatformResources } from './access-policy';
 import { DEPLOY_DEFAULTS } from '../config';
 import { ArchiveKey } from './archive-key';
+import { ExportSigningKey } from './export-signing-key';
 import { Buckets } from './buckets';
 import { MAIN_INDEXES, Tables } from './tables';
 
@@ -26,6 +27,7 @@ export interface DataProps {
 export class Data extends Construct {
   readonly key: Key;
   readonly archiveKey: Key;
+  readonly exportSigningKey: ExportSigningKey;
   readonly tables: Tables;
   readonly buckets: Buckets;
 
@@ -38,6 +40,7 @@ export class Data extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.archiveKey = new ArchiveKey(this, 'ArchiveKey', { breakGlassRole: props.breakGlassRole ?? DEPLOY_DEFAULTS.breakGlassRole }).key;
+    this.exportSigningKey = new ExportSigningKey(this, 'ExportSigningKey');
     this.tables = new Tables(this, 'Tables', { key: this.key });
     this.buckets = new Buckets(this, 'Buckets', {
       key: this.key,
@@ -58,6 +61,7 @@ export class Data extends Construct {
       materials: this.buckets.materials,
       serviceIds,
       archive: { bucket: this.buckets.auditArchive, key: this.archiveKey },
+      exportSigningKey: { key: this.exportSigningKey.key, spec: this.exportSigningKey.spec },
     };
   }
 }

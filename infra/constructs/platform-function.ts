@@ -91,6 +91,11 @@ export class PlatformFunction extends NodejsFunction {
     };
     // Anchors (issue 8): only functions granted the archive learn its name.
     if (this.spec.access.some((a) => a.startsWith('archive:'))) env[AUDIT_ENV_NAMES.archiveBucket] = resources.archive.bucket.bucketName;
+    // Signed export (issue 8): only the two functions granted the signing key learn its ARN.
+    if (this.spec.access.some((a) => a === 'audit:sign-export' || a === 'audit:export-public-key')) {
+      env[AUDIT_ENV_NAMES.exportKeyArn] = resources.exportSigningKey.key.keyArn;
+      env[AUDIT_ENV_NAMES.exportKeySpec] = resources.exportSigningKey.spec;
+    }
     for (const [key, value] of Object.entries(env)) this.addEnvironment(key, value);
     for (const grant of accessGrants(this, this.spec.access, resources)) {
       this.addToRolePolicy(grant.statement);

@@ -10,6 +10,9 @@ export const AUDIT_ENV_NAMES = {
   auditDir: 'ONETHING_AUDIT_DIR',
   archiveBucket: 'ARCHIVE_BUCKET',
   anchorEveryHours: 'ONETHING_ANCHOR_EVERY_HOURS',
+  // Signed export (AWS): the KMS signing key and its spec; locally the key is in auditDir.
+  exportKeyArn: 'EXPORT_SIGNING_KEY_ARN',
+  exportKeySpec: 'EXPORT_SIGNING_KEY_SPEC',
 } as const;
 
 export interface AuditConfig {
@@ -19,6 +22,10 @@ export interface AuditConfig {
   archiveBucket?: string;
   /** Hours between two anchors (at most 24: "at least daily"). */
   anchorEveryHours: number;
+  /** AWS: the KMS asymmetric key that signs exports (kms:Sign / kms:GetPublicKey only). */
+  exportKeyArn?: string;
+  /** Its spec: ECC_NIST_P256, or SM2 where the region offers it (China regions). */
+  exportKeySpec: 'ECC_NIST_P256' | 'SM2';
 }
 
 const N = AUDIT_ENV_NAMES;
@@ -26,6 +33,8 @@ const Env = z.object({
   [N.auditDir]: z.string().min(1).optional(),
   [N.archiveBucket]: z.string().min(1).optional(),
   [N.anchorEveryHours]: z.coerce.number().positive().max(24).default(24),
+  [N.exportKeyArn]: z.string().min(1).optional(),
+  [N.exportKeySpec]: z.enum(['ECC_NIST_P256', 'SM2']).default('ECC_NIST_P256'),
 });
 
 export function loadAuditConfig(env: NodeJS.ProcessEnv = process.env): AuditConfig {
@@ -39,5 +48,7 @@ export function loadAuditConfig(env: NodeJS.ProcessEnv = process.env): AuditConf
     ...(e[N.auditDir] !== undefined ? { auditDir: e[N.auditDir] } : {}),
     ...(e[N.archiveBucket] !== undefined ? { archiveBucket: e[N.archiveBucket] } : {}),
     anchorEveryHours: e[N.anchorEveryHours],
+    ...(e[N.exportKeyArn] !== undefined ? { exportKeyArn: e[N.exportKeyArn] } : {}),
+    exportKeySpec: e[N.exportKeySpec],
   };
 }

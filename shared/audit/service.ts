@@ -24,6 +24,11 @@ import { anomaliesOf, anomalyKey, DEFAULT_THRESHOLDS, type Anomaly, type Anomaly
 import { factsOfApplications, submittedIn } from './facts-store';
 import { timelinessReport, type TimelinessReport } from './timeliness';
 import type { Period } from './period';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { ValidationError } from '../errors';
+import { signExport, type ExportFormat, type SignedExport } from './export';
+import { kmsSigner, localEd25519Signer, type ExportSigner, type PublicKeyInfo } from './signer';
+import type { InspectorEvent } from './events-query';
 
 export interface AuditDeps {
   config: Pick<Config, 'auditTableName' | 'tableName' | 'cursorSecret'>;
@@ -43,6 +48,24 @@ export interface AuditOptions {
   anchors?: AnchorStore;
   writeMetric?: (line: string) => void;
   thresholds?: AnomalyThresholds;
+  signer?: ExportSigner;
+  /** The largest export body (bytes); see EXPORT_MAX_BYTES. */
+  exportMaxBytes?: number;
+}
+
+/**
+ * Lambda returns at most 6 MB and API Gateway buffers the whole response, so an export is one
+ * buffered body of at most this size; a longer period is refused (422 on `to`), to be split.
+ */
+export const EXPORT_MAX_BYTES = 5_000_000;
+/** Events read per page while building an export. */
+const EXPORT_PAGE = 100;
+
+/** The signer the configuration names: the local Ed25519 key file, else the KMS key. */
+export function signerOf(config: AuditConfig): ExportSigner {
+  if (config.auditDir) return localEd25519Signer(config.auditDir);
+  if (config.exportKeyArn) return kmsSigner(new KMSClient({}), config.exportKeyArn, config.exportKeySpec);
+  throw new Error('audit: neither ONETHING_AUDIT_DIR (local) nor EXPORT_SIGNING_KEY_ARN (AWS) is set; exports cannot be signed');
 }
 
 /** The anchor store the configuration names: the local file, else the archive bucket. */
@@ -73,6 +96,8 @@ export function createAuditService(deps: AuditDeps, opts: AuditOptions = {}) {
   const auditConfig = opts.auditConfig ?? loadAuditConfig();
   let anchorStore = opts.anchors;
   const anchors = () => (anchorStore ??= anchorStoreOf(deps, auditConfig));
+  let exportSigner = opts.signer;
+  const signer = () => (exportSigner ??= signerOf(auditConfig));
   const writeMetric = opts.writeMetric ?? ((line: string) => void process.stdout.write(`${line}\n`));
 
   /** Verifies and raises the tamper signal (metric + error log) when anything is found. */
@@ -156,6 +181,40 @@ export function createAuditService(deps: AuditDeps, opts: AuditOptions = {}) {
       const period = periodOf(q.from ?? '', q.to ?? '');
       if (!period) throw new Error('verify: the edge passes an application or a valid period');
       return verified({ period });
+    },
+    /** Every event of the period, time-ordered, masked as in `events`, then digest + signature. */
+    async export(p: Principal, q: { from: string; to: string; includeTests: boolean; format: ExportFormat }): Promise<SignedExport> {
+      await accessLog.record({ who: who(p), route: 'export-audit', what: logged(q) });
+      const period = periodOf(q.from, q.to)!;
+      const maxBytes = opts.exportMaxBytes ?? EXPORT_MAX_BYTES;
+      const events: InspectorEvent[] = [];
+      let bytes = 0;
+      let cursor: string | undefined;
+      do {
+        const page = await listEvents(
+          { ddb: deps.ddb, tableName, cursors },
+          p.sub,
+          { includeTests: q.includeTests, period },
+          {
+            limit: EXPORT_PAGE,
+            ...(cursor ? { cursor } : {}),
+          },
+        );
+        for (const e of page.items) {
+          bytes += Buffer.byteLength(JSON.stringify(e)) + 1;
+          if (bytes > maxBytes)
+            throw new ValidationError([
+              { path: 'to', message: `The export would exceed ${maxBytes} bytes (${events.length}+ events): export a shorter period` },
+            ]);
+          events.push(e);
+        }
+        cursor = page.nextCursor;
+      } while (cursor);
+      return signExport(events, q.format, q, signer());
+    },
+    async publicKey(p: Principal): Promise<PublicKeyInfo> {
+      await accessLog.record({ who: who(p), route: 'get-audit-public-key', what: {} });
+      return signer().publicKey();
     },
     async events(p: Principal, q: EventsQuery) {
       await accessLog.record({ who: who(p), route: 'list-audit-events', what: logged(q) });

@@ -34,4 +34,30 @@ export const auditContracts = {
     query: A.AnomaliesQuery,
     response: { status: 200, schema: pageOf(A.AnomalyItem), description: 'A page of anomalies, in time order' },
   },
+  'export-audit': {
+    auth: 'jwt',
+    summary: 'Every event of the period in time order, then a signed SHA-256 digest (NDJSON last line, CSV header)',
+    roles: INSPECTORS,
+    query: A.ExportQuery,
+    response: {
+      status: 200,
+      schema: A.ExportBody,
+      mediaTypes: ['application/x-ndjson', 'text/csv'],
+      description: 'NDJSON: one event per line, then `{"digest": {...}}`. CSV (UTF-8 with BOM): header row, one row per event',
+      headers: {
+        'OneThing-Digest': {
+          description:
+            'CSV only: the digest `{"sha256","count","from","to","signature","keyId"}` as compact JSON (sent as a header: responses are buffered, no HTTP trailer)',
+          required: false,
+          pattern: '^\\{"sha256":"[0-9a-f]{64}".*\\}$',
+        },
+      },
+    },
+  },
+  'get-audit-public-key': {
+    auth: 'jwt',
+    summary: 'The public key that verifies export signatures',
+    roles: INSPECTORS,
+    response: { status: 200, schema: A.PublicKey, description: '`keyId` as in the export digest, the algorithm and the SPKI PEM' },
+  },
 } as const;

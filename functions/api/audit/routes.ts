@@ -31,4 +31,21 @@ export const auditRoutes: readonly RouteSpec[] = [
     entry: audit('list-anomalies'),
     access: [...READ, 'archive:read-anchors'],
   },
+  // The export signs with the KMS key (kms:Sign only); the public key is read by its own function.
+  {
+    name: 'export-audit',
+    method: 'GET',
+    path: '/v1/audit/export',
+    auth: 'jwt',
+    entry: audit('export-audit'),
+    access: [...READ, 'audit:sign-export'],
+  },
+  {
+    name: 'get-audit-public-key',
+    method: 'GET',
+    path: '/v1/audit/public-key',
+    auth: 'jwt',
+    entry: audit('get-audit-public-key'),
+    access: ['audit:access-log', 'audit:export-public-key'],
+  },
 ];

@@ -140,3 +140,18 @@ export const AnomalyItem = z.object({
   at: z.string(),
   detail: z.record(z.string(), z.unknown()),
 });
+
+/** `GET /v1/audit/export`: the whole period, no paging (the body is signed as one). */
+export const ExportQuery = PeriodQuery.extend({
+  includeTests: Flag,
+  format: z.enum(['ndjson', 'csv']).default('ndjson'),
+}).superRefine(periodRefine);
+
+/** The export is NDJSON or CSV text, not JSON: the digest is its last line or the `OneThing-Digest` header. */
+export const ExportBody = z.string();
+
+export const PublicKey = z.object({
+  keyId: z.string(),
+  algorithm: z.enum(['Ed25519', 'ECDSA_SHA_256', 'SM2DSA']),
+  publicKeyPem: z.string(),
+});

@@ -201,6 +201,9 @@ test('inspector routes: other roles 403, no token 401', async () => {
     '/v1/audit/verify?from=2026-09-30&to=2026-09-30',
     '/v1/audit/reports/timeliness?from=2026-09-30&to=2026-09-30',
     '/v1/audit/anomalies?from=2026-09-30&to=2026-09-30',
+    '/v1/audit/export?from=2026-09-30&to=2026-09-30',
+    '/v1/audit/export?from=2026-09-30&to=2026-09-30&format=csv',
+    '/v1/audit/public-key',
   ];
   for (const path of paths) {
     expect(await status(t.api.request('GET', path))).toBe(401);

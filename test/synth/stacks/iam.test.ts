@@ -10,6 +10,14 @@ const tableLogicalId = (tableName: string): string => {
   return found[0];
 };
 
+// The export signing key (issue 8) is used directly (kms:Sign / kms:GetPublicKey), never via a service.
+const signingKeyId = (() => {
+  const keys = Object.entries(template.findResources('AWS::KMS::Key')).filter(([, r]) => r.Properties.KeyUsage === 'SIGN_VERIFY');
+  if (keys.length !== 1) throw new Error(`expected one signing key, found ${keys.length}`);
+  return keys[0]![0];
+})();
+const onSigningKey = (s: { Resource?: unknown }) => JSON.stringify(s.Resource) === JSON.stringify({ 'Fn::GetAtt': [signingKeyId, 'Arn'] });
+
 describe.each(platformFunctionSpecs.map((spec) => [spec.name, spec] as const))('IAM of onething-%s', (name, spec) => {
   const statements = statementsOf(template, name);
 
@@ -28,10 +36,19 @@ describe.each(platformFunctionSpecs.map((spec) => [spec.name, spec] as const))('
   });
 
   it('uses the data key only through DynamoDB and S3', () => {
-    for (const s of statements.filter((st) => actionsOf(st).some((a) => a.startsWith('kms:')))) {
+    for (const s of statements.filter((st) => actionsOf(st).some((a) => a.startsWith('kms:')) && !onSigningKey(st))) {
       expect(s.Condition).toEqual({ StringEquals: { 'kms:ViaService': expect.anything() } });
       expect(JSON.stringify(s.Condition)).toMatch(/"(dynamodb|s3)\.us-east-1\."/);
     }
+  });
+
+  it('uses the export signing key only as its access list says: Sign to export, GetPublicKey to publish', () => {
+    const onKey = statements.filter(onSigningKey);
+    const wanted = [
+      ...(spec.access.includes('audit:sign-export') ? ['kms:Sign'] : []),
+      ...(spec.access.includes('audit:export-public-key') ? ['kms:GetPublicKey'] : []),
+    ];
+    expect(onKey.flatMap(actionsOf).sort()).toEqual(wanted.sort());
   });
 });
 

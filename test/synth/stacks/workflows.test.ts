@@ -81,16 +81,23 @@ describe('workflow functions', () => {
       // Functions granted the audit archive (issue 8's anchors) also get its name, and only they.
       const spec = platformFunctionSpecs.find((s) => fn.Properties.FunctionName === `onething-${s.name}`);
       const archive = spec?.access.some((a) => a.startsWith('archive:')) ? ['ARCHIVE_BUCKET'] : [];
-      expect(Object.keys(env).sort()).toEqual([
-        ...archive,
-        'AUDIT_TABLE_NAME',
-        'MATERIALS_BUCKET',
-        'NODE_OPTIONS',
-        // The notifications tick alone hands SMS to their queue.
-        ...(isTick ? ['SMS_QUEUE_URL'] : []),
-        'STATE_MACHINE_ARN_PREFIX',
-        'TABLE_NAME',
-      ]);
+      // ... and those granted the export signing key its ARN and spec.
+      const signing = spec?.access.some((a) => a === 'audit:sign-export' || a === 'audit:export-public-key')
+        ? ['EXPORT_SIGNING_KEY_ARN', 'EXPORT_SIGNING_KEY_SPEC']
+        : [];
+      expect(Object.keys(env).sort()).toEqual(
+        [
+          ...archive,
+          ...signing,
+          'AUDIT_TABLE_NAME',
+          'MATERIALS_BUCKET',
+          'NODE_OPTIONS',
+          // The notifications tick alone hands SMS to their queue.
+          ...(isTick ? ['SMS_QUEUE_URL'] : []),
+          'STATE_MACHINE_ARN_PREFIX',
+          'TABLE_NAME',
+        ].sort(),
+      );
       expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
       expect(env.STATE_MACHINE_ARN_PREFIX).toEqual({
         'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':states:us-east-1:123456789012:stateMachine:']],

@@ -24,6 +24,8 @@ export const EXPECTED_ACTIONS: Record<Access, string[]> = {
   'archive:read-anchors': ['s3:GetObject', 's3:ListBucket', 'kms:Decrypt'],
   'archive:write-anchors': ['s3:PutObject', 'kms:GenerateDataKey'],
   'audit:access-log': ['dynamodb:PutItem', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
+  'audit:sign-export': ['kms:Sign'],
+  'audit:export-public-key': ['kms:GetPublicKey'],
 };
 
 export const BASELINE_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTraceSegments', 'xray:PutTelemetryRecords'];

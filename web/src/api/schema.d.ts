@@ -717,6 +717,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every event of the period in time order, then a signed SHA-256 digest (NDJSON last line, CSV header)
+         * @description Roles: inspector.
+         */
+        get: operations["exportAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public key that verifies export signatures
+         * @description Roles: inspector.
+         */
+        get: operations["getAuditPublicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -929,8 +969,15 @@ export interface components {
                 overdue: boolean;
             };
         };
+        ExportAuditResponse: string;
         FollowUpEvaluationRequest: {
             note: string;
+        };
+        GetAuditPublicKeyResponse: {
+            keyId: string;
+            /** @enum {string} */
+            algorithm: "Ed25519" | "ECDSA_SHA_256" | "SM2DSA";
+            publicKeyPem: string;
         };
         GetEventResponse: {
             id: string;
@@ -1281,6 +1328,8 @@ export interface components {
             };
             /** @description The longest path: branches of a stage in parallel, stages one after another */
             timeLimitWorkingDays: number;
+            /** @description The department that answers bad reviews (好差评 follow-up) of this service */
+            leadDepartment: string;
             departments: {
                 id: string;
                 name: {
@@ -1352,6 +1401,8 @@ export interface components {
             };
             /** @description The longest path: branches of a stage in parallel, stages one after another */
             timeLimitWorkingDays: number;
+            /** @description The department that answers bad reviews (好差评 follow-up) of this service */
+            leadDepartment: string;
             departments: {
                 id: string;
                 name: {
@@ -2818,6 +2869,65 @@ export interface operations {
             403: components["responses"]["Problem"];
             405: components["responses"]["MethodNotAllowed"];
             422: components["responses"]["Problem"];
+            500: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportAudit: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                includeTests?: "true" | "false";
+                format?: "ndjson" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description NDJSON: one event per line, then `{"digest": {...}}`. CSV (UTF-8 with BOM): header row, one row per event */
+            200: {
+                headers: {
+                    /** @description CSV only: the digest `{"sha256","count","from","to","signature","keyId"}` as compact JSON (sent as a header: responses are buffered, no HTTP trailer) */
+                    "OneThing-Digest"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": components["schemas"]["ExportAuditResponse"];
+                    "text/csv": components["schemas"]["ExportAuditResponse"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            405: components["responses"]["MethodNotAllowed"];
+            422: components["responses"]["Problem"];
+            500: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAuditPublicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `keyId` as in the export digest, the algorithm and the SPKI PEM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetAuditPublicKeyResponse"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            405: components["responses"]["MethodNotAllowed"];
             500: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };
