@@ -152,7 +152,7 @@ test('a proxy-submitted application notifies the proxy in-app and the person it 
     onBehalfOf: { name: '王秀英', idNumber: '410102198503150010', relation: '祖母' },
   });
   // Newborn is staged (issue 15): only the first stage's branches open at intake.
-  await waitForBranches(proxy, id, service.departments.filter((d) => d.after.length === 0).length);
+  await waitForBranches(proxy, id, service.departments.filter((d) => (d.after ?? []).length === 0).length);
   await proxy.request('POST', `/v1/applications/${id}/withdraw`);
 
   const notes = await eventually(async () => {
