@@ -21,7 +21,10 @@ export type Access =
   | 'audit:inspect' // Query on the audit table AND its by-day index gsi1 (the whole log, in time order)
   | 'audit:access-log' // PutItem on the audit table for keys `ACCESS#*` only (who read what, when)
   | 'archive:read-anchors' // ListBucket (prefix anchors/) + GetObject anchors/* on the Object Lock archive bucket
-  | 'archive:write-anchors'; // PutObject anchors/* on the archive bucket (the sealing function only)
+  | 'archive:write-anchors' // PutObject anchors/* on the archive bucket (the sealing function only)
+  // Inspectors at scale (issue 8): the derived fact rows, keys `AUDITFACTS*` of the main table only.
+  | 'main:read-audit-facts' // GetItem/Query on the main table for keys `AUDITFACTS*` (rows + watermark)
+  | 'main:write-audit-facts'; // PutItem/UpdateItem on the main table for keys `AUDITFACTS*` (the rollup only)
 
 /** The key prefix each materials area covers in the bucket (DESIGN.md "S3"). */
 export const MATERIAL_PREFIXES = { uploads: 'uploads/', applications: 'applications/' } as const;

@@ -9,6 +9,7 @@ import { LogsKey } from '../constructs/logs-key';
 import { Observability } from '../constructs/observability';
 import type { PlatformFunction } from '../constructs/platform-function';
 import { AuditAnchors } from '../constructs/audit-anchors';
+import { AuditFacts } from '../constructs/audit-facts';
 import { Workflows } from '../constructs/workflows';
 import type { RenderedService } from '../services';
 
@@ -61,11 +62,14 @@ export class OneThingStack extends Stack {
     this.api = new Api(this, 'Api', { resources, jwt: this.jwt, webOrigin: config.webOrigin, logsKey });
     // Issue 8: anchors sealed into the Object Lock archive on a schedule, tamper alarm.
     const auditAnchors = new AuditAnchors(this, 'AuditAnchors', { resources, logsKey });
+    // Issue 8 "Scale": the inspectors' fact rows rolled up on a schedule.
+    const auditFacts = new AuditFacts(this, 'AuditFacts', { resources, logsKey });
     const functions = new Map<string, PlatformFunction>([
       ...this.workflows.taskFunctions,
       [this.workflows.reconcile.spec.name, this.workflows.reconcile],
       ...this.api.functions,
       [auditAnchors.seal.spec.name, auditAnchors.seal],
+      [auditFacts.rollUp.spec.name, auditFacts.rollUp],
     ]);
     this.observability = new Observability(this, 'Observability', {
       stateMachines: this.workflows.stateMachines,

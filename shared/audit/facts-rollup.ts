@@ -2,11 +2,11 @@
  * Pre-aggregated application facts (issue 8 "Scale", docs/DESIGN.md "Inspectors: fact rows").
  *
  * One row per application in the MAIN table (derived data, rebuildable from the log, so it
- * stays out of the append-only audit table): `pk=AUDITFACTS#<CST submission day>`,
- * `sk=<applicationId>`, `facts` = the JSON of `factsOf(chain)`. A rollup job reads the by-day
+ * stays out of the append-only audit table): `pk=AUDITFACTS#<CST submission month>`,
+ * `sk=<CST submission day>#<applicationId>`, `facts` = the JSON of `factsOf(chain)`. A rollup job reads the by-day
  * index from the watermark up to `now - SEAL_MARGIN_MS`, re-folds every application that has
  * an event there from its whole chain, puts its row, then moves the watermark
- * (`pk=AUDITFACTS`, `sk=WATERMARK`, `upTo`) one UTC day at a time.
+ * (`pk=AUDITFACTS`, `sk=WATERMARK`, `upTo`) one step (whole UTC days) at a time.
  *
  * CONSISTENCY RULE: the facts of the applications submitted in a period = their rows, except
  * that every application with an event at or after the watermark (the live tail, read from
@@ -23,6 +23,8 @@ import { dateToDay, dayToDate } from '../calendar/cst';
 export const FACTS_PREFIX = 'AUDITFACTS';
 const WATERMARK_KEY = { pk: FACTS_PREFIX, sk: 'WATERMARK' };
 const DAY_MS = 86_400_000;
+/** Applications folded per rollup step (one watermark write each). */
+const STEP_APPLICATIONS = 2000;
 
 export interface FactsDeps {
   ddb: DynamoDBDocumentClient;
@@ -83,7 +85,11 @@ export async function foldChain(deps: FactsDeps, applicationId: string): Promise
   return factsOf(chain);
 }
 
-const factsKey = (f: ApplicationFacts) => ({ pk: `${FACTS_PREFIX}#${cstDateOf(f.submittedAt)}`, sk: f.applicationId });
+/** Month partitions (a year = 12 queries), sorted by CST submission day: a period is one key range per month. */
+const factsKey = (f: ApplicationFacts) => {
+  const day = cstDateOf(f.submittedAt);
+  return { pk: `${FACTS_PREFIX}#${day.slice(0, 7)}`, sk: `${day}#${f.applicationId}` };
+};
 
 /** Runs `work` over `items` with at most `width` in flight. */
 async function eachLimited<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -101,24 +107,39 @@ export interface RollupResult {
 }
 
 /**
- * Brings the rows up to `now - SEAL_MARGIN_MS`, one UTC day of the index per step: rows first
+ * Brings the rows up to `now - SEAL_MARGIN_MS`, a few UTC days of the index per step: rows first
  * (idempotent puts of a whole re-fold), the watermark last (conditional on the value read, so
  * two runs at once cannot move it backwards). A crash leaves rows ahead of the watermark:
  * the next run re-folds the same applications and writes the same rows.
  */
 export async function rollUpFacts(
   deps: FactsDeps & { clock: Clock },
-  opts: { maxDays?: number; parallel?: number; beforeAdvance?: (upTo: string) => Promise<void> } = {},
+  opts: {
+    /** Checked before each day: false stops the run there (a time budget); the next run continues. */
+    shouldContinue?: () => boolean;
+    parallel?: number;
+    /** Applications per step (default STEP_APPLICATIONS). */
+    stepApplications?: number;
+    /** Between the rows of a day and the watermark (tests inject a crash there). */
+    beforeAdvance?: (upTo: string) => Promise<void>;
+  } = {},
 ): Promise<RollupResult> {
   const start = (await readWatermark(deps)) ?? ANCHOR_EPOCH;
   const cutoff = new Date(deps.clock.now().getTime() - SEAL_MARGIN_MS).toISOString();
   let from = start;
   let applications = 0;
-  let days = 0;
-  while (from < cutoff && days < (opts.maxDays ?? Infinity)) {
-    const dayEnd = new Date((Math.floor(Date.parse(from) / DAY_MS) + 1) * DAY_MS).toISOString();
-    const upTo = dayEnd < cutoff ? dayEnd : cutoff;
-    const ids = [...(await touchedIn(deps, from, upTo, upTo.slice(0, 10)))];
+  while (from < cutoff && (opts.shouldContinue?.() ?? true)) {
+    // A step: whole UTC days until STEP_APPLICATIONS are touched (an application touched on
+    // several of its days is folded once per step, not once per day), or the cutoff.
+    let upTo = from;
+    const touched = new Set<string>();
+    while (upTo < cutoff && touched.size < (opts.stepApplications ?? STEP_APPLICATIONS)) {
+      const dayEnd = new Date((Math.floor(Date.parse(upTo) / DAY_MS) + 1) * DAY_MS).toISOString();
+      const end = dayEnd < cutoff ? dayEnd : cutoff;
+      for (const id of await touchedIn(deps, upTo, end, end.slice(0, 10))) touched.add(id);
+      upTo = end;
+    }
+    const ids = [...touched];
     await eachLimited(ids, opts.parallel ?? 8, async (id) => {
       const facts = await foldChain(deps, id);
       if (!facts) return;
@@ -136,9 +157,15 @@ export async function rollUpFacts(
     );
     applications += ids.length;
     from = upTo;
-    days++;
   }
   return { from: start, upTo: from, applications };
+}
+
+/** The `YYYY-MM` months a CST period touches. */
+function monthsOf(period: Period): string[] {
+  const months = new Set<string>();
+  for (let d = dateToDay(period.from)!; d <= dateToDay(period.to)!; d++) months.add(dayToDate(d).slice(0, 7));
+  return [...months];
 }
 
 /**
@@ -153,16 +180,17 @@ export async function factsFromRows(
   const watermark = await readWatermark(deps);
   if (watermark === undefined) return undefined;
   const byId = new Map<string, ApplicationFacts>();
-  const first = dateToDay(period.from)!;
-  const last = dateToDay(period.to)!;
-  for (let d = first; d <= last; d++)
-    for await (const page of pages<{ sk: string; facts: string }>(deps.ddb, {
+  for (const month of monthsOf(period))
+    for await (const page of pages<{ facts: string }>(deps.ddb, {
       TableName: deps.tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `${FACTS_PREFIX}#${dayToDate(d)}` },
-      ProjectionExpression: 'sk, facts',
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+      ExpressionAttributeValues: { ':pk': `${FACTS_PREFIX}#${month}`, ':a': period.from, ':b': `${period.to}#~` },
+      ProjectionExpression: 'facts',
     }))
-      for (const row of page) byId.set(row.sk, JSON.parse(row.facts) as ApplicationFacts);
+      for (const row of page) {
+        const facts = JSON.parse(row.facts) as ApplicationFacts;
+        byId.set(facts.applicationId, facts);
+      }
   // The live tail: whatever has an event at or after the watermark is folded from its chain.
   const today = new Date(deps.clock.now().getTime() + DAY_MS).toISOString().slice(0, 10);
   for (const id of await touchedIn(deps, watermark, undefined, today)) {

@@ -21,6 +21,15 @@ export const EXPECTED_ACTIONS: Record<Access, string[]> = {
   'archive:read-anchors': ['s3:GetObject', 's3:ListBucket', 'kms:Decrypt'],
   'archive:write-anchors': ['s3:PutObject', 'kms:GenerateDataKey'],
   'audit:access-log': ['dynamodb:PutItem', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
+  'main:read-audit-facts': ['dynamodb:GetItem', 'dynamodb:Query', 'kms:Decrypt', 'kms:DescribeKey'],
+  'main:write-audit-facts': [
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'kms:Decrypt',
+    'kms:DescribeKey',
+    'kms:Encrypt',
+    'kms:GenerateDataKey',
+  ],
 };
 
 export const BASELINE_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
