@@ -115,12 +115,12 @@ export interface RollupResult {
 export async function rollUpFacts(
   deps: FactsDeps & { clock: Clock },
   opts: {
-    /** Checked before each day: false stops the run there (a time budget); the next run continues. */
+    /** Checked before each step: false stops the run there (a time budget); the next run continues. */
     shouldContinue?: () => boolean;
     parallel?: number;
     /** Applications per step (default STEP_APPLICATIONS). */
     stepApplications?: number;
-    /** Between the rows of a day and the watermark (tests inject a crash there). */
+    /** Between the rows of a step and the watermark (tests inject a crash there). */
     beforeAdvance?: (upTo: string) => Promise<void>;
   } = {},
 ): Promise<RollupResult> {
@@ -180,17 +180,22 @@ export async function factsFromRows(
   const watermark = await readWatermark(deps);
   if (watermark === undefined) return undefined;
   const byId = new Map<string, ApplicationFacts>();
-  for (const month of monthsOf(period))
-    for await (const page of pages<{ facts: string }>(deps.ddb, {
-      TableName: deps.tableName,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
-      ExpressionAttributeValues: { ':pk': `${FACTS_PREFIX}#${month}`, ':a': period.from, ':b': `${period.to}#~` },
-      ProjectionExpression: 'facts',
-    }))
-      for (const row of page) {
-        const facts = JSON.parse(row.facts) as ApplicationFacts;
-        byId.set(facts.applicationId, facts);
-      }
+  // The months are independent partitions: read them at once (a year = 12 Queries in flight).
+  const months = await Promise.all(
+    monthsOf(period).map((month) =>
+      queryAll<{ facts: string }>(deps.ddb, {
+        TableName: deps.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+        ExpressionAttributeValues: { ':pk': `${FACTS_PREFIX}#${month}`, ':a': period.from, ':b': `${period.to}#~` },
+        ProjectionExpression: 'facts',
+      }),
+    ),
+  );
+  for (const rows of months)
+    for (const row of rows) {
+      const facts = JSON.parse(row.facts) as ApplicationFacts;
+      byId.set(facts.applicationId, facts);
+    }
   // The live tail: whatever has an event at or after the watermark is folded from its chain.
   const today = new Date(deps.clock.now().getTime() + DAY_MS).toISOString().slice(0, 10);
   for (const id of await touchedIn(deps, watermark, undefined, today)) {
