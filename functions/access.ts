@@ -28,7 +28,10 @@ export type Access =
   | 'archive:write-anchors' // PutObject anchors/* on the archive bucket (the sealing function only)
   // Signed export (issue 8): the KMS asymmetric signing key, one action per function.
   | 'audit:sign-export' // kms:Sign on the export signing key
-  | 'audit:export-public-key'; // kms:GetPublicKey on the export signing key
+  | 'audit:export-public-key' // kms:GetPublicKey on the export signing key
+  // Inspectors at scale (issue 8): the derived fact rows, keys `AUDITFACTS*` of the main table only.
+  | 'main:read-audit-facts' // GetItem/Query on the main table for keys `AUDITFACTS*` (rows + watermark)
+  | 'main:write-audit-facts'; // PutItem/UpdateItem on the main table for keys `AUDITFACTS*` (the rollup only)
 
 /** The key prefix each materials area covers in the bucket (DESIGN.md "S3"). */
 export const MATERIAL_PREFIXES = { uploads: 'uploads/', applications: 'applications/' } as const;

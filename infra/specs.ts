@@ -3,9 +3,9 @@ import { routes } from '../functions/routes';
 import { reconcileFunction, workflowFunctions } from '../functions/workflow/specs';
 import { probeSchedulerFunction } from '../functions/walkthroughs/specs';
 import { notificationsTickFunction, smsSendFunction } from '../functions/notifications/specs';
-import { sealAnchorsFunction } from '../functions/audit/specs';
+import { rollUpFactsFunction, sealAnchorsFunction } from '../functions/audit/specs';
 
-/** Every Lambda function the CDK app deploys: task functions, reconcile, one per route, the probe scheduler, the notification functions, the anchor sealer. */
+/** Every Lambda function the CDK app deploys: task functions, reconcile, one per route, the probe scheduler, the notification functions, the anchor sealer, the audit facts rollup. */
 export const platformFunctionSpecs: readonly FunctionSpec[] = [
   ...workflowFunctions,
   reconcileFunction,
@@ -14,4 +14,5 @@ export const platformFunctionSpecs: readonly FunctionSpec[] = [
   notificationsTickFunction,
   smsSendFunction,
   sealAnchorsFunction,
+  rollUpFactsFunction,
 ];

@@ -36,6 +36,7 @@ import { startLocalNotifications, type LocalNotifications } from './notification
 import { AUDIT_ENV_NAMES, loadAuditConfig } from '../shared/audit/config';
 import { anchorStoreOf } from '../shared/audit/service';
 import { startAnchorTimer } from './audit-anchors';
+import { startFactsRollupTimer } from './audit-facts';
 
 export const LOCAL_NAMES = RESOURCE_NAMES;
 const DUMMY_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -205,6 +206,8 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     const auditConfig = loadAuditConfig();
     const anchors = await startAnchorTimer(deps, clock, anchorStoreOf(deps, auditConfig), auditConfig.anchorEveryHours);
     stack.push(anchors.stop);
+    // Issue 8 "Scale": the inspectors' fact rows rolled up every few real minutes (local/audit-facts.ts).
+    stack.push(startFactsRollupTimer(deps, clock).stop);
     ready = true;
 
     return {

@@ -9,3 +9,13 @@ export const sealAnchorsFunction: FunctionSpec = {
   entry: 'functions/audit/seal-anchors.ts',
   access: ['audit:inspect', 'archive:read-anchors', 'archive:write-anchors'],
 };
+
+/**
+ * Rolls the application fact rows up to the watermark (issue 8 "Scale"), on a schedule: reads
+ * the log and its by-day index, writes only the `AUDITFACTS*` keys of the main table.
+ */
+export const rollUpFactsFunction: FunctionSpec = {
+  name: 'roll-up-audit-facts',
+  entry: 'functions/audit/roll-up-facts.ts',
+  access: ['audit:inspect', 'main:read-audit-facts', 'main:write-audit-facts'],
+};

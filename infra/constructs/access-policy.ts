@@ -10,6 +10,7 @@ import { SpecError } from '../errors';
 import { executionArnPattern, stateMachineArn } from '../naming';
 import { KEY_NEEDS, keyStatements, type KeyService } from './key-grants';
 import { ANCHOR_PREFIX } from '../../shared/audit/anchor-store';
+import { FACTS_PREFIX } from '../../shared/audit/facts-rollup';
 
 /** What the platform's functions can be granted access to (`Access` in functions/access.ts). */
 export interface PlatformResources {
@@ -168,6 +169,18 @@ export function accessGrants(scope: IConstruct, access: readonly Access[], r: Pl
         );
         kms.dynamodb.push(...KEY_NEEDS.dynamodb.write);
         break;
+      case 'main:read-audit-facts':
+      case 'main:write-audit-facts': {
+        // Derived fact rows (shared/audit/facts-rollup.ts): their own partitions, never an application.
+        const write = grant === 'main:write-audit-facts';
+        statements.push(
+          allow(write ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : ['dynamodb:GetItem', 'dynamodb:Query'], [r.mainTable.tableArn], {
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${FACTS_PREFIX}*`] },
+          }),
+        );
+        kms.dynamodb.push(...(write ? KEY_NEEDS.dynamodb.write : KEY_NEEDS.dynamodb.read));
+        break;
+      }
       case 'archive:read-anchors':
         statements.push(...archiveGrants(scope, r.archive, 'read'));
         break;

@@ -10,6 +10,7 @@ import { Notifications } from '../constructs/notifications';
 import { Observability } from '../constructs/observability';
 import type { PlatformFunction } from '../constructs/platform-function';
 import { AuditAnchors } from '../constructs/audit-anchors';
+import { AuditFacts } from '../constructs/audit-facts';
 import { Workflows } from '../constructs/workflows';
 import { Probes } from '../constructs/probes';
 import type { RenderedService } from '../services';
@@ -67,6 +68,8 @@ export class OneThingStack extends Stack {
     this.notifications = new Notifications(this, 'Notifications', { resources, logsKey });
     // Issue 8: anchors sealed into the Object Lock archive on a schedule, tamper alarm.
     const auditAnchors = new AuditAnchors(this, 'AuditAnchors', { resources, logsKey });
+    // Issue 8 "Scale": the inspectors' fact rows rolled up on a schedule.
+    const auditFacts = new AuditFacts(this, 'AuditFacts', { resources, logsKey });
     const functions = new Map<string, PlatformFunction>([
       ...this.workflows.taskFunctions,
       [this.workflows.reconcile.spec.name, this.workflows.reconcile],
@@ -75,6 +78,7 @@ export class OneThingStack extends Stack {
       [this.notifications.tick.spec.name, this.notifications.tick],
       [this.notifications.sender.spec.name, this.notifications.sender],
       [auditAnchors.seal.spec.name, auditAnchors.seal],
+      [auditFacts.rollUp.spec.name, auditFacts.rollUp],
     ]);
     this.observability = new Observability(this, 'Observability', {
       stateMachines: this.workflows.stateMachines,

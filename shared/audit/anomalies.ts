@@ -61,6 +61,14 @@ export function anomaliesOf(
 ): Anomaly[] {
   const at = now.toISOString();
   const out: Anomaly[] = [];
+  // History by applicant and service: a city's year has ~10^5 applications on each side.
+  const sameApplicant = new Map<string, ApplicationFacts[]>();
+  for (const h of history) {
+    const k = `${h.applicant ?? ''}\n${h.serviceId}`;
+    const list = sameApplicant.get(k);
+    if (list) list.push(h);
+    else sameApplicant.set(k, [h]);
+  }
   for (const app of apps) {
     const id = app.applicationId;
     for (const b of app.branches) {
@@ -104,7 +112,7 @@ export function anomaliesOf(
           at: e.followUpDueAt,
           detail: { evaluationId: e.evaluationId, level: e.level },
         });
-    const earlier = history.filter(
+    const earlier = (sameApplicant.get(`${app.applicant ?? ''}\n${app.serviceId}`) ?? []).filter(
       (h) =>
         h.applicationId !== id &&
         h.applicant !== undefined &&

@@ -22,6 +22,7 @@ import { verify, type Verification } from './verify';
 import type { WorkingCalendar } from '../calendar';
 import { anomaliesOf, anomalyKey, DEFAULT_THRESHOLDS, type Anomaly, type AnomalyKind, type AnomalyThresholds } from './anomalies';
 import { factsOfApplications, submittedIn } from './facts-store';
+import { factsFromRows } from './facts-rollup';
 import { timelinessReport, type TimelinessReport } from './timeliness';
 import type { Period } from './period';
 import { KMSClient } from '@aws-sdk/client-kms';
@@ -114,8 +115,10 @@ export function createAuditService(deps: AuditDeps, opts: AuditOptions = {}) {
   const who = (p: Principal) => ({ role: p.role, sub: p.sub });
 
   const auditTable = { ddb: deps.ddb, tableName };
+  const factsDeps = { ddb: deps.ddb, clock: deps.clock, auditTableName: tableName, tableName: deps.config.tableName };
+  // The rolled-up rows plus the live tail (facts-rollup.ts); before the first rollup, every chain.
   const factsIn = async (period: Period, f: { includeTests: boolean; serviceId?: string }) =>
-    factsOfApplications(auditTable, await submittedIn(auditTable, period, f));
+    (await factsFromRows(factsDeps, period, f)) ?? factsOfApplications(auditTable, await submittedIn(auditTable, period, f));
 
   return {
     accessLog,

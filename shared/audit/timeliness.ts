@@ -110,7 +110,11 @@ function departmentFigures(department: string, branches: readonly BranchFacts[],
 
 const byKey = <T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> => {
   const out = new Map<string, T[]>();
-  for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const list = out.get(key(item));
+    if (list) list.push(item);
+    else out.set(key(item), [item]);
+  }
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 };
 

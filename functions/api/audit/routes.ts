@@ -3,6 +3,8 @@ import type { RouteSpec } from '../../routes';
 
 const audit = (name: string) => `functions/api/audit/${name}.ts`;
 const READ: RouteSpec['access'] = ['audit:inspect', 'audit:access-log'];
+/** The report and the anomalies read the rolled-up fact rows (shared/audit/facts-rollup.ts). */
+const FIGURES: RouteSpec['access'] = [...READ, 'main:read-audit-facts'];
 
 export const auditRoutes: readonly RouteSpec[] = [
   { name: 'list-audit-events', method: 'GET', path: '/v1/audit/events', auth: 'jwt', entry: audit('list-audit-events'), access: READ },
@@ -20,7 +22,7 @@ export const auditRoutes: readonly RouteSpec[] = [
     path: '/v1/audit/reports/timeliness',
     auth: 'jwt',
     entry: audit('get-timeliness-report'),
-    access: READ,
+    access: FIGURES,
   },
   // Anomalies include `tamper`, so they verify against the anchors too.
   {
@@ -29,7 +31,7 @@ export const auditRoutes: readonly RouteSpec[] = [
     path: '/v1/audit/anomalies',
     auth: 'jwt',
     entry: audit('list-anomalies'),
-    access: [...READ, 'archive:read-anchors'],
+    access: [...FIGURES, 'archive:read-anchors'],
   },
   // The export signs with the KMS key (kms:Sign only); the public key is read by its own function.
   {

@@ -26,6 +26,15 @@ export const EXPECTED_ACTIONS: Record<Access, string[]> = {
   'audit:access-log': ['dynamodb:PutItem', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
   'audit:sign-export': ['kms:Sign'],
   'audit:export-public-key': ['kms:GetPublicKey'],
+  'main:read-audit-facts': ['dynamodb:GetItem', 'dynamodb:Query', 'kms:Decrypt', 'kms:DescribeKey'],
+  'main:write-audit-facts': [
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'kms:Decrypt',
+    'kms:DescribeKey',
+    'kms:Encrypt',
+    'kms:GenerateDataKey',
+  ],
 };
 
 export const BASELINE_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTraceSegments', 'xray:PutTelemetryRecords'];

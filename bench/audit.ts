@@ -1,0 +1,150 @@
+/**
+ * `npm run bench:audit` (issue 8 "Scale"): a city's year of timing-log events written straight
+ * into the real store (the embedded runtime's dynalite on a temporary data folder), the fact
+ * rows rolled up, then the inspectors' answers timed:
+ *   - the timeliness report over the whole year (service path: rows + live tail), REPORT_RUNS times;
+ *   - the anomaly list over the whole year, same count (kind=overdue: the facts give every kind
+ *     in one pass and the list filters; `tamper` alone re-verifies the chains, see below);
+ *   - verify throughput (events/s) over a sample month of hashed chains.
+ *   BENCH_EVENTS=<n> events (default 1,000,000); REPORT_RUNS=<n> (default 20).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startRuntime } from '../local/runtime';
+import { hashEvent, GENESIS_HASH } from '../shared/audit/chain';
+import { rollUpFacts } from '../shared/audit/facts-rollup';
+import type { LoggedEvent } from '../shared/audit/facts';
+import { periodOf } from '../shared/audit/period';
+import { createAuditService } from '../shared/audit/service';
+import { verify } from '../shared/audit/verify';
+import { writeEvents } from '../test/integration/support/audit-log';
+import { generate, rng } from '../test/unit/shared/audit/generated-logs';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const RUNS = Number(process.env.REPORT_RUNS ?? 20);
+const DAY_MS = 86_400_000;
+const YEAR_START = Date.parse('2025-01-01T00:00:00.000Z');
+/** The generator's logs start on 2026-03-02; each chain is moved to a day of 2025. */
+const GENERATOR_T0 = Date.parse('2026-03-02T00:00:00.000Z');
+const NOW = '2026-01-20T02:00:00.000Z';
+
+const shiftIso = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
+
+/** One chunk of chains moved into 2025, with city-sized ids and applicants, hashed as the store hashes. */
+function chunk(index: number, apps: number) {
+  const r = rng(1000 + index);
+  const out: Array<LoggedEvent & Record<string, unknown>> = [];
+  for (const chain of generate(apps, index + 1)) {
+    const shift = YEAR_START - GENERATOR_T0 + Math.floor(r() * 340) * DAY_MS;
+    const id = `A${String(index).padStart(6, '0')}${chain[0]!.applicationId.slice(-20)}`;
+    const applicant = `citizen-${Math.floor(r() * 60_000)}`;
+    let prevHash = GENESIS_HASH;
+    for (const e of chain) {
+      const detail =
+        e.type === 'due-moved' && e.detail
+          ? { ...e.detail, from: shiftIso(e.detail.from as string, shift), to: shiftIso(e.detail.to as string, shift) }
+          : e.detail;
+      const unhashed = {
+        ...e,
+        ...(detail ? { detail } : {}),
+        key: `${e.type}:${e.department ?? ''}:${e.seq}`,
+        applicationId: id,
+        actor: e.type === 'submitted' ? { role: 'citizen', sub: applicant } : e.actor,
+        at: shiftIso(e.at, shift),
+        ...(e.dueAt ? { dueAt: shiftIso(e.dueAt, shift) } : {}),
+        eventId: `${id}#${String(e.seq).padStart(10, '0')}`,
+        prevHash,
+      };
+      prevHash = hashEvent(unhashed, prevHash);
+      out.push({ ...unhashed, hash: prevHash });
+    }
+  }
+  return out;
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.max(1, Math.ceil((p * sorted.length) / 100)) - 1]!;
+
+async function timed<T>(runs: number, work: () => Promise<T>): Promise<{ p50: number; p99: number; last: T }> {
+  const ms: number[] = [];
+  let last!: T;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    last = await work();
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: Math.round(pct(ms, 50)), p99: Math.round(pct(ms, 99)), last };
+}
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-bench-audit-'));
+  const runtime = await startRuntime(
+    {
+      dataDir,
+      host: '127.0.0.1',
+      ports: { api: 0, dynamodb: 0, s3: 0, sfn: 0 },
+      clockStart: new Date(NOW),
+      region: 'us-east-1',
+      accountId: '000000000000',
+      partition: 'aws',
+    },
+    { reconcileEveryMs: 0 },
+  );
+  try {
+    const { deps } = runtime;
+    const auditTableName = deps.config.auditTableName;
+    const line = (s: string) => console.log(s);
+    line(`bench:audit — ${EVENTS} events, node ${process.version}, ${os.cpus().length} cores, data in ${dataDir}`);
+
+    let written = 0;
+    let applications = 0;
+    const w0 = performance.now();
+    for (let i = 0; written < EVENTS; i++) {
+      const events = chunk(i, 2000).slice(0, EVENTS - written);
+      applications += new Set(events.map((e) => e.applicationId)).size;
+      await writeEvents(deps.ddb, auditTableName, events, 4);
+      written += events.length;
+    }
+    const writeS = (performance.now() - w0) / 1000;
+    line(`write: ${written} events of ${applications} applications in ${writeS.toFixed(0)} s (${Math.round(written / writeS)} events/s)`);
+
+    const r0 = performance.now();
+    const rolled = await rollUpFacts(
+      { ddb: deps.ddb, clock: runtime.clock, auditTableName, tableName: deps.config.tableName },
+      { parallel: 8 },
+    );
+    const rollS = (performance.now() - r0) / 1000;
+    line(`rollup: ${rolled.applications} applications folded in ${rollS.toFixed(0)} s, watermark ${rolled.upTo}`);
+
+    const service = createAuditService(deps, { auditConfig: { auditDir: dataDir, anchorEveryHours: 24, exportKeySpec: 'ECC_NIST_P256' } });
+    const inspector = { role: 'inspector' as const, sub: 'bench-inspector' };
+    const year = { from: '2025-01-01', to: '2025-12-31', includeTests: false };
+    const report = await timed(RUNS, () => service.timeliness(inspector, year));
+    line(
+      `report (year, ${report.last.totals.applications} applications, ${report.last.byDepartment.length} departments): p50 ${report.p50} ms, p99 ${report.p99} ms (${RUNS} runs)`,
+    );
+    const anomalies = await timed(RUNS, () => service.anomalies(inspector, { ...year, kind: 'overdue', limit: 100 }));
+    line(`anomalies (year, kind=overdue, first page of 100): p50 ${anomalies.p50} ms, p99 ${anomalies.p99} ms (${RUNS} runs)`);
+
+    const sample = periodOf('2025-06-01', '2025-06-30')!;
+    const v0 = performance.now();
+    const checked = await verify(
+      {
+        ddb: deps.ddb,
+        tableName: auditTableName,
+        anchors: { list: () => Promise.resolve([]), append: () => Promise.resolve(), location: 'none' },
+      },
+      { period: sample },
+    );
+    const verifyS = (performance.now() - v0) / 1000;
+    line(
+      `verify (sample: chains with events in June 2025, no anchors): ${checked.checked} events of ${checked.chains} chains in ${verifyS.toFixed(1)} s = ${Math.round(checked.checked / verifyS)} events/s, ok ${checked.ok}`,
+    );
+  } finally {
+    await runtime.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+void main();

@@ -1,0 +1,206 @@
+/**
+ * Pre-aggregated application facts (issue 8 "Scale", docs/DESIGN.md "Inspectors: fact rows").
+ *
+ * One row per application in the MAIN table (derived data, rebuildable from the log, so it
+ * stays out of the append-only audit table): `pk=AUDITFACTS#<CST submission month>`,
+ * `sk=<CST submission day>#<applicationId>`, `facts` = the JSON of `factsOf(chain)`. A rollup job reads the by-day
+ * index from the watermark up to `now - SEAL_MARGIN_MS`, re-folds every application that has
+ * an event there from its whole chain, puts its row, then moves the watermark
+ * (`pk=AUDITFACTS`, `sk=WATERMARK`, `upTo`) one step (whole UTC days) at a time.
+ *
+ * CONSISTENCY RULE: the facts of the applications submitted in a period = their rows, except
+ * that every application with an event at or after the watermark (the live tail, read from
+ * the same index) is re-folded from its chain. So a report equals the brute-force
+ * recomputation from the events as of the last rollup plus the tail, i.e. from the whole log.
+ */
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Clock } from '../clock';
+import { ANCHOR_EPOCH, SEAL_MARGIN_MS } from './anchors';
+import { factsOf, type ApplicationFacts, type LoggedEvent } from './facts';
+import { cstDateOf, utcDaysCovering, type Period } from './period';
+import { dateToDay, dayToDate } from '../calendar/cst';
+
+export const FACTS_PREFIX = 'AUDITFACTS';
+const WATERMARK_KEY = { pk: FACTS_PREFIX, sk: 'WATERMARK' };
+const DAY_MS = 86_400_000;
+/** Applications folded per rollup step (one watermark write each). */
+const STEP_APPLICATIONS = 2000;
+
+export interface FactsDeps {
+  ddb: DynamoDBDocumentClient;
+  /** The audit table (the log and its by-day index gsi1). */
+  auditTableName: string;
+  /** The main table (fact rows and the watermark). */
+  tableName: string;
+}
+
+type Query = ConstructorParameters<typeof QueryCommand>[0];
+
+async function* pages<T>(ddb: DynamoDBDocumentClient, input: Query): AsyncGenerator<T[]> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    yield (page.Items ?? []) as T[];
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
+
+async function queryAll<T>(ddb: DynamoDBDocumentClient, input: Query): Promise<T[]> {
+  const out: T[] = [];
+  for await (const page of pages<T>(ddb, input)) out.push(...page);
+  return out;
+}
+
+/** The instant up to which the rows are complete; undefined before the first rollup. */
+export async function readWatermark(deps: FactsDeps): Promise<string | undefined> {
+  const got = await deps.ddb.send(new GetCommand({ TableName: deps.tableName, Key: WATERMARK_KEY, ConsistentRead: true }));
+  return typeof got.Item?.upTo === 'string' ? got.Item.upTo : undefined;
+}
+
+/** Ids of the applications with an event in [startAt, endAt) (endAt undefined: no end), from gsi1. */
+async function touchedIn(deps: FactsDeps, startAt: string, endAt: string | undefined, lastDay: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const day of utcDaysCovering(startAt, endAt ?? `${lastDay}T23:59:59.999Z`)) {
+    const range = endAt === undefined ? 'gsi1sk >= :a' : 'gsi1sk BETWEEN :a AND :b';
+    for await (const page of pages<{ applicationId?: string }>(deps.ddb, {
+      TableName: deps.auditTableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: `gsi1pk = :d AND ${range}`,
+      ProjectionExpression: 'applicationId',
+      ExpressionAttributeValues: { ':d': `DAY#${day}`, ':a': startAt, ...(endAt !== undefined ? { ':b': endAt } : {}) },
+    }))
+      for (const item of page) if (item.applicationId !== undefined) ids.add(item.applicationId);
+  }
+  return ids;
+}
+
+/** Folds one application from its whole chain (undefined: no `submitted` event yet). */
+export async function foldChain(deps: FactsDeps, applicationId: string): Promise<ApplicationFacts | undefined> {
+  const chain = await queryAll<LoggedEvent>(deps.ddb, {
+    TableName: deps.auditTableName,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': `APP#${applicationId}` },
+    ConsistentRead: true,
+  });
+  return factsOf(chain);
+}
+
+/** Month partitions (a year = 12 queries), sorted by CST submission day: a period is one key range per month. */
+const factsKey = (f: ApplicationFacts) => {
+  const day = cstDateOf(f.submittedAt);
+  return { pk: `${FACTS_PREFIX}#${day.slice(0, 7)}`, sk: `${day}#${f.applicationId}` };
+};
+
+/** Runs `work` over `items` with at most `width` in flight. */
+async function eachLimited<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+}
+
+export interface RollupResult {
+  from: string;
+  upTo: string;
+  applications: number;
+}
+
+/**
+ * Brings the rows up to `now - SEAL_MARGIN_MS`, a few UTC days of the index per step: rows first
+ * (idempotent puts of a whole re-fold), the watermark last (conditional on the value read, so
+ * two runs at once cannot move it backwards). A crash leaves rows ahead of the watermark:
+ * the next run re-folds the same applications and writes the same rows.
+ */
+export async function rollUpFacts(
+  deps: FactsDeps & { clock: Clock },
+  opts: {
+    /** Checked before each step: false stops the run there (a time budget); the next run continues. */
+    shouldContinue?: () => boolean;
+    parallel?: number;
+    /** Applications per step (default STEP_APPLICATIONS). */
+    stepApplications?: number;
+    /** Between the rows of a step and the watermark (tests inject a crash there). */
+    beforeAdvance?: (upTo: string) => Promise<void>;
+  } = {},
+): Promise<RollupResult> {
+  const start = (await readWatermark(deps)) ?? ANCHOR_EPOCH;
+  const cutoff = new Date(deps.clock.now().getTime() - SEAL_MARGIN_MS).toISOString();
+  let from = start;
+  let applications = 0;
+  while (from < cutoff && (opts.shouldContinue?.() ?? true)) {
+    // A step: whole UTC days until STEP_APPLICATIONS are touched (an application touched on
+    // several of its days is folded once per step, not once per day), or the cutoff.
+    let upTo = from;
+    const touched = new Set<string>();
+    while (upTo < cutoff && touched.size < (opts.stepApplications ?? STEP_APPLICATIONS)) {
+      const dayEnd = new Date((Math.floor(Date.parse(upTo) / DAY_MS) + 1) * DAY_MS).toISOString();
+      const end = dayEnd < cutoff ? dayEnd : cutoff;
+      for (const id of await touchedIn(deps, upTo, end, end.slice(0, 10))) touched.add(id);
+      upTo = end;
+    }
+    const ids = [...touched];
+    await eachLimited(ids, opts.parallel ?? 8, async (id) => {
+      const facts = await foldChain(deps, id);
+      if (!facts) return;
+      await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: { ...factsKey(facts), facts: JSON.stringify(facts) } }));
+    });
+    await opts.beforeAdvance?.(upTo);
+    await deps.ddb.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: WATERMARK_KEY,
+        UpdateExpression: 'SET upTo = :to',
+        ConditionExpression: from === start && start === ANCHOR_EPOCH ? 'attribute_not_exists(upTo) OR upTo = :from' : 'upTo = :from',
+        ExpressionAttributeValues: { ':to': upTo, ':from': from },
+      }),
+    );
+    applications += ids.length;
+    from = upTo;
+  }
+  return { from: start, upTo: from, applications };
+}
+
+/** The `YYYY-MM` months a CST period touches. */
+function monthsOf(period: Period): string[] {
+  const months = new Set<string>();
+  for (let d = dateToDay(period.from)!; d <= dateToDay(period.to)!; d++) months.add(dayToDate(d).slice(0, 7));
+  return [...months];
+}
+
+/**
+ * The facts of the applications submitted in `period` (narrowed to tests and service as asked)
+ * by the consistency rule above; undefined before the first rollup (the caller folds chains).
+ */
+export async function factsFromRows(
+  deps: FactsDeps & { clock: Clock },
+  period: Period,
+  f: { includeTests: boolean; serviceId?: string },
+): Promise<ApplicationFacts[] | undefined> {
+  const watermark = await readWatermark(deps);
+  if (watermark === undefined) return undefined;
+  const byId = new Map<string, ApplicationFacts>();
+  // The months are independent partitions: read them at once (a year = 12 Queries in flight).
+  const months = await Promise.all(
+    monthsOf(period).map((month) =>
+      queryAll<{ facts: string }>(deps.ddb, {
+        TableName: deps.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+        ExpressionAttributeValues: { ':pk': `${FACTS_PREFIX}#${month}`, ':a': period.from, ':b': `${period.to}#~` },
+        ProjectionExpression: 'facts',
+      }),
+    ),
+  );
+  for (const rows of months)
+    for (const row of rows) {
+      const facts = JSON.parse(row.facts) as ApplicationFacts;
+      byId.set(facts.applicationId, facts);
+    }
+  // The live tail: whatever has an event at or after the watermark is folded from its chain.
+  const today = new Date(deps.clock.now().getTime() + DAY_MS).toISOString().slice(0, 10);
+  for (const id of await touchedIn(deps, watermark, undefined, today)) {
+    const facts = await foldChain(deps, id);
+    if (facts && facts.submittedAt >= period.startAt && facts.submittedAt < period.endAt) byId.set(id, facts);
+  }
+  return [...byId.values()].filter((a) => (f.includeTests || !a.walkthrough) && (f.serviceId === undefined || a.serviceId === f.serviceId));
+}
