@@ -13,6 +13,9 @@ import type { ApplicationRecord, TaskRecord } from './records';
  *   state machine may not have received. Set by the conditional write that records the
  *   result, removed once its delivery is confirmed (`settle.ts`).
  *
+ * - `PENDING#event-start` (12345 events, `shared/events/pending.ts`): the same as `start`
+ *   for an event item.
+ *
  * The sort key starts with the instant the mark was set, so reconcile reads the oldest first
  * and can leave alone what a request in flight is about to finish.
  */

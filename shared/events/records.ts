@@ -54,6 +54,9 @@ export interface EventRecord {
   /** The department's event inbox, soonest due first (open = not yet handled). */
   gsi3pk: string;
   gsi3sk: string;
+  /** The not-started mark (`pending.ts`), present from the put until the execution exists. */
+  gsi4pk?: string;
+  gsi4sk?: string;
 }
 
 export const eventKeys = {

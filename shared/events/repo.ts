@@ -1,5 +1,7 @@
 /** The event item (records.ts): conditional single-item writes only, as for applications. */
+import { isConditionalCheckFailed } from '../applications/errors';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { EVENT_START_PK } from './pending';
 import { eventKeys, type EventRecord } from './records';
 
 export function createEventRepo(ddb: DynamoDBDocumentClient, tableName: string) {
@@ -41,6 +43,36 @@ export function createEventRepo(ddb: DynamoDBDocumentClient, tableName: string) 
           ExpressionAttributeValues: values,
         }),
       );
+    },
+    /** Removes the not-started mark; a mark already gone is fine (a retry or reconcile removed it). */
+    async unmarkStart(id: string): Promise<void> {
+      try {
+        await ddb.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: eventKeys.item(id),
+            UpdateExpression: 'REMOVE gsi4pk, gsi4sk',
+            ConditionExpression: 'gsi4pk = :pk',
+            ExpressionAttributeValues: { ':pk': EVENT_START_PK },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionalCheckFailed(error)) throw error;
+      }
+    },
+    /** Events marked not started before `before`, oldest first, one page (reconcile's read). */
+    async unstarted(before: string, limit: number, start?: Record<string, unknown>) {
+      const out = await ddb.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi4',
+          KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk < :before',
+          ExpressionAttributeValues: { ':pk': EVENT_START_PK, ':before': before },
+          Limit: limit,
+          ExclusiveStartKey: start,
+        }),
+      );
+      return { items: (out.Items ?? []) as EventRecord[], ...(out.LastEvaluatedKey ? { next: out.LastEvaluatedKey } : {}) };
     },
     /** A page of a department's inbox (open or done), soonest due first. */
     async inbox(department: string, open: boolean, limit: number, opts: { dueBefore?: string; start?: Record<string, unknown> }) {

@@ -2,43 +2,29 @@
  * The 12345 event service behind the API (docs/API.md "12345 events"). It checks requests and
  * hands actions to the state machine through the wait's task token; the machine's steps
  * record them (steps.ts). Submit stores the event (its conditional put is the idempotency
- * record), logs `submitted` and starts the execution.
+ * record, with the not-started mark), logs `submitted`, starts the execution and removes the
+ * mark (start.ts); reconcile finishes what a crash interrupts.
  */
 import { createHash } from 'node:crypto';
-import { SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { canonicalJson } from '../audit/canonical';
 import type { TimingEvent } from '../audit/types';
 import type { Principal } from '../auth/principal';
 import { isConditionalCheckFailed, isStaleToken } from '../applications/errors';
-import { stateMachineArn } from '../applications/executions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { createCursorCodec, fallbackCursorSecret } from '../applications/cursor';
 import { candidates, findCategory, mayReturn } from '../../workflows/events/routing';
 import type { EventContext } from './context';
 import { eventId, eventKeys, type EventRecord } from './records';
 import type { EventView, SubmitEventRequest } from './api-schemas';
-import { eventTiming } from './timing';
+import { eventStartMark } from './pending';
+import { finishSubmission } from './start';
 
 type Action = { action: 'accept' } | { action: 'return'; reason: string } | { action: 'reply'; text: string };
 
 export function createEventService(ctx: EventContext) {
   const { deps } = ctx;
   const cursors = createCursorCodec(deps.config.cursorSecret ?? fallbackCursorSecret(deps.config.tableName));
-
-  const start = async (e: EventRecord) => {
-    await ctx.log.append(e.id, eventTiming.submitted(e), { newChain: false });
-    try {
-      await deps.sfn.send(
-        new StartExecutionCommand({
-          stateMachineArn: stateMachineArn(deps.config, e.serviceId),
-          name: e.id,
-          input: JSON.stringify({ eventId: e.id, serviceId: e.serviceId, serviceVersion: e.serviceVersion }),
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof Error && error.name === 'ExecutionAlreadyExists')) throw error;
-    }
-  };
 
   const ownEvent = async (p: Principal, id: string) => {
     const e = await ctx.repo.get(id);
@@ -78,7 +64,7 @@ export function createEventService(ctx: EventContext) {
       const replay = async (existing: EventRecord) => {
         if (existing.requestHash !== requestHash)
           throw new ValidationError([{ path: 'Idempotency-Key', message: 'was already used with a different request body' }]);
-        await start(existing);
+        await finishSubmission(ctx, existing);
         return { event: await view(existing), replayed: true };
       };
       if (idempotencyKey !== undefined) {
@@ -112,6 +98,8 @@ export function createEventService(ctx: EventContext) {
         gsi1sk: `${at}#${id}`,
         gsi3pk: eventKeys.inbox(first, true),
         gsi3sk: `${acceptDueAt}#${id}`,
+        // Until its execution exists, so that reconcile starts it if this request dies first.
+        ...eventStartMark({ id, submittedAt: at }),
       };
       try {
         await ctx.repo.create(record);
@@ -121,7 +109,7 @@ export function createEventService(ctx: EventContext) {
         if (existing) return replay(existing);
         throw error;
       }
-      await start(record);
+      await finishSubmission(ctx, record);
       return { event: await view(record), replayed: false };
     },
 

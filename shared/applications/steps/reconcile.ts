@@ -5,6 +5,9 @@ import type { ApplicationRecord, TaskRecord } from '../records';
 import { settle } from '../redeliver';
 import { submittedEvent } from '../submit';
 import { finishWithdrawal } from '../withdraw';
+import { createEventContext, type EventContext } from '../../events/context';
+import type { EventRecord } from '../../events/records';
+import { startEvent } from '../../events/start';
 
 export interface ReconcileOptions {
   /** Items per Query page of the index. @default 100 */
@@ -23,7 +26,7 @@ export interface ReconcileOptions {
 }
 
 export interface ReconcileReport {
-  /** Executions started for applications stored but not started. */
+  /** Executions started for applications and 12345 events stored but not started. */
   started: number;
   /** Withdrawals whose stop and cancellations it finished. */
   stopped: number;
@@ -42,7 +45,8 @@ export interface ReconcileReport {
 /**
  * Repair after a crash (docs/DESIGN.md "Crash consistency"), reading only the sparse index of
  * unfinished work (`pending.ts`), oldest first, bounded per run:
- * - an application stored but not started gets its `submitted` event and its execution;
+ * - an application or a 12345 event stored but not started gets its `submitted` event and
+ *   its execution;
  * - a withdrawal whose tail did not run gets it: `withdrawn`, StopExecution, open tasks cancelled;
  * - a task whose recorded result may be undelivered is settled: its events logged, the
  *   result sent through the stored token (harmless when it did arrive), the mark removed.
@@ -79,6 +83,14 @@ export async function reconcile(ctx: Context, opts: ReconcileOptions = {}): Prom
     (limit, start) => ctx.pending.unstarted(before, limit, start),
     async (app: ApplicationRecord) => {
       if (await startStored(ctx, app)) report.started++;
+    },
+  );
+  const events = createEventContext(ctx);
+  await drain(
+    (limit, start) => events.repo.unstarted(before, limit, start),
+    async (e: EventRecord) => {
+      await startStoredEvent(events, e);
+      report.started++;
     },
   );
   await drain(
@@ -123,6 +135,13 @@ async function startStored(ctx: Context, app: ApplicationRecord): Promise<boolea
   }
   await ctx.apps.unmark(app.id, 'start');
   return started;
+}
+
+/** An event's submission tail (`shared/events/start.ts`), then its mark removed. */
+async function startStoredEvent(ctx: EventContext, e: EventRecord): Promise<void> {
+  await startEvent(ctx, e);
+  ctx.deps.logger.info('reconcile started a missing event execution', { eventId: e.id, serviceId: e.serviceId });
+  await ctx.repo.unmarkStart(e.id);
 }
 
 /** A mark's sort key starts with the instant it was set (`pending.ts`); its age is how long the item has waited. */

@@ -491,6 +491,7 @@ describe('reconcile', () => {
     // Marks set more than the grace period ago, oldest first; nothing else is read to find work.
     expect(indexQueries().map((q) => [q.ExpressionAttributeValues?.[':pk'], q.ExpressionAttributeValues?.[':before']])).toEqual([
       ['PENDING#start', '2026-10-03T19:59:00.000Z'],
+      ['PENDING#event-start', '2026-10-03T19:59:00.000Z'],
       ['PENDING#stop', '2026-10-03T19:59:00.000Z'],
       ['PENDING#delivery', '2026-10-03T19:59:00.000Z'],
     ]);
