@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Annotations, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
@@ -16,10 +16,9 @@ import {
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
-import type { Policy } from 'aws-cdk-lib/aws-iam';
-import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference';
+import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { acknowledge } from '../nag';
+import { acknowledge, acknowledgeWildcardResources } from '../nag';
 
 /** Where `npm run web:build:aws` (ONETHING_WEB_TARGET=aws) writes the AWS variant of the UI. */
 export const WEB_AWS_BUILD_DIR = path.join(__dirname, '..', '..', 'web', 'dist-aws');
@@ -72,6 +71,8 @@ export class Web extends Construct {
   /** The UI's origin, `https://<id>.cloudfront.net`. */
   readonly url: string;
   private readonly buildDir: string;
+  /** The deployment handler's role, with explicit actions (CDK's own grants use `s3:List*` etc.). */
+  private readonly deployRole: IRole;
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
@@ -124,6 +125,7 @@ export class Web extends Construct {
       })),
     });
     this.url = `https://${this.distribution.distributionDomainName}`;
+    this.deployRole = this.createDeployRole();
     acknowledge(
       this.distribution,
       'CFR1',
@@ -162,6 +164,7 @@ export class Web extends Construct {
         // Old chunks stay: a page loaded before the deployment may still ask for them.
         prune: false,
         memoryLimit: 512,
+        role: this.deployRole,
       });
     }
     if (!built) {
@@ -179,6 +182,7 @@ export class Web extends Construct {
       exclude: ['assets/*'],
       prune: true,
       memoryLimit: 512,
+      role: this.deployRole,
     });
     if (assets) entry.node.addDependency(assets);
     this.acknowledgeDeploymentHandler();
@@ -186,34 +190,40 @@ export class Web extends Construct {
   }
 
   /**
-   * The CDK-provided handler behind every BucketDeployment (one per stack and memory size):
-   * its findings are acknowledged one by one, so a new grant to it still fails synthesis.
+   * The role of CDK's deployment handler: read the staged assets, sync the UI bucket. Handed
+   * to BucketDeployment immutable, so CDK's wildcard grants (`s3:GetObject*`, `s3:List*`,
+   * `s3:DeleteObject*`, `s3:Abort*`) are not added: no policy of the stack has a wildcard action.
    */
+  private createDeployRole(): IRole {
+    const role = new Role(this, 'DeployRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      managedPolicies: [ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
+    });
+    const statements = [
+      // The CDK bootstrap bucket of this account and region (any qualifier) holds the staged zips.
+      new PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [`arn:${Aws.PARTITION}:s3:::cdk-*-assets-${Aws.ACCOUNT_ID}-${Aws.REGION}/*`],
+      }),
+      new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], resources: [this.bucket.arnForObjects('*')] }),
+      new PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] }),
+    ];
+    for (const statement of statements) {
+      role.addToPrincipalPolicy(statement);
+      acknowledgeWildcardResources(role, statement, "The deployment copies the build's files: object keys are its file names.");
+    }
+    acknowledge(
+      role,
+      'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      "CDK's deployment handler writes its own logs; it runs only during a deployment.",
+    );
+    return role.withoutPolicyUpdates();
+  }
+
+  /** CDK's handler function behind every BucketDeployment (one per stack, memory size and role). */
   private acknowledgeDeploymentHandler(): void {
-    const stack = Stack.of(this);
-    for (const handler of stack.node.children.filter((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'))) {
+    for (const handler of Stack.of(this).node.children.filter((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'))) {
       acknowledge(handler, 'L1', "The runtime of CDK's own deployment handler is chosen by aws-cdk-lib.");
-      acknowledge(
-        handler,
-        'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        "CDK's deployment handler writes its own logs; it runs only during a deployment.",
-      );
-      const policy = handler.node.tryFindChild('ServiceRole')?.node.tryFindChild('DefaultPolicy');
-      const document = policy ? (stack.resolve((policy as Policy).document) as { Statement: Array<Record<string, unknown>> }) : undefined;
-      for (const statement of document?.Statement ?? []) {
-        const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
-        const wildcards = [
-          ...list(statement.Action).map((a) => `Action::${String(a)}`),
-          ...list(statement.Resource).map((r) => `Resource::${flattenCfnReference(r)}`),
-        ].filter((finding) => finding.includes('*'));
-        for (const finding of wildcards) {
-          acknowledge(
-            handler,
-            `IAM5[${finding}]`,
-            "CDK's grants to its deployment handler: read the staged asset objects, write the UI bucket's objects (keys are the build's file names).",
-          );
-        }
-      }
     }
   }
 }
