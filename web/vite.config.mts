@@ -16,7 +16,8 @@ export default defineConfig({
     __ONETHING_TARGET__: JSON.stringify(target),
   },
   build: {
-    outDir: 'dist',
+    // Separate folders: `npm start` serves dist/, the CDK app deploys dist-aws/ (infra/constructs/web.ts).
+    outDir: target === 'aws' ? 'dist-aws' : 'dist',
     emptyOutDir: true,
     // Keeps each page's code in its own chunk: the citizen catalog loads no staff page or chart.
     chunkSizeWarningLimit: 600,

@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnApi,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -108,5 +109,12 @@ export class Api extends Construct {
       }
     }
     this.functions = functions;
+  }
+
+  /** Adds an origin to the CORS rule: the web UI's CloudFront URL, known only once it exists. */
+  allowOrigin(origin: string): void {
+    const cfn = this.httpApi.node.defaultChild as CfnApi;
+    const cors = cfn.corsConfiguration as CfnApi.CorsProperty;
+    cfn.corsConfiguration = { ...cors, allowOrigins: [...(cors.allowOrigins ?? []), origin] };
   }
 }

@@ -4,6 +4,7 @@ import {
   BlockPublicAccess,
   Bucket,
   BucketEncryption,
+  type CorsRule,
   HttpMethods,
   ObjectLockRetention,
   ObjectOwnership,
@@ -24,6 +25,15 @@ export interface BucketsProps {
   /** How long submitted materials (`applications/`) are kept (config `materialsRetentionDays`). */
   readonly materialsRetention: Duration;
 }
+
+/** The browser's presigned PUT of a material from the UI at `origin`. */
+export const uploadCorsRule = (origin: string): CorsRule => ({
+  allowedOrigins: [origin],
+  allowedMethods: [HttpMethods.PUT],
+  allowedHeaders: ['content-type', 'content-length', 'x-amz-checksum-sha256', 'x-amz-sdk-checksum-algorithm', 'x-amz-meta-*'],
+  exposedHeaders: ['ETag'],
+  maxAge: 3000,
+});
 
 /** Where abandoned uploads land; they expire after a day (DESIGN.md "S3"). */
 export const UPLOADS_PREFIX = MATERIAL_PREFIXES.uploads;
@@ -71,15 +81,7 @@ export class Buckets extends Construct {
       ...kms,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'materials/',
-      cors: [
-        {
-          allowedOrigins: [props.webOrigin],
-          allowedMethods: [HttpMethods.PUT],
-          allowedHeaders: ['content-type', 'content-length', 'x-amz-checksum-sha256', 'x-amz-sdk-checksum-algorithm', 'x-amz-meta-*'],
-          exposedHeaders: ['ETag'],
-          maxAge: 3000,
-        },
-      ],
+      cors: [uploadCorsRule(props.webOrigin)],
       lifecycleRules: [
         // Abandoned uploads: gone after a day, old versions included (personal data).
         { prefix: UPLOADS_PREFIX, expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },

@@ -1,6 +1,7 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  type CfnUserPoolClient,
   ClientAttributes,
   FeaturePlan,
   Mfa,
@@ -8,6 +9,7 @@ import {
   StringAttribute,
   UserPool,
   UserPoolClient,
+  UserPoolDomain,
   UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -81,4 +83,33 @@ export class Identity extends Construct {
       writeAttributes: new ClientAttributes().withStandardAttributes({ email: true }),
     });
   }
+
+  /**
+   * The Cognito domain of the hosted login the web UI sends users to (web/src/lib/oidc.ts).
+   * Prefixes are unique per region; the account id keeps two deployments apart.
+   */
+  addHostedLoginDomain(): UserPoolDomain {
+    return this.userPool.addDomain('HostedLogin', { cognitoDomain: { domainPrefix: `onething-${Aws.ACCOUNT_ID}` } });
+  }
+
+  /**
+   * Lets the web client use the hosted login: the authorization code grant with PKCE (the
+   * client has no secret), redirecting only to the UI's own `/auth/callback` and home page.
+   */
+  allowHostedLoginFrom(webOrigins: readonly string[]): void {
+    // The client is declared without OAuth (SRP sign-in); the UI at these origins needs the code grant.
+    const client = this.client.node.defaultChild as CfnUserPoolClient;
+    client.allowedOAuthFlowsUserPoolClient = true;
+    client.allowedOAuthFlows = ['code'];
+    client.allowedOAuthScopes = [...HOSTED_LOGIN_SCOPES];
+    client.supportedIdentityProviders = ['COGNITO'];
+    client.callbackUrLs = webOrigins.map((o) => `${o}${WEB_CALLBACK_PATH}`);
+    client.logoutUrLs = webOrigins.map((o) => `${o}/`);
+  }
 }
+
+/** The web UI's route that completes the sign-in (web/src/router.ts). */
+export const WEB_CALLBACK_PATH = '/auth/callback';
+
+/** `openid` for the ID token the API reads; `email` for the address in it. */
+export const HOSTED_LOGIN_SCOPES = ['openid', 'email'] as const;

@@ -13,6 +13,9 @@ import { AuditAnchors } from '../constructs/audit-anchors';
 import { AuditFacts } from '../constructs/audit-facts';
 import { Workflows } from '../constructs/workflows';
 import { Probes } from '../constructs/probes';
+import { uploadCorsRule } from '../constructs/buckets';
+import { HOSTED_LOGIN_SCOPES, WEB_CALLBACK_PATH } from '../constructs/identity';
+import { Web } from '../constructs/web';
 import type { RenderedService } from '../services';
 
 export interface OneThingStackProps extends StackProps {
@@ -37,10 +40,14 @@ export class OneThingStack extends Stack {
   readonly backups: Backups;
   readonly probes: Probes;
   readonly notifications: Notifications;
+  /** The web UI (S3 + CloudFront); absent in the China regions (DEPLOY.md). */
+  readonly web?: Web;
+  private readonly config: DeployConfig;
 
   constructor(scope: Construct, id: string, props: OneThingStackProps) {
     super(scope, id, props);
     const { config } = props;
+    this.config = config;
     this.data = new Data(this, 'Data', {
       webOrigin: config.webOrigin,
       auditRetention: Duration.days(config.auditRetentionDays),
@@ -96,11 +103,53 @@ export class OneThingStack extends Stack {
       },
     });
     auditAnchors.notify(this.observability.topic);
+    // Issue 13: the web UI. Not in the China regions: CloudFront there is a separate service
+    // that needs an ICP-filed domain and an uploaded certificate (DEPLOY.md "The web UI").
+    if (!config.region.startsWith('cn-')) this.web = this.addWeb();
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint });
     new CfnOutput(this, 'MaterialsBucket', { value: this.data.buckets.materials.bucketName });
     if (this.identity) {
       new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
       new CfnOutput(this, 'WebClientId', { value: this.identity.client.userPoolClientId });
     }
+  }
+
+  /**
+   * The UI's bucket and distribution, its `config.json` (API URL, hosted login), and its
+   * CloudFront URL admitted where the configured `webOrigin` is: API CORS, presigned upload
+   * CORS, the web client's redirect URLs.
+   */
+  private addWeb(): Web {
+    const materials = this.data.buckets.materials;
+    const loginDomain = this.identity?.addHostedLoginDomain();
+    const web = new Web(this, 'Web', {
+      accessLogs: this.data.buckets.accessLogs,
+      // Patterns, not the API's and bucket's own names: those resources admit the CloudFront
+      // URL (CORS), so naming them here would make a dependency cycle.
+      connectSources: [
+        `https://*.execute-api.${this.region}.${this.urlSuffix}`,
+        `https://*.s3.${this.region}.${this.urlSuffix}`,
+        `https://*.s3.${this.urlSuffix}`,
+        ...(loginDomain ? [loginDomain.baseUrl()] : []),
+      ],
+    });
+    this.api.allowOrigin(web.url);
+    materials.addCorsRule(uploadCorsRule(web.url));
+    this.identity?.allowHostedLoginFrom([web.url, this.config.webOrigin]);
+    web.publish({
+      apiUrl: this.api.httpApi.apiEndpoint,
+      ...(this.identity && loginDomain
+        ? {
+            oidc: {
+              domain: loginDomain.baseUrl(),
+              clientId: this.identity.client.userPoolClientId,
+              redirectUri: `${web.url}${WEB_CALLBACK_PATH}`,
+              scopes: [...HOSTED_LOGIN_SCOPES],
+            },
+          }
+        : {}),
+    });
+    new CfnOutput(this, 'WebUrl', { value: web.url });
+    return web;
   }
 }

@@ -8,12 +8,14 @@ import { synthesize, WEB_ORIGIN } from '../synth';
 const { template } = synthesize('us-east-1');
 
 describe('OneThing stack: resources', () => {
-  it('deploys one function per spec, one state machine per service, two tables, three buckets', () => {
-    template.resourceCountIs('AWS::Lambda::Function', platformFunctionSpecs.length);
+  it('deploys one function per spec, one state machine per service, two tables, four buckets', () => {
+    // + CDK's BucketDeployment handler, which uploads the web UI (infra/constructs/web.ts).
+    template.resourceCountIs('AWS::Lambda::Function', platformFunctionSpecs.length + 1);
     // One per one-thing service and one per 12345 event service (issue 10).
     template.resourceCountIs('AWS::StepFunctions::StateMachine', renderCatalog().length);
     template.resourceCountIs('AWS::DynamoDB::Table', 2);
-    template.resourceCountIs('AWS::S3::Bucket', 3);
+    // Materials, audit archive, access logs, web UI.
+    template.resourceCountIs('AWS::S3::Bucket', 4);
     template.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length);
     template.resourceCountIs('AWS::Cognito::UserPoolGroup', ROLES.length);
   });
@@ -63,7 +65,13 @@ describe('OneThing stack: buckets', () => {
       VersioningConfiguration: { Status: 'Enabled' },
       PublicAccessBlockConfiguration: allBlocked,
       LoggingConfiguration: { DestinationBucketName: Match.anyValue(), LogFilePrefix: 'materials/' },
-      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['PUT'], AllowedOrigins: [WEB_ORIGIN] })] },
+      CorsConfiguration: {
+        CorsRules: [
+          Match.objectLike({ AllowedMethods: ['PUT'], AllowedOrigins: [WEB_ORIGIN] }),
+          // The web UI's CloudFront URL (test/synth/stacks/web.test.ts).
+          Match.objectLike({ AllowedMethods: ['PUT'], AllowedOrigins: [Match.objectLike({ 'Fn::Join': Match.anyValue() })] }),
+        ],
+      },
       LifecycleConfiguration: {
         Rules: Match.arrayWith([
           Match.objectLike({ Prefix: 'uploads/', ExpirationInDays: 1, Status: 'Enabled' }),
