@@ -7,11 +7,12 @@ import { Data } from '../constructs/data';
 import { Identity, type JwtTrust } from '../constructs/identity';
 import { LogsKey } from '../constructs/logs-key';
 import { Notifications } from '../constructs/notifications';
-import { Observability } from '../constructs/observability';
+import type { Observability } from '../constructs/observability';
 import type { PlatformFunction } from '../constructs/platform-function';
 import { AuditAnchors } from '../constructs/audit-anchors';
 import { Workflows } from '../constructs/workflows';
 import { Probes } from '../constructs/probes';
+import { MonitoringStack } from './monitoring-stack';
 import type { RenderedService } from '../services';
 
 export interface OneThingStackProps extends StackProps {
@@ -33,6 +34,8 @@ export class OneThingStack extends Stack {
   readonly jwt: JwtTrust;
   readonly api: Api;
   readonly observability: Observability;
+  /** The nested stack holding `observability`. */
+  readonly monitoring: MonitoringStack;
   readonly backups: Backups;
   readonly probes: Probes;
   readonly notifications: Notifications;
@@ -76,21 +79,25 @@ export class OneThingStack extends Stack {
       [this.notifications.sender.spec.name, this.notifications.sender],
       [auditAnchors.seal.spec.name, auditAnchors.seal],
     ]);
-    this.observability = new Observability(this, 'Observability', {
-      stateMachines: this.workflows.stateMachines,
-      functions,
-      departments: props.services.flatMap((s) => s.departments),
-      probedServices: props.services.filter((s) => s.kind === 'one-thing').map((s) => s.serviceId),
-      alarmEmail: config.alarmEmail,
-      extraAlarms: this.notifications.alarms(),
-      platform: {
-        httpApi: this.api.httpApi,
-        tables: new Map([
-          ['main', this.data.tables.main],
-          ['audit', this.data.tables.audit],
-        ]),
+    // Alarms, dashboard and topic: a nested stack (see MonitoringStack), 500-resource limit.
+    this.monitoring = new MonitoringStack(this, 'Monitoring', {
+      observability: {
+        stateMachines: this.workflows.stateMachines,
+        functions,
+        departments: props.services.flatMap((s) => s.departments),
+        probedServices: props.services.filter((s) => s.kind === 'one-thing').map((s) => s.serviceId),
+        alarmEmail: config.alarmEmail,
+        extraAlarms: this.notifications.alarms(),
+        platform: {
+          httpApi: this.api.httpApi,
+          tables: new Map([
+            ['main', this.data.tables.main],
+            ['audit', this.data.tables.audit],
+          ]),
+        },
       },
     });
+    this.observability = this.monitoring.observability;
     auditAnchors.notify(this.observability.topic);
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint });
     new CfnOutput(this, 'MaterialsBucket', { value: this.data.buckets.materials.bucketName });
