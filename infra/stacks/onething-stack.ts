@@ -22,9 +22,11 @@ export interface OneThingStackProps extends StackProps {
 }
 
 /**
- * The whole platform in one stack, one construct per concern. One stack on purpose: the
+ * The whole platform in one deployment, one construct per concern. One stack on purpose: the
  * functions need the tables, buckets and machines, and cross-stack exports would pin those
  * references forever; the stateful resources are protected by RETAIN and deletion protection.
+ * The monitoring alone is a nested stack (MonitoringStack): it only reads the rest, and
+ * without it the template passes CloudFormation's 500-resource limit (docs/DEPLOY.md).
  */
 export class OneThingStack extends Stack {
   readonly data: Data;
