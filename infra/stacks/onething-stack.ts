@@ -7,7 +7,7 @@ import { Data } from '../constructs/data';
 import { Identity, type JwtTrust } from '../constructs/identity';
 import { LogsKey } from '../constructs/logs-key';
 import { Notifications } from '../constructs/notifications';
-import { Observability } from '../constructs/observability';
+import type { Observability } from '../constructs/observability';
 import type { PlatformFunction } from '../constructs/platform-function';
 import { AuditAnchors } from '../constructs/audit-anchors';
 import { AuditFacts } from '../constructs/audit-facts';
@@ -16,6 +16,7 @@ import { Probes } from '../constructs/probes';
 import { uploadCorsRule } from '../constructs/buckets';
 import { HOSTED_LOGIN_SCOPES, WEB_CALLBACK_PATH } from '../constructs/identity';
 import { Web } from '../constructs/web';
+import { MonitoringStack } from './monitoring-stack';
 import type { RenderedService } from '../services';
 
 export interface OneThingStackProps extends StackProps {
@@ -25,9 +26,11 @@ export interface OneThingStackProps extends StackProps {
 }
 
 /**
- * The whole platform in one stack, one construct per concern. One stack on purpose: the
+ * The whole platform in one deployment, one construct per concern. One stack on purpose: the
  * functions need the tables, buckets and machines, and cross-stack exports would pin those
  * references forever; the stateful resources are protected by RETAIN and deletion protection.
+ * The monitoring alone is a nested stack (MonitoringStack): it only reads the rest, and
+ * without it the template passes CloudFormation's 500-resource limit (docs/DEPLOY.md).
  */
 export class OneThingStack extends Stack {
   readonly data: Data;
@@ -37,6 +40,8 @@ export class OneThingStack extends Stack {
   readonly jwt: JwtTrust;
   readonly api: Api;
   readonly observability: Observability;
+  /** The nested stack holding `observability`. */
+  readonly monitoring: MonitoringStack;
   readonly backups: Backups;
   readonly probes: Probes;
   readonly notifications: Notifications;
@@ -87,21 +92,25 @@ export class OneThingStack extends Stack {
       [auditAnchors.seal.spec.name, auditAnchors.seal],
       [auditFacts.rollUp.spec.name, auditFacts.rollUp],
     ]);
-    this.observability = new Observability(this, 'Observability', {
-      stateMachines: this.workflows.stateMachines,
-      functions,
-      departments: props.services.flatMap((s) => s.departments),
-      probedServices: props.services.filter((s) => s.kind === 'one-thing').map((s) => s.serviceId),
-      alarmEmail: config.alarmEmail,
-      extraAlarms: this.notifications.alarms(),
-      platform: {
-        httpApi: this.api.httpApi,
-        tables: new Map([
-          ['main', this.data.tables.main],
-          ['audit', this.data.tables.audit],
-        ]),
+    // Alarms, dashboard and topic: a nested stack (see MonitoringStack), 500-resource limit.
+    this.monitoring = new MonitoringStack(this, 'Monitoring', {
+      observability: {
+        stateMachines: this.workflows.stateMachines,
+        functions,
+        departments: props.services.flatMap((s) => s.departments),
+        probedServices: props.services.filter((s) => s.kind === 'one-thing').map((s) => s.serviceId),
+        alarmEmail: config.alarmEmail,
+        extraAlarms: this.notifications.alarms(),
+        platform: {
+          httpApi: this.api.httpApi,
+          tables: new Map([
+            ['main', this.data.tables.main],
+            ['audit', this.data.tables.audit],
+          ]),
+        },
       },
     });
+    this.observability = this.monitoring.observability;
     auditAnchors.notify(this.observability.topic);
     // Issue 13: the web UI. Not in the China regions: CloudFront there is a separate service
     // that needs an ICP-filed domain and an uploaded certificate (DEPLOY.md "The web UI").

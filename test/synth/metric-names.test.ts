@@ -82,8 +82,10 @@ describe('custom metric names', () => {
   });
 
   it('the deployed alarms watch those names', () => {
-    const template: Template = synthesize('us-east-1').template;
-    const watched = Object.values(template.findResources('AWS::CloudWatch::Alarm'))
+    const { template, monitoring } = synthesize('us-east-1');
+    // Most alarms are in the nested monitoring stack; the tamper alarm is in the parent.
+    const watched = [template, monitoring]
+      .flatMap((t: Template) => Object.values(t.findResources('AWS::CloudWatch::Alarm')))
       .filter((a) => a.Properties.Namespace === METRICS_NAMESPACE)
       .map((a) => a.Properties.MetricName as string);
     expect(new Set(watched)).toEqual(

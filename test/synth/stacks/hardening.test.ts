@@ -11,9 +11,11 @@ import { functionLogicalId, synthesize, testConfig } from '../synth';
  * Issue #14 item 9: alarms that reach someone, an audit archive key only a break-glass role
  * can retire, materials grants and lifecycle, reserved concurrency, encrypted logs, backups.
  */
-const { template } = synthesize('us-east-1');
+const { template, monitoring } = synthesize('us-east-1');
 type Resources = Record<string, { Type: string; Properties: Record<string, any>; DeletionPolicy?: string }>;
 const resources = (type: string) => template.findResources(type) as Resources;
+/** Alarms and their topic: the nested monitoring stack, parameters resolved to the parent's values. */
+const monitoringResources = (type: string) => monitoring.findResources(type) as Resources;
 const json = (v: unknown) => JSON.stringify(v);
 
 const logicalIdOf = (type: string, predicate: (props: Record<string, any>) => boolean): string => {
@@ -27,7 +29,7 @@ const materialsId = () => logicalIdOf('AWS::S3::Bucket', (p) => p.LoggingConfigu
 
 describe('alarm topic', () => {
   it('lets CloudWatch alarms of this account publish, and no one else', () => {
-    const [policy] = Object.values(resources('AWS::SNS::TopicPolicy'));
+    const [policy] = Object.values(monitoringResources('AWS::SNS::TopicPolicy'));
     const allows = (policy?.Properties.PolicyDocument.Statement as Array<Record<string, any>>).filter((s) => s.Effect === 'Allow');
     expect(allows).toEqual([
       expect.objectContaining({
@@ -187,7 +189,7 @@ describe('AWS Backup', () => {
 });
 
 describe('alarms added by the hardening', () => {
-  const alarms = Object.values(resources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+  const alarms = Object.values(monitoringResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
   const alarmOn = (metricName: string, namespace: string) => alarms.filter((a) => a.MetricName === metricName && a.Namespace === namespace);
 
   it('API 5xx on the HTTP API', () => {

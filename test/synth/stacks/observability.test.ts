@@ -5,12 +5,13 @@ import { renderCatalog } from '../../../infra/services';
 
 /** Every deployed machine: the one-thing services, then the 12345 event services (issue 10). */
 const machines = renderCatalog();
-import { functionLogicalId, synthesize } from '../synth';
+import { functionLogicalId, nestedOutputValue, synthesize } from '../synth';
 
-const { template } = synthesize('us-east-1');
+// Alarms, dashboard and topic live in the nested monitoring stack, seen with the parent's values.
+const { template, monitoring } = synthesize('us-east-1');
 
 const alarmOn = (metricName: string, namespace: string, dimensions?: unknown) =>
-  template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+  monitoring.hasResourceProperties('AWS::CloudWatch::Alarm', {
     MetricName: metricName,
     Namespace: namespace,
     ...(dimensions ? { Dimensions: dimensions } : {}),
@@ -27,11 +28,12 @@ describe('alarms and dashboard', () => {
     // and the notifications' SMS dead letters and unanswered bad reviews.
     // and the timing-log tamper alarm (issue 8).
     const platformWide = 1 + 2 * 2 + machines.length + 1 + 2 + 1;
-    template.resourceCountIs(
-      'AWS::CloudWatch::Alarm',
-      3 * machines.length + catalog.length + 2 * platformFunctionSpecs.length + departments.length + platformWide,
-    );
-    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    const total = 3 * machines.length + catalog.length + 2 * platformFunctionSpecs.length + departments.length + platformWide;
+    // All but the tamper alarm (defined next to the anchors, in the parent) are in the nested stack.
+    monitoring.resourceCountIs('AWS::CloudWatch::Alarm', total - 1);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 1);
+    monitoring.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 0);
   });
 
   it.each(catalog.map((d) => d.id))('alarms on failed and timed-out executions of onething-%s', (serviceId) => {
@@ -72,8 +74,8 @@ describe('alarms and dashboard', () => {
   });
 
   it('notifies an encrypted, TLS-only topic', () => {
-    template.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'onething-alarms', KmsMasterKeyId: Match.anyValue() });
-    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+    monitoring.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'onething-alarms', KmsMasterKeyId: Match.anyValue() });
+    monitoring.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
       },
@@ -88,8 +90,14 @@ it('alarms on tamper findings (issue 8), notifying the alarm topic', () => {
     MetricName: 'TamperFindings',
     Statistic: 'Sum',
     Threshold: 1,
-    AlarmActions: [{ Ref: Match.anyValue() }],
+    AlarmActions: [Match.objectLike({ 'Fn::GetAtt': Match.anyValue() })],
   });
+  // The action is the nested stack's output for its alarm topic.
+  const [tamper] = Object.values(
+    template.findResources('AWS::CloudWatch::Alarm', { Properties: { AlarmName: 'onething-timing-log-tamper' } }),
+  );
+  const [topicId] = Object.keys(monitoring.findResources('AWS::SNS::Topic'));
+  expect(nestedOutputValue(monitoring, tamper?.Properties.AlarmActions[0])).toEqual({ Ref: topicId });
 });
 
 it('seals the chain heads every 6 hours (at least daily) with the seal-anchors function', () => {
