@@ -149,7 +149,9 @@ test('reconcile reads only the unfinished work among 10,000 unfinished applicati
       lagSeconds: expect.any(Number),
     });
     expect(first.lagSeconds).toBeGreaterThan(0);
-    expect(reads.counts).toEqual({ gsi4: UNSTARTED + 25 });
+    // Each decision settled is logged with its notifications (issue 12), which read that one
+    // application and its task (2 items): work on the unfinished item itself, nothing else.
+    expect(reads.counts).toEqual({ gsi4: UNSTARTED + 25, table: 2 * 25 });
 
     const second = await run();
     expect(second).toEqual({
@@ -163,7 +165,8 @@ test('reconcile reads only the unfinished work among 10,000 unfinished applicati
     });
     const third = await run();
     expect(third).toEqual({ started: 0, stopped: 0, delivered: 0, read: 0, failed: 0, more: false, lagSeconds: 0 });
-    // Every item read was unfinished work: 43 of 20,000 items, never the day's applications (gsi2).
-    expect(reads.counts).toEqual({ gsi4: UNSTARTED + UNDELIVERED });
+    // Every item read was unfinished work: 43 of 20,000 items, never the day's applications (gsi2),
+    // plus each settled decision's own application and task for its notifications.
+    expect(reads.counts).toEqual({ gsi4: UNSTARTED + UNDELIVERED, table: 2 * UNDELIVERED });
   }
 }, 60_000);
