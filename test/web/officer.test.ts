@@ -55,7 +55,7 @@ test('an officer works the inbox: one notice listing every missing item; another
   const fieldOption = await page
     .getByLabel('需补正事项2')
     .locator('option')
-    .filter({ hasText: /^字段：.*(idNumber|身份证)/ })
+    .filter({ hasText: /^字段：.*(idNumber|身份证|身份号码)/ })
     .first()
     .getAttribute('value');
   await page.getByLabel('需补正事项2').selectOption(fieldOption);

@@ -21,7 +21,7 @@ test('an official runs a probe and reads its live report', async () => {
   await signInAs(page, t.runtime.urls.api, { role: 'official', sub: 'leader-1' });
   await page.getByRole('heading', { name: '走流程（体验式办事）' }).waitFor();
   await page.getByLabel('事项').first().selectOption({ label: '教育入学一件事' });
-  await page.getByLabel('自动巡检').check();
+  await page.getByRole('radio', { name: '自动巡检' }).check();
   await page.getByRole('button', { name: '开始' }).click();
   await page.waitForURL(/\/official\/walkthroughs\//);
   await page.getByRole('img', { name: '各环节已用工作日与法定时限' }).waitFor();
