@@ -6,7 +6,7 @@ import type { OneThingClient } from '../../../local/client';
 let t: TestRuntime;
 beforeAll(async () => {
   // A Monday in November: no holiday inside the limits.
-  t = await startTestRuntime({ clockStart: '2026-11-02T02:00:00Z' });
+  t = await startTestRuntime({ clockStart: '2026-11-02T02:00:00Z', smsEveryMs: 1000 });
 });
 afterAll(() => t.close());
 

@@ -19,7 +19,7 @@ export interface TestRuntime {
 
 /** Starts the real embedded runtime (dynalite, s3rver, engine, HTTP API) on ephemeral ports. */
 export async function startTestRuntime(
-  opts: { clockStart?: string; dataDir?: string; reconcileEveryMs?: number; catalog?: Catalog } = {},
+  opts: { clockStart?: string; dataDir?: string; reconcileEveryMs?: number; smsEveryMs?: number; catalog?: Catalog } = {},
 ): Promise<TestRuntime> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'onething-it-'));
   const config: LocalConfig = {
@@ -34,9 +34,12 @@ export async function startTestRuntime(
   // The scheduled reconcile stays off unless a test asks for it: tests run it when they mean to.
   // Strict: the generated state machines must not read a variable before a state assigned it.
   // Probes sweep after each dev-clock advance only (no real-time timer): tests move the clock when they mean to.
+  // The SMS dispatcher leases outbox items in the background, so it is off unless a test reads SMS
+  // (tests that compare the tables before and after a request must see only that request's writes).
   const runtime = await startRuntime(config, {
     reconcileEveryMs: opts.reconcileEveryMs ?? 0,
     probeEveryMs: 0,
+    smsEveryMs: opts.smsEveryMs ?? 0,
     strictVariables: true,
     ...(opts.catalog ? { catalog: opts.catalog } : {}),
   });
