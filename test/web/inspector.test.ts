@@ -3,7 +3,7 @@
  * evidence and verifies the timing logs of the period.
  */
 import type { Browser } from 'playwright-core';
-import { decide, findTask, getService, submitExample, waitForBranches, waitForStatus } from '../integration/support/flows';
+import { approveInOrder, getService, submitExample } from '../integration/support/flows';
 import { startTestRuntime, type TestRuntime } from '../integration/support/runtime';
 import { describeViolations, launchBrowser, newPage, screenshots, seriousViolations, signInAs } from './support/browser';
 
@@ -21,12 +21,7 @@ test('an inspector reads the report and verifies the timing logs', async () => {
   const service: any = await getService(t.api, 'school-enrolment');
   const citizen = await t.api.login({ role: 'citizen', sub: 'inspected' });
   const id = await submitExample(citizen, service, 'inspected-1');
-  await waitForBranches(citizen, id, service.departments.length);
-  for (const d of service.departments) {
-    const o = await t.api.login({ role: 'officer', sub: `o-${d.id}`, dept: d.id });
-    await decide(o, (await findTask(o, d.id, id)).taskId, { decision: 'approve', comment: '同意' });
-  }
-  await waitForStatus(citizen, id, 'approved');
+  await approveInOrder(t.api, citizen, id, '同意');
 
   const { page } = await newPage(browser);
   await signInAs(page, t.runtime.urls.api, { role: 'inspector', sub: 'jw-1' });

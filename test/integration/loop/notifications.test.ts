@@ -1,6 +1,16 @@
 import fs from 'node:fs';
 import { startTestRuntime, eventually, type TestRuntime } from '../support/runtime';
-import { decide, fileFor, findTask, getApplication, getService, submitExample, waitForBranches, waitForStatus } from '../support/flows';
+import {
+  decide,
+  fileFor,
+  findTask,
+  firstStage,
+  getApplication,
+  getService,
+  submitExample,
+  waitForBranches,
+  waitForStatus,
+} from '../support/flows';
 import type { OneThingClient } from '../../../local/client';
 
 let t: TestRuntime;
@@ -152,7 +162,7 @@ test('a proxy-submitted application notifies the proxy in-app and the person it 
     onBehalfOf: { name: '王秀英', idNumber: '410102198503150010', relation: '祖母' },
   });
   // Newborn is staged (issue 15): only the first stage's branches open at intake.
-  await waitForBranches(proxy, id, service.departments.filter((d) => (d.after ?? []).length === 0).length);
+  await waitForBranches(proxy, id, firstStage(service).length);
   await proxy.request('POST', `/v1/applications/${id}/withdraw`);
 
   const notes = await eventually(async () => {

@@ -73,6 +73,9 @@ export const EXAMPLE_RESULTS: Readonly<Record<string, Record<string, string>>> =
   'natural-resources': { planningPermitNo: '建字第410183202600012号' },
 };
 
+/** Services whose departments hand results forward (public security hands none in school enrolment). */
+const SERVICES_WITH_RESULTS = new Set(['newborn', 'construction-permit']);
+
 /** The departments that open at intake: those without prerequisites (all of a flat service). */
 export const firstStage = (service: { departments: Array<{ id: string; after?: string[] }> }): string[] =>
   service.departments.filter((d) => (d.after ?? []).length === 0).map((d) => d.id);
@@ -89,7 +92,7 @@ export async function approveInOrder(api: OneThingClient, citizen: OneThingClien
     const open = app.branches.filter((b: any) => b.status === 'open' && !approved.has(b.department));
     for (const b of open) {
       const officer = await api.login({ role: 'officer', sub: `o-${b.department}`, dept: b.department });
-      const results = EXAMPLE_RESULTS[b.department];
+      const results = SERVICES_WITH_RESULTS.has(app.serviceId) ? EXAMPLE_RESULTS[b.department] : undefined;
       await decide(officer, (await findTask(officer, b.department, id)).taskId, {
         decision: 'approve',
         comment,
