@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { DeployConfigError } from './errors';
+import type { SiteSettings } from './site-settings';
 
 /** Where and how the app is deployed; read once from CDK context and the environment. */
-export interface DeployConfig {
+export interface DeployConfig extends SiteSettings {
   /** e.g. `us-east-1`, `cn-north-1`. */
   region: string;
   /** 12 digits; absent = environment-agnostic account (resolved at deploy time). */
@@ -77,7 +78,16 @@ const schema = z.object({
     .default(DEPLOY_DEFAULTS.breakGlassRole),
   workflowReservedConcurrency: z.coerce.number().int().min(1).max(1000).default(DEPLOY_DEFAULTS.workflowReservedConcurrency),
   reconcileReservedConcurrency: z.coerce.number().int().min(1).max(10).default(DEPLOY_DEFAULTS.reconcileReservedConcurrency),
+  // Site settings (infra/site-settings.ts checks their content against the catalog).
+  promisedLimits: z.string().optional(),
+  findingRectifyWorkingDays: z.coerce.number().int().min(1).max(365).optional(),
 });
+
+/** A context value that is JSON: text as given, an object (cdk.json) as its JSON. */
+function jsonText(v: unknown): string | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
 
 /** Reads a context value; `undefined` when absent. */
 export type ContextReader = (key: string) => unknown;
@@ -103,6 +113,9 @@ export function loadDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv)
     breakGlassRole: str(context('breakGlassRole')),
     workflowReservedConcurrency: str(context('workflowReservedConcurrency')),
     reconcileReservedConcurrency: str(context('reconcileReservedConcurrency')),
+    // cdk.json may hold the promises as an object; `-c promisedLimits='{...}'` passes JSON text.
+    promisedLimits: jsonText(context('promisedLimits')),
+    findingRectifyWorkingDays: str(context('findingRectifyWorkingDays')),
   };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

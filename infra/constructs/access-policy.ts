@@ -29,6 +29,10 @@ export interface PlatformResources {
   readonly archive: { readonly bucket: IBucket; readonly key: IKey };
   /** The asymmetric key that signs audit exports (issue 8) and its spec. */
   readonly exportSigningKey: { readonly key: IKey; readonly spec: 'ECC_NIST_P256' | 'SM2' };
+  /** The site settings every function gets (infra/site-settings.ts); none when absent. */
+  readonly siteEnvironment?: Readonly<Record<string, string>>;
+  /** `CURSOR_SECRET` as a deploy-time reference, for the functions that page (infra/constructs/cursor-secret.ts). */
+  readonly cursorSecret?: string;
 }
 
 /** Namespace of the platform's custom metrics (EMF and PutMetricData), named in shared/. */

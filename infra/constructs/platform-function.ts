@@ -14,6 +14,7 @@ import { acknowledge, acknowledgeWildcardResources } from '../nag';
 import { accessGrants, type PlatformResources } from './access-policy';
 import { AUDIT_ENV_NAMES } from '../../shared/audit/config';
 import { ENV_NAMES } from '../../shared/names';
+import { takesCursor } from '../specs';
 
 /** Repository root: spec entries are relative to it. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -96,6 +97,9 @@ export class PlatformFunction extends NodejsFunction {
       env[AUDIT_ENV_NAMES.exportKeyArn] = resources.exportSigningKey.key.keyArn;
       env[AUDIT_ENV_NAMES.exportKeySpec] = resources.exportSigningKey.spec;
     }
+    // The city's settings (promised limits, ...): every function reads the catalog the same way.
+    Object.assign(env, resources.siteEnvironment ?? {});
+    if (resources.cursorSecret !== undefined && takesCursor(this.spec)) env[ENV_NAMES.cursorSecret] = resources.cursorSecret;
     for (const [key, value] of Object.entries(env)) this.addEnvironment(key, value);
     for (const grant of accessGrants(this, this.spec.access, resources)) {
       this.addToRolePolicy(grant.statement);

@@ -4,6 +4,8 @@ import type { DeployConfig } from '../config';
 import { Api } from '../constructs/api';
 import { Backups } from '../constructs/backups';
 import { Data } from '../constructs/data';
+import { CursorSecret } from '../constructs/cursor-secret';
+import { siteEnvironment } from '../site-settings';
 import { Identity, type JwtTrust } from '../constructs/identity';
 import { LogsKey } from '../constructs/logs-key';
 import { Notifications } from '../constructs/notifications';
@@ -60,7 +62,11 @@ export class OneThingStack extends Stack {
       breakGlassRole: config.breakGlassRole,
     });
     this.backups = new Backups(this, 'Backups', { tables: [this.data.tables.main, this.data.tables.audit], key: this.data.key });
-    const resources = this.data.resources(props.services.map((s) => s.serviceId));
+    const resources = {
+      ...this.data.resources(props.services.map((s) => s.serviceId)),
+      siteEnvironment: siteEnvironment(config),
+      cursorSecret: new CursorSecret(this, 'CursorSecret').value,
+    };
     const logsKey = new LogsKey(this, 'Logs').key;
     this.workflows = new Workflows(this, 'Workflows', {
       resources,

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { workflowFunctions } from '../../../functions/workflow/specs';
-import { platformFunctionSpecs } from '../../../infra/specs';
+import { platformFunctionSpecs, takesCursor } from '../../../infra/specs';
 import { catalog } from '../../../workflows/catalog';
 import { renderStateMachine, substituteDefinition } from '../../../workflows/generator';
 import { functionLogicalId, synthesize } from '../synth';
@@ -101,12 +101,39 @@ describe('workflow functions', () => {
           ...(isTick ? ['SMS_QUEUE_URL'] : []),
           'STATE_MACHINE_ARN_PREFIX',
           'TABLE_NAME',
+          // Only the functions that page with signed cursors learn their key.
+          ...(spec && takesCursor(spec) ? ['CURSOR_SECRET'] : []),
         ].sort(),
       );
+      if (env.CURSOR_SECRET !== undefined) expect(JSON.stringify(env.CURSOR_SECRET)).toMatch(/resolve:secretsmanager:/);
       expect(env.NODE_OPTIONS).toBe('--enable-source-maps');
       expect(env.STATE_MACHINE_ARN_PREFIX).toEqual({
         'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':states:us-east-1:123456789012:stateMachine:']],
       });
     }
+  });
+
+  it('only the list routes page with signed cursors, so only they get CURSOR_SECRET', () => {
+    expect(
+      platformFunctionSpecs
+        .filter(takesCursor)
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(
+      [
+        'list-anomalies',
+        'list-applications',
+        'list-audit-events',
+        'list-department-events',
+        'list-department-tasks',
+        'list-evaluations',
+        'list-notifications',
+        'list-walkthroughs',
+      ].sort(),
+    );
+    // Generated at the first deployment; not in the template.
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+    });
   });
 });
