@@ -26,7 +26,8 @@ export const WEB_AWS_BUILD_DIR = path.join(__dirname, '..', '..', 'web', 'dist-a
 /** What the AWS build reads from `/config.json` (web/src/config.ts `RuntimeConfig`). */
 export interface WebRuntimeConfig {
   readonly apiUrl: string;
-  readonly oidc?: { domain: string; clientId: string; redirectUri: string; scopes: string[] };
+  /** web/src/config.ts `OidcConfig`: `domain` for the Cognito hosted login, `issuer` for another provider. */
+  readonly oidc?: { domain?: string; issuer?: string; clientId: string; redirectUri: string; scopes: string[] };
 }
 
 export interface WebProps {

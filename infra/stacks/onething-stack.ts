@@ -146,6 +146,8 @@ export class OneThingStack extends Stack {
         `https://*.s3.${this.region}.${this.urlSuffix}`,
         `https://*.s3.${this.urlSuffix}`,
         ...(loginDomain ? [loginDomain.baseUrl()] : []),
+        // An external provider: the page reads its discovery document and trades the code there.
+        ...(!this.identity && this.config.jwtIssuer ? [new URL(this.config.jwtIssuer).origin] : []),
       ],
     });
     this.api.allowOrigin(web.url);
@@ -162,7 +164,17 @@ export class OneThingStack extends Stack {
               scopes: [...HOSTED_LOGIN_SCOPES],
             },
           }
-        : {}),
+        : this.config.jwtIssuer && this.config.jwtAudience
+          ? {
+              // The deployment's own OIDC provider: endpoints by discovery (web/src/lib/oidc.ts).
+              oidc: {
+                issuer: this.config.jwtIssuer,
+                clientId: this.config.jwtAudience,
+                redirectUri: `${web.url}${WEB_CALLBACK_PATH}`,
+                scopes: ['openid'],
+              },
+            }
+          : {}),
     });
     new CfnOutput(this, 'WebUrl', { value: web.url });
     return web;

@@ -4,7 +4,8 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../../infra/build';
 import { HOSTED_LOGIN_SCOPES } from '../../../infra/constructs/identity';
-import { testConfig, WEB_ORIGIN } from '../synth';
+import type { DeployConfig } from '../../../infra/config';
+import { CN_OIDC, testConfig, WEB_ORIGIN } from '../synth';
 
 /**
  * Issue 13 item 8: the web UI on S3 + CloudFront with a generated config.json.
@@ -13,12 +14,12 @@ import { testConfig, WEB_ORIGIN } from '../synth';
  * before the web UI joined (alarms, routes), which the stack split must fix; these tests are
  * about the web resources, which do not depend on that.
  */
-const synthesizeWeb = (region: string) => {
+const synthesizeWeb = (region: string, settings: Partial<DeployConfig> = {}) => {
   const app = new App({
     builtinCloudFormationValidation: false,
     context: { 'aws:cdk:bundling-stacks': [], '@aws-cdk/core:stackResourceLimit': 0 },
   });
-  const { stack } = buildApp({ config: testConfig(region, '123456789012'), app });
+  const { stack } = buildApp({ config: { ...testConfig(region, '123456789012'), ...settings }, app });
   return { app, template: Template.fromStack(stack) };
 };
 const { app, template } = synthesizeWeb('us-east-1');
@@ -132,27 +133,38 @@ describe('distribution', () => {
   });
 });
 
-describe('config.json', () => {
-  const deployments = Object.values(resources('Custom::CDKBucketDeployment'));
-  const entry = deployments.find(
-    (d) => json(d.Properties.DestinationBucketName) === json({ Ref: webBucketId }) && !d.Properties.DestinationBucketKeyPrefix,
+/** The web bucket of a template: the one logging under `web/`. */
+const webBucketOf = (t: Template) =>
+  Object.entries(t.findResources('AWS::S3::Bucket') as Resources).find(
+    ([, b]) => b.Properties.LoggingConfiguration?.LogFilePrefix === 'web/',
+  )?.[0];
+
+/** The config.json deployment of an app: its BucketDeployment into the web bucket's root. */
+const configDeploymentOf = (t: Template) =>
+  Object.values(t.findResources('Custom::CDKBucketDeployment') as Resources).find(
+    (d) => json(d.Properties.DestinationBucketName) === json({ Ref: webBucketOf(t) }) && !d.Properties.DestinationBucketKeyPrefix,
   );
 
-  /** The deployed file: the staged config.json with CloudFormation's markers put back in. */
-  const deployedConfig = (): Record<string, any> => {
-    const markers = (entry?.Properties.SourceMarkers as Array<Record<string, unknown>>).find((m) => Object.keys(m).length > 0) ?? {};
-    const staged = fs
-      .readdirSync(app.outdir)
-      .map((d) => path.join(app.outdir, d, 'config.json'))
-      .find((f) => fs.existsSync(f));
-    expect(staged).toBeDefined();
-    // A whole-value marker becomes its reference; a marker inside a string, the reference's JSON.
-    return JSON.parse(fs.readFileSync(staged!, 'utf8'), (_k, v: unknown) => {
-      if (typeof v !== 'string') return v;
-      if (v in markers) return markers[v];
-      return Object.entries(markers).reduce((text, [marker, ref]) => text.split(marker).join(json(ref)), v);
-    }) as Record<string, any>;
-  };
+/** The deployed file: the staged config.json with CloudFormation's markers put back in. */
+const deployedConfigOf = (a: App, t: Template): Record<string, any> => {
+  const markers =
+    (configDeploymentOf(t)?.Properties.SourceMarkers as Array<Record<string, unknown>>).find((m) => Object.keys(m).length > 0) ?? {};
+  const staged = fs
+    .readdirSync(a.outdir)
+    .map((d) => path.join(a.outdir, d, 'config.json'))
+    .find((f) => fs.existsSync(f));
+  expect(staged).toBeDefined();
+  // A whole-value marker becomes its reference; a marker inside a string, the reference's JSON.
+  return JSON.parse(fs.readFileSync(staged!, 'utf8'), (_k, v: unknown) => {
+    if (typeof v !== 'string') return v;
+    if (v in markers) return markers[v];
+    return Object.entries(markers).reduce((text, [marker, ref]) => text.split(marker).join(json(ref)), v);
+  }) as Record<string, any>;
+};
+
+describe('config.json', () => {
+  const entry = configDeploymentOf(template);
+  const deployedConfig = () => deployedConfigOf(app, template);
 
   it('is deployed to the web bucket with index.html, revalidated on every load', () => {
     expect(entry?.Properties.Prune).toBe(true);
@@ -208,5 +220,24 @@ describe('China regions', () => {
     const cn = synthesizeWeb('cn-north-1').template;
     cn.resourceCountIs('AWS::CloudFront::Distribution', 0);
     cn.resourceCountIs('Custom::CDKBucketDeployment', 0);
+  });
+});
+
+describe('a deployment with its own OIDC provider (jwtIssuer) instead of Cognito', () => {
+  const external = synthesizeWeb('us-east-1', CN_OIDC);
+
+  it('config.json names the issuer and client; the page discovers the endpoints', () => {
+    const content = deployedConfigOf(external.app, external.template);
+    expect(content.oidc).toMatchObject({ issuer: CN_OIDC.jwtIssuer, clientId: CN_OIDC.jwtAudience, scopes: ['openid'] });
+    expect(content.oidc.domain).toBeUndefined();
+    expect(json(content.oidc.redirectUri)).toContain('/auth/callback');
+    expect(external.template.findResources('AWS::Cognito::UserPool')).toEqual({});
+  });
+
+  it('the page may call the provider (discovery, token exchange) and no Cognito domain', () => {
+    const policies = Object.values(external.template.findResources('AWS::CloudFront::ResponseHeadersPolicy') as Resources);
+    const csp = json(policies.map((p) => p.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig?.ContentSecurityPolicy));
+    expect(csp).toContain(new URL(CN_OIDC.jwtIssuer).origin);
+    expect(csp).not.toMatch(/amazoncognito/);
   });
 });

@@ -1,10 +1,12 @@
 /**
- * AWS build sign-in: the Cognito hosted login, authorization code flow with PKCE (RFC 7636),
+ * AWS build sign-in: the Cognito hosted login or any OIDC provider (config.json `issuer`,
+ * endpoints by discovery), authorization code flow with PKCE (RFC 7636),
  * no client secret in the browser. The verifier and state live in sessionStorage for the
  * round trip only; the ID token (carrying the `role` and `dept` claims the API reads, set by
  * the user pool's pre-token-generation trigger) becomes the session's bearer token.
  */
 import { runtimeConfig } from '../config';
+import { oidcEndpoints } from './oidc-discovery';
 
 const VERIFIER = 'onething.pkce.verifier';
 const STATE = 'onething.pkce.state';
@@ -39,7 +41,8 @@ export async function startLogin(next: string): Promise<void> {
     code_challenge: await pkceChallenge(verifier),
     code_challenge_method: 'S256',
   });
-  window.location.assign(`${oidc.domain}/oauth2/authorize?${q.toString()}`);
+  const { authorize } = await oidcEndpoints(oidc);
+  window.location.assign(`${authorize}${authorize.includes('?') ? '&' : '?'}${q.toString()}`);
 }
 
 /** Completes the login on the callback page: checks `state`, trades the code for tokens. */
@@ -52,7 +55,7 @@ export async function completeLogin(query: URLSearchParams): Promise<{ idToken: 
   const code = query.get('code');
   if (!oidc || !verifier || !code || !state || query.get('state') !== state)
     throw new Error('sign-in response does not match this browser session');
-  const res = await fetch(`${oidc.domain}/oauth2/token`, {
+  const res = await fetch((await oidcEndpoints(oidc)).token, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
