@@ -64,13 +64,17 @@ export async function verifyAndStorePhotos(
   if (other) throw other;
   if (failures.length) throw new ValidationError(failures.flatMap((f) => (f as ValidationError).errors));
   const verified = results.map((r) => (r as PromiseFulfilledResult<VerifiedUpload>).value);
-  return Promise.all(
+  // Every copy settles before the request answers (none still in flight after a failure).
+  const copies = await Promise.allSettled(
     verified.map(async (v, i) => {
       const key = eventPhotoKey(eventId, i + 1);
       await ctx.docs.copyUpload(v.uploadId, key);
       return { n: i + 1, key, contentType: v.contentType, sizeBytes: v.sizeBytes, sha256: v.sha256 };
     }),
   );
+  const failed = copies.find((c): c is PromiseRejectedResult => c.status === 'rejected');
+  if (failed) throw failed.reason;
+  return copies.map((c) => (c as PromiseFulfilledResult<StoredPhoto>).value);
 }
 
 /** Too many photos for this service, or one upload named twice. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { sampleFiles, type OneThingClient } from '../../../local/client';
 import { scanAll } from '../../../local/seed/store';
+import { failNext } from '../support/faults';
 import { startTestRuntime, type TestRuntime } from '../support/runtime';
 import { getEvent, waitFor, type AnyView } from './support';
 
@@ -90,6 +91,38 @@ test('the same Idempotency-Key with the same photos replays the event: one item,
   expect(again.id).toBe(first.id);
   expect(await stored()).toEqual({ events: before.events + 1, photoObjects: before.photoObjects + 2 });
   expect((await getEvent(citizen, first.id)).photos).toHaveLength(2);
+});
+
+describe('a crash in the attach step, then the retry with the same Idempotency-Key', () => {
+  const isEventPut = (command: string, input: Record<string, any>) =>
+    ['PutCommand', 'PutItemCommand'].includes(command) && String(input.Item?.pk?.S ?? input.Item?.pk ?? '').startsWith('EVT#');
+
+  test.each([
+    ['the second photo’s copy fails (one photo copied, no event)', 's3' as const, (command: string) => command === 'CopyObjectCommand', 1],
+    ['the event’s put fails after both copies (orphan photos, no event)', 'ddb' as const, isEventPut, 2],
+  ])('%s: the retry stores one event naming both photos, over the same keys', async (_, client, matches, copiedBefore) => {
+    const ids = [await citizen.upload(SERVICE, png()), await citizen.upload(SERVICE, jpeg())];
+    const req = body(ids.map((uploadId) => ({ uploadId })));
+    const key = { 'idempotency-key': `photos-crash-${client}` };
+    const before = await stored();
+    // For the copy: let the first one through, fail the second.
+    let seen = 0;
+    const fault = failNext(
+      t.runtime.deps,
+      client,
+      (command, input) => matches(command, input) && (client !== 's3' || ++seen === 2),
+      'before',
+    );
+    await expect(citizen.request('POST', '/v1/events', req, key)).rejects.toMatchObject({ status: 503 });
+    expect(fault.fired()).toBe(true);
+    expect(await stored()).toEqual({ events: before.events, photoObjects: before.photoObjects + copiedBefore });
+
+    const { id } = await citizen.request<{ id: string }>('POST', '/v1/events', req, key);
+    expect(await stored()).toEqual({ events: before.events + 1, photoObjects: before.photoObjects + 2 });
+    expect((await getEvent(citizen, id)).photos.map((p: { contentType: string }) => p.contentType)).toEqual(['image/png', 'image/jpeg']);
+    const link = await citizen.request<{ url: string }>('GET', `/v1/events/${id}/photos/1`);
+    expect(Buffer.from(await (await fetch(link.url)).arrayBuffer())).toEqual(sampleFiles.png());
+  });
 });
 
 describe('bad photos: 422 naming the field, nothing stored', () => {
