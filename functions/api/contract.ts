@@ -74,7 +74,7 @@ export const contracts = {
   },
   'create-upload': {
     auth: 'jwt',
-    summary: 'A presigned PUT for one material',
+    summary: 'A presigned PUT for one material (or one photo of a 12345 report: citizens only)',
     roles: APPLICANTS,
     body: S.CreateUploadRequest,
     errors: [404],

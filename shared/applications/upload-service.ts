@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal';
 import type { PlatformDeps } from '../deps';
-import { ValidationError, type FieldError } from '../errors';
+import { ForbiddenError, ValidationError, type FieldError } from '../errors';
 import { applicationField } from '../i18n';
 import { uploadId } from './ids';
 import type { CreateUploadRequest, UploadTicket } from './schemas';
@@ -22,8 +22,11 @@ export function createUploadService(deps: Pick<PlatformDeps, 's3' | 'config' | '
   return {
     // An applicant (the route's roles) with a body the edge has parsed; the material's own limits are checked here.
     async create(p: Principal, req: CreateUploadRequest): Promise<UploadTicket> {
-      // A 12345 event service has one slot, its report's photos (shared/events/photos.ts).
-      const material = findEventService(req.serviceId)
+      // A 12345 event service has one slot, its report's photos (shared/events/photos.ts);
+      // citizens report events themselves, so only they get its tickets.
+      const isEvent = findEventService(req.serviceId) !== undefined;
+      if (isEvent && p.role !== 'citizen') throw new ForbiddenError(`only citizens report ${req.serviceId} events`);
+      const material = isEvent
         ? eventPhotoSlot(req.serviceId, req.materialId)
         : deps.catalog.getService(req.serviceId).materials.find((m) => m.id === req.materialId);
       const errors: FieldError[] = [];

@@ -206,6 +206,9 @@ test('12345 photos: no token 401, wrong role 403, not yours 404', async () => {
     photos: [{ uploadId }],
   });
   const photo = `/v1/events/${id}/photos/1`;
+  // Tickets for the event service's photo slot are the reporter's (citizens) alone.
+  const ticket = { serviceId: 'citizen-hotline', materialId: 'photo', contentType: 'image/png', sizeBytes: 66, sha256: 'a'.repeat(64) };
+  expect(await status((await t.api.login({ role: 'proxy', sub: 'px' })).request('POST', '/v1/uploads', ticket))).toBe(403);
   expect(await status(t.api.request('GET', photo))).toBe(401);
   for (const claims of [
     { role: 'proxy', sub: 'px' },

@@ -79,7 +79,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A presigned PUT for one material
+         * A presigned PUT for one material (or one photo of a 12345 report: citizens only)
          * @description Roles: citizen, proxy.
          */
         post: operations["createUpload"];
