@@ -13,6 +13,8 @@ export type Access =
   | 'materials:read:applications' // GetObject/HeadObject under applications/ (+ ListBucket)
   | 'materials:write:uploads' // PutObject under uploads/ (presigned upload PUTs)
   | 'materials:write:applications' // PutObject under applications/ (destination of the submission copy)
+  | 'materials:read:events' // GetObject/HeadObject under events/ (12345 report photos; + ListBucket)
+  | 'materials:write:events' // PutObject under events/ (destination of a report photo's copy)
   | 'sfn:start' // StartExecution/DescribeExecution on the service state machines
   | 'sfn:stop' // StopExecution on executions of the service state machines
   | 'sfn:task-response' // SendTaskSuccess (the only task response the platform sends)
@@ -34,7 +36,7 @@ export type Access =
   | 'main:write-audit-facts'; // PutItem/UpdateItem on the main table for keys `AUDITFACTS*` (the rollup only)
 
 /** The key prefix each materials area covers in the bucket (DESIGN.md "S3"). */
-export const MATERIAL_PREFIXES = { uploads: 'uploads/', applications: 'applications/' } as const;
+export const MATERIAL_PREFIXES = { uploads: 'uploads/', applications: 'applications/', events: 'events/' } as const;
 export type MaterialArea = keyof typeof MATERIAL_PREFIXES;
 
 /** A Lambda function of the platform: where its code is and what it may touch. */

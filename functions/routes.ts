@@ -231,7 +231,8 @@ export const routes: readonly RouteSpec[] = [
     path: '/v1/events',
     auth: 'jwt',
     entry: events('submit-event'),
-    access: ['main:read', 'main:write', 'audit:read', 'audit:append', 'sfn:start'],
+    // Photos: read the uploads (verification, copy source), write under events/ (copy destination).
+    access: ['main:read', 'main:write', 'audit:read', 'audit:append', 'materials:read:uploads', 'materials:write:events', 'sfn:start'],
   },
   {
     name: 'get-event',
@@ -280,6 +281,15 @@ export const routes: readonly RouteSpec[] = [
     auth: 'jwt',
     entry: events('rate-event'),
     access: ['main:read', 'sfn:task-response'],
+  },
+  // 12345 report photos (issue 10): a short-lived link; inspectors' reads are logged.
+  {
+    name: 'get-event-photo',
+    method: 'GET',
+    path: '/v1/events/{id}/photos/{n}',
+    auth: 'jwt',
+    entry: events('get-event-photo'),
+    access: ['main:read', 'materials:read:events', 'audit:access-log'],
   },
   // Discipline inspectors (issue 8): read-only on the log; each read logs itself (ACCESS#).
   ...auditRoutes,

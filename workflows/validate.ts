@@ -5,7 +5,7 @@ import { stageProblems } from './stages';
 import type { ServiceDefinition } from './types';
 import { workingHoursConfigSchema } from '../shared/calendar/working-hours';
 import { STREET_OFFICE } from './events/routing';
-import type { EventDefinition } from './events/types';
+import { EVENT_PHOTO_MAX_COUNT, type EventDefinition } from './events/types';
 
 /** Kebab-case whose segments start with a letter, so that the PascalCase state-name suffix is unique. */
 export const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$/;
@@ -149,6 +149,11 @@ export function eventDefinitionProblems(def: EventDefinition): string[] {
       checkRoute(route, `categories[${i}].routeByStreet.${street}`);
     }
   });
+  const { photos } = def;
+  if (!(Number.isInteger(photos.maxCount) && photos.maxCount >= 0 && photos.maxCount <= EVENT_PHOTO_MAX_COUNT))
+    problems.push(`photos.maxCount: ${photos.maxCount} is not an integer in 0..${EVENT_PHOTO_MAX_COUNT}`);
+  if (!(photos.maxBytes > 0)) problems.push(`photos.maxBytes: ${photos.maxBytes} is not positive`);
+  if (photos.accept.length === 0) problems.push('photos.accept: at least one image type is required');
   if (def.workingHours !== undefined) {
     const hours = workingHoursConfigSchema.safeParse(def.workingHours);
     if (!hours.success) for (const issue of hours.error.issues) problems.push(`workingHours.${issue.path.join('.')}: ${issue.message}`);

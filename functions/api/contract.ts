@@ -46,6 +46,8 @@ const OFFICIALS = ['official'] as const satisfies readonly Role[];
 const EVALUATION_READERS = ['inspector', 'official', 'officer'] as const satisfies readonly Role[];
 /** 12345 events are reported by citizens themselves (no proxy). */
 const CITIZENS = ['citizen'] as const satisfies readonly Role[];
+/** A report's photos: its reporter, the department it is dispatched to, inspectors. */
+const EVENT_PHOTO_READERS = ['citizen', 'officer', 'inspector'] as const satisfies readonly Role[];
 
 export const contracts = {
   health: {
@@ -72,7 +74,7 @@ export const contracts = {
   },
   'create-upload': {
     auth: 'jwt',
-    summary: 'A presigned PUT for one material',
+    summary: 'A presigned PUT for one material (or one photo of a 12345 report: citizens only)',
     roles: APPLICANTS,
     body: S.CreateUploadRequest,
     errors: [404],
@@ -342,6 +344,14 @@ export const contracts = {
     body: E.RateEventRequest,
     errors: [404, 409],
     response: { status: 200, schema: E.EventActionResult, description: 'Recorded by the event’s machine' },
+  },
+  'get-event-photo': {
+    auth: 'jwt',
+    summary: "A 5-minute link to a 12345 report's photo (the reporter, the assigned department, inspectors)",
+    roles: EVENT_PHOTO_READERS,
+    path: E.EventPhotoPath,
+    errors: [404],
+    response: { status: 200, schema: E.EventPhotoLink, description: 'GET `url` before `expiresAt`' },
   },
   ...auditContracts,
 } satisfies Record<string, EndpointContract>;

@@ -40,6 +40,7 @@ import { createRateEventHandler } from './events/rate-event';
 import { createReplyEventHandler } from './events/reply-event';
 import { createReturnEventHandler } from './events/return-event';
 import { createSubmitEventHandler } from './events/submit-event';
+import { createGetEventPhotoHandler } from './events/get-event-photo';
 import { createAuditHandlers } from './audit/handlers';
 import { loggingInspectorReads } from './audit/inspector-reads';
 
@@ -87,6 +88,7 @@ export function createApiHandlers(s: ApiServices): Readonly<Record<string, ApiHa
     'return-event': createReturnEventHandler(s.events),
     'reply-event': createReplyEventHandler(s.events),
     'rate-event': createRateEventHandler(s.events),
+    'get-event-photo': loggingInspectorReads('get-event-photo', createGetEventPhotoHandler(s.events), () => s.audit().accessLog),
     ...createAuditHandlers(s),
   };
 }

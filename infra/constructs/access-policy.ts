@@ -94,12 +94,14 @@ export function accessGrants(scope: IConstruct, access: readonly Access[], r: Pl
         break;
       case 'materials:read:uploads':
       case 'materials:read:applications':
-        materials.read.push(grant === 'materials:read:uploads' ? 'uploads' : 'applications');
+      case 'materials:read:events':
+        materials.read.push(materialArea(grant));
         kms.s3.push(...KEY_NEEDS.s3.read);
         break;
       case 'materials:write:uploads':
       case 'materials:write:applications':
-        materials.write.push(grant === 'materials:write:uploads' ? 'uploads' : 'applications');
+      case 'materials:write:events':
+        materials.write.push(materialArea(grant));
         kms.s3.push(...KEY_NEEDS.s3.write);
         break;
       case 'sfn:start':
@@ -220,6 +222,9 @@ function archiveGrants(scope: IConstruct, archive: PlatformResources['archive'],
     ...key(KEY_NEEDS.s3.read),
   ];
 }
+
+/** The bucket area a `materials:<op>:<area>` grant names. */
+const materialArea = (grant: `materials:${'read' | 'write'}:${MaterialArea}`): MaterialArea => grant.split(':')[2] as MaterialArea;
 
 /**
  * The materials statements: GetObject and PutObject each on the objects of exactly the areas

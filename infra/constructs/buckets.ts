@@ -92,6 +92,12 @@ export class Buckets extends Construct {
           expiration: props.materialsRetention,
           noncurrentVersionExpiration: Duration.days(MATERIALS_NONCURRENT_DAYS),
         },
+        // 12345 report photos: the same retention as materials, from the report.
+        {
+          prefix: MATERIAL_PREFIXES.events,
+          expiration: props.materialsRetention,
+          noncurrentVersionExpiration: Duration.days(MATERIALS_NONCURRENT_DAYS),
+        },
         // The delete markers expiry leaves behind once their old versions are gone.
         { expiredObjectDeleteMarker: true },
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },

@@ -1,13 +1,16 @@
 import type { Principal } from '../auth/principal';
 import type { PlatformDeps } from '../deps';
-import { ValidationError, type FieldError } from '../errors';
+import { ForbiddenError, ValidationError, type FieldError } from '../errors';
 import { applicationField } from '../i18n';
 import { uploadId } from './ids';
 import type { CreateUploadRequest, UploadTicket } from './schemas';
 import { createDocumentStore } from '../documents/store';
+import { findEventService } from '../../workflows/events/catalog';
+import { eventPhotoSlot } from '../events/photos';
 
 /**
- * `POST /v1/uploads`: a presigned PUT for one material of one service. The declaration
+ * `POST /v1/uploads`: a presigned PUT for one material of one service (or one photo of a
+ * 12345 report: the event service's `photo` slot). The declaration
  * (size, sha256, type, owner, material) is signed into the URL and checked again at submission.
  *
  * @example
@@ -19,7 +22,13 @@ export function createUploadService(deps: Pick<PlatformDeps, 's3' | 'config' | '
   return {
     // An applicant (the route's roles) with a body the edge has parsed; the material's own limits are checked here.
     async create(p: Principal, req: CreateUploadRequest): Promise<UploadTicket> {
-      const material = deps.catalog.getService(req.serviceId).materials.find((m) => m.id === req.materialId);
+      // A 12345 event service has one slot, its report's photos (shared/events/photos.ts);
+      // citizens report events themselves, so only they get its tickets.
+      const isEvent = findEventService(req.serviceId) !== undefined;
+      if (isEvent && p.role !== 'citizen') throw new ForbiddenError(`only citizens report ${req.serviceId} events`);
+      const material = isEvent
+        ? eventPhotoSlot(req.serviceId, req.materialId)
+        : deps.catalog.getService(req.serviceId).materials.find((m) => m.id === req.materialId);
       const errors: FieldError[] = [];
       if (!material)
         errors.push(applicationField('materialId', 'material-not-in-service', { serviceId: req.serviceId, materialId: req.materialId }));

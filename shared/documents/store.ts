@@ -102,6 +102,13 @@ export function createDocumentStore(deps: { s3: S3Client; bucket: string; signin
       return key;
     },
 
+    /** Copies a verified upload to `key` (a 12345 report's photo; the same key on a retry). */
+    async copyUpload(uploadId: string, key: string): Promise<void> {
+      await s3.send(
+        new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: `${bucket}/${uploadKey(uploadId)}`, MetadataDirective: 'COPY' }),
+      );
+    },
+
     /** A presigned GET of a stored material, valid for 5 minutes. */
     async presignDownload(key: string) {
       const signingDate = signingClock.now();

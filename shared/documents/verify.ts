@@ -8,6 +8,8 @@ export interface UploadExpectation {
   uploadId: string;
   ownerSub: string;
   materialId: string;
+  /** When given, the service signed into the upload must be this one (a 12345 report's photo). */
+  serviceId?: string;
   accept: readonly string[];
   maxBytes: number;
   /** The request field named in a rejection, e.g. `materials[1].uploadId`. */
@@ -51,6 +53,8 @@ export async function verifyUpload(s3: S3Client, bucket: string, e: UploadExpect
   };
   if (meta.owner !== ownerTag(e.ownerSub)) throw early('wrong-owner', 'the upload was made by another user');
   if (meta.material !== e.materialId) throw early('wrong-material', `the upload was declared for material ${meta.material ?? '(none)'}`);
+  if (e.serviceId !== undefined && meta.service !== e.serviceId)
+    throw early('wrong-material', `the upload was declared for service ${meta.service ?? '(none)'}`);
   const declaredSize = Number(meta.size);
   if (declaredSize > e.maxBytes || (object.ContentLength ?? 0) > e.maxBytes)
     throw early('too-large', `the material accepts at most ${e.maxBytes} bytes`);

@@ -1,6 +1,8 @@
 /** Request and response shapes of the 12345 event routes (zod → OpenAPI, functions/api/contract.ts). */
 import * as z from 'zod';
 import { EVENT_TYPES } from '../audit/types';
+import { MaterialRef } from '../applications/schemas';
+import { EVENT_PHOTO_MAX_COUNT } from '../../workflows/events/types';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -10,6 +12,11 @@ export const SubmitEventRequest = z.strictObject({
   description: text(2000),
   location: z.strictObject({ street: text(64), address: text(200) }),
   contact: z.strictObject({ name: text(50), phone: z.string().regex(/^\+?[0-9-]{5,20}$/, 'must be a phone number') }),
+  /** Uploads from `POST /v1/uploads` (`serviceId` of this service, `materialId: "photo"`), in display order. */
+  photos: z
+    .array(z.strictObject({ uploadId: MaterialRef.shape.uploadId }))
+    .max(EVENT_PHOTO_MAX_COUNT)
+    .optional(),
 });
 export type SubmitEventRequest = z.infer<typeof SubmitEventRequest>;
 
@@ -43,6 +50,8 @@ export const EventView = z.object({
   reply: z.string().optional(),
   rating: z.object({ level: z.number(), at: z.string(), comment: z.string().optional() }).optional(),
   returns: z.array(z.object({ department: z.string(), reason: z.string(), at: z.string() })),
+  /** The report's photos; `href` answers a short-lived link (`GET /v1/events/{id}/photos/{n}`). */
+  photos: z.array(z.object({ n: z.number().int(), contentType: z.string(), sizeBytes: z.number().int(), href: z.string() })),
   timeline: z
     .array(
       z.object({
@@ -58,4 +67,7 @@ export const EventView = z.object({
 export type EventView = z.infer<typeof EventView>;
 
 export const EventSummary = EventView.omit({ timeline: true, reply: true, rating: true, returns: true, description: true });
+/** `n` counts from 1; a photo the event does not have is 404 like any absent resource. */
+export const EventPhotoPath = EventPath.extend({ n: z.string().regex(/^[1-9][0-9]?$/) });
+export const EventPhotoLink = z.object({ url: z.string().url(), expiresAt: z.string() });
 export const EventActionResult = z.object({ id: z.string(), action: z.enum(['accept', 'return', 'reply', 'rate']), at: z.string() });

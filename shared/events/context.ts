@@ -6,6 +6,7 @@ import { findEventService } from '../../workflows/events/catalog';
 import type { EventDefinition } from '../../workflows/events/types';
 import { UnknownServiceError } from '../../workflows/errors';
 import { createEventRepo } from './repo';
+import { createDocumentStore } from '../documents/store';
 
 export function createEventContext(deps: PlatformDeps) {
   const definition = (serviceId: string): EventDefinition => {
@@ -18,6 +19,8 @@ export function createEventContext(deps: PlatformDeps) {
     repo: createEventRepo(deps.ddb, deps.config.tableName),
     log: createTimingLog({ ddb: deps.ddb, clock: deps.clock, tableName: deps.config.auditTableName }),
     definition,
+    /** The report's photos: verified uploads copied under `events/<id>/` (photos.ts). */
+    docs: createDocumentStore({ s3: deps.s3, bucket: deps.config.materialsBucket }),
     hours: (def: EventDefinition) => createWorkingHours(deps.calendar, def.workingHours),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { base32, timePart } from '../applications/ids';
 import { createHash, randomBytes } from 'node:crypto';
+import type { StoredPhoto } from './photos';
 
 /** Where the event stands; `handled` = replied, waiting for the citizen's rating; `closed` after it. */
 export type EventStatus = 'dispatched' | 'accepted' | 'handled' | 'closed' | 'failed';
@@ -43,6 +44,8 @@ export interface EventRecord {
   reply?: string;
   completedAt?: string;
   rating?: { level: number; at: string; comment?: string };
+  /** The report's photos, copied under `events/<id>/` before the item was put (photos.ts). */
+  photos?: StoredPhoto[];
   walkthrough: boolean;
   requestHash: string;
   /** The current wait's task token and its stage: never leaves the server (views whitelist fields). */

@@ -19,6 +19,7 @@ import { eventId, eventKeys, type EventRecord } from './records';
 import type { EventView, SubmitEventRequest } from './api-schemas';
 import { eventStartMark } from './pending';
 import { finishSubmission } from './start';
+import { photoViews, verifyAndStorePhotos } from './photos';
 
 type Action = { action: 'accept' } | { action: 'return'; reason: string } | { action: 'reply'; text: string };
 
@@ -71,6 +72,8 @@ export function createEventService(ctx: EventContext) {
         const existing = await ctx.repo.get(id);
         if (existing) return replay(existing);
       }
+      // Verified and copied under the event's keys before the put: a stored event never names a missing photo.
+      const photos = await verifyAndStorePhotos(ctx, def, p, id, req.photos ?? []);
       const first = candidates(def, req.category, req.location.street)[0]!;
       const category = findCategory(def, req.category);
       const at = now.toISOString();
@@ -89,6 +92,7 @@ export function createEventService(ctx: EventContext) {
         status: 'dispatched',
         department: first,
         returns: [],
+        ...(photos.length ? { photos } : {}),
         submittedAt: at,
         dispatchedAt: at,
         acceptDueAt,
@@ -114,6 +118,18 @@ export function createEventService(ctx: EventContext) {
     },
 
     get: async (p: Principal, id: string) => view(await ownEvent(p, id)),
+
+    /**
+     * A 5-minute link to photo `n`: for the reporter, officers of the department the event is
+     * dispatched to now, and inspectors (their reads are logged at the edge). Others: 404.
+     */
+    async photoLink(p: Principal, id: string, n: string) {
+      const e = await ctx.repo.get(id);
+      const reads = p.role === 'inspector' || (p.role === 'officer' ? e?.department === p.dept : e?.ownerSub === p.sub);
+      const photo = reads ? e?.photos?.find((ph) => ph.n === Number(n)) : undefined;
+      if (!photo) throw new NotFoundError(`photo ${n} of event ${id} not found`);
+      return ctx.docs.presignDownload(photo.key);
+    },
 
     async inbox(p: Principal, dept: string, q: { status: 'open' | 'overdue' | 'done'; limit: number; cursor?: string }) {
       if (p.dept !== dept) throw new ForbiddenError(`only officers of ${dept} read its event inbox`);
@@ -182,7 +198,7 @@ export function createEventService(ctx: EventContext) {
   }
 }
 
-/** The fields every reader of an event may see (never the contact, the token or the owner). */
+/** The fields every reader of an event may see (never the contact, the token, the owner or a bucket key). */
 function summary(e: EventRecord, now: string) {
   const due = e.status === 'dispatched' ? e.acceptDueAt : e.status === 'accepted' ? e.handleDueAt : undefined;
   return {
@@ -199,6 +215,8 @@ function summary(e: EventRecord, now: string) {
     ...(e.handleDueAt ? { handleDueAt: e.handleDueAt } : {}),
     ...(e.repliedAt ? { repliedAt: e.repliedAt } : {}),
     overdue: due !== undefined && due < now,
+    // Officers see them in the inbox (they do not read the citizen's view).
+    photos: photoViews(e.id, e.photos),
   };
 }
 

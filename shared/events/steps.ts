@@ -10,6 +10,7 @@ import type { EventContext } from './context';
 import { eventKeys, type EventRecord } from './records';
 import { ReturnAction, type EventAwaitInput, type EventStepInput } from './schemas';
 import { eventTiming } from './timing';
+import { createMetrics, type Metrics } from '../observability/metrics';
 
 const HOUR = 3_600_000;
 /** `escalated` events per stage, then the wait only re-arms (as DEFAULT_MAX_ESCALATIONS for branches). */
@@ -17,7 +18,11 @@ const MAX_ESCALATIONS = 10;
 /** The stage a wait belongs to, by the status the event must have. */
 const STATUS_OF_STAGE = { acceptance: 'dispatched', reply: 'accepted', rating: 'handled' } as const;
 
-export function createEventSteps(ctx: EventContext) {
+/**
+ * @param metrics where an overdue checkpoint counts `OverdueTasks{Department}` (the per-department
+ * alarms of infra/constructs/observability.ts cover the routing table's departments too).
+ */
+export function createEventSteps(ctx: EventContext, metrics: Metrics = createMetrics({ clock: ctx.deps.clock })) {
   const now = () => ctx.deps.clock.now();
   const load = async (id: string): Promise<EventRecord> => {
     const e = await ctx.repo.get(id);
@@ -120,6 +125,9 @@ export function createEventSteps(ctx: EventContext) {
     }
     const every = def.escalateEveryHours * HOUR;
     const n = Math.min(MAX_ESCALATIONS, 1 + Math.floor((t - Date.parse(due)) / every));
+    // At every overdue checkpoint, as for a one-thing task (shared/applications/steps/checkpoint.ts);
+    // walk-throughs stay out of the officers' figures.
+    if (!e.walkthrough) metrics.overdueTask(e.department);
     await ctx.log.appendAll(eventId, [
       eventTiming.overdue(e, e.department, stage, due),
       {

@@ -14,12 +14,19 @@ const officer = (sub: string) => ({ role: 'officer', sub });
 const common = (e: Base) => ({ serviceId: e.serviceId, walkthrough: e.walkthrough });
 
 export const eventTiming = {
-  submitted: (e: Base & Pick<EventRecord, 'ownerSub' | 'channel' | 'category' | 'location'>): TimingEventInput => ({
+  submitted: (e: Base & Pick<EventRecord, 'ownerSub' | 'channel' | 'category' | 'location' | 'photos'>): TimingEventInput => ({
     ...common(e),
     key: 'submitted',
     type: 'submitted',
     actor: { role: 'citizen', sub: e.ownerSub },
-    detail: { kind: 'event', channel: e.channel, category: e.category, street: e.location.street },
+    detail: {
+      kind: 'event',
+      channel: e.channel,
+      category: e.category,
+      street: e.location.street,
+      // How many photos came with the report (the bytes stay in the bucket).
+      ...(e.photos?.length ? { photos: e.photos.length } : {}),
+    },
   }),
   /** `dispatched` (the loop's) and `branch-opened` (the shared contract's) for the same dispatch. */
   dispatched: (e: Base, department: string, acceptDueAt: string, round: number): TimingEventInput[] => [

@@ -24,4 +24,6 @@ export const district12345V1: EventDefinition = {
   warnAtShare: 0.75,
   escalateEveryHours: 2,
   ratingWindowHours: 72,
+  // A phone photo is 2-4 MB; 5 MB each keeps six of them one modest request's worth.
+  photos: { maxCount: 6, maxBytes: 5 * 1024 * 1024, accept: ['image/jpeg', 'image/png'] },
 };

@@ -68,7 +68,24 @@ export interface EventDefinition {
   escalateEveryHours: number;
   /** Natural hours the citizen has to rate the reply (回访) before the event closes unrated. */
   ratingWindowHours: number;
+  /** The photos a report may carry (uploaded as material `photo` of this service). */
+  photos: EventPhotoRules;
 }
+
+/** What a report's photos may be: uploaded through `POST /v1/uploads` with `materialId: "photo"`. */
+export interface EventPhotoRules {
+  /** At most this many per report (never above EVENT_PHOTO_MAX_COUNT, the API's bound). */
+  maxCount: number;
+  /** Bytes per photo. */
+  maxBytes: number;
+  /** Image types, checked by magic bytes as for materials. */
+  accept: readonly ('image/jpeg' | 'image/png')[];
+}
+
+/** The upload ticket's `materialId` for a report's photo. */
+export const EVENT_PHOTO_MATERIAL = 'photo';
+/** The request schema's bound on photos per report; a definition may allow fewer. */
+export const EVENT_PHOTO_MAX_COUNT = 6;
 
 /** Where the event is: a street of the district and a free-text address in it. */
 export interface EventLocation {

@@ -1,6 +1,6 @@
 import { eventually, startTestRuntime, type TestRuntime } from '../support/runtime';
 import { findTask, getService, submitExample, waitForBranches, waitForStatus } from '../support/flows';
-import { OneThingClient } from '../../../local/client';
+import { OneThingClient, sampleFiles } from '../../../local/client';
 
 let t: TestRuntime;
 let appId: string;
@@ -192,6 +192,34 @@ test('12345 events: no token 401, wrong role 403, not yours 404', async () => {
   expect(await status(other.request('POST', `/v1/events/${id}/accept`))).toBe(404);
   expect(await status(other.request('POST', `/v1/events/${id}/return`, { reason: 'x' }))).toBe(404);
   expect(await status(other.request('POST', `/v1/events/${id}/reply`, { text: 'x' }))).toBe(404);
+});
+
+// Issue 10: a report's photos: the reporter, the department it is dispatched to, inspectors.
+test('12345 photos: no token 401, wrong role 403, not yours 404', async () => {
+  const owner = await t.api.login({ role: 'citizen', sub: 'photo-owner' });
+  const uploadId = await owner.upload('citizen-hotline', { materialId: 'photo', contentType: 'image/png', bytes: sampleFiles.png() });
+  const { id } = await owner.request<{ id: string }>('POST', '/v1/events', {
+    category: 'garbage-collection',
+    description: '垃圾未清运',
+    location: { street: 'jiyuanlu', address: '昌盛小区3号楼' },
+    contact: { name: '魏女士', phone: '13800000000' },
+    photos: [{ uploadId }],
+  });
+  const photo = `/v1/events/${id}/photos/1`;
+  // Tickets for the event service's photo slot are the reporter's (citizens) alone.
+  const ticket = { serviceId: 'citizen-hotline', materialId: 'photo', contentType: 'image/png', sizeBytes: 66, sha256: 'a'.repeat(64) };
+  expect(await status((await t.api.login({ role: 'proxy', sub: 'px' })).request('POST', '/v1/uploads', ticket))).toBe(403);
+  expect(await status(t.api.request('GET', photo))).toBe(401);
+  for (const claims of [
+    { role: 'proxy', sub: 'px' },
+    { role: 'official', sub: 'off' },
+  ])
+    expect(await status((await t.api.login(claims)).request('GET', photo))).toBe(403);
+  expect(await status((await t.api.login({ role: 'citizen', sub: 'photo-stranger' })).request('GET', photo))).toBe(404);
+  expect(await status((await t.api.login({ role: 'officer', sub: 'env', dept: 'environment' })).request('GET', photo))).toBe(404);
+  expect(await status((await t.api.login({ role: 'officer', sub: 'cm', dept: 'city-management' })).request('GET', photo))).toBe(200);
+  expect(await status((await t.api.login({ role: 'inspector', sub: 'ins' })).request('GET', photo))).toBe(200);
+  expect(await status(owner.request('GET', photo))).toBe(200);
 });
 
 // Issue 8: the inspector routes are the inspector's alone.

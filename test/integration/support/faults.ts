@@ -15,7 +15,7 @@ let counter = 0;
 
 export function failNext(
   deps: PlatformDeps,
-  client: 'sfn' | 'ddb',
+  client: 'sfn' | 'ddb' | 's3',
   matches: (command: string, input: Record<string, any>) => boolean,
   when: 'before' | 'after',
 ): { fired: () => boolean } {

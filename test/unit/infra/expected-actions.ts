@@ -13,6 +13,8 @@ export const EXPECTED_ACTIONS: Record<Access, string[]> = {
   'materials:read:applications': ['s3:GetObject', 's3:ListBucket', 'kms:Decrypt'],
   'materials:write:uploads': ['s3:PutObject', 'kms:GenerateDataKey'],
   'materials:write:applications': ['s3:PutObject', 'kms:GenerateDataKey'],
+  'materials:read:events': ['s3:GetObject', 's3:ListBucket', 'kms:Decrypt'],
+  'materials:write:events': ['s3:PutObject', 'kms:GenerateDataKey'],
   'sfn:start': ['states:StartExecution', 'states:DescribeExecution'],
   'sfn:stop': ['states:StopExecution'],
   'sfn:task-response': ['states:SendTaskSuccess'],

@@ -79,7 +79,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A presigned PUT for one material
+         * A presigned PUT for one material (or one photo of a 12345 report: citizens only)
          * @description Roles: citizen, proxy.
          */
         post: operations["createUpload"];
@@ -637,6 +637,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events/{id}/photos/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A 5-minute link to a 12345 report's photo (the reporter, the assigned department, inspectors)
+         * @description Roles: citizen, officer, inspector.
+         */
+        get: operations["getEventPhoto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit/events": {
         parameters: {
             query?: never;
@@ -979,6 +999,11 @@ export interface components {
             algorithm: "Ed25519" | "ECDSA_SHA_256" | "SM2DSA";
             publicKeyPem: string;
         };
+        GetEventPhotoResponse: {
+            /** Format: uri */
+            url: string;
+            expiresAt: string;
+        };
         GetEventResponse: {
             id: string;
             serviceId: string;
@@ -1008,6 +1033,12 @@ export interface components {
                 department: string;
                 reason: string;
                 at: string;
+            }[];
+            photos: {
+                n: number;
+                contentType: string;
+                sizeBytes: number;
+                href: string;
             }[];
             timeline?: {
                 at: string;
@@ -1203,6 +1234,12 @@ export interface components {
                 handleDueAt?: string;
                 overdue: boolean;
                 repliedAt?: string;
+                photos: {
+                    n: number;
+                    contentType: string;
+                    sizeBytes: number;
+                    href: string;
+                }[];
             }[];
             nextCursor: string | null;
         };
@@ -1469,6 +1506,9 @@ export interface components {
                 name: string;
                 phone: string;
             };
+            photos?: {
+                uploadId: string;
+            }[];
         };
         SubmitEventResponse: {
             id: string;
@@ -2737,6 +2777,36 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            500: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getEventPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                n: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description GET `url` before `expiresAt` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetEventPhotoResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            405: components["responses"]["MethodNotAllowed"];
             500: components["responses"]["Problem"];
             503: components["responses"]["Unavailable"];
         };

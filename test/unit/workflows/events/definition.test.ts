@@ -80,3 +80,13 @@ test('every problem of a broken definition is named by its field', () => {
   ]);
   expect(() => assertValidEventDefinition(broken)).toThrow('Service definition "Bad_Id" is invalid');
 });
+
+test('photo rules: a count within the API bound, a positive size cap, at least one image type', () => {
+  const photos = (p: Partial<EventDefinition['photos']>) => eventDefinitionProblems({ ...def, photos: { ...def.photos, ...p } });
+  expect(def.photos).toEqual({ maxCount: 6, maxBytes: 5 * 1024 * 1024, accept: ['image/jpeg', 'image/png'] });
+  expect(photos({ maxCount: 7 })).toEqual(['photos.maxCount: 7 is not an integer in 0..6']);
+  expect(photos({ maxCount: 1.5 })).toEqual(['photos.maxCount: 1.5 is not an integer in 0..6']);
+  expect(photos({ maxBytes: 0 })).toEqual(['photos.maxBytes: 0 is not positive']);
+  expect(photos({ accept: [] })).toEqual(['photos.accept: at least one image type is required']);
+  expect(photos({ maxCount: 0 })).toEqual([]);
+});

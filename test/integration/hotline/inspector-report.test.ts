@@ -1,0 +1,172 @@
+/**
+ * The inspector's timeliness report (`GET /v1/audit/reports/timeliness`, over real HTTP) on a
+ * GENERATED half-month of 12345 events written straight into the test runtime's store (the
+ * `npm run seed:hotline` generator), against a brute-force recount from the stored timing-log
+ * events alone, one PRODUCT.md "Supervision" definition at a time. The set holds returned
+ * (退单), overdue (open past due) and unrated events.
+ */
+import type { TimingEvent } from '../../../shared/audit/types';
+import { loadCalendar } from '../../../shared/calendar';
+import { rollUpFacts } from '../../../shared/audit/facts-rollup';
+import { chainItems } from '../../../local/seed/chain';
+import { generateEvents } from '../../../local/seed/generate';
+import { putAll, scanAll } from '../../../local/seed/store';
+import { district12345V1 } from '../../../workflows/events/district-12345';
+import { startTestRuntime, type TestRuntime } from '../support/runtime';
+import { testSeed } from '../support/seed';
+
+let t: TestRuntime;
+beforeAll(async () => {
+  t = await startTestRuntime();
+});
+afterAll(() => t.close());
+
+const FROM = '2026-01-05';
+const TO = '2026-01-18';
+// CST days, both ends included: [FROM 00:00 CST, the day after TO 00:00 CST).
+const START_AT = '2026-01-04T16:00:00.000Z';
+const END_AT = '2026-01-18T16:00:00.000Z';
+
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+const ratio = (a: number, b: number) => (b === 0 ? null : round(a / b, 4));
+function stats(values: number[]) {
+  if (values.length === 0) return { avg: null, p50: null, p90: null };
+  const s = [...values].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.ceil((p * s.length) / 100) - 1]!;
+  return { avg: round(s.reduce((a, b) => a + b, 0) / s.length, 1), p50: round(at(50), 1), p90: round(at(90), 1) };
+}
+const minutes = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 60_000;
+
+/** PRODUCT.md "Supervision" straight from the stored events; `now` = when the report was made. */
+function bruteForce(events: TimingEvent[], now: string) {
+  const chains = new Map<string, TimingEvent[]>();
+  for (const e of [...events].sort((a, b) => a.seq - b.seq)) chains.set(e.applicationId, [...(chains.get(e.applicationId) ?? []), e]);
+  const ids = [...chains.keys()].filter((id) => {
+    const s = chains.get(id)!.find((e) => e.type === 'submitted');
+    return s !== undefined && s.at >= START_AT && s.at < END_AT && !s.walkthrough;
+  });
+  const has = (id: string, type: string) => chains.get(id)!.find((e) => e.type === type);
+  const completed = ids.filter((id) => has(id, 'completed'));
+  const withdrawn = ids.filter((id) => has(id, 'withdrawn')).length;
+  const failed = ids.filter((id) => has(id, 'failed')).length;
+  const deptsOf = (id: string) => [
+    ...new Set(
+      chains
+        .get(id)!
+        .filter((e) => e.type === 'branch-opened')
+        .map((e) => e.department!),
+    ),
+  ];
+  /** The due date in force for a branch: the last due date its own events carry. */
+  const branchDue = (id: string, d: string) =>
+    chains
+      .get(id)!
+      .filter((e) => e.department === d && e.dueAt && e.type !== 'cancelled')
+      .at(-1)!.dueAt!;
+  const appDue = (id: string) =>
+    deptsOf(id)
+      .map((d) => branchDue(id, d))
+      .sort()
+      .at(-1)!;
+  const onTime = completed.filter((id) => has(id, 'completed')!.at <= appDue(id)).length;
+  const evaluations = ids.flatMap((id) => chains.get(id)!.filter((e) => e.type === 'evaluated'));
+  const bad = evaluations.filter((e) => (e.detail!.level as number) <= 2).length;
+  const totals = {
+    applications: ids.length,
+    completed: completed.length,
+    withdrawn,
+    inProgress: ids.length - completed.length - withdrawn - failed,
+    failed,
+    completionRate: ratio(completed.length, ids.length - withdrawn),
+    completedOnTime: onTime,
+    onTimeRate: ratio(onTime, completed.length),
+    handlingMinutes: stats(completed.map((id) => minutes(has(id, 'submitted')!.at, has(id, 'completed')!.at))),
+    evaluations: evaluations.length,
+    badReviews: bad,
+    satisfactionRate: evaluations.length === 0 ? null : round(1 - bad / evaluations.length, 4),
+  };
+  const departments = [...new Set(ids.flatMap(deptsOf))].sort();
+  const byDepartment = departments.map((d) => {
+    const branches = ids.filter((id) => deptsOf(id).includes(d));
+    const own = (id: string) => chains.get(id)!.filter((e) => e.department === d);
+    const final = (id: string) =>
+      own(id)
+        .filter((e) => e.type === 'decided' && ['approve', 'reject'].includes(e.detail!.decision as string))
+        .at(-1);
+    const decided = branches.filter((id) => final(id));
+    const decidedOnTime = decided.filter((id) => final(id)!.at <= final(id)!.dueAt!).length;
+    // Still open past due: not decided, not cancelled (a return cancels the branch).
+    const overdueOpen = branches.filter((id) => !final(id) && !own(id).some((e) => e.type === 'cancelled') && now > branchDue(id, d));
+    const openedAt = (id: string) => own(id).find((e) => e.type === 'branch-opened')!.at;
+    return {
+      department: d,
+      tasks: branches.length,
+      decided: decided.length,
+      decidedOnTime,
+      overdueOpen: overdueOpen.length,
+      onTimeRate: ratio(decidedOnTime, decided.length),
+      handlingMinutes: stats(decided.map((id) => minutes(openedAt(id), final(id)!.at))),
+      workingDaysUsed: stats(decided.map((id) => final(id)!.workingDaysUsed!)),
+    };
+  });
+  return { totals, byDepartment, ids, chains };
+}
+
+test('the timeliness report over a generated hotline set equals the brute-force recount of its stored timing log', async () => {
+  // Three weeks around the report's two, so that the period's edges cut through the set.
+  const events = generateEvents(district12345V1, loadCalendar(), {
+    events: 700,
+    seed: testSeed('hotline-report', 7),
+    from: '2026-01-01',
+    days: 21,
+  });
+  const { ddb, config } = t.runtime.deps;
+  await putAll(
+    ddb,
+    config.tableName,
+    events.map((e) => e.record),
+  );
+  await putAll(
+    ddb,
+    config.auditTableName,
+    events.flatMap((e) => chainItems(e.record.id, e.timeline)),
+  );
+
+  const inspector = await t.api.login({ role: 'inspector', sub: 'i-report' });
+  const report = await inspector.request<any>('GET', `/v1/audit/reports/timeliness?from=${FROM}&to=${TO}`);
+  // Only the stored timing log (the report logs its own read as ACCESS#, which is not a chain).
+  const stored = (await scanAll<TimingEvent & { pk: string }>(ddb, config.auditTableName)).filter((e) => e.pk.startsWith('APP#'));
+  const expected = bruteForce(stored, report.generatedAt);
+
+  expect(report.totals).toEqual(expected.totals);
+  expect(report.byService).toEqual([{ serviceId: 'citizen-hotline', ...expected.totals }]);
+  expect([...report.byDepartment].sort((a, b) => a.department.localeCompare(b.department))).toEqual(expected.byDepartment);
+
+  // The set exercises what it must: returns, overdue steps, branches open past due, unrated
+  // replies, events outside the period; callback ratings are not 好差评.
+  const { ids, chains } = expected;
+  const types = (id: string) => chains.get(id)!.map((e) => e.type);
+  expect(ids.filter((id) => types(id).includes('returned')).length).toBeGreaterThan(0);
+  // Overdue: events with an `overdue` step, open past due. (The generator's overdue events are
+  // the ones left open; it replies within the handling limit, so every decided branch is on time.)
+  expect(ids.filter((id) => types(id).includes('overdue')).length).toBeGreaterThan(0);
+  expect(expected.byDepartment.some((d) => d.overdueOpen > 0)).toBe(true);
+  expect(expected.totals.inProgress).toBeGreaterThan(0);
+  expect(ids.filter((id) => types(id).includes('completed') && !types(id).includes('rated')).length).toBeGreaterThan(0);
+  expect(ids.filter((id) => types(id).includes('rated')).length).toBeGreaterThan(0);
+  expect(expected.totals.evaluations).toBe(0);
+  expect(expected.totals.applications).toBeLessThan(700);
+  expect(expected.totals.applications).toBeGreaterThan(300);
+  // The events' own figures: completion rate and average handling minutes, as the seed gives them.
+  expect(expected.totals.completionRate).toBeGreaterThan(0.9);
+  expect(report.totals.handlingMinutes.avg).toEqual(expected.totals.handlingMinutes.avg);
+
+  // Once the inspectors' fact rollup has folded the chains into rows (the scheduled job), the
+  // report reads the rows instead of the live tail and still says the same.
+  const rolled = await rollUpFacts({ ddb, auditTableName: config.auditTableName, tableName: config.tableName, clock: t.runtime.clock });
+  expect(rolled.upTo > END_AT).toBe(true);
+  expect(rolled.applications).toBe(700);
+  const again = await inspector.request<any>('GET', `/v1/audit/reports/timeliness?from=${FROM}&to=${TO}`);
+  const strip = ({ generatedAt: _g, ...r }: any) => r;
+  expect(strip(again)).toEqual(strip(report));
+});
