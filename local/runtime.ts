@@ -11,8 +11,13 @@ import { refusalReason } from './loopback';
 import { ensureTables, tableDefinitions } from './tables';
 import { PersistedDevClock } from './clock-store';
 import { ensureStateMachines, functionName, stateMachineArnPrefix } from './state-machines';
-import { Engine } from '@onething/stepfunctions-local';
+import { Engine, type JsonObject, type SfnOperation } from '@onething/stepfunctions-local';
 import { startSfnHttpServer } from '@onething/stepfunctions-local/http';
+import { createInProcessSfnHandler } from '@onething/stepfunctions-local/in-process';
+import { createInProcessDynamoDbHandler } from './transport/dynamodb';
+import { localTransportFromEnv } from './transport/mode';
+import { createAwsClients } from '../shared/aws/clients';
+import { loadConfig } from '../shared/config';
 import { startApiServer, type AccessLogEntry } from './http-server';
 import { createStaticSite } from './http/static';
 
@@ -132,17 +137,28 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     // runs; requests wait until the engine is open (handlers re-run at open may call it).
     let engineOpened!: (engine: Engine) => void;
     const engineReady = new Promise<Engine>((resolve) => (engineOpened = resolve));
-    const sfn = await startSfnHttpServer(
-      { call: async (op, input) => (await engineReady).call(op, input) },
-      { host, port: config.ports.sfn, guard: (req) => refusalReason(req) },
-    );
+    const sfnApi = { call: async (op: SfnOperation, input: JsonObject) => (await engineReady).call(op, input) };
+    const sfn = await startSfnHttpServer(sfnApi, { host, port: config.ports.sfn, guard: (req) => refusalReason(req) });
     stack.push(() => sfn.close());
+    // The platform's own SDK clients (and the engine's DynamoDB tasks) skip TCP and HTTP unless
+    // the transport is `http`; the ports above serve the CLI and outside clients either way.
+    const transport = config.transport ?? localTransportFromEnv();
+    const handlers =
+      transport === 'in-process'
+        ? { dynamodb: createInProcessDynamoDbHandler(dynamodb.store), sfn: createInProcessSfnHandler(sfnApi) }
+        : {};
 
     // The handlers read their configuration from the environment at cold start, exactly as on
     // Lambda; set it (with the ports actually bound) before the first handler module loads.
     setHandlerEnvironment(config, { dynamodb: dynamodb.port, s3: s3.port, sfn: sfn.port });
     // This runtime's own deps, passed to every handler factory: nothing depends on which module loads first.
-    const deps = createPlatformDeps({ catalog: opts.catalog ?? seedCatalog, clock });
+    const platformConfig = loadConfig();
+    const deps = createPlatformDeps({
+      catalog: opts.catalog ?? seedCatalog,
+      clock,
+      config: platformConfig,
+      ...createAwsClients(platformConfig, handlers),
+    });
     const stepHandlers = createWorkflowHandlers(createStepDeps(() => deps));
     const progress = createProgressSignal();
     const lambdas = Object.fromEntries(
@@ -155,7 +171,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       region: config.region,
       accountId: config.accountId,
       partition: config.partition,
-      dynamodb: { endpoint: ddbEndpoint, region: config.region, credentials: DUMMY_CREDENTIALS },
+      dynamodb: { endpoint: ddbEndpoint, region: config.region, credentials: DUMMY_CREDENTIALS, requestHandler: handlers.dynamodb },
       lambdas,
       strictVariables: opts.strictVariables ?? false,
     });
