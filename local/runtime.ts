@@ -4,7 +4,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LocalConfig } from './config';
-import { startDynamoDb } from './components/dynamodb';
+import { startDynamoDb, type RunningComponent, type RunningDynamoDb } from './components/dynamodb';
 import { startS3 } from './components/s3';
 import { prepareDataDir } from './data-dir';
 import { refusalReason } from './loopback';
@@ -15,7 +15,9 @@ import { Engine, type JsonObject, type SfnOperation } from '@onething/stepfuncti
 import { startSfnHttpServer } from '@onething/stepfunctions-local/http';
 import { createInProcessSfnHandler } from '@onething/stepfunctions-local/in-process';
 import { createInProcessDynamoDbHandler } from './transport/dynamodb';
-import { localTransportFromEnv } from './transport/mode';
+import { localTransportFromEnv, type LocalTransport } from './transport/mode';
+import { startDynamoDbThread } from './transport/dynamodb-thread';
+import type { SdkRequestHandler } from './transport/sdk-handler';
 import { createAwsClients } from '../shared/aws/clients';
 import { loadConfig } from '../shared/config';
 import { startApiServer, type AccessLogEntry } from './http-server';
@@ -111,7 +113,8 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       persisted.save();
     });
 
-    const dynamodb = await startDynamoDb({ host, port: config.ports.dynamodb, dir: path.join(dataDir, 'dynamodb') });
+    const transport = config.transport ?? localTransportFromEnv();
+    const dynamodb = await startDynamoDbFor(transport, { host, port: config.ports.dynamodb, dir: path.join(dataDir, 'dynamodb') });
     stack.push(() => dynamodb.close());
     const { removed, rewritten } = dynamodb.repaired;
     if (removed + rewritten > 0)
@@ -142,11 +145,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     stack.push(() => sfn.close());
     // The platform's own SDK clients (and the engine's DynamoDB tasks) skip TCP and HTTP unless
     // the transport is `http`; the ports above serve the CLI and outside clients either way.
-    const transport = config.transport ?? localTransportFromEnv();
-    const handlers =
-      transport === 'in-process'
-        ? { dynamodb: createInProcessDynamoDbHandler(dynamodb.store), sfn: createInProcessSfnHandler(sfnApi) }
-        : {};
+    const handlers = transport === 'http' ? {} : { dynamodb: dynamodb.handler, sfn: createInProcessSfnHandler(sfnApi) };
 
     // The handlers read their configuration from the environment at cold start, exactly as on
     // Lambda; set it (with the ports actually bound) before the first handler module loads.
@@ -240,6 +239,19 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     await closeAll();
     throw error;
   }
+}
+
+/**
+ * dynalite in this thread (`in-process`, `http`) or in a worker thread (`worker`), with the SDK
+ * request handler that reaches it without HTTP (unused by `http`).
+ */
+async function startDynamoDbFor(
+  transport: LocalTransport,
+  opts: { host: string; port: number; dir: string },
+): Promise<RunningComponent & { repaired: RunningDynamoDb['repaired']; handler: SdkRequestHandler }> {
+  if (transport === 'worker') return startDynamoDbThread(opts);
+  const dynamodb = await startDynamoDb(opts);
+  return { ...dynamodb, handler: createInProcessDynamoDbHandler(dynamodb.store) };
 }
 
 function report(log: (line: string) => void, r: ReconcileReport): void {

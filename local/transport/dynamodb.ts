@@ -6,7 +6,7 @@
  * logic see exactly what they see over HTTP. What is skipped: TCP, HTTP parsing on both sides,
  * the CRC32 of the body and the random request id.
  */
-import { bodyText, headerOf, sdkRequestHandler, type SdkRequest, type SdkRequestHandler } from './sdk-handler';
+import { bodyText, headerOf, sdkRequestHandler, type SdkRequestHandler } from './sdk-handler';
 
 // dynalite has no type declarations; these are the parts of it the handler calls.
 interface DynaliteError {
@@ -67,26 +67,44 @@ const isDynaliteError = (err: unknown): err is DynaliteError =>
 
 /**
  * @param onInternalError sees what dynalite's server would have thrown (a bug, not a DynamoDB
- * error); the SDK then gets a 500 `InternalServerError` and retries like any 5xx.
+ * error); the SDK then gets a 500 `InternalFailure` and retries like any 5xx.
  */
 export function createInProcessDynamoDbHandler(
   store: DynaliteStore,
   onInternalError: (err: unknown) => void = (err) => console.error('[dynamodb/in-process] internal error', err),
 ): SdkRequestHandler {
+  return dynamoDbRequestHandler((request) => answerDynamoDbRequest(store, request, onInternalError));
+}
+
+/** What dynalite answers to one request: the status and the JSON text of its body. */
+export interface DynamoDbAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/** The SDK-facing side: the request as text in, dynalite's answer as the SDK's response out. */
+export function dynamoDbRequestHandler(answer: (request: DynamoDbRequest) => Promise<DynamoDbAnswer>): SdkRequestHandler {
   let sequence = 0;
   return sdkRequestHandler(async (request) => {
-    const { status, body, contentType } = await answer(store, request, onInternalError);
-    const text = JSON.stringify(body);
+    const { status, body, contentType } = await answer({ method: request.method, headers: request.headers, body: bodyText(request.body) });
     return {
       statusCode: status,
       headers: {
         'content-type': contentType,
-        'content-length': String(Buffer.byteLength(text)),
+        'content-length': String(Buffer.byteLength(body)),
         'x-amzn-requestid': `INPROCESS${(sequence++).toString(36).toUpperCase().padStart(43, '0')}`,
       },
-      body: Buffer.from(text),
+      body: Buffer.from(body),
     };
   });
+}
+
+/** A request as dynalite's checks read it (plain data: it also crosses to a worker thread). */
+export interface DynamoDbRequest {
+  method: string;
+  headers: Record<string, string>;
+  body: string;
 }
 
 interface Answer {
@@ -95,9 +113,18 @@ interface Answer {
   contentType: string;
 }
 
+export async function answerDynamoDbRequest(
+  store: DynaliteStore,
+  request: DynamoDbRequest,
+  onInternalError: (err: unknown) => void,
+): Promise<DynamoDbAnswer> {
+  const { status, body, contentType } = await answer(store, request, onInternalError);
+  return { status, contentType, body: JSON.stringify(body) };
+}
+
 /** dynalite's httpHandler (index.js) from the body on, in the same order of checks. */
-async function answer(store: DynaliteStore, request: SdkRequest, onInternalError: (err: unknown) => void): Promise<Answer> {
-  const text = bodyText(request.body);
+async function answer(store: DynaliteStore, request: DynamoDbRequest, onInternalError: (err: unknown) => void): Promise<Answer> {
+  const text = request.body;
   const requestType = (headerOf(request.headers, 'content-type') ?? '').split(';')[0]!.trim();
   const contentType = requestType === 'application/x-amz-json-1.0' ? requestType : 'application/json';
   const fail = (status: number, body: Record<string, unknown>): Answer => ({ status, body, contentType });
