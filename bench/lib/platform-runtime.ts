@@ -4,6 +4,8 @@
  * transport comes from ONETHING_LOCAL_TRANSPORT like `npm start`. Over IPC it answers:
  *   'stats'       -> { stats: { cpu, calls, requests } } (cumulative; the client takes differences)
  *   'transitions' -> { transitions: number[] } states entered by the last succeeded executions
+ *   'idle'        -> { idle: true } once the engine has nothing runnable (the intakes paced
+ *                    submissions started are done), so the next runtime measured has the CPU
  *   'stop'        -> closes the runtime, removes its data folder and exits
  */
 import fs from 'node:fs';
@@ -61,6 +63,7 @@ void (async () => {
       const stats: RuntimeStats = { cpu: process.cpuUsage(), calls, requests };
       process.send!({ stats });
     }
+    if (message === 'idle') void runtime.engine.idle().then(() => process.send!({ idle: true }));
     if (message === 'transitions') void transitions().then((counts) => process.send!({ transitions: counts }));
     if (message === 'stop')
       void runtime.close().then(() => {
