@@ -40,9 +40,15 @@ export async function startDynamoDbThread(options: DynamoDbThreadOptions): Promi
   // A thread that dies takes the store with it: fail what is in flight loudly (the SDK retries
   // a 5xx; the runtime is then broken and says so rather than hanging).
   worker.on('error', (err) => console.error('[dynamodb/worker] thread failed', err));
+  const failure: DynamoDbAnswer = {
+    status: 500,
+    contentType: 'application/x-amz-json-1.0',
+    body: '{"__type":"com.amazon.coral.service#InternalFailure"}',
+  };
+  let exited = false;
   worker.on('exit', () => {
-    for (const resolve of pending.values())
-      resolve({ status: 500, contentType: 'application/x-amz-json-1.0', body: '{"__type":"com.amazon.coral.service#InternalFailure"}' });
+    exited = true;
+    for (const resolve of pending.values()) resolve(failure);
     pending.clear();
   });
   const { port, repaired } = await ready.catch(async (err: unknown) => {
@@ -56,6 +62,8 @@ export async function startDynamoDbThread(options: DynamoDbThreadOptions): Promi
     handler: dynamoDbRequestHandler(
       (request) =>
         new Promise<DynamoDbAnswer>((resolve) => {
+          // A message to a thread that is gone would never be answered.
+          if (exited) return resolve(failure);
           const id = next++;
           pending.set(id, resolve);
           send({ id, request });
