@@ -1,5 +1,6 @@
 import path from 'node:path';
 import * as z from 'zod';
+import { localTransportFromEnv, type LocalTransport } from './transport/mode';
 
 /**
  * The local runtime's settings. The `ONETHING_*` names and defaults are fixed by
@@ -31,6 +32,8 @@ export interface LocalConfig {
   region: string;
   accountId: string;
   partition: string;
+  /** How the platform's SDK clients reach the emulators (local/transport/mode.ts). @default ONETHING_LOCAL_TRANSPORT, else 'in-process' */
+  transport?: LocalTransport;
 }
 
 /** Reads the local runtime's environment once; a bad value fails loudly with its variable name. */
@@ -50,5 +53,6 @@ export function loadLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
     region: 'us-east-1',
     accountId: '000000000000',
     partition: 'aws',
+    transport: localTransportFromEnv(env),
   };
 }

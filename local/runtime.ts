@@ -4,15 +4,22 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LocalConfig } from './config';
-import { startDynamoDb } from './components/dynamodb';
+import { startDynamoDb, type RunningComponent, type RunningDynamoDb } from './components/dynamodb';
 import { startS3 } from './components/s3';
 import { prepareDataDir } from './data-dir';
 import { refusalReason } from './loopback';
 import { ensureTables, tableDefinitions } from './tables';
 import { PersistedDevClock } from './clock-store';
 import { ensureStateMachines, functionName, stateMachineArnPrefix } from './state-machines';
-import { Engine } from '@onething/stepfunctions-local';
+import { Engine, type JsonObject, type SfnOperation } from '@onething/stepfunctions-local';
 import { startSfnHttpServer } from '@onething/stepfunctions-local/http';
+import { createInProcessSfnHandler } from '@onething/stepfunctions-local/in-process';
+import { createInProcessDynamoDbHandler } from './transport/dynamodb';
+import { localTransportFromEnv, type LocalTransport } from './transport/mode';
+import { startDynamoDbThread } from './transport/dynamodb-thread';
+import type { SdkRequestHandler } from './transport/sdk-handler';
+import { createAwsClients } from '../shared/aws/clients';
+import { loadConfig } from '../shared/config';
 import { startApiServer, type AccessLogEntry } from './http-server';
 import { createStaticSite } from './http/static';
 
@@ -106,7 +113,8 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       persisted.save();
     });
 
-    const dynamodb = await startDynamoDb({ host, port: config.ports.dynamodb, dir: path.join(dataDir, 'dynamodb') });
+    const transport = config.transport ?? localTransportFromEnv();
+    const dynamodb = await startDynamoDbFor(transport, { host, port: config.ports.dynamodb, dir: path.join(dataDir, 'dynamodb') });
     stack.push(() => dynamodb.close());
     const { removed, rewritten } = dynamodb.repaired;
     if (removed + rewritten > 0)
@@ -132,17 +140,24 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     // runs; requests wait until the engine is open (handlers re-run at open may call it).
     let engineOpened!: (engine: Engine) => void;
     const engineReady = new Promise<Engine>((resolve) => (engineOpened = resolve));
-    const sfn = await startSfnHttpServer(
-      { call: async (op, input) => (await engineReady).call(op, input) },
-      { host, port: config.ports.sfn, guard: (req) => refusalReason(req) },
-    );
+    const sfnApi = { call: async (op: SfnOperation, input: JsonObject) => (await engineReady).call(op, input) };
+    const sfn = await startSfnHttpServer(sfnApi, { host, port: config.ports.sfn, guard: (req) => refusalReason(req) });
     stack.push(() => sfn.close());
+    // The platform's own SDK clients (and the engine's DynamoDB tasks) skip TCP and HTTP unless
+    // the transport is `http`; the ports above serve the CLI and outside clients either way.
+    const handlers = transport === 'http' ? {} : { dynamodb: dynamodb.handler, sfn: createInProcessSfnHandler(sfnApi) };
 
     // The handlers read their configuration from the environment at cold start, exactly as on
     // Lambda; set it (with the ports actually bound) before the first handler module loads.
     setHandlerEnvironment(config, { dynamodb: dynamodb.port, s3: s3.port, sfn: sfn.port });
     // This runtime's own deps, passed to every handler factory: nothing depends on which module loads first.
-    const deps = createPlatformDeps({ catalog: opts.catalog ?? seedCatalog, clock });
+    const platformConfig = loadConfig();
+    const deps = createPlatformDeps({
+      catalog: opts.catalog ?? seedCatalog,
+      clock,
+      config: platformConfig,
+      ...createAwsClients(platformConfig, handlers),
+    });
     const stepHandlers = createWorkflowHandlers(createStepDeps(() => deps));
     const progress = createProgressSignal();
     const lambdas = Object.fromEntries(
@@ -155,7 +170,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       region: config.region,
       accountId: config.accountId,
       partition: config.partition,
-      dynamodb: { endpoint: ddbEndpoint, region: config.region, credentials: DUMMY_CREDENTIALS },
+      dynamodb: { endpoint: ddbEndpoint, region: config.region, credentials: DUMMY_CREDENTIALS, requestHandler: handlers.dynamodb },
       lambdas,
       strictVariables: opts.strictVariables ?? false,
     });
@@ -224,6 +239,19 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     await closeAll();
     throw error;
   }
+}
+
+/**
+ * dynalite in this thread (`in-process`, `http`) or in a worker thread (`worker`), with the SDK
+ * request handler that reaches it without HTTP (unused by `http`).
+ */
+async function startDynamoDbFor(
+  transport: LocalTransport,
+  opts: { host: string; port: number; dir: string },
+): Promise<RunningComponent & { repaired: RunningDynamoDb['repaired']; handler: SdkRequestHandler }> {
+  if (transport === 'worker') return startDynamoDbThread(opts);
+  const dynamodb = await startDynamoDb(opts);
+  return { ...dynamodb, handler: createInProcessDynamoDbHandler(dynamodb.store) };
 }
 
 function report(log: (line: string) => void, r: ReconcileReport): void {

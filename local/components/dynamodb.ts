@@ -4,9 +4,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { repairIndexes, type IndexRepair } from './dynamodb-indexes';
 import { guardRequests, refuseAwsJson } from '../loopback';
+import type { DynaliteStore } from '../transport/dynamodb';
 // dynalite has no type declarations; its factory returns a node http.Server.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const dynalite: (options: Record<string, unknown>) => Server = require('dynalite');
+const dynalite: (options: Record<string, unknown>) => Server & { store?: DynaliteStore } = require('dynalite');
 
 export interface RunningComponent {
   port: number;
@@ -16,6 +17,8 @@ export interface RunningComponent {
 export interface RunningDynamoDb extends RunningComponent {
   /** What the start-up index repair fixed (zeros on a healthy data folder). */
   repaired: IndexRepair;
+  /** The server's store, for the in-process transport (local/transport/dynamodb.ts). */
+  store: DynaliteStore;
 }
 
 /**
@@ -36,6 +39,8 @@ export async function startDynamoDb(opts: { host: string; port: number; dir: str
   fs.mkdirSync(opts.dir, { recursive: true });
   const repaired = opts.repair === false ? { removed: 0, rewritten: 0 } : await repairOnce(opts.dir);
   const server = dynalite({ path: opts.dir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  const store = server.store;
+  if (store === undefined) throw new Error('dynalite does not expose its store (patches/dynalite+4.0.0.patch): run `npm install`');
   // dynalite answers every origin with `Access-Control-Allow-Origin: *`: web pages stop here.
   guardRequests(server, { refuse: refuseAwsJson('com.amazonaws.dynamodb.v20120810') });
   await new Promise<void>((resolve, reject) => {
@@ -45,6 +50,7 @@ export async function startDynamoDb(opts: { host: string; port: number; dir: str
   return {
     port: (server.address() as AddressInfo).port,
     repaired,
+    store,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

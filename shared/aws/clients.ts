@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
@@ -15,6 +15,13 @@ export interface AwsClients {
 const LOCAL_HOST = '127.0.0.1';
 
 /**
+ * Local runtime only: a `requestHandler` per service in place of the HTTP one, e.g. local/'s
+ * in-process transport to the emulators. The clients and their middleware (serialise, sign,
+ * retry, deserialise) stay the same; Lambda never passes any.
+ */
+export type LocalRequestHandlers = Partial<Record<'dynamodb' | 'sfn', DynamoDBClientConfig['requestHandler']>>;
+
+/**
  * Builds the SDK clients once per process (Lambda cold start or the local runtime).
  * Locally they talk to dynalite, s3rver and the embedded engine with dummy credentials;
  * nothing else in `shared/` knows the difference.
@@ -22,7 +29,7 @@ const LOCAL_HOST = '127.0.0.1';
  * @example
  * const { ddb, s3, sfn } = createAwsClients(loadConfig());
  */
-export function createAwsClients(config: Config): AwsClients {
+export function createAwsClients(config: Config, localHandlers: LocalRequestHandlers = {}): AwsClients {
   // Keep-alive saves a TLS handshake per call on Lambda and a socket per call locally.
   const requestHandler = {
     httpAgent: new http.Agent({ keepAlive: true }),
@@ -32,7 +39,12 @@ export function createAwsClients(config: Config): AwsClients {
   const local = (port: number, accessKeyId = 'local', secretAccessKey = 'local') =>
     config.local ? { endpoint: `http://${LOCAL_HOST}:${port}`, credentials: { accessKeyId, secretAccessKey } } : {};
 
-  const dynamodb = new DynamoDBClient({ ...base, ...local(config.ports.dynamodb) });
+  const handler = (service: keyof LocalRequestHandlers) => {
+    const custom = config.local ? localHandlers[service] : undefined;
+    return custom === undefined ? {} : { requestHandler: custom };
+  };
+
+  const dynamodb = new DynamoDBClient({ ...base, ...local(config.ports.dynamodb), ...handler('dynamodb') });
   const ddb = DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
   const s3 = new S3Client({
     ...base,
@@ -41,6 +53,6 @@ export function createAwsClients(config: Config): AwsClients {
     // s3rver predates the flexible-checksum headers the SDK sends by default.
     ...(config.local ? ({ requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } as const) : {}),
   });
-  const sfn = new SFNClient({ ...base, ...local(config.ports.sfn) });
+  const sfn = new SFNClient({ ...base, ...local(config.ports.sfn), ...handler('sfn') });
   return { ddb, s3, sfn };
 }

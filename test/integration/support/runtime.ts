@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startRuntime, type RunningRuntime } from '../../../local/runtime';
 import type { LocalConfig } from '../../../local/config';
+import type { LocalTransport } from '../../../local/transport/mode';
 import { OneThingClient } from '../../../local/client';
 import type { Catalog } from '../../../workflows/types';
 
@@ -19,7 +20,15 @@ export interface TestRuntime {
 
 /** Starts the real embedded runtime (dynalite, s3rver, engine, HTTP API) on ephemeral ports. */
 export async function startTestRuntime(
-  opts: { clockStart?: string; dataDir?: string; reconcileEveryMs?: number; smsEveryMs?: number; catalog?: Catalog } = {},
+  opts: {
+    clockStart?: string;
+    dataDir?: string;
+    reconcileEveryMs?: number;
+    smsEveryMs?: number;
+    catalog?: Catalog;
+    /** @default the runtime's default (ONETHING_LOCAL_TRANSPORT, else in-process) */
+    transport?: LocalTransport;
+  } = {},
 ): Promise<TestRuntime> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'onething-it-'));
   const config: LocalConfig = {
@@ -30,6 +39,7 @@ export async function startTestRuntime(
     region: 'us-east-1',
     accountId: '000000000000',
     partition: 'aws',
+    ...(opts.transport ? { transport: opts.transport } : {}),
   };
   // The scheduled reconcile stays off unless a test asks for it: tests run it when they mean to.
   // Strict: the generated state machines must not read a variable before a state assigned it.

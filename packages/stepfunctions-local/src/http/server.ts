@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SfnError, type SfnApi } from '../api-types';
+import type { SfnApi } from '../api-types';
 import { readBody } from './body';
-import { AccessDeniedError, ClientClosedError, InternalFailure, MethodNotAllowedError, RequestTooLargeError } from './errors';
-import { CONTENT_TYPE, errorBody, parseBody, parseTarget } from './protocol';
+import { dispatchSfnRequest, errorAnswer, type SfnAnswer } from './dispatch';
+import { AccessDeniedError, ClientClosedError, RequestTooLargeError } from './errors';
+import { CONTENT_TYPE } from './protocol';
+import { DEFAULT_BODY_LIMIT_BYTES } from './limits';
 
-/** 1 MiB: four times AWS's 256 KiB input/output limit, so the engine reports those itself. */
-export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+export { DEFAULT_BODY_LIMIT_BYTES };
 
 export interface SfnHttpServerOptions {
   /** @default '127.0.0.1' */
@@ -84,27 +85,29 @@ async function handle(
   guard?: (req: IncomingMessage) => string | undefined,
 ): Promise<void> {
   const requestId = randomUUID();
+  const internal = (err: unknown) => onInternalError(err, requestId);
+  let answer: SfnAnswer;
   try {
     // Read the body before any other check, so that a refused request leaves the keep-alive
     // socket ready for the next one.
     const body = await readBody(req, limit);
     const refusal = guard?.(req);
-    if (refusal !== undefined) throw new AccessDeniedError(refusal);
-    if (req.method !== 'POST' || (req.url !== '/' && !req.url?.startsWith('/?'))) {
-      throw new MethodNotAllowedError(req.method ?? '', req.url ?? '');
-    }
-    const operation = parseTarget(header(req, 'x-amz-target'));
-    const input = parseBody(body);
-    const output = await api.call(operation, input);
-    send(res, 200, requestId, JSON.stringify(output));
+    answer =
+      refusal !== undefined
+        ? errorAnswer(new AccessDeniedError(refusal), internal)
+        : await dispatchSfnRequest(
+            api,
+            { method: req.method ?? '', path: req.url ?? '', target: header(req, 'x-amz-target'), body },
+            internal,
+          );
   } catch (err) {
     if (err instanceof ClientClosedError) return;
-    const known = err instanceof SfnError ? err : new InternalFailure();
-    if (!(err instanceof SfnError)) onInternalError(err, requestId);
+    answer = errorAnswer(err, internal);
     // A body left unread (too large) makes the socket unusable for the next request.
-    const closeAfter = err instanceof RequestTooLargeError || !req.complete;
-    send(res, known.httpStatus, requestId, errorBody(known), known.code, closeAfter);
+    send(res, answer, requestId, err instanceof RequestTooLargeError || !req.complete);
+    return;
   }
+  send(res, answer, requestId, false);
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -112,15 +115,15 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function send(res: ServerResponse, status: number, requestId: string, body: string, errorCode?: string, closeAfter = false): void {
+function send(res: ServerResponse, answer: SfnAnswer, requestId: string, closeAfter: boolean): void {
   if (res.headersSent || res.destroyed) return;
   const headers: Record<string, string | number> = {
     'Content-Type': CONTENT_TYPE,
-    'Content-Length': Buffer.byteLength(body),
+    'Content-Length': Buffer.byteLength(answer.body),
     'x-amzn-RequestId': requestId,
   };
-  if (errorCode !== undefined) headers['x-amzn-ErrorType'] = errorCode;
+  if (answer.errorCode !== undefined) headers['x-amzn-ErrorType'] = answer.errorCode;
   if (closeAfter) headers.Connection = 'close';
-  res.writeHead(status, headers);
-  res.end(body);
+  res.writeHead(answer.status, headers);
+  res.end(answer.body);
 }

@@ -10,6 +10,11 @@ export interface DynamoDbOptions {
   endpoint: string;
   region?: string;
   credentials?: { accessKeyId: string; secretAccessKey: string };
+  /**
+   * The SDK client's `requestHandler` (e.g. an in-process handler of the embedding runtime that
+   * skips TCP and HTTP to a DynamoDB emulator in the same process). @default the SDK's HTTP handler
+   */
+  requestHandler?: ddb.DynamoDBClientConfig['requestHandler'];
 }
 
 /** The SDK command class for an action name such as `getItem`, if the SDK has one. */
@@ -34,6 +39,7 @@ export function createDynamoDbCaller(options: DynamoDbOptions | undefined, regio
       endpoint: options.endpoint,
       region: options.region ?? region,
       credentials: options.credentials ?? { accessKeyId: 'local', secretAccessKey: 'local' },
+      ...(options.requestHandler === undefined ? {} : { requestHandler: options.requestHandler }),
     });
     return client;
   };

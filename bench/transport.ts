@@ -1,0 +1,225 @@
+/**
+ * `npm run bench:transport`: what one DynamoDB call costs the runtime under each local transport,
+ * side by side in one process (rounds interleaved): the platform's SDK client over loopback HTTP,
+ * through the in-process handler on the LevelDB store, the same on dynalite's in-memory store,
+ * and dynalite's request handling alone (the in-process answer without the SDK: what the SDK
+ * adds is the difference). CPU µs per call (this process, all threads) and calls/s, 16 in flight.
+ *   BENCH_OPS=<n> calls per measure (default 2000), BENCH_ROUNDS=<n> (default 3; median shown)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Server } from 'node:http';
+import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { startDynamoDb } from '../local/components/dynamodb';
+import { answerDynamoDbRequest, createInProcessDynamoDbHandler, type DynaliteStore } from '../local/transport/dynamodb';
+
+const OPS = Number(process.env.BENCH_OPS ?? 2000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const IN_FLIGHT = 16;
+const TABLE = 'bench';
+const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const dynalite = require('dynalite') as (options: Record<string, unknown>) => Server & { store: DynaliteStore };
+
+type Call = (i: number) => Promise<unknown>;
+interface Side {
+  name: string;
+  get: Call;
+  put: Call;
+  query: Call;
+}
+
+function sdkSide(name: string, client: DynamoDBClient, prefix: string): Side {
+  return {
+    name,
+    get: (i) => client.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: `${prefix}seed${i % 50}` }, sk: { S: 'APP' } } })),
+    put: (i) =>
+      client.send(
+        new PutItemCommand({
+          TableName: TABLE,
+          Item: {
+            pk: { S: `${prefix}p${i}-${performance.now()}` },
+            sk: { S: 'APP' },
+            gsi1pk: { S: `${prefix}owner` },
+            gsi1sk: { S: `t${i}` },
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    query: () =>
+      client.send(
+        new QueryCommand({
+          TableName: TABLE,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :o',
+          ExpressionAttributeValues: { ':o': { S: `${prefix}seedowner` } },
+          Limit: 5,
+        }),
+      ),
+  };
+}
+
+/** dynalite's answer to the JSON text the SDK would send, without the SDK. */
+function rawSide(store: DynaliteStore, prefix: string): Side {
+  const ask = (op: string, body: object) =>
+    answerDynamoDbRequest(
+      store,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-amz-json-1.0',
+          'x-amz-target': `DynamoDB_20120810.${op}`,
+          authorization: 'AWS4-HMAC-SHA256 x',
+        },
+        body: JSON.stringify(body),
+      },
+      (err) => console.error(err),
+    ).then((a) => JSON.parse(a.body) as unknown);
+  return {
+    name: 'dynalite alone (LevelDB, no SDK)',
+    get: (i) => ask('GetItem', { TableName: TABLE, Key: { pk: { S: `${prefix}seed${i % 50}` }, sk: { S: 'APP' } } }),
+    put: (i) =>
+      ask('PutItem', {
+        TableName: TABLE,
+        Item: {
+          pk: { S: `${prefix}p${i}-${performance.now()}` },
+          sk: { S: 'APP' },
+          gsi1pk: { S: `${prefix}owner` },
+          gsi1sk: { S: `t${i}` },
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    query: () =>
+      ask('Query', {
+        TableName: TABLE,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :o',
+        ExpressionAttributeValues: { ':o': { S: `${prefix}seedowner` } },
+        Limit: 5,
+      }),
+  };
+}
+
+async function prepare(client: DynamoDBClient, prefix: string, createTable: boolean): Promise<void> {
+  if (createTable) {
+    await client.send(
+      new CreateTableCommand({
+        TableName: TABLE,
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: ['pk', 'sk', 'gsi1pk', 'gsi1sk'].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: 'gsi1',
+            KeySchema: [
+              { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+              { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50)); // ACTIVE on dynalite's next turn
+  }
+  for (let i = 0; i < 50; i++) {
+    await client.send(
+      new PutItemCommand({
+        TableName: TABLE,
+        Item: {
+          pk: { S: `${prefix}seed${i}` },
+          sk: { S: 'APP' },
+          gsi1pk: { S: `${prefix}seedowner` },
+          gsi1sk: { S: `t${i}` },
+          form: { S: 'x'.repeat(800) },
+        },
+      }),
+    );
+  }
+}
+
+/** CPU µs per call and calls/s for OPS calls, IN_FLIGHT at a time. */
+async function measure(call: Call): Promise<{ cpuUs: number; perSecond: number }> {
+  let next = 0;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < OPS) await call(next++);
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return { cpuUs: (cpu.user + cpu.system) / OPS, perSecond: OPS / seconds };
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-bench-transport-'));
+  const disk = await startDynamoDb({ host: '127.0.0.1', port: 0, dir });
+  const memory = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  const endpoint = `http://127.0.0.1:${disk.port}`;
+  const http = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials });
+  const inProcess = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials,
+    requestHandler: createInProcessDynamoDbHandler(disk.store),
+  });
+  const inMemory = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials,
+    requestHandler: createInProcessDynamoDbHandler(memory.store),
+  });
+  await prepare(http, 'h', true);
+  await prepare(inProcess, 'i', false);
+  await prepare(inMemory, 'm', true);
+  const sides = [
+    sdkSide('SDK over HTTP (LevelDB)', http, 'h'),
+    sdkSide('SDK in-process (LevelDB)', inProcess, 'i'),
+    sdkSide('SDK in-process (in-memory store)', inMemory, 'm'),
+    rawSide(disk.store, 'i'),
+  ];
+  const results = new Map<string, Array<{ cpuUs: number; perSecond: number }>>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
+      for (const op of ['get', 'put', 'query'] as const) {
+        const key = `${side.name}|${op}`;
+        results.set(key, [...(results.get(key) ?? []), await measure(side[op])]);
+      }
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  console.log(
+    `bench:transport — ${OPS} calls per measure, ${IN_FLIGHT} in flight, ${ROUNDS} rounds (median), node ${process.version}, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log('| path | GetItem µs CPU / calls/s | conditional PutItem µs CPU / calls/s | Query (GSI, 5 items) µs CPU / calls/s |');
+  console.log('|---|---:|---:|---:|');
+  for (const side of sides) {
+    const cell = (op: string) => {
+      const rs = results.get(`${side.name}|${op}`)!;
+      return `${median(rs.map((r) => r.cpuUs)).toFixed(0)} / ${median(rs.map((r) => r.perSecond)).toFixed(0)}`;
+    };
+    console.log(`| ${side.name} | ${cell('get')} | ${cell('put')} | ${cell('query')} |`);
+  }
+  http.destroy();
+  inProcess.destroy();
+  inMemory.destroy();
+  await disk.close();
+  await new Promise<void>((resolve) => memory.close(() => resolve()));
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
