@@ -27,9 +27,22 @@ export interface OutboxDeps {
   followUpNote(evaluationId: string): Promise<string | undefined>;
 }
 
+/** What addressing and wording a notification needs of its application (no form, no materials). */
+export type NotifiedApplication = Pick<ApplicationRecord, 'id' | 'serviceId' | 'serviceVersion' | 'ownerSub' | 'walkthrough'>;
+
+/**
+ * The application as the caller already holds it, so the outbox need not read it again (one
+ * Query per notifying append otherwise). `tasks` only matters to `completed` (a rejection's
+ * reasons); without them such an event is addressed from a fresh read.
+ */
+export interface Addressing {
+  app: NotifiedApplication;
+  tasks?: readonly TaskRecord[];
+}
+
 export interface Outbox {
   /** Writes the notifications of those `events` that notify; idempotent per event key. */
-  record(applicationId: string, events: readonly TimingEvent[]): Promise<void>;
+  record(applicationId: string, events: readonly TimingEvent[], about?: Addressing): Promise<void>;
 }
 
 export function createOutbox(deps: OutboxDeps): Outbox {
@@ -43,10 +56,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   };
 
   return {
-    async record(applicationId, events) {
+    async record(applicationId, events, about) {
       const notifying = events.filter((e) => NOTIFYING_EVENT_TYPES.has(e.type));
       if (notifying.length === 0) return;
-      const { application: app, tasks } = await deps.getWithTasks(applicationId);
+      const needsTasks = notifying.some((e) => e.type === 'completed');
+      const { app, tasks } =
+        about && about.app.id === applicationId && (about.tasks || !needsTasks)
+          ? { app: about.app, tasks: about.tasks ?? [] }
+          : await readAddressing(deps, applicationId);
       if (!app) return;
       const def = deps.catalog.getServiceVersion(app.serviceId, app.serviceVersion);
       const templates = { ...DEFAULT_NOTIFICATION_TEMPLATES, ...def.notificationTemplates };
@@ -66,7 +83,15 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   };
 }
 
-const common = (app: ApplicationRecord, event: TimingEvent, notice: Notice) => ({
+async function readAddressing(
+  deps: OutboxDeps,
+  applicationId: string,
+): Promise<{ app?: NotifiedApplication; tasks: readonly TaskRecord[] }> {
+  const { application, tasks } = await deps.getWithTasks(applicationId);
+  return { ...(application ? { app: application } : {}), tasks };
+}
+
+const common = (app: NotifiedApplication, event: TimingEvent, notice: Notice) => ({
   applicationId: app.id,
   serviceId: app.serviceId,
   kind: notice.kind,
@@ -76,13 +101,13 @@ const common = (app: ApplicationRecord, event: TimingEvent, notice: Notice) => (
 });
 
 /** The message in the submitter's inbox (the applicant, or the proxy who submitted for someone). */
-function inboxItem(app: ApplicationRecord, event: TimingEvent, notice: Notice, ordinal: number, text: NotificationText): InboxItem {
+function inboxItem(app: NotifiedApplication, event: TimingEvent, notice: Notice, ordinal: number, text: NotificationText): InboxItem {
   const id = notificationId(event.at, { applicationId: app.id, eventKey: event.key, kind: notice.kind, recipient: app.ownerSub, ordinal });
   return { pk: inboxPk(app.ownerSub), sk: id, id, recipient: app.ownerSub, ...common(app, event, notice), ...text, read: false };
 }
 
 /** The SMS to the form's phone: the person the application is for, also when a proxy submitted it. */
-function smsItem(app: ApplicationRecord, event: TimingEvent, notice: Notice, ordinal: number, text: NotificationText): SmsItem {
+function smsItem(app: NotifiedApplication, event: TimingEvent, notice: Notice, ordinal: number, text: NotificationText): SmsItem {
   const id = notificationId(event.at, { applicationId: app.id, eventKey: event.key, kind: notice.kind, recipient: 'sms', ordinal });
   return {
     pk: smsPk(id),
