@@ -22,6 +22,7 @@ import { createDevTokenIssuer } from './dev';
 import { createProgressSignal, observed, type ProgressSignal } from './progress';
 import { routes } from '../functions/routes';
 import { createPlatformDeps, type PlatformDeps } from '../shared/deps';
+import { rememberChainsOn } from '../shared/audit/chain-cache';
 import { reconcile, type ReconcileReport } from '../shared/applications';
 import { workflowFunctions } from '../functions/workflow/specs';
 import { createWorkflowHandlers } from '../functions/workflow/handlers';
@@ -143,6 +144,8 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     setHandlerEnvironment(config, { dynamodb: dynamodb.port, s3: s3.port, sfn: sfn.port });
     // This runtime's own deps, passed to every handler factory: nothing depends on which module loads first.
     const deps = createPlatformDeps({ catalog: opts.catalog ?? seedCatalog, clock });
+    // issue 9 (fewer calls per application): appends start from the chain this process last saw.
+    rememberChainsOn(deps.ddb);
     const stepHandlers = createWorkflowHandlers(createStepDeps(() => deps));
     const progress = createProgressSignal();
     const lambdas = Object.fromEntries(
