@@ -63,13 +63,12 @@ const WRITE = /^(Put|Update|Delete|BatchWrite|TransactWrite)/;
 function kindOf(c: Call, audit: string): string {
   if (c.table === audit) return 'timing-log event';
   if (c.pk.startsWith('INBOX#')) return 'in-app message';
-  if (c.pk.startsWith('SMS#')) return 'SMS outbox';
   if (c.sk === 'APP') return 'application';
   if (c.sk.startsWith('TASK#')) return 'task';
   return `other ${c.pk.replace(/#.*/, '')}`;
 }
 
-test('a school enrolment with four approvals and its two SMS: 37 DynamoDB writes, one call each, and the platform never re-reads its chain', async () => {
+test('a school enrolment with four approvals and its two SMS: 35 DynamoDB writes, one call each, and the platform never re-reads its chain', async () => {
   const { tableName, auditTableName } = t.runtime.deps.config;
   const citizen = await t.api.login({ role: 'citizen', sub: 'budget-parent' });
   const service = await getService(t.api, 'school-enrolment');
@@ -102,30 +101,28 @@ test('a school enrolment with four approvals and its two SMS: 37 DynamoDB writes
       : [];
     if (lines.length < 2) return undefined;
     for (const line of lines) {
-      const item = await t.runtime.deps.ddb.send(new GetCommand({ TableName: tableName, Key: { pk: `SMS#${line.id}`, sk: 'SMS' } }));
+      const item = await t.runtime.deps.ddb.send(new GetCommand({ TableName: tableName, Key: { pk: 'INBOX#budget-parent', sk: line.id } }));
       if (!item.Item?.sentAt) return undefined;
     }
     return true;
   }, 'both SMS sent');
   recorder.stop();
 
-  const mine = (c: Call) =>
-    c.pk === `APP#${id}` || c.pk.startsWith('SMS#') || c.pk === 'INBOX#budget-parent' || (c.table === auditTableName && c.pk.includes(id));
+  const mine = (c: Call) => c.pk === `APP#${id}` || c.pk === 'INBOX#budget-parent' || (c.table === auditTableName && c.pk.includes(id));
   const writes = recorder.calls.filter((c) => WRITE.test(c.command) && mine(c));
   const items: Record<string, number> = {};
   for (const w of writes) items[kindOf(w, auditTableName)] = (items[kindOf(w, auditTableName)] ?? 0) + w.items;
-  // Written once each: the application (put, start confirmed, final status), 4 tasks (opened,
-  // decided, delivery confirmed), its 10 events (submitted, 4 branch-opened, 4 decided,
-  // completed), 6 in-app messages (4 decisions, result, invitation to evaluate), 2 SMS (put,
-  // leased, sent). See docs/DESIGN.md "Writes per application".
+  // The application (put, start confirmed, final status), 4 tasks (opened, decided, delivery
+  // confirmed), its 10 events (submitted, 4 branch-opened, 4 decided, completed), 6 in-app
+  // messages (4 decisions, result, invitation to evaluate), two of which carry an SMS (leased,
+  // sent). See docs/DESIGN.md "Writes and calls per application".
   expect(items).toEqual({
     application: 3,
     task: 12,
     'timing-log event': 10,
-    'in-app message': 6,
-    'SMS outbox': 6,
+    'in-app message': 6 + 2 * 2,
   });
-  expect(writes.length).toBe(37);
+  expect(writes.length).toBe(35);
   // Nothing else is written on the application's path (the scheduled facts rollup and anchors may run meanwhile).
   const others = recorder.calls.filter((c) => WRITE.test(c.command) && !mine(c)).map((c) => c.pk.replace(/#.*/, ''));
   expect(others.filter((pk) => pk !== 'AUDITFACTS' && pk !== 'ANCHOR')).toEqual([]);
