@@ -29,6 +29,7 @@ import { createDevTokenIssuer } from './dev';
 import { createProgressSignal, observed, type ProgressSignal } from './progress';
 import { routes } from '../functions/routes';
 import { createPlatformDeps, type PlatformDeps } from '../shared/deps';
+import { rememberChainsOn } from '../shared/audit/chain-cache';
 import { reconcile, type ReconcileReport } from '../shared/applications';
 import { workflowFunctions } from '../functions/workflow/specs';
 import { createWorkflowHandlers } from '../functions/workflow/handlers';
@@ -158,6 +159,8 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       config: platformConfig,
       ...createAwsClients(platformConfig, handlers),
     });
+    // issue 9 (fewer calls per application): appends start from the chain this process last saw.
+    rememberChainsOn(deps.ddb);
     const stepHandlers = createWorkflowHandlers(createStepDeps(() => deps));
     const progress = createProgressSignal();
     const lambdas = Object.fromEntries(

@@ -1,6 +1,6 @@
 /**
  * `sms-send` (SQS event source, partial batch responses): each record's body is one SMS
- * outbox id. A failure returns that record to the queue (its retries, then the DLQ).
+ * reference (`smsRef`: the key of the in-app message carrying it, or an older SMS item's id). A failure returns that record to the queue (its retries, then the DLQ).
  */
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';

@@ -92,6 +92,11 @@ export interface TaskRecord {
   serviceVersion: number;
   department: string;
   walkthrough: boolean;
+  /**
+   * The application's owner, copied when the task opens so that a decision's notification is
+   * addressed without reading the application (absent on tasks opened before it was stored).
+   */
+  ownerSub?: string;
   /** A probe's branch: decided by the system actor in the write that opened it (never an officer's action). */
   probe?: boolean;
   status: TaskStatus;

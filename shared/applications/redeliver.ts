@@ -1,4 +1,5 @@
 import { maxEscalations } from '../../workflows/defaults';
+import type { Addressing } from '../notifications/outbox';
 import { pendingResult, resultEvents } from './branch-events';
 import type { Context } from './context';
 import { deliver } from './executions';
@@ -23,7 +24,7 @@ export async function settle(ctx: Context, task: TaskRecord): Promise<SettleOutc
   // No mark and nothing to send: settled before, and settling logs before it removes the mark.
   if (!pending && mark === undefined) return 'none';
   const events = resultEvents(ctx, task);
-  if (events.length) await ctx.log.appendAll(task.applicationId, events);
+  if (events.length) await ctx.log.appendAll(task.applicationId, events, addressingOf(task));
   const outcome = pending ? await send(ctx, task, pending) : 'none';
   if (mark !== undefined) {
     // Confirmed when: delivered (the machine has it); stale (this token takes nothing more:
@@ -33,6 +34,13 @@ export async function settle(ctx: Context, task: TaskRecord): Promise<SettleOutc
     await ctx.tasks.confirmDelivered(task.applicationId, task.department, mark, outcome === 'delivered' ? undefined : task.token);
   }
   return outcome;
+}
+
+/** The task carries what its result's notification needs (tasks opened before `ownerSub` was stored: the outbox reads). */
+function addressingOf(task: TaskRecord): { about?: Addressing } {
+  if (task.ownerSub === undefined) return {};
+  const { applicationId: id, serviceId, serviceVersion, ownerSub, walkthrough } = task;
+  return { about: { app: { id, serviceId, serviceVersion, ownerSub, walkthrough } } };
 }
 
 async function send(ctx: Context, task: TaskRecord, pending: 'decision' | 'supplement'): Promise<'delivered' | 'stale'> {

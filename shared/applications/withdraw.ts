@@ -103,7 +103,11 @@ export async function withdraw(ctx: Context, p: Principal, id: string): Promise<
 
 /** The tail of a withdrawal (the request's, its repetition's, or reconcile's); each step idempotent. */
 export async function finishWithdrawal(ctx: Context, app: ApplicationRecord, actor: Actor): Promise<void> {
-  await ctx.log.append(app.id, { key: 'withdrawn', type: 'withdrawn', actor, serviceId: app.serviceId, walkthrough: app.walkthrough });
+  await ctx.log.append(
+    app.id,
+    { key: 'withdrawn', type: 'withdrawn', actor, serviceId: app.serviceId, walkthrough: app.walkthrough },
+    { about: { app } },
+  );
   await stopExecution(ctx.sfn, ctx.config, app, 'withdrawn by the applicant');
   // Re-read: a branch may have opened its task between the first read and the stop.
   await cancelOpenTasks(ctx, app, (await ctx.apps.getWithTasks(app.id)).tasks, 'withdrawn', actor);

@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import { maskPersonalData } from '../identity';
 import { GENESIS_HASH, hashEvent } from './chain';
 import { AuditConflictError } from './errors';
+import { cachedChain, forgetChain, rememberChain } from './chain-cache';
 import { inTurn } from './turns';
 import type { TimingEvent, TimingEventInput } from './types';
 
@@ -53,6 +54,8 @@ export function createTimingLog(deps: {
   const { ddb, clock, tableName } = deps;
   const sleep = deps.sleep ?? sleepFor;
 
+  const chainKey = (applicationId: string) => `${tableName}\n${applicationId}`;
+
   const read = async (applicationId: string): Promise<StoredEvent[]> => {
     const items: StoredEvent[] = [];
     let start: Record<string, unknown> | undefined;
@@ -69,11 +72,22 @@ export function createTimingLog(deps: {
       items.push(...((page.Items ?? []) as StoredEvent[]));
       start = page.LastEvaluatedKey;
     } while (start);
+    rememberChain(ddb, chainKey(applicationId), items);
     return items;
   };
 
-  const tryAppend = async (applicationId: string, events: TimingEventInput[], assumeEmpty: boolean): Promise<TimingEvent[]> => {
-    const chain = assumeEmpty ? [] : await read(applicationId);
+  /** The chain as this process last saw it (`chain-cache.ts`), or as stored now. */
+  const latest = async (applicationId: string): Promise<readonly StoredEvent[]> =>
+    cachedChain<StoredEvent>(ddb, chainKey(applicationId)) ?? (await read(applicationId));
+
+  /** `from`: where the chain is taken from (`empty`: just created; `seen`: the cache if it has it). */
+  const tryAppend = async (
+    applicationId: string,
+    events: TimingEventInput[],
+    from: 'empty' | 'seen' | 'stored',
+  ): Promise<TimingEvent[]> => {
+    const chain: StoredEvent[] =
+      from === 'empty' ? [] : from === 'seen' ? [...(await latest(applicationId))] : [...(await read(applicationId))];
     const byKey = new Map(chain.map((e) => [e.key, e]));
     let last = chain.at(-1);
     const out: TimingEvent[] = [];
@@ -102,11 +116,19 @@ export function createTimingLog(deps: {
         gsi1pk: `DAY#${at.slice(0, 10)}`,
         gsi1sk: `${at}#${applicationId}#${seqKey(seq)}`,
       };
-      await ddb.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(sk)' }));
+      try {
+        await ddb.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(sk)' }));
+      } catch (error) {
+        // The slot is taken: whatever this process remembered of the chain is behind.
+        forgetChain(ddb, chainKey(applicationId));
+        throw error;
+      }
       byKey.set(input.key, item);
+      chain.push(item);
       last = item;
       out.push(event);
     }
+    rememberChain(ddb, chainKey(applicationId), chain);
     return out;
   };
 
@@ -116,7 +138,8 @@ export function createTimingLog(deps: {
   const appendWithRetries = async (applicationId: string, events: TimingEventInput[], newChain: boolean): Promise<TimingEvent[]> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await tryAppend(applicationId, events, newChain && attempt === 1);
+        // After a lost race the chain is read again: the other writer's events are only there.
+        return await tryAppend(applicationId, events, attempt > 1 ? 'stored' : newChain ? 'empty' : 'seen');
       } catch (error) {
         if (!(error instanceof Error) || error.name !== 'ConditionalCheckFailedException') throw error;
         if (attempt >= MAX_ATTEMPTS) throw new AuditConflictError(applicationId, attempt, error);
@@ -134,7 +157,10 @@ export function createTimingLog(deps: {
       return appended;
     },
     ensure: async (applicationId, event) => {
-      const logged = (await read(applicationId)).find((e) => e.key === event.key);
+      // A remembered chain is a prefix of the stored one: a key found in it is logged.
+      const logged =
+        cachedChain<StoredEvent>(ddb, chainKey(applicationId))?.find((e) => e.key === event.key) ??
+        (await read(applicationId)).find((e) => e.key === event.key);
       if (logged) return strip(logged);
       const [appended] = await appendAll(applicationId, [event]);
       if (!appended) throw new Error(`appending to the timing log of ${applicationId} returned no event`);

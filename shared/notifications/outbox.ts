@@ -1,7 +1,7 @@
 /**
- * The notification outbox: for each notifying timing-log event, the applicant's in-app message
- * and (for the kinds that go out as SMS, when the service names a phone field) an SMS item
- * marked for sending. Written in the step that logs the event, by the same call: whoever
+ * The notification outbox: for each notifying timing-log event, the applicant's in-app message,
+ * carrying (for the kinds that go out as SMS, when the service names a phone field) the SMS
+ * text and the mark for sending. Written in the step that logs the event, by the same call: whoever
  * replays the step (its retry, reconcile, the state machine's retry) replays the writes,
  * and each write is a conditional put of a derived id, so it exists exactly once.
  */
@@ -13,7 +13,7 @@ import type { ApplicationRecord, TaskRecord } from '../applications/records';
 import type { Catalog } from '../../workflows/types';
 import { DEFAULT_NOTIFICATION_TEMPLATES, SMS_KINDS, type NotificationText } from '../../workflows/notification-templates';
 import { NOTIFYING_EVENT_TYPES, noticesFor, type Notice } from './rules';
-import { inboxPk, notificationId, SMS_PENDING_PK, smsPk, type InboxItem, type SmsItem } from './records';
+import { inboxPk, notificationId, SMS_PENDING_PK, type InboxItem } from './records';
 
 export interface OutboxDeps {
   ddb: DynamoDBDocumentClient;
@@ -27,13 +27,26 @@ export interface OutboxDeps {
   followUpNote(evaluationId: string): Promise<string | undefined>;
 }
 
+/** What addressing and wording a notification needs of its application (no form, no materials). */
+export type NotifiedApplication = Pick<ApplicationRecord, 'id' | 'serviceId' | 'serviceVersion' | 'ownerSub' | 'walkthrough'>;
+
+/**
+ * The application as the caller already holds it, so the outbox need not read it again (one
+ * Query per notifying append otherwise). `tasks` only matters to `completed` (a rejection's
+ * reasons); without them such an event is addressed from a fresh read.
+ */
+export interface Addressing {
+  app: NotifiedApplication;
+  tasks?: readonly TaskRecord[];
+}
+
 export interface Outbox {
   /** Writes the notifications of those `events` that notify; idempotent per event key. */
-  record(applicationId: string, events: readonly TimingEvent[]): Promise<void>;
+  record(applicationId: string, events: readonly TimingEvent[], about?: Addressing): Promise<void>;
 }
 
 export function createOutbox(deps: OutboxDeps): Outbox {
-  const putOnce = async (item: InboxItem | SmsItem) => {
+  const putOnce = async (item: InboxItem) => {
     try {
       await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
     } catch (error) {
@@ -43,22 +56,27 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   };
 
   return {
-    async record(applicationId, events) {
+    async record(applicationId, events, about) {
       const notifying = events.filter((e) => NOTIFYING_EVENT_TYPES.has(e.type));
       if (notifying.length === 0) return;
-      const { application: app, tasks } = await deps.getWithTasks(applicationId);
+      const needsTasks = notifying.some((e) => e.type === 'completed');
+      const { app, tasks } =
+        about && about.app.id === applicationId && (about.tasks || !needsTasks)
+          ? { app: about.app, tasks: about.tasks ?? [] }
+          : await readAddressing(deps, applicationId);
       if (!app) return;
       const def = deps.catalog.getServiceVersion(app.serviceId, app.serviceVersion);
       const templates = { ...DEFAULT_NOTIFICATION_TEMPLATES, ...def.notificationTemplates };
-      const items: Array<InboxItem | SmsItem> = [];
+      const items: InboxItem[] = [];
       for (const event of notifying) {
         const evaluationId = typeof event.detail?.evaluationId === 'string' ? event.detail.evaluationId : undefined;
         const followUpNote = event.type === 'followed-up' && evaluationId ? await deps.followUpNote(evaluationId) : undefined;
         const notices = noticesFor({ event, app, tasks, def, calendar: deps.calendar, ...(followUpNote ? { followUpNote } : {}) });
         notices.forEach((notice, ordinal) => {
           const text = templates[notice.kind](notice.facts);
-          items.push(inboxItem(app, event, notice, ordinal, text));
-          if (def.smsPhoneField && SMS_KINDS.includes(notice.kind)) items.push(smsItem(app, event, notice, ordinal, text));
+          const message = inboxItem(app, event, notice, ordinal, text);
+          // The SMS of the same notice rides on the message: one conditional put for both.
+          items.push(def.smsPhoneField && SMS_KINDS.includes(notice.kind) ? withSms(message, text) : message);
         });
       }
       await Promise.all(items.map(putOnce));
@@ -66,7 +84,15 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   };
 }
 
-const common = (app: ApplicationRecord, event: TimingEvent, notice: Notice) => ({
+async function readAddressing(
+  deps: OutboxDeps,
+  applicationId: string,
+): Promise<{ app?: NotifiedApplication; tasks: readonly TaskRecord[] }> {
+  const { application, tasks } = await deps.getWithTasks(applicationId);
+  return { ...(application ? { app: application } : {}), tasks };
+}
+
+const common = (app: NotifiedApplication, event: TimingEvent, notice: Notice) => ({
   applicationId: app.id,
   serviceId: app.serviceId,
   kind: notice.kind,
@@ -76,22 +102,21 @@ const common = (app: ApplicationRecord, event: TimingEvent, notice: Notice) => (
 });
 
 /** The message in the submitter's inbox (the applicant, or the proxy who submitted for someone). */
-function inboxItem(app: ApplicationRecord, event: TimingEvent, notice: Notice, ordinal: number, text: NotificationText): InboxItem {
+function inboxItem(app: NotifiedApplication, event: TimingEvent, notice: Notice, ordinal: number, text: NotificationText): InboxItem {
   const id = notificationId(event.at, { applicationId: app.id, eventKey: event.key, kind: notice.kind, recipient: app.ownerSub, ordinal });
   return { pk: inboxPk(app.ownerSub), sk: id, id, recipient: app.ownerSub, ...common(app, event, notice), ...text, read: false };
 }
 
-/** The SMS to the form's phone: the person the application is for, also when a proxy submitted it. */
-function smsItem(app: ApplicationRecord, event: TimingEvent, notice: Notice, ordinal: number, text: NotificationText): SmsItem {
-  const id = notificationId(event.at, { applicationId: app.id, eventKey: event.key, kind: notice.kind, recipient: 'sms', ordinal });
+/**
+ * The message with the SMS to the form's phone: the person the application is for, also when
+ * a proxy submitted it (the message itself is in the submitter's inbox). Marked for sending.
+ */
+function withSms(message: InboxItem, text: NotificationText): InboxItem {
   return {
-    pk: smsPk(id),
-    sk: 'SMS',
-    id,
-    ...common(app, event, notice),
-    text: `${text.title.zh} ${text.body.zh}\n${text.title.en}. ${text.body.en}`,
+    ...message,
+    smsText: `${text.title.zh} ${text.body.zh}\n${text.title.en}. ${text.body.en}`,
     attempts: 0,
     gsi4pk: SMS_PENDING_PK,
-    gsi4sk: `${event.at}#${id}`,
+    gsi4sk: `${message.at}#${message.id}`,
   };
 }

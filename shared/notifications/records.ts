@@ -1,8 +1,10 @@
 /**
  * The notification items of the main table (docs/DESIGN.md "Notifications"):
  * - in-app (站内信): pk `INBOX#<sub>`, sk = the notification id, newest last in sort order;
- * - SMS outbox: pk `SMS#<id>`, sk `SMS`, with the sparse mark `gsi4pk=PENDING#sms`,
- *   `gsi4sk=<not before>#<id>` until the message is handed to the channel.
+ * - an SMS rides on the in-app message of the same notice (issue 9: one put for both): its
+ *   text in `smsText`, its delivery state beside it, and the sparse mark `gsi4pk=PENDING#sms`,
+ *   `gsi4sk=<not before>#<id>` until it is handed to the channel. Items written before that
+ *   are SMS items of their own (pk `SMS#<id>`, sk `SMS`, text in `text`) and are sent the same way.
  * Ids are derived from the application, the event key, the kind and the recipient, and start
  * with the event's instant: writing the same notification again is the same conditional put.
  */
@@ -43,7 +45,7 @@ interface NotificationBase {
   walkthrough: boolean;
 }
 
-export interface InboxItem extends NotificationBase {
+export interface InboxItem extends NotificationBase, Partial<SmsDelivery> {
   pk: string;
   sk: string;
   recipient: string;
@@ -51,13 +53,20 @@ export interface InboxItem extends NotificationBase {
   body: LocalizedName;
   read: boolean;
   readAt?: string;
+  /** The SMS of the same notice (zh first, then en), when it goes out as SMS too. */
+  smsText?: string;
 }
 
-export interface SmsItem extends NotificationBase {
+/** An SMS item of its own, as written before SMS rode on the in-app message; still sent. */
+export interface SmsItem extends NotificationBase, SmsDelivery {
   pk: string;
   sk: 'SMS';
   /** zh first, then en. The number is not stored here: the sender reads it from the application. */
   text: string;
+}
+
+/** Where an SMS stands; the sender reads the number from the application when it sends. */
+export interface SmsDelivery {
   attempts: number;
   sentAt?: string;
   /** Set when it could not be sent (no number, or the channel refused it for good). */
@@ -88,3 +97,23 @@ export const notificationView = (i: InboxItem): NotificationView => ({
   body: i.body,
   read: i.read,
 });
+
+/** An item that carries an SMS: an in-app message with `smsText`, or an older SMS item. */
+export type SmsCarrier = (InboxItem & SmsDelivery) | SmsItem;
+
+/**
+ * What the queue carries to the sender: the carrying item's key, as JSON (no number, no
+ * text). An older SMS item is referred to by its bare id, as queued before.
+ */
+export const smsRef = (item: Pick<SmsCarrier, 'pk' | 'sk' | 'id'>): string =>
+  item.sk === 'SMS' ? item.id : JSON.stringify({ pk: item.pk, sk: item.sk });
+
+/** The key of the item a queued reference names; a malformed one throws (the queue retries, then its DLQ). */
+export function smsKey(ref: string): { pk: string; sk: string } {
+  if (!ref.startsWith('{')) return { pk: smsPk(ref), sk: 'SMS' };
+  const key = JSON.parse(ref) as { pk?: unknown; sk?: unknown };
+  if (typeof key.pk !== 'string' || !key.pk.startsWith('INBOX#') || typeof key.sk !== 'string') {
+    throw new Error('an SMS reference names no in-app message');
+  }
+  return { pk: key.pk, sk: key.sk };
+}

@@ -31,8 +31,8 @@ export const OVERDUE_EXPECTATION_WORKING_DAYS = 1;
 
 export interface NoticeInput {
   event: TimingEvent;
-  app: ApplicationRecord;
-  tasks: TaskRecord[];
+  app: Pick<ApplicationRecord, 'id'>;
+  tasks: readonly TaskRecord[];
   def: ServiceDefinition;
   calendar: WorkingCalendar;
   /** The answer of a followed-up bad review (its text is on the evaluation, not in the event). */

@@ -8,7 +8,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { maskPhone } from '../identity/mask';
 import type { Context } from '../applications/context';
-import { SMS_PENDING_PK, smsPk, type SmsItem } from './records';
+import { SMS_PENDING_PK, smsKey, smsRef, type SmsCarrier } from './records';
 
 export interface SmsMessage {
   id: string;
@@ -51,14 +51,14 @@ export async function dispatchSms(
   );
   const leased: string[] = [];
   let dropped = 0;
-  for (const item of (out.Items ?? []) as SmsItem[]) {
+  for (const item of (out.Items ?? []) as SmsCarrier[]) {
     const giveUp = item.attempts >= SMS_MAX_ATTEMPTS;
     const until = new Date(now.getTime() + SMS_LEASE_MS).toISOString();
     try {
       await ctx.ddb.send(
         new UpdateCommand({
           TableName: ctx.config.tableName,
-          Key: { pk: smsPk(item.id), sk: 'SMS' },
+          Key: { pk: item.pk, sk: item.sk },
           ConditionExpression: 'gsi4sk = :seen',
           UpdateExpression: giveUp ? 'SET droppedBecause = :why REMOVE gsi4pk, gsi4sk' : 'SET gsi4sk = :until, attempts = attempts + :one',
           ExpressionAttributeValues: giveUp
@@ -75,7 +75,7 @@ export async function dispatchSms(
       dropped++;
       ctx.logger.error('sms given up after repeated failures', { notificationId: item.id, applicationId: item.applicationId });
     } else {
-      leased.push(item.id);
+      leased.push(smsRef(item));
     }
   }
   // Leased first: a crash before the hand-out delays the message by one lease, never sends it twice.
@@ -83,22 +83,27 @@ export async function dispatchSms(
   return { dispatched: leased.length, dropped };
 }
 
-/** Sends one SMS item unless sent already; the number comes from the application's form now. */
-export async function sendSms(ctx: Context, channel: SmsChannel, id: string): Promise<'sent' | 'skipped' | 'dropped'> {
+/**
+ * Sends the SMS of the item `ref` names (`smsRef`) unless sent already; the number comes from
+ * the application's form now.
+ */
+export async function sendSms(ctx: Context, channel: SmsChannel, ref: string): Promise<'sent' | 'skipped' | 'dropped'> {
   const table = ctx.config.tableName;
-  const item = (await ctx.ddb.send(new GetCommand({ TableName: table, Key: { pk: smsPk(id), sk: 'SMS' }, ConsistentRead: true }))).Item as
-    SmsItem | undefined;
-  if (!item || item.sentAt || item.droppedBecause) return 'skipped';
+  const key = smsKey(ref);
+  const item = (await ctx.ddb.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item as SmsCarrier | undefined;
+  const text = item && ('smsText' in item ? item.smsText : 'text' in item ? item.text : undefined);
+  if (!item || text === undefined || item.sentAt || item.droppedBecause) return 'skipped';
+  const id = item.id;
   const app = await ctx.apps.get(item.applicationId);
   const def = app ? ctx.catalog.getServiceVersion(app.serviceId, app.serviceVersion) : undefined;
   const phone = app && def?.smsPhoneField ? valueAt(app.form, def.smsPhoneField) : undefined;
   if (typeof phone !== 'string' || !/^1[3-9]\d{9}$/.test(phone)) {
-    await finish(ctx, id, 'SET droppedBecause = :why REMOVE gsi4pk, gsi4sk', { ':why': 'no-phone' });
+    await finish(ctx, key, 'SET droppedBecause = :why REMOVE gsi4pk, gsi4sk', { ':why': 'no-phone' });
     ctx.logger.warn('sms dropped: the application has no mobile number', { notificationId: id, applicationId: item.applicationId });
     return 'dropped';
   }
-  await channel.send({ id, to: phone, text: item.text, applicationId: item.applicationId, kind: item.kind });
-  await finish(ctx, id, 'SET sentAt = :now, maskedPhone = :masked REMOVE gsi4pk, gsi4sk', {
+  await channel.send({ id, to: phone, text, applicationId: item.applicationId, kind: item.kind });
+  await finish(ctx, key, 'SET sentAt = :now, maskedPhone = :masked REMOVE gsi4pk, gsi4sk', {
     ':now': ctx.clock.now().toISOString(),
     ':masked': maskPhone(phone),
   });
@@ -106,12 +111,12 @@ export async function sendSms(ctx: Context, channel: SmsChannel, id: string): Pr
   return 'sent';
 }
 
-async function finish(ctx: Context, id: string, update: string, values: Record<string, unknown>): Promise<void> {
+async function finish(ctx: Context, key: { pk: string; sk: string }, update: string, values: Record<string, unknown>): Promise<void> {
   try {
     await ctx.ddb.send(
       new UpdateCommand({
         TableName: ctx.config.tableName,
-        Key: { pk: smsPk(id), sk: 'SMS' },
+        Key: key,
         ConditionExpression: 'attribute_not_exists(sentAt)',
         UpdateExpression: update,
         ExpressionAttributeValues: values,

@@ -43,7 +43,7 @@ export async function finalize(ctx: Context, metrics: Metrics, input: FinalizeIn
   if (outcome === 'failed') {
     const error = input.error ?? 'unknown';
     await cancelOpenTasks(ctx, application, tasks, `failed:${error}`, system);
-    await ctx.log.append(id, { ...common, key: 'failed', type: 'failed', detail: { error } });
+    await ctx.log.append(id, { ...common, key: 'failed', type: 'failed', detail: { error } }, { about: { app: application, tasks } });
     if (application.status === 'submitted') metrics.applicationFailed(application.serviceId);
     ctx.logger.error('application failed: the state machine caught an error', {
       applicationId: id,
@@ -52,12 +52,17 @@ export async function finalize(ctx: Context, metrics: Metrics, input: FinalizeIn
     });
   } else {
     if (outcome === 'rejected') await cancelOpenTasks(ctx, application, tasks, `rejected-by:${input.rejectedBy}`, system);
-    await ctx.log.append(id, {
-      ...common,
-      key: 'completed',
-      type: 'completed',
-      detail: { outcome, ...(input.rejectedBy ? { rejectedBy: input.rejectedBy } : {}) },
-    });
+    await ctx.log.append(
+      id,
+      {
+        ...common,
+        key: 'completed',
+        type: 'completed',
+        detail: { outcome, ...(input.rejectedBy ? { rejectedBy: input.rejectedBy } : {}) },
+      },
+      // The rejecting department's comment (the result's reasons) is on its task, which the cancellations left as it was.
+      { about: { app: application, tasks } },
+    );
   }
   const app = await complete(ctx, application, input, resultOf(input, tasks));
   return { status: app.status, ...(app.completedAt ? { completedAt: app.completedAt } : {}) };

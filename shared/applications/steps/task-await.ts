@@ -68,6 +68,7 @@ async function open(
     serviceVersion: app.serviceVersion,
     department: input.department,
     walkthrough: app.walkthrough,
+    ownerSub: app.ownerSub,
     status: 'open',
     openedAt,
     dueAt: dates.dueAt,

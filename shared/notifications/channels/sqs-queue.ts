@@ -1,7 +1,7 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SmsQueue } from '../sms';
 
-/** The SMS queue on AWS: each message body is one notification id (no number, no text). */
+/** The SMS queue on AWS: each message body is one SMS reference (`smsRef`: the carrying item's key; no number, no text). */
 export function createSqsSmsQueue(sqs: SQSClient, queueUrl: string): SmsQueue {
   return {
     async enqueue(ids) {
