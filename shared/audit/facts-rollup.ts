@@ -19,6 +19,8 @@ import { ANCHOR_EPOCH, SEAL_MARGIN_MS } from './anchors';
 import { factsOf, type ApplicationFacts, type LoggedEvent } from './facts';
 import { cstDateOf, utcDaysCovering, type Period } from './period';
 import { dateToDay, dayToDate } from '../calendar/cst';
+import { applyTail, readDayRows, rollUpDayRows } from './day-rows';
+import type { DaySummary } from './day-summary';
 
 export const FACTS_PREFIX = 'AUDITFACTS';
 const WATERMARK_KEY = { pk: FACTS_PREFIX, sk: 'WATERMARK' };
@@ -74,15 +76,18 @@ async function touchedIn(deps: FactsDeps, startAt: string, endAt: string | undef
   return ids;
 }
 
-/** Folds one application from its whole chain (undefined: no `submitted` event yet). */
-export async function foldChain(deps: FactsDeps, applicationId: string): Promise<ApplicationFacts | undefined> {
-  const chain = await queryAll<LoggedEvent>(deps.ddb, {
+/** One application's whole chain, in seq order. */
+export const readChain = (deps: FactsDeps, applicationId: string): Promise<LoggedEvent[]> =>
+  queryAll<LoggedEvent>(deps.ddb, {
     TableName: deps.auditTableName,
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': `APP#${applicationId}` },
     ConsistentRead: true,
   });
-  return factsOf(chain);
+
+/** Folds one application from its whole chain (undefined: no `submitted` event yet). */
+export async function foldChain(deps: FactsDeps, applicationId: string): Promise<ApplicationFacts | undefined> {
+  return factsOf(await readChain(deps, applicationId));
 }
 
 /** Month partitions (a year = 12 queries), sorted by CST submission day: a period is one key range per month. */
@@ -120,6 +125,8 @@ export async function rollUpFacts(
     parallel?: number;
     /** Applications per step (default STEP_APPLICATIONS). */
     stepApplications?: number;
+    /** Between the fact rows and the day rows of a step (tests inject a crash there). */
+    beforeDayRows?: (upTo: string) => Promise<void>;
     /** Between the rows of a step and the watermark (tests inject a crash there). */
     beforeAdvance?: (upTo: string) => Promise<void>;
   } = {},
@@ -140,11 +147,16 @@ export async function rollUpFacts(
       upTo = end;
     }
     const ids = [...touched];
+    const chains = new Map<string, LoggedEvent[]>();
     await eachLimited(ids, opts.parallel ?? 8, async (id) => {
-      const facts = await foldChain(deps, id);
+      const chain = await readChain(deps, id);
+      chains.set(id, chain);
+      const facts = factsOf(chain);
       if (!facts) return;
       await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: { ...factsKey(facts), facts: JSON.stringify(facts) } }));
     });
+    await opts.beforeDayRows?.(upTo);
+    await rollUpDayRows(deps, chains, upTo, opts.parallel ?? 8);
     await opts.beforeAdvance?.(upTo);
     await deps.ddb.send(
       new UpdateCommand({
@@ -203,4 +215,29 @@ export async function factsFromRows(
     if (facts && facts.submittedAt >= period.startAt && facts.submittedAt < period.endAt) byId.set(id, facts);
   }
   return [...byId.values()].filter((a) => (f.includeTests || !a.walkthrough) && (f.serviceId === undefined || a.serviceId === f.serviceId));
+}
+
+/** The chains of the live tail: every application with an event at or after `watermark`. */
+async function tailChains(deps: FactsDeps & { clock: Clock }, watermark: string): Promise<LoggedEvent[][]> {
+  const today = new Date(deps.clock.now().getTime() + DAY_MS).toISOString().slice(0, 10);
+  const ids = [...(await touchedIn(deps, watermark, undefined, today))];
+  const chains: LoggedEvent[][] = [];
+  await eachLimited(ids, 8, async (id) => void chains.push(await readChain(deps, id)));
+  return chains;
+}
+
+/**
+ * The merged day summary of the applications submitted in `period` (tests and department
+ * scope as asked) by the day rows' consistency rule (day-rows.ts); undefined before the first
+ * rollup (the caller folds chains). A service filter is applied by the report on the result.
+ */
+export async function summaryFromDayRows(
+  deps: FactsDeps & { clock: Clock },
+  period: Period,
+  f: { includeTests: boolean; department?: string },
+): Promise<DaySummary | undefined> {
+  const watermark = await readWatermark(deps);
+  if (watermark === undefined) return undefined;
+  const [stored, tail] = await Promise.all([readDayRows(deps, period, f), tailChains(deps, watermark)]);
+  return applyTail(stored, tail, period, f);
 }

@@ -22,7 +22,8 @@ import { verify, type Verification } from './verify';
 import type { WorkingCalendar } from '../calendar';
 import { anomaliesOf, anomalyKey, DEFAULT_THRESHOLDS, type Anomaly, type AnomalyKind, type AnomalyThresholds } from './anomalies';
 import { factsOfApplications, submittedIn } from './facts-store';
-import { factsFromRows } from './facts-rollup';
+import { factsFromRows, summaryFromDayRows } from './facts-rollup';
+import { reportFromSummary } from './day-summary';
 import { timelinessReport, type TimelinessReport } from './timeliness';
 import type { Period } from './period';
 import { KMSClient } from '@aws-sdk/client-kms';
@@ -129,7 +130,10 @@ export function createAuditService(deps: AuditDeps, opts: AuditOptions = {}) {
     ): Promise<TimelinessReport> {
       await accessLog.record({ who: who(p), route: 'get-timeliness-report', what: logged(q) });
       const period = periodOf(q.from, q.to)!;
-      const apps = await factsIn(period, q);
+      // Day rows + live tail (day-rows.ts); before the first rollup, every chain of the period.
+      const summary = await summaryFromDayRows(factsDeps, period, q);
+      if (summary) return reportFromSummary(summary, q, deps.clock.now());
+      const apps = await factsOfApplications(auditTable, await submittedIn(auditTable, period, q));
       return timelinessReport(apps, q, deps.clock.now());
     },
     async anomalies(
