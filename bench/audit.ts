@@ -126,7 +126,7 @@ async function main() {
 
     const r0 = performance.now();
     const rolled = await rollUpFacts(
-      { ddb: deps.ddb, clock: runtime.clock, auditTableName, tableName: deps.config.tableName },
+      { ddb: deps.ddb, clock: runtime.clock, calendar: deps.calendar, auditTableName, tableName: deps.config.tableName },
       { parallel: 8 },
     );
     const rollS = (performance.now() - r0) / 1000;

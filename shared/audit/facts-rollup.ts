@@ -21,6 +21,8 @@ import { cstDateOf, utcDaysCovering, type Period } from './period';
 import { dateToDay, dayToDate } from '../calendar/cst';
 import { applyTail, readDayRows, rollUpDayRows } from './day-rows';
 import type { DaySummary } from './day-summary';
+import { rollUpAnomalyRows, type AnomalyRowsDeps } from './anomaly-rows';
+import { DEFAULT_THRESHOLDS, type AnomalyThresholds } from './anomalies';
 
 export const FACTS_PREFIX = 'AUDITFACTS';
 const WATERMARK_KEY = { pk: FACTS_PREFIX, sk: 'WATERMARK' };
@@ -118,7 +120,7 @@ export interface RollupResult {
  * the next run re-folds the same applications and writes the same rows.
  */
 export async function rollUpFacts(
-  deps: FactsDeps & { clock: Clock },
+  deps: FactsDeps & { clock: Clock; calendar: AnomalyRowsDeps['calendar'] },
   opts: {
     /** Checked before each step: false stops the run there (a time budget); the next run continues. */
     shouldContinue?: () => boolean;
@@ -129,26 +131,46 @@ export async function rollUpFacts(
     beforeDayRows?: (upTo: string) => Promise<void>;
     /** Between the rows of a step and the watermark (tests inject a crash there). */
     beforeAdvance?: (upTo: string) => Promise<void>;
+    /** The anomaly thresholds the index is built with (the service reads it only with the same). */
+    thresholds?: AnomalyThresholds;
   } = {},
 ): Promise<RollupResult> {
-  const start = (await readWatermark(deps)) ?? ANCHOR_EPOCH;
+  const mark = await deps.ddb.send(new GetCommand({ TableName: deps.tableName, Key: WATERMARK_KEY, ConsistentRead: true }));
+  const start = typeof mark.Item?.upTo === 'string' ? mark.Item.upTo : ANCHOR_EPOCH;
+  // A step that crashed is replayed with its own bounds: the anomaly index replaces exactly
+  // what that step may have written (anomaly-rows.ts).
+  let pending = typeof mark.Item?.pending === 'string' && mark.Item.pending > start ? mark.Item.pending : undefined;
   const cutoff = new Date(deps.clock.now().getTime() - SEAL_MARGIN_MS).toISOString();
+  const parallel = opts.parallel ?? 8;
   let from = start;
   let applications = 0;
-  while (from < cutoff && (opts.shouldContinue?.() ?? true)) {
+  const onWatermark = (first: boolean) => (first ? 'attribute_not_exists(upTo) OR upTo = :from' : 'upTo = :from');
+  while ((pending !== undefined || from < cutoff) && (opts.shouldContinue?.() ?? true)) {
     // A step: whole UTC days until STEP_APPLICATIONS are touched (an application touched on
     // several of its days is folded once per step, not once per day), or the cutoff.
+    const end = pending ?? cutoff;
     let upTo = from;
     const touched = new Set<string>();
-    while (upTo < cutoff && touched.size < (opts.stepApplications ?? STEP_APPLICATIONS)) {
+    while (upTo < end && (pending !== undefined || touched.size < (opts.stepApplications ?? STEP_APPLICATIONS))) {
       const dayEnd = new Date((Math.floor(Date.parse(upTo) / DAY_MS) + 1) * DAY_MS).toISOString();
-      const end = dayEnd < cutoff ? dayEnd : cutoff;
-      for (const id of await touchedIn(deps, upTo, end, end.slice(0, 10))) touched.add(id);
-      upTo = end;
+      const stop = dayEnd < end ? dayEnd : end;
+      for (const id of await touchedIn(deps, upTo, stop, stop.slice(0, 10))) touched.add(id);
+      upTo = stop;
     }
+    const first = from === ANCHOR_EPOCH && start === ANCHOR_EPOCH && mark.Item?.upTo === undefined;
+    if (pending === undefined)
+      await deps.ddb.send(
+        new UpdateCommand({
+          TableName: deps.tableName,
+          Key: WATERMARK_KEY,
+          UpdateExpression: 'SET pending = :to',
+          ConditionExpression: onWatermark(first),
+          ExpressionAttributeValues: { ':to': upTo, ':from': from },
+        }),
+      );
     const ids = [...touched];
     const chains = new Map<string, LoggedEvent[]>();
-    await eachLimited(ids, opts.parallel ?? 8, async (id) => {
+    await eachLimited(ids, parallel, async (id) => {
       const chain = await readChain(deps, id);
       chains.set(id, chain);
       const facts = factsOf(chain);
@@ -156,19 +178,21 @@ export async function rollUpFacts(
       await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: { ...factsKey(facts), facts: JSON.stringify(facts) } }));
     });
     await opts.beforeDayRows?.(upTo);
-    await rollUpDayRows(deps, chains, upTo, opts.parallel ?? 8);
+    await rollUpDayRows(deps, chains, upTo, parallel);
+    await rollUpAnomalyRows({ ...deps, thresholds: opts.thresholds ?? DEFAULT_THRESHOLDS }, chains, from, upTo, parallel);
     await opts.beforeAdvance?.(upTo);
     await deps.ddb.send(
       new UpdateCommand({
         TableName: deps.tableName,
         Key: WATERMARK_KEY,
-        UpdateExpression: 'SET upTo = :to',
-        ConditionExpression: from === start && start === ANCHOR_EPOCH ? 'attribute_not_exists(upTo) OR upTo = :from' : 'upTo = :from',
+        UpdateExpression: 'SET upTo = :to REMOVE pending',
+        ConditionExpression: onWatermark(first),
         ExpressionAttributeValues: { ':to': upTo, ':from': from },
       }),
     );
     applications += ids.length;
     from = upTo;
+    pending = undefined;
   }
   return { from: start, upTo: from, applications };
 }
@@ -218,7 +242,7 @@ export async function factsFromRows(
 }
 
 /** The chains of the live tail: every application with an event at or after `watermark`. */
-async function tailChains(deps: FactsDeps & { clock: Clock }, watermark: string): Promise<LoggedEvent[][]> {
+export async function tailChains(deps: FactsDeps & { clock: Clock }, watermark: string): Promise<LoggedEvent[][]> {
   const today = new Date(deps.clock.now().getTime() + DAY_MS).toISOString().slice(0, 10);
   const ids = [...(await touchedIn(deps, watermark, undefined, today))];
   const chains: LoggedEvent[][] = [];
