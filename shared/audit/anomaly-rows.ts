@@ -2,8 +2,8 @@
  * The anomaly index (issue 8 "Scale"; docs/DESIGN.md "Inspectors: anomaly index"): one item per
  * anomaly, twice (all kinds, and its kind), in the main table, in the order of the list:
  *
- *   pk=AUDITANOMS#<all|kind>#<CST month of the anomaly's at>   sk=anomalyKey (at first)
- *   pk=AUDITENDED#<applicant>#<service>   sk=<endedAt>#<appId>   withdrawn/rejected applications
+ *   pk=AUDITFACTS#ANOMS#<all|kind>#<CST month of the anomaly's at>   sk=anomalyKey (at first)
+ *   pk=AUDITFACTS#ENDED#<applicant>#<service>   sk=<endedAt>#<appId>   withdrawn/rejected applications
  *
  * so a page over a year reads the items it returns (plus what its filters skip) and the live
  * tail. Built by the rollup step from the same chains as the fact and day rows: for every
@@ -25,11 +25,13 @@ import type { WorkingCalendar } from '../calendar';
 import { anomaliesOf, anomalyKey, type Anomaly, type AnomalyKind, type AnomalyThresholds } from './anomalies';
 import type { ApplicationFacts, LoggedEvent } from './facts';
 import { factsBefore } from './day-rows';
+import { FACTS_PREFIX } from './facts-keys';
 import { cstDateOf, type Period } from './period';
 import { dateToDay, dayToDate } from '../calendar/cst';
 
-export const ANOMALIES_PREFIX = 'AUDITANOMS';
-const ENDED_PREFIX = 'AUDITENDED';
+/** Under the fact rows' prefix: the same least-privilege grants (`AUDITFACTS*`) cover them. */
+export const ANOMALIES_PREFIX = `${FACTS_PREFIX}#ANOMS`;
+const ENDED_PREFIX = `${FACTS_PREFIX}#ENDED`;
 /** Evaluates every `now`-dependent anomaly as due: the index stores them with `cond`. */
 const FAR_FUTURE = new Date('9999-12-31T23:59:59.999Z');
 
@@ -68,6 +70,8 @@ const ownAnomalies = (deps: AnomalyRowsDeps, f: ApplicationFacts | undefined) =>
 
 interface Ended {
   applicationId: string;
+  applicant?: string;
+  serviceId?: string;
   outcome: string;
   endedAt: string;
   walkthrough: boolean;
@@ -101,7 +105,8 @@ export async function resubmissionOf(
       rows.push({ applicationId: i.app as string, outcome: i.outcome as string, endedAt: i.endedAt as string, walkthrough: i.w === true });
     start = page.LastEvaluatedKey;
   } while (start);
-  const previous = [...rows, ...alsoEnded]
+  const sameApplicant = alsoEnded.filter((h) => h.applicant === x.applicant && h.serviceId === x.serviceId);
+  const previous = [...rows, ...sameApplicant]
     .filter(
       (h) =>
         h.applicationId !== x.applicationId &&
@@ -123,7 +128,14 @@ export async function resubmissionOf(
 /** An ended application as the resubmission check reads it (undefined if not withdrawn or rejected). */
 export const endedOf = (f: ApplicationFacts): Ended | undefined =>
   (f.outcome === 'withdrawn' || f.outcome === 'rejected') && f.endedAt !== undefined && f.applicant !== undefined
-    ? { applicationId: f.applicationId, outcome: f.outcome, endedAt: f.endedAt, walkthrough: f.walkthrough }
+    ? {
+        applicationId: f.applicationId,
+        applicant: f.applicant,
+        serviceId: f.serviceId,
+        outcome: f.outcome,
+        endedAt: f.endedAt,
+        walkthrough: f.walkthrough,
+      }
     : undefined;
 
 async function batchWrite(deps: AnomalyRowsDeps, requests: Array<Record<string, unknown>>, parallel: number): Promise<void> {

@@ -2,8 +2,8 @@
  * Day summary rows in the main table (issue 8 "Scale"; docs/DESIGN.md "Inspectors: day
  * summaries"): derived data, rebuildable from the log like the fact rows.
  *
- *   pk=AUDITDAYS#<CST month>              sk=<CST submission day>#<r|t>   all departments
- *   pk=AUDITDAYS#<CST month>#D#<dept>     sk=<CST submission day>#<r|t>   the department's scope
+ *   pk=AUDITFACTS#DAYS#<CST month>           sk=<CST submission day>#<r|t>   all departments
+ *   pk=AUDITFACTS#DAYS#<CST month>#D#<dept>  sk=<CST submission day>#<r|t>   the department's scope
  *
  * (`r` real applications, `t` walk-throughs and probes.) Each row has `rev`: it summarises
  * EXACTLY `factsOf(events with at < rev)` of every application it covers. The rollup keeps that
@@ -19,11 +19,13 @@
  */
 import { BatchGetCommand, PutCommand, type BatchGetCommandOutput, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { factsOf, type ApplicationFacts, type LoggedEvent } from './facts';
+import { FACTS_PREFIX } from './facts-keys';
 import { addApplication, emptySummary, mergeSummary, packSummary, unpackSummary, type DaySummary } from './day-summary';
 import { cstDateOf, type Period } from './period';
 import { dateToDay, dayToDate } from '../calendar/cst';
 
-export const DAYS_PREFIX = 'AUDITDAYS';
+/** Under the fact rows' prefix: the same least-privilege grants (`AUDITFACTS*`) cover them. */
+export const DAYS_PREFIX = `${FACTS_PREFIX}#DAYS`;
 
 interface Deps {
   ddb: DynamoDBDocumentClient;

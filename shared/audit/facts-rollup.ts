@@ -24,7 +24,9 @@ import type { DaySummary } from './day-summary';
 import { rollUpAnomalyRows, type AnomalyRowsDeps } from './anomaly-rows';
 import { DEFAULT_THRESHOLDS, type AnomalyThresholds } from './anomalies';
 
-export const FACTS_PREFIX = 'AUDITFACTS';
+import { FACTS_PREFIX } from './facts-keys';
+
+export { FACTS_PREFIX };
 const WATERMARK_KEY = { pk: FACTS_PREFIX, sk: 'WATERMARK' };
 const DAY_MS = 86_400_000;
 /** Applications folded per rollup step (one watermark write each). */
