@@ -174,11 +174,9 @@ export function accessGrants(scope: IConstruct, access: readonly Access[], r: Pl
         // Derived fact rows (shared/audit/facts-rollup.ts): their own partitions, never an application.
         const write = grant === 'main:write-audit-facts';
         statements.push(
-          // Batch calls (day rows, anomaly index): the same key condition applies to every item.
+          // BatchGetItem (day rows): the same key condition applies to every key.
           allow(
-            write
-              ? ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem']
-              : ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
+            write ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
             [r.mainTable.tableArn],
             {
               'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${FACTS_PREFIX}*`] },

@@ -5,6 +5,9 @@
  *   pk=AUDITFACTS#ANOMS#<all|kind>#<CST month of the anomaly's at>   sk=anomalyKey (at first)
  *   pk=AUDITFACTS#ENDED#<applicant>#<service>   sk=<endedAt>#<appId>   withdrawn/rejected applications
  *
+ * An anomaly that went away is overwritten by a tombstone (`gone`), never deleted: the platform
+ * grants no DeleteItem.
+ *
  * so a page over a year reads the items it returns (plus what its filters skip) and the live
  * tail. Built by the rollup step from the same chains as the fact and day rows: for every
  * application touched in [from, upTo), the anomalies of `factsOf(chain < from)` (what the index
@@ -20,7 +23,7 @@
  * after W (the live tail) are skipped and their anomalies computed from their whole chains; the
  * other items are exactly their applications' anomalies.
  */
-import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { WorkingCalendar } from '../calendar';
 import { anomaliesOf, anomalyKey, type Anomaly, type AnomalyKind, type AnomalyThresholds } from './anomalies';
 import type { ApplicationFacts, LoggedEvent } from './facts';
@@ -138,20 +141,17 @@ export const endedOf = (f: ApplicationFacts): Ended | undefined =>
       }
     : undefined;
 
-async function batchWrite(deps: AnomalyRowsDeps, requests: Array<Record<string, unknown>>, parallel: number): Promise<void> {
-  const batches: Array<Array<Record<string, unknown>>> = [];
-  for (let i = 0; i < requests.length; i += 25) batches.push(requests.slice(i, i + 25));
+/**
+ * PutItem only, `parallel` in flight: the platform grants no DeleteItem nor BatchWriteItem
+ * (test/synth iam.test.ts), so an anomaly that went away is overwritten by a tombstone
+ * (`gone`), which lists filter out and a later put of the same anomaly replaces.
+ */
+async function putAll(deps: AnomalyRowsDeps, items: ReadonlyArray<Record<string, unknown>>, parallel: number): Promise<void> {
   let next = 0;
   const lane = async () => {
-    while (next < batches.length) {
-      let batch = batches[next++]!;
-      while (batch.length > 0) {
-        const out = await deps.ddb.send(new BatchWriteCommand({ RequestItems: { [deps.tableName]: batch } }));
-        batch = out.UnprocessedItems?.[deps.tableName] ?? [];
-      }
-    }
+    while (next < items.length) await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: items[next++] }));
   };
-  await Promise.all(Array.from({ length: Math.min(parallel, batches.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, lane));
 }
 
 /** One rollup step's part (see the header): ended rows first, then the anomaly items. */
@@ -168,21 +168,17 @@ export async function rollUpAnomalyRows(
     return e && e.endedAt >= from
       ? [
           {
-            PutRequest: {
-              Item: {
-                pk: endedPartition(now!.applicant!, now!.serviceId),
-                sk: `${e.endedAt}#${e.applicationId}`,
-                app: e.applicationId,
-                outcome: e.outcome,
-                endedAt: e.endedAt,
-                w: e.walkthrough,
-              },
-            },
+            pk: endedPartition(now!.applicant!, now!.serviceId),
+            sk: `${e.endedAt}#${e.applicationId}`,
+            app: e.applicationId,
+            outcome: e.outcome,
+            endedAt: e.endedAt,
+            w: e.walkthrough,
           },
         ]
       : [];
   });
-  await batchWrite(deps, ended, parallel);
+  await putAll(deps, ended, parallel);
   const writes: Array<Record<string, unknown>> = [];
   let next = 0;
   const lane = async () => {
@@ -197,17 +193,16 @@ export async function rollUpAnomalyRows(
         if (r) fresh.push(r);
       }
       const keep = new Set(fresh.map(anomalyKey));
-      for (const [k, a] of old)
-        if (!keep.has(k)) for (const item of itemsOf(a, now)) writes.push({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } });
+      for (const [k, a] of old) if (!keep.has(k)) for (const item of itemsOf(a, now)) writes.push({ pk: item.pk, sk: item.sk, gone: true });
       for (const a of fresh) {
         const was = old.get(anomalyKey(a));
         if (was && JSON.stringify(was) === JSON.stringify(a)) continue;
-        for (const item of itemsOf(a, now)) writes.push({ PutRequest: { Item: item } });
+        writes.push(...itemsOf(a, now));
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(parallel, folds.length) }, lane));
-  await batchWrite(deps, writes, parallel);
+  await putAll(deps, writes, parallel);
 }
 
 /** The CST months from the period's first to `now`'s (an anomaly is never before its application's submission). */
@@ -243,9 +238,9 @@ export async function indexedPage(
   skip: ReadonlySet<string>,
 ): Promise<Anomaly[]> {
   const out: Anomaly[] = [];
-  const names: Record<string, string> = { '#sd': 'sd', '#cond': 'cond', '#at': 'at' };
+  const names: Record<string, string> = { '#sd': 'sd', '#cond': 'cond', '#at': 'at', '#gone': 'gone' };
   const values: Record<string, unknown> = { ':from': period.from, ':to': period.to, ':now': now.toISOString(), ':no': false };
-  const filter = ['#sd BETWEEN :from AND :to', '(#cond = :no OR #at < :now)'];
+  const filter = ['attribute_not_exists(#gone)', '#sd BETWEEN :from AND :to', '(#cond = :no OR #at < :now)'];
   if (!q.includeTests) {
     names['#w'] = 'w';
     filter.push('#w = :no');
