@@ -166,7 +166,8 @@ export async function rollUpFacts(
           TableName: deps.tableName,
           Key: WATERMARK_KEY,
           UpdateExpression: 'SET pending = :to',
-          ConditionExpression: onWatermark(first),
+          // A second run started at the same time stops here instead of writing other bounds.
+          ConditionExpression: `(${onWatermark(first)}) AND attribute_not_exists(pending)`,
           ExpressionAttributeValues: { ':to': upTo, ':from': from },
         }),
       );
