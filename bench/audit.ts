@@ -6,14 +6,19 @@
  *   - the anomaly list over the whole year, same count (kind=overdue: the facts give every kind
  *     in one pass and the list filters; `tamper` alone re-verifies the chains, see below);
  *   - verify throughput (events/s) over a sample month of hashed chains.
- *   BENCH_EVENTS=<n> events (default 1,000,000); REPORT_RUNS=<n> (default 20).
+ *   - the same report by the previous path (one fact row per application + tail), OLD_RUNS
+ *     times interleaved with as many day-row runs (the machine is shared: compare side by side),
+ *     and the two results compared (they must be equal).
+ *   BENCH_EVENTS=<n> events (default 1,000,000); REPORT_RUNS=<n> (default 20); ANOMALY_RUNS
+ *   (default REPORT_RUNS); OLD_RUNS (default 3, 0 skips); WRITE_PARALLEL (BatchWrites in flight, default 8).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startRuntime } from '../local/runtime';
 import { hashEvent, GENESIS_HASH } from '../shared/audit/chain';
-import { rollUpFacts } from '../shared/audit/facts-rollup';
+import { factsFromRows, rollUpFacts } from '../shared/audit/facts-rollup';
+import { timelinessReport } from '../shared/audit/timeliness';
 import type { LoggedEvent } from '../shared/audit/facts';
 import { periodOf } from '../shared/audit/period';
 import { createAuditService } from '../shared/audit/service';
@@ -23,6 +28,14 @@ import { generate, rng } from '../test/unit/shared/audit/generated-logs';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const RUNS = Number(process.env.REPORT_RUNS ?? 20);
+const ANOMALY_RUNS = Number(process.env.ANOMALY_RUNS ?? RUNS);
+const OLD_RUNS = Number(process.env.OLD_RUNS ?? 3);
+const WRITE_PARALLEL = Number(process.env.WRITE_PARALLEL ?? 8);
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 const DAY_MS = 86_400_000;
 const YEAR_START = Date.parse('2025-01-01T00:00:00.000Z');
 /** The generator's logs start on 2026-03-02; each chain is moved to a day of 2025. */
@@ -103,29 +116,66 @@ async function main() {
     for (let i = 0; written < EVENTS; i++) {
       const events = chunk(i, 2000).slice(0, EVENTS - written);
       applications += new Set(events.map((e) => e.applicationId)).size;
-      await writeEvents(deps.ddb, auditTableName, events, 4);
+      await writeEvents(deps.ddb, auditTableName, events, WRITE_PARALLEL);
       written += events.length;
     }
     const writeS = (performance.now() - w0) / 1000;
-    line(`write: ${written} events of ${applications} applications in ${writeS.toFixed(0)} s (${Math.round(written / writeS)} events/s)`);
+    line(
+      `write: ${written} events of ${applications} applications in ${writeS.toFixed(0)} s (${Math.round(written / writeS)} events/s, ${WRITE_PARALLEL} BatchWrites in flight), load ${load()}`,
+    );
 
     const r0 = performance.now();
-    const rolled = await rollUpFacts(
-      { ddb: deps.ddb, clock: runtime.clock, auditTableName, tableName: deps.config.tableName },
-      { parallel: 8 },
-    );
+    // The runtime's own rollup timer (every 5 real minutes) may run a step at the same time:
+    // the watermark's condition then refuses one of them, and the bench continues from there.
+    let rolled: Awaited<ReturnType<typeof rollUpFacts>> | undefined;
+    while (!rolled) {
+      try {
+        rolled = await rollUpFacts(
+          { ddb: deps.ddb, clock: runtime.clock, calendar: deps.calendar, auditTableName, tableName: deps.config.tableName },
+          { parallel: 8 },
+        );
+      } catch (error) {
+        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      }
+    }
     const rollS = (performance.now() - r0) / 1000;
-    line(`rollup: ${rolled.applications} applications folded in ${rollS.toFixed(0)} s, watermark ${rolled.upTo}`);
+    line(`rollup: ${rolled.applications} applications folded in ${rollS.toFixed(0)} s, watermark ${rolled.upTo}, load ${load()}`);
 
     const service = createAuditService(deps, { auditConfig: { auditDir: dataDir, anchorEveryHours: 24, exportKeySpec: 'ECC_NIST_P256' } });
     const inspector = { role: 'inspector' as const, sub: 'bench-inspector' };
     const year = { from: '2025-01-01', to: '2025-12-31', includeTests: false };
     const report = await timed(RUNS, () => service.timeliness(inspector, year));
     line(
-      `report (year, ${report.last.totals.applications} applications, ${report.last.byDepartment.length} departments): p50 ${report.p50} ms, p99 ${report.p99} ms (${RUNS} runs)`,
+      `report (year, ${report.last.totals.applications} applications, ${report.last.byDepartment.length} departments): p50 ${report.p50} ms, p99 ${report.p99} ms (${RUNS} runs), load ${load()}`,
     );
-    const anomalies = await timed(RUNS, () => service.anomalies(inspector, { ...year, kind: 'overdue', limit: 100 }));
-    line(`anomalies (year, kind=overdue, first page of 100): p50 ${anomalies.p50} ms, p99 ${anomalies.p99} ms (${RUNS} runs)`);
+    if (OLD_RUNS > 0) {
+      // The previous path (one fact row per application), interleaved with the day rows.
+      const factsDeps = { ddb: deps.ddb, clock: runtime.clock, auditTableName, tableName: deps.config.tableName };
+      const period = periodOf(year.from, year.to)!;
+      const oldMs: number[] = [];
+      const newMs: number[] = [];
+      let same = true;
+      for (let i = 0; i < OLD_RUNS; i++) {
+        const t0 = performance.now();
+        const fresh = await service.timeliness(inspector, year);
+        const t1 = performance.now();
+        const old = timelinessReport((await factsFromRows(factsDeps, period, year))!, year, runtime.clock.now());
+        const t2 = performance.now();
+        newMs.push(t1 - t0);
+        oldMs.push(t2 - t1);
+        const { generatedAt: _a, ...a } = fresh;
+        const { generatedAt: _b, ...b } = old;
+        same &&= JSON.stringify(a) === JSON.stringify(b);
+      }
+      const med = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!);
+      line(
+        `report side by side (${OLD_RUNS} interleaved pairs): day rows median ${med(newMs)} ms, per-application rows median ${med(oldMs)} ms, results equal: ${same}, load ${load()}`,
+      );
+    }
+    const anomalies = await timed(ANOMALY_RUNS, () => service.anomalies(inspector, { ...year, kind: 'overdue', limit: 100 }));
+    line(
+      `anomalies (year, kind=overdue, first page of 100): p50 ${anomalies.p50} ms, p99 ${anomalies.p99} ms (${ANOMALY_RUNS} runs), load ${load()}`,
+    );
 
     const sample = periodOf('2025-06-01', '2025-06-30')!;
     const v0 = performance.now();
@@ -139,7 +189,7 @@ async function main() {
     );
     const verifyS = (performance.now() - v0) / 1000;
     line(
-      `verify (sample: chains with events in June 2025, no anchors): ${checked.checked} events of ${checked.chains} chains in ${verifyS.toFixed(1)} s = ${Math.round(checked.checked / verifyS)} events/s, ok ${checked.ok}`,
+      `verify (sample: chains with events in June 2025, no anchors): ${checked.checked} events of ${checked.chains} chains in ${verifyS.toFixed(1)} s = ${Math.round(checked.checked / verifyS)} events/s, ok ${checked.ok}, load ${load()}`,
     );
   } finally {
     await runtime.close();

@@ -32,7 +32,7 @@ export type Access =
   | 'audit:sign-export' // kms:Sign on the export signing key
   | 'audit:export-public-key' // kms:GetPublicKey on the export signing key
   // Inspectors at scale (issue 8): the derived fact rows, keys `AUDITFACTS*` of the main table only.
-  | 'main:read-audit-facts' // GetItem/Query on the main table for keys `AUDITFACTS*` (rows + watermark)
+  | 'main:read-audit-facts' // GetItem/Query/BatchGetItem on the main table for keys `AUDITFACTS*` (fact, day and anomaly rows + watermark)
   | 'main:write-audit-facts'; // PutItem/UpdateItem on the main table for keys `AUDITFACTS*` (the rollup only)
 
 /** The key prefix each materials area covers in the bucket (DESIGN.md "S3"). */

@@ -14,7 +14,13 @@ export const ROLLUP_EVERY_MS = 5 * 60_000;
 export function startFactsRollupTimer(deps: PlatformDeps, clock: Clock, everyMs = ROLLUP_EVERY_MS): { stop: () => Promise<void> } {
   let running: Promise<void> | undefined;
   const run = () => {
-    running ??= rollUpFacts({ ddb: deps.ddb, clock, auditTableName: deps.config.auditTableName, tableName: deps.config.tableName })
+    running ??= rollUpFacts({
+      ddb: deps.ddb,
+      clock,
+      calendar: deps.calendar,
+      auditTableName: deps.config.auditTableName,
+      tableName: deps.config.tableName,
+    })
       .then(
         () => undefined,
         (error: unknown) => deps.logger.error('rolling up the audit facts failed', { error: error as Error }),

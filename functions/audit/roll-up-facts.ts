@@ -9,7 +9,13 @@ export const handler = async (): Promise<{ from: string; upTo: string; applicati
   const deps = lambdaDeps();
   const started = Date.now();
   const result = await rollUpFacts(
-    { ddb: deps.ddb, clock: deps.clock, auditTableName: deps.config.auditTableName, tableName: deps.config.tableName },
+    {
+      ddb: deps.ddb,
+      clock: deps.clock,
+      calendar: deps.calendar,
+      auditTableName: deps.config.auditTableName,
+      tableName: deps.config.tableName,
+    },
     { shouldContinue: () => Date.now() - started < BUDGET_MS },
   );
   deps.logger.info('audit facts rolled up', { ...result });

@@ -180,9 +180,14 @@ export function accessGrants(scope: IConstruct, access: readonly Access[], r: Pl
         // Derived fact rows (shared/audit/facts-rollup.ts): their own partitions, never an application.
         const write = grant === 'main:write-audit-facts';
         statements.push(
-          allow(write ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : ['dynamodb:GetItem', 'dynamodb:Query'], [r.mainTable.tableArn], {
-            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${FACTS_PREFIX}*`] },
-          }),
+          // BatchGetItem (day rows): the same key condition applies to every key.
+          allow(
+            write ? ['dynamodb:PutItem', 'dynamodb:UpdateItem'] : ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
+            [r.mainTable.tableArn],
+            {
+              'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${FACTS_PREFIX}*`] },
+            },
+          ),
         );
         kms.dynamodb.push(...(write ? KEY_NEEDS.dynamodb.write : KEY_NEEDS.dynamodb.read));
         break;

@@ -117,6 +117,8 @@ export function anomaliesOf(
         h.applicationId !== id &&
         h.applicant !== undefined &&
         h.applicant === app.applicant &&
+        // A walk-through never makes a real application a resubmission.
+        (app.walkthrough || !h.walkthrough) &&
         h.serviceId === app.serviceId &&
         (h.outcome === 'withdrawn' || h.outcome === 'rejected') &&
         h.endedAt !== undefined &&

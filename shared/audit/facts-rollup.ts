@@ -19,8 +19,14 @@ import { ANCHOR_EPOCH, SEAL_MARGIN_MS } from './anchors';
 import { factsOf, type ApplicationFacts, type LoggedEvent } from './facts';
 import { cstDateOf, utcDaysCovering, type Period } from './period';
 import { dateToDay, dayToDate } from '../calendar/cst';
+import { applyTail, readDayRows, rollUpDayRows } from './day-rows';
+import type { DaySummary } from './day-summary';
+import { rollUpAnomalyRows, type AnomalyRowsDeps } from './anomaly-rows';
+import { DEFAULT_THRESHOLDS, type AnomalyThresholds } from './anomalies';
 
-export const FACTS_PREFIX = 'AUDITFACTS';
+import { FACTS_PREFIX } from './facts-keys';
+
+export { FACTS_PREFIX };
 const WATERMARK_KEY = { pk: FACTS_PREFIX, sk: 'WATERMARK' };
 const DAY_MS = 86_400_000;
 /** Applications folded per rollup step (one watermark write each). */
@@ -74,15 +80,18 @@ async function touchedIn(deps: FactsDeps, startAt: string, endAt: string | undef
   return ids;
 }
 
-/** Folds one application from its whole chain (undefined: no `submitted` event yet). */
-export async function foldChain(deps: FactsDeps, applicationId: string): Promise<ApplicationFacts | undefined> {
-  const chain = await queryAll<LoggedEvent>(deps.ddb, {
+/** One application's whole chain, in seq order. */
+export const readChain = (deps: FactsDeps, applicationId: string): Promise<LoggedEvent[]> =>
+  queryAll<LoggedEvent>(deps.ddb, {
     TableName: deps.auditTableName,
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': `APP#${applicationId}` },
     ConsistentRead: true,
   });
-  return factsOf(chain);
+
+/** Folds one application from its whole chain (undefined: no `submitted` event yet). */
+export async function foldChain(deps: FactsDeps, applicationId: string): Promise<ApplicationFacts | undefined> {
+  return factsOf(await readChain(deps, applicationId));
 }
 
 /** Month partitions (a year = 12 queries), sorted by CST submission day: a period is one key range per month. */
@@ -113,50 +122,80 @@ export interface RollupResult {
  * the next run re-folds the same applications and writes the same rows.
  */
 export async function rollUpFacts(
-  deps: FactsDeps & { clock: Clock },
+  deps: FactsDeps & { clock: Clock; calendar: AnomalyRowsDeps['calendar'] },
   opts: {
     /** Checked before each step: false stops the run there (a time budget); the next run continues. */
     shouldContinue?: () => boolean;
     parallel?: number;
     /** Applications per step (default STEP_APPLICATIONS). */
     stepApplications?: number;
+    /** Between the fact rows and the day rows of a step (tests inject a crash there). */
+    beforeDayRows?: (upTo: string) => Promise<void>;
     /** Between the rows of a step and the watermark (tests inject a crash there). */
     beforeAdvance?: (upTo: string) => Promise<void>;
+    /** The anomaly thresholds the index is built with (the service reads it only with the same). */
+    thresholds?: AnomalyThresholds;
   } = {},
 ): Promise<RollupResult> {
-  const start = (await readWatermark(deps)) ?? ANCHOR_EPOCH;
+  const mark = await deps.ddb.send(new GetCommand({ TableName: deps.tableName, Key: WATERMARK_KEY, ConsistentRead: true }));
+  const start = typeof mark.Item?.upTo === 'string' ? mark.Item.upTo : ANCHOR_EPOCH;
+  // A step that crashed is replayed with its own bounds: the anomaly index replaces exactly
+  // what that step may have written (anomaly-rows.ts).
+  let pending = typeof mark.Item?.pending === 'string' && mark.Item.pending > start ? mark.Item.pending : undefined;
   const cutoff = new Date(deps.clock.now().getTime() - SEAL_MARGIN_MS).toISOString();
+  const parallel = opts.parallel ?? 8;
   let from = start;
   let applications = 0;
-  while (from < cutoff && (opts.shouldContinue?.() ?? true)) {
+  const onWatermark = (first: boolean) => (first ? 'attribute_not_exists(upTo) OR upTo = :from' : 'upTo = :from');
+  while ((pending !== undefined || from < cutoff) && (opts.shouldContinue?.() ?? true)) {
     // A step: whole UTC days until STEP_APPLICATIONS are touched (an application touched on
     // several of its days is folded once per step, not once per day), or the cutoff.
+    const end = pending ?? cutoff;
     let upTo = from;
     const touched = new Set<string>();
-    while (upTo < cutoff && touched.size < (opts.stepApplications ?? STEP_APPLICATIONS)) {
+    while (upTo < end && (pending !== undefined || touched.size < (opts.stepApplications ?? STEP_APPLICATIONS))) {
       const dayEnd = new Date((Math.floor(Date.parse(upTo) / DAY_MS) + 1) * DAY_MS).toISOString();
-      const end = dayEnd < cutoff ? dayEnd : cutoff;
-      for (const id of await touchedIn(deps, upTo, end, end.slice(0, 10))) touched.add(id);
-      upTo = end;
+      const stop = dayEnd < end ? dayEnd : end;
+      for (const id of await touchedIn(deps, upTo, stop, stop.slice(0, 10))) touched.add(id);
+      upTo = stop;
     }
+    const first = from === ANCHOR_EPOCH && start === ANCHOR_EPOCH && mark.Item?.upTo === undefined;
+    if (pending === undefined)
+      await deps.ddb.send(
+        new UpdateCommand({
+          TableName: deps.tableName,
+          Key: WATERMARK_KEY,
+          UpdateExpression: 'SET pending = :to',
+          // A second run started at the same time stops here instead of writing other bounds.
+          ConditionExpression: `(${onWatermark(first)}) AND attribute_not_exists(pending)`,
+          ExpressionAttributeValues: { ':to': upTo, ':from': from },
+        }),
+      );
     const ids = [...touched];
-    await eachLimited(ids, opts.parallel ?? 8, async (id) => {
-      const facts = await foldChain(deps, id);
+    const chains = new Map<string, LoggedEvent[]>();
+    await eachLimited(ids, parallel, async (id) => {
+      const chain = await readChain(deps, id);
+      chains.set(id, chain);
+      const facts = factsOf(chain);
       if (!facts) return;
       await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: { ...factsKey(facts), facts: JSON.stringify(facts) } }));
     });
+    await opts.beforeDayRows?.(upTo);
+    await rollUpDayRows(deps, chains, upTo, parallel);
+    await rollUpAnomalyRows({ ...deps, thresholds: opts.thresholds ?? DEFAULT_THRESHOLDS }, chains, from, upTo, parallel);
     await opts.beforeAdvance?.(upTo);
     await deps.ddb.send(
       new UpdateCommand({
         TableName: deps.tableName,
         Key: WATERMARK_KEY,
-        UpdateExpression: 'SET upTo = :to',
-        ConditionExpression: from === start && start === ANCHOR_EPOCH ? 'attribute_not_exists(upTo) OR upTo = :from' : 'upTo = :from',
+        UpdateExpression: 'SET upTo = :to REMOVE pending',
+        ConditionExpression: onWatermark(first),
         ExpressionAttributeValues: { ':to': upTo, ':from': from },
       }),
     );
     applications += ids.length;
     from = upTo;
+    pending = undefined;
   }
   return { from: start, upTo: from, applications };
 }
@@ -203,4 +242,29 @@ export async function factsFromRows(
     if (facts && facts.submittedAt >= period.startAt && facts.submittedAt < period.endAt) byId.set(id, facts);
   }
   return [...byId.values()].filter((a) => (f.includeTests || !a.walkthrough) && (f.serviceId === undefined || a.serviceId === f.serviceId));
+}
+
+/** The chains of the live tail: every application with an event at or after `watermark`. */
+export async function tailChains(deps: FactsDeps & { clock: Clock }, watermark: string): Promise<LoggedEvent[][]> {
+  const today = new Date(deps.clock.now().getTime() + DAY_MS).toISOString().slice(0, 10);
+  const ids = [...(await touchedIn(deps, watermark, undefined, today))];
+  const chains: LoggedEvent[][] = [];
+  await eachLimited(ids, 8, async (id) => void chains.push(await readChain(deps, id)));
+  return chains;
+}
+
+/**
+ * The merged day summary of the applications submitted in `period` (tests and department
+ * scope as asked) by the day rows' consistency rule (day-rows.ts); undefined before the first
+ * rollup (the caller folds chains). A service filter is applied by the report on the result.
+ */
+export async function summaryFromDayRows(
+  deps: FactsDeps & { clock: Clock },
+  period: Period,
+  f: { includeTests: boolean; department?: string },
+): Promise<DaySummary | undefined> {
+  const watermark = await readWatermark(deps);
+  if (watermark === undefined) return undefined;
+  const [stored, tail] = await Promise.all([readDayRows(deps, period, f), tailChains(deps, watermark)]);
+  return applyTail(stored, tail, period, f);
 }

@@ -24,6 +24,7 @@ const deps = () => ({
   ddb: t.runtime.deps.ddb,
   auditTableName: t.runtime.deps.config.auditTableName,
   tableName: t.runtime.deps.config.tableName,
+  calendar: t.runtime.deps.calendar,
 });
 const clockAt = (iso: string) => ({ now: () => new Date(iso) });
 

@@ -28,7 +28,8 @@ export const EXPECTED_ACTIONS: Record<Access, string[]> = {
   'audit:access-log': ['dynamodb:PutItem', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'],
   'audit:sign-export': ['kms:Sign'],
   'audit:export-public-key': ['kms:GetPublicKey'],
-  'main:read-audit-facts': ['dynamodb:GetItem', 'dynamodb:Query', 'kms:Decrypt', 'kms:DescribeKey'],
+  // BatchGetItem for the day rows (issue 8 "Scale"), same `AUDITFACTS*` key condition.
+  'main:read-audit-facts': ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem', 'kms:Decrypt', 'kms:DescribeKey'],
   'main:write-audit-facts': [
     'dynamodb:PutItem',
     'dynamodb:UpdateItem',
