@@ -163,7 +163,13 @@ test('the timeliness report over a generated hotline set equals the brute-force 
 
   // Once the inspectors' fact rollup has folded the chains into rows (the scheduled job), the
   // report reads the rows instead of the live tail and still says the same.
-  const rolled = await rollUpFacts({ ddb, auditTableName: config.auditTableName, tableName: config.tableName, clock: t.runtime.clock });
+  const rolled = await rollUpFacts({
+    ddb,
+    auditTableName: config.auditTableName,
+    tableName: config.tableName,
+    clock: t.runtime.clock,
+    calendar: t.runtime.deps.calendar,
+  });
   expect(rolled.upTo > END_AT).toBe(true);
   expect(rolled.applications).toBe(700);
   const again = await inspector.request<any>('GET', `/v1/audit/reports/timeliness?from=${FROM}&to=${TO}`);
