@@ -14,6 +14,7 @@ import { putAll, scanAll } from '../../../local/seed/store';
 import { district12345V1 } from '../../../workflows/events/district-12345';
 import { startTestRuntime, type TestRuntime } from '../support/runtime';
 import { testSeed } from '../support/seed';
+import { bruteForceTimeliness } from '../../fixtures/timeliness-brute-force';
 
 let t: TestRuntime;
 beforeAll(async () => {
@@ -26,91 +27,6 @@ const TO = '2026-01-18';
 // CST days, both ends included: [FROM 00:00 CST, the day after TO 00:00 CST).
 const START_AT = '2026-01-04T16:00:00.000Z';
 const END_AT = '2026-01-18T16:00:00.000Z';
-
-const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
-const ratio = (a: number, b: number) => (b === 0 ? null : round(a / b, 4));
-function stats(values: number[]) {
-  if (values.length === 0) return { avg: null, p50: null, p90: null };
-  const s = [...values].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.ceil((p * s.length) / 100) - 1]!;
-  return { avg: round(s.reduce((a, b) => a + b, 0) / s.length, 1), p50: round(at(50), 1), p90: round(at(90), 1) };
-}
-const minutes = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 60_000;
-
-/** PRODUCT.md "Supervision" straight from the stored events; `now` = when the report was made. */
-function bruteForce(events: TimingEvent[], now: string) {
-  const chains = new Map<string, TimingEvent[]>();
-  for (const e of [...events].sort((a, b) => a.seq - b.seq)) chains.set(e.applicationId, [...(chains.get(e.applicationId) ?? []), e]);
-  const ids = [...chains.keys()].filter((id) => {
-    const s = chains.get(id)!.find((e) => e.type === 'submitted');
-    return s !== undefined && s.at >= START_AT && s.at < END_AT && !s.walkthrough;
-  });
-  const has = (id: string, type: string) => chains.get(id)!.find((e) => e.type === type);
-  const completed = ids.filter((id) => has(id, 'completed'));
-  const withdrawn = ids.filter((id) => has(id, 'withdrawn')).length;
-  const failed = ids.filter((id) => has(id, 'failed')).length;
-  const deptsOf = (id: string) => [
-    ...new Set(
-      chains
-        .get(id)!
-        .filter((e) => e.type === 'branch-opened')
-        .map((e) => e.department!),
-    ),
-  ];
-  /** The due date in force for a branch: the last due date its own events carry. */
-  const branchDue = (id: string, d: string) =>
-    chains
-      .get(id)!
-      .filter((e) => e.department === d && e.dueAt && e.type !== 'cancelled')
-      .at(-1)!.dueAt!;
-  const appDue = (id: string) =>
-    deptsOf(id)
-      .map((d) => branchDue(id, d))
-      .sort()
-      .at(-1)!;
-  const onTime = completed.filter((id) => has(id, 'completed')!.at <= appDue(id)).length;
-  const evaluations = ids.flatMap((id) => chains.get(id)!.filter((e) => e.type === 'evaluated'));
-  const bad = evaluations.filter((e) => (e.detail!.level as number) <= 2).length;
-  const totals = {
-    applications: ids.length,
-    completed: completed.length,
-    withdrawn,
-    inProgress: ids.length - completed.length - withdrawn - failed,
-    failed,
-    completionRate: ratio(completed.length, ids.length - withdrawn),
-    completedOnTime: onTime,
-    onTimeRate: ratio(onTime, completed.length),
-    handlingMinutes: stats(completed.map((id) => minutes(has(id, 'submitted')!.at, has(id, 'completed')!.at))),
-    evaluations: evaluations.length,
-    badReviews: bad,
-    satisfactionRate: evaluations.length === 0 ? null : round(1 - bad / evaluations.length, 4),
-  };
-  const departments = [...new Set(ids.flatMap(deptsOf))].sort();
-  const byDepartment = departments.map((d) => {
-    const branches = ids.filter((id) => deptsOf(id).includes(d));
-    const own = (id: string) => chains.get(id)!.filter((e) => e.department === d);
-    const final = (id: string) =>
-      own(id)
-        .filter((e) => e.type === 'decided' && ['approve', 'reject'].includes(e.detail!.decision as string))
-        .at(-1);
-    const decided = branches.filter((id) => final(id));
-    const decidedOnTime = decided.filter((id) => final(id)!.at <= final(id)!.dueAt!).length;
-    // Still open past due: not decided, not cancelled (a return cancels the branch).
-    const overdueOpen = branches.filter((id) => !final(id) && !own(id).some((e) => e.type === 'cancelled') && now > branchDue(id, d));
-    const openedAt = (id: string) => own(id).find((e) => e.type === 'branch-opened')!.at;
-    return {
-      department: d,
-      tasks: branches.length,
-      decided: decided.length,
-      decidedOnTime,
-      overdueOpen: overdueOpen.length,
-      onTimeRate: ratio(decidedOnTime, decided.length),
-      handlingMinutes: stats(decided.map((id) => minutes(openedAt(id), final(id)!.at))),
-      workingDaysUsed: stats(decided.map((id) => final(id)!.workingDaysUsed!)),
-    };
-  });
-  return { totals, byDepartment, ids, chains };
-}
 
 test('the timeliness report over a generated hotline set equals the brute-force recount of its stored timing log', async () => {
   // Three weeks around the report's two, so that the period's edges cut through the set.
@@ -136,7 +52,7 @@ test('the timeliness report over a generated hotline set equals the brute-force 
   const report = await inspector.request<any>('GET', `/v1/audit/reports/timeliness?from=${FROM}&to=${TO}`);
   // Only the stored timing log (the report logs its own read as ACCESS#, which is not a chain).
   const stored = (await scanAll<TimingEvent & { pk: string }>(ddb, config.auditTableName)).filter((e) => e.pk.startsWith('APP#'));
-  const expected = bruteForce(stored, report.generatedAt);
+  const expected = bruteForceTimeliness(stored, { startAt: START_AT, endAt: END_AT, includeTests: false, now: report.generatedAt });
 
   expect(report.totals).toEqual(expected.totals);
   expect(report.byService).toEqual([{ serviceId: 'citizen-hotline', ...expected.totals }]);

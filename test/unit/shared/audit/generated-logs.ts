@@ -4,6 +4,7 @@
  * report's equality test and the fact rows' equality test on the real store.
  */
 import type { LoggedEvent } from '../../../../shared/audit/facts';
+import { bruteForceTimeliness } from '../../../fixtures/timeliness-brute-force';
 
 export const DEPTS = ['d1', 'd2', 'd3'];
 export const T0 = Date.parse('2026-03-02T01:00:00.000Z');
@@ -90,84 +91,14 @@ export function generate(n: number, seed: number): LoggedEvent[][] {
   return chains;
 }
 
-const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
-const ratio = (a: number, b: number) => (b === 0 ? null : round(a / b, 4));
-function stats(values: number[]) {
-  if (values.length === 0) return { avg: null, p50: null, p90: null };
-  const s = [...values].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.ceil((p * s.length) / 100) - 1]!;
-  return { avg: round(s.reduce((a, b) => a + b, 0) / s.length, 1), p50: round(at(50), 1), p90: round(at(90), 1) };
-}
-
-/** Straight from the raw events, one definition of PRODUCT.md at a time. */
+/** Straight from the raw events, one definition of PRODUCT.md at a time (test/fixtures/timeliness-brute-force.ts), as of NOW. */
 export function bruteForce(events: LoggedEvent[], from: string, endAt: string, includeTests: boolean) {
-  const submitted = events.filter((e) => e.type === 'submitted' && e.at >= from && e.at < endAt && (includeTests || !e.walkthrough));
-  const ids = new Set(submitted.map((e) => e.applicationId));
-  const of = (id: string) => events.filter((e) => e.applicationId === id);
-  const has = (id: string, type: string) => of(id).find((e) => e.type === type);
-  const completed = [...ids].filter((id) => has(id, 'completed'));
-  const withdrawn = [...ids].filter((id) => has(id, 'withdrawn')).length;
-  const failed = [...ids].filter((id) => has(id, 'failed')).length;
-  const branchDue = (id: string, d: string) =>
-    of(id)
-      .filter((e) => e.department === d && e.dueAt && e.type !== 'cancelled')
-      .at(-1)!.dueAt!;
-  const deptsOf = (id: string) => [
-    ...new Set(
-      of(id)
-        .filter((e) => e.type === 'branch-opened')
-        .map((e) => e.department!),
-    ),
-  ];
-  const appDue = (id: string) =>
-    deptsOf(id)
-      .map((d) => branchDue(id, d))
-      .sort()
-      .at(-1)!;
-  const onTime = completed.filter((id) => has(id, 'completed')!.at <= appDue(id)).length;
-  const evals = [...ids].flatMap((id) => of(id).filter((e) => e.type === 'evaluated'));
-  const bad = evals.filter((e) => (e.detail!.level as number) <= 2).length;
-  const minutes = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 60_000;
-  const totals = {
-    applications: ids.size,
-    completed: completed.length,
-    withdrawn,
-    inProgress: ids.size - completed.length - withdrawn - failed,
-    failed,
-    completionRate: ratio(completed.length, ids.size - withdrawn),
-    completedOnTime: onTime,
-    onTimeRate: ratio(onTime, completed.length),
-    handlingMinutes: stats(completed.map((id) => minutes(has(id, 'submitted')!.at, has(id, 'completed')!.at))),
-    evaluations: evals.length,
-    badReviews: bad,
-    satisfactionRate: evals.length === 0 ? null : round(1 - bad / evals.length, 4),
-  };
-  const byDepartment = DEPTS.map((d) => {
-    const branches = [...ids].filter((id) => deptsOf(id).includes(d));
-    const final = (id: string) =>
-      of(id)
-        .filter((e) => e.type === 'decided' && e.department === d && ['approve', 'reject'].includes(e.detail!.decision as string))
-        .at(-1);
-    const decided = branches.filter((id) => final(id));
-    const decidedOnTime = decided.filter((id) => final(id)!.at <= final(id)!.dueAt!).length;
-    const open = branches.filter((id) => {
-      const own = of(id).filter((e) => e.department === d);
-      const lastReq = own.filter((e) => e.type === 'supplement-requested').at(-1);
-      const lastProv = own.filter((e) => e.type === 'supplement-provided').at(-1);
-      const suspended = lastReq !== undefined && (lastProv === undefined || lastProv.seq < lastReq.seq);
-      return !final(id) && !own.some((e) => e.type === 'cancelled') && !suspended && NOW.toISOString() > branchDue(id, d);
-    });
-    const openedAt = (id: string) => of(id).find((e) => e.type === 'branch-opened' && e.department === d)!.at;
-    return {
-      department: d,
-      tasks: branches.length,
-      decided: decided.length,
-      decidedOnTime,
-      overdueOpen: open.length,
-      onTimeRate: ratio(decidedOnTime, decided.length),
-      handlingMinutes: stats(decided.map((id) => minutes(openedAt(id), final(id)!.at))),
-      workingDaysUsed: stats(decided.map((id) => final(id)!.workingDaysUsed!)),
-    };
-  }).filter((d) => d.tasks > 0);
+  const { totals, byDepartment } = bruteForceTimeliness(events, {
+    startAt: from,
+    endAt,
+    includeTests,
+    now: NOW.toISOString(),
+    departments: DEPTS,
+  });
   return { totals, byDepartment };
 }
