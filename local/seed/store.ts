@@ -1,6 +1,8 @@
 /** Bulk writes and a full read of the local store, for the seed (straight into dynalite, not through HTTP). */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { chainItems } from './chain';
+import type { SeededEvent } from './generate';
 
 const BATCH = 25;
 
@@ -50,4 +52,26 @@ export async function scanAll<T>(ddb: DynamoDBDocumentClient, table: string): Pr
     start = page.LastEvaluatedKey;
   } while (start);
   return items;
+}
+
+/**
+ * Generated 12345 events into the store as the seed writes them: the event items into the
+ * main table, their timing-log chains into the audit table (tests; `npm run seed:hotline`
+ * writes the same items with progress lines).
+ */
+export async function putSeededEvents(
+  ddb: DynamoDBDocumentClient,
+  tables: { main: string; audit: string },
+  events: readonly SeededEvent[],
+): Promise<void> {
+  await putAll(
+    ddb,
+    tables.main,
+    events.map((e) => e.record),
+  );
+  await putAll(
+    ddb,
+    tables.audit,
+    events.flatMap((e) => chainItems(e.record.id, e.timeline)),
+  );
 }

@@ -8,9 +8,8 @@
 import type { TimingEvent } from '../../../shared/audit/types';
 import { loadCalendar } from '../../../shared/calendar';
 import { rollUpFacts } from '../../../shared/audit/facts-rollup';
-import { chainItems } from '../../../local/seed/chain';
 import { generateEvents } from '../../../local/seed/generate';
-import { putAll, scanAll } from '../../../local/seed/store';
+import { putSeededEvents, scanAll } from '../../../local/seed/store';
 import { district12345V1 } from '../../../workflows/events/district-12345';
 import { startTestRuntime, type TestRuntime } from '../support/runtime';
 import { testSeed } from '../support/seed';
@@ -37,16 +36,7 @@ test('the timeliness report over a generated hotline set equals the brute-force 
     days: 21,
   });
   const { ddb, config } = t.runtime.deps;
-  await putAll(
-    ddb,
-    config.tableName,
-    events.map((e) => e.record),
-  );
-  await putAll(
-    ddb,
-    config.auditTableName,
-    events.flatMap((e) => chainItems(e.record.id, e.timeline)),
-  );
+  await putSeededEvents(ddb, { main: config.tableName, audit: config.auditTableName }, events);
 
   const inspector = await t.api.login({ role: 'inspector', sub: 'i-report' });
   const report = await inspector.request<any>('GET', `/v1/audit/reports/timeliness?from=${FROM}&to=${TO}`);

@@ -2,10 +2,10 @@ import { verifyChain } from '../../../shared/audit/chain';
 import { createTimingLog } from '../../../shared/audit/store';
 import type { TimingEvent } from '../../../shared/audit/types';
 import { loadCalendar } from '../../../shared/calendar';
-import { chainItems } from '../../../local/seed/chain';
 import { hotlineFigures } from '../../../local/seed/figures';
 import { generateEvents } from '../../../local/seed/generate';
-import { putAll, scanAll } from '../../../local/seed/store';
+import { putAll, putSeededEvents, scanAll } from '../../../local/seed/store';
+import { chainItems } from '../../../local/seed/chain';
 import { district12345V1 } from '../../../workflows/events/district-12345';
 import { startTestRuntime, type TestRuntime } from '../support/runtime';
 import { testSeed } from '../support/seed';
@@ -20,16 +20,7 @@ test('the figures of a generated set, read back from the store, equal a recount 
   const seed = testSeed('hotline-seed', 3);
   const events = generateEvents(district12345V1, loadCalendar(), { events: 400, seed, from: '2026-01-01', days: 30 });
   const { ddb, config } = rt.runtime.deps;
-  await putAll(
-    ddb,
-    config.tableName,
-    events.map((e) => e.record),
-  );
-  await putAll(
-    ddb,
-    config.auditTableName,
-    events.flatMap((e) => chainItems(e.record.id, e.timeline)),
-  );
+  await putSeededEvents(ddb, { main: config.tableName, audit: config.auditTableName }, events);
 
   const stored = await scanAll<TimingEvent>(ddb, config.auditTableName);
   const figures = hotlineFigures(stored, 'citizen-hotline', '2026-01-01', '2026-01-30');
