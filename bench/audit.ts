@@ -11,6 +11,9 @@
  *     and the two results compared (they must be equal).
  *   BENCH_EVENTS=<n> events (default 1,000,000); REPORT_RUNS=<n> (default 20); ANOMALY_RUNS
  *   (default REPORT_RUNS); OLD_RUNS (default 3, 0 skips); WRITE_PARALLEL (BatchWrites in flight, default 8).
+ *   BENCH_DATA_DIR=<dir> keeps the data folder: a first run writes and rolls up there, a later
+ *   run with the same folder finds `bench-audit.json` and only times the answers (a 1M year
+ *   takes ~an hour to write and roll up on 2 cores; its answers can be re-timed on a quiet machine).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -91,7 +94,19 @@ async function timed<T>(runs: number, work: () => Promise<T>): Promise<{ p50: nu
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-bench-audit-'));
+  const keep = process.env.BENCH_DATA_DIR;
+  const dataDir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), 'onething-bench-audit-'));
+  fs.mkdirSync(dataDir, { recursive: true });
+  const markerFile = path.join(dataDir, 'bench-audit.json');
+  const prepared = fs.existsSync(markerFile)
+    ? (JSON.parse(fs.readFileSync(markerFile, 'utf8')) as {
+        events: number;
+        applications: number;
+        writeS: number;
+        rollS: number;
+        folds: number;
+      })
+    : undefined;
   const runtime = await startRuntime(
     {
       dataDir,
@@ -102,7 +117,8 @@ async function main() {
       accountId: '000000000000',
       partition: 'aws',
     },
-    { reconcileEveryMs: 0 },
+    // No timers: the bench's own rollup must not race the runtime's (the watermark would refuse one).
+    { reconcileEveryMs: 0, factsRollupEveryMs: 0, probeEveryMs: 0, smsEveryMs: 0, evaluationCheckEveryMs: 0 },
   );
   try {
     const { deps } = runtime;
@@ -110,36 +126,43 @@ async function main() {
     const line = (s: string) => console.log(s);
     line(`bench:audit — ${EVENTS} events, node ${process.version}, ${os.cpus().length} cores, data in ${dataDir}`);
 
-    let written = 0;
-    let applications = 0;
-    const w0 = performance.now();
-    for (let i = 0; written < EVENTS; i++) {
-      const events = chunk(i, 2000).slice(0, EVENTS - written);
-      applications += new Set(events.map((e) => e.applicationId)).size;
-      await writeEvents(deps.ddb, auditTableName, events, WRITE_PARALLEL);
-      written += events.length;
-    }
-    const writeS = (performance.now() - w0) / 1000;
-    line(
-      `write: ${written} events of ${applications} applications in ${writeS.toFixed(0)} s (${Math.round(written / writeS)} events/s, ${WRITE_PARALLEL} BatchWrites in flight), load ${load()}`,
-    );
-
-    const r0 = performance.now();
-    // The runtime's own rollup timer (every 5 real minutes) may run a step at the same time:
-    // the watermark's condition then refuses one of them, and the bench continues from there.
-    let rolled: Awaited<ReturnType<typeof rollUpFacts>> | undefined;
-    while (!rolled) {
-      try {
-        rolled = await rollUpFacts(
-          { ddb: deps.ddb, clock: runtime.clock, calendar: deps.calendar, auditTableName, tableName: deps.config.tableName },
-          { parallel: 8 },
-        );
-      } catch (error) {
-        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    if (prepared) {
+      line(
+        `reusing ${dataDir}: ${prepared.events} events of ${prepared.applications} applications (written in ${prepared.writeS.toFixed(0)} s, ${prepared.folds} folds rolled up in ${prepared.rollS.toFixed(0)} s by the run that prepared it)`,
+      );
+    } else {
+      let written = 0;
+      let applications = 0;
+      const w0 = performance.now();
+      for (let i = 0; written < EVENTS; i++) {
+        const events = chunk(i, 2000).slice(0, EVENTS - written);
+        applications += new Set(events.map((e) => e.applicationId)).size;
+        await writeEvents(deps.ddb, auditTableName, events, WRITE_PARALLEL);
+        written += events.length;
       }
+      const writeS = (performance.now() - w0) / 1000;
+      line(
+        `write: ${written} events of ${applications} applications in ${writeS.toFixed(0)} s (${Math.round(written / writeS)} events/s, ${WRITE_PARALLEL} BatchWrites in flight), load ${load()}`,
+      );
+
+      const r0 = performance.now();
+      // The runtime's rollup timer is off; should another rollup still step in (the watermark's
+      // condition refuses one of two concurrent steps), the bench continues from the new watermark.
+      let rolled: Awaited<ReturnType<typeof rollUpFacts>> | undefined;
+      while (!rolled) {
+        try {
+          rolled = await rollUpFacts(
+            { ddb: deps.ddb, clock: runtime.clock, calendar: deps.calendar, auditTableName, tableName: deps.config.tableName },
+            { parallel: 8 },
+          );
+        } catch (error) {
+          if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+        }
+      }
+      const rollS = (performance.now() - r0) / 1000;
+      line(`rollup: ${rolled.applications} applications folded in ${rollS.toFixed(0)} s, watermark ${rolled.upTo}, load ${load()}`);
+      fs.writeFileSync(markerFile, JSON.stringify({ events: written, applications, writeS, rollS, folds: rolled.applications }));
     }
-    const rollS = (performance.now() - r0) / 1000;
-    line(`rollup: ${rolled.applications} applications folded in ${rollS.toFixed(0)} s, watermark ${rolled.upTo}, load ${load()}`);
 
     const service = createAuditService(deps, { auditConfig: { auditDir: dataDir, anchorEveryHours: 24, exportKeySpec: 'ECC_NIST_P256' } });
     const inspector = { role: 'inspector' as const, sub: 'bench-inspector' };
@@ -193,7 +216,7 @@ async function main() {
     );
   } finally {
     await runtime.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

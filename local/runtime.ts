@@ -94,6 +94,12 @@ export interface RuntimeOptions {
   evaluationCheckEveryMs?: number;
   /** The built web UI to serve on the API port. @default web/dist of this checkout */
   webDist?: string;
+  /**
+   * Real milliseconds between the inspectors' fact rollups (local/audit-facts.ts); 0 turns the
+   * timer off (bench:audit runs its own rollup, which a concurrent timer step would refuse).
+   * @default ROLLUP_EVERY_MS (5 minutes)
+   */
+  factsRollupEveryMs?: number;
 }
 
 export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {}): Promise<RunningRuntime> {
@@ -225,7 +231,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     const anchors = await startAnchorTimer(deps, clock, anchorStoreOf(deps, auditConfig), auditConfig.anchorEveryHours);
     stack.push(anchors.stop);
     // Issue 8 "Scale": the inspectors' fact rows rolled up every few real minutes (local/audit-facts.ts).
-    stack.push(startFactsRollupTimer(deps, clock).stop);
+    if (opts.factsRollupEveryMs !== 0) stack.push(startFactsRollupTimer(deps, clock, opts.factsRollupEveryMs).stop);
     ready = true;
 
     return {
