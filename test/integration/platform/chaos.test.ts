@@ -16,6 +16,13 @@ const ACTORS = 8; // applications in flight at once
 const CITIZENS = 10;
 const RANDOM_KILLS = 5;
 const WITH_SUPPLEMENT = (i: number) => i % 10 === 3; // 20 applications go through a supplement round
+/**
+ * The client's actions of the whole run, each counted once when it finally succeeds: per
+ * application its uploads, the submission and four decisions; per supplement round the
+ * request, the upload and the answer. Status polls are not actions: how many there are
+ * depends on how fast the runtime is, and kill points counted in them moved with the speed.
+ */
+const ACTIONS = APPS * 6 + Array.from({ length: APPS }, (_, i) => i).filter(WITH_SUPPLEMENT).length * 3;
 const GIVE_UP_MS = 180_000; // a stuck application fails the test instead of hanging it
 
 /** mulberry32: a small seeded PRNG, so that a failing schedule can be replayed. */
@@ -45,8 +52,9 @@ test(`${APPS} applications survive ${RANDOM_KILLS}+2 SIGKILLs of the runtime (se
   // The runtime is down between a kill and the end of the restart; calls wait for it.
   let up: Promise<void> = Promise.resolve();
   let restarting = false;
-  const restart = (why: string) => {
-    if (restarting) return;
+  /** Kills and restarts the runtime; false (nothing done) while a restart is under way. */
+  const restart = (why: string): boolean => {
+    if (restarting) return false;
     restarting = true;
     kills.push(why);
     up = (async () => {
@@ -54,24 +62,29 @@ test(`${APPS} applications survive ${RANDOM_KILLS}+2 SIGKILLs of the runtime (se
       await platform.start();
       restarting = false;
     })();
+    return true;
   };
 
-  // Random kill points, counted in successful API calls (~15 per application), not in time.
-  let succeeded = 0;
-  const killAt = Array.from({ length: RANDOM_KILLS }, (_, k) => Math.floor(((k + random()) / RANDOM_KILLS) * APPS * 12) + 100);
-  const onSuccess = () => {
-    succeeded++;
-    if (killAt.length > 0 && succeeded >= killAt[0]!) restart(`after call ${killAt.shift()}`);
+  // Random kill points, counted in the client's actions (not in time, not in polls): the
+  // schedule is the seed's alone. A point met during a restart kills at the next action.
+  let actions = 0;
+  const killAt = Array.from({ length: RANDOM_KILLS }, (_, k) => Math.floor(((k + random()) / RANDOM_KILLS) * (ACTIONS - 100)) + 50);
+  const onAction = () => {
+    actions++;
+    if (killAt.length > 0 && actions >= killAt[0]! && restart(`after action ${killAt[0]}`)) killAt.shift();
   };
 
-  /** One client call, retried like a client would: connection lost, 5xx, or a task not open yet. */
-  async function call<T>(fn: () => Promise<T>, retryable: (e: ApiError) => boolean = () => false): Promise<T> {
+  /**
+   * One client call, retried like a client would: connection lost, 5xx, or a task not open yet.
+   * `poll`: a status read, not one of the client's actions.
+   */
+  async function call<T>(fn: () => Promise<T>, retryable: (e: ApiError) => boolean = () => false, poll = false): Promise<T> {
     const deadline = Date.now() + GIVE_UP_MS;
     for (;;) {
       await up;
       try {
         const result = await fn();
-        onSuccess();
+        if (!poll) onAction();
         return result;
       } catch (error) {
         const transient = !(error instanceof ApiError) || error.status >= 500 || retryable(error);
@@ -84,7 +97,7 @@ test(`${APPS} applications survive ${RANDOM_KILLS}+2 SIGKILLs of the runtime (se
   async function until(citizen: OneThingClient, id: string, done: (app: any) => boolean, what: string): Promise<any> {
     const deadline = Date.now() + GIVE_UP_MS;
     for (;;) {
-      const app = await call(() => citizen.request('GET', `/v1/applications/${id}`));
+      const app = await call(() => citizen.request('GET', `/v1/applications/${id}`), undefined, true);
       if (done(app)) return app;
       if (Date.now() > deadline) throw new Error(`application ${id} stuck waiting for ${what}: ${JSON.stringify(app.branches)}`);
       await sleep(50);
@@ -111,10 +124,8 @@ test(`${APPS} applications survive ${RANDOM_KILLS}+2 SIGKILLs of the runtime (se
       notFoundYet,
     );
     // Kill 1 in the round: the decision is recorded, the state machine may not have it yet.
-    if (supplementDecisionKill) {
-      supplementDecisionKill = false;
-      restart('right after a request-supplement decision');
-    }
+    // (During another restart the next round does it.)
+    if (supplementDecisionKill && restart('right after a request-supplement decision')) supplementDecisionKill = false;
     await until(
       citizen,
       id,
@@ -131,7 +142,10 @@ test(`${APPS} applications survive ${RANDOM_KILLS}+2 SIGKILLs of the runtime (se
       // Kill 2 in the round: while the supplement answer is being handled.
       if (supplementAnswerKill) {
         supplementAnswerKill = false;
-        setTimeout(() => restart('during a supplement answer'), random() * 15);
+        // During another restart the next round tries again.
+        setTimeout(() => {
+          if (!restart('during a supplement answer')) supplementAnswerKill = true;
+        }, random() * 15);
       }
       try {
         return await answer();
@@ -191,6 +205,12 @@ test(`${APPS} applications survive ${RANDOM_KILLS}+2 SIGKILLs of the runtime (se
     );
     await up;
     expect(kills.length).toBeGreaterThanOrEqual(RANDOM_KILLS + 2);
+    expect({ actions, killPointsLeft: killAt, supplementDecisionKill, supplementAnswerKill }).toEqual({
+      actions: ACTIONS,
+      killPointsLeft: [],
+      supplementDecisionKill: false,
+      supplementAnswerKill: false,
+    });
 
     // Every application approved, with one submitted, one completed and one approval per department.
     for (const [i, id] of ids.entries()) {
