@@ -32,7 +32,7 @@ export interface LocalConfig {
   region: string;
   accountId: string;
   partition: string;
-  /** How the platform's SDK clients reach the emulators (local/transport/mode.ts). @default ONETHING_LOCAL_TRANSPORT, else 'in-process' */
+  /** How the platform's SDK clients reach the emulators (local/transport/mode.ts). @default ONETHING_LOCAL_TRANSPORT, else 'worker' */
   transport?: LocalTransport;
 }
 

@@ -3,7 +3,7 @@
  * over HTTP verifies offline with scripts/verify-export.ts AND with openssl; one changed byte
  * fails both; CSV is RFC 4180 with a BOM and its digest header; the key survives a restart.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -59,14 +59,25 @@ const save = (name: string, data: string | Buffer) => {
   fs.writeFileSync(file, data);
   return file;
 };
+/**
+ * Runs a command without blocking this process: it hosts the runtime too, and an event loop
+ * held for seconds (spawnSync) let the server's keep-alive timer close the socket the next
+ * fetch had already picked (ECONNRESET, depending on how long the command took).
+ */
+const run = (command: string, args: string[]) =>
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
 const script = (...args: string[]) =>
-  spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/verify-export.ts'), ...args], {
-    encoding: 'utf8',
-  });
+  run(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/verify-export.ts'), ...args]);
 const openssl = (keyFile: string, digestFile: string, sigFile: string) =>
-  spawnSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', keyFile, '-rawin', '-in', digestFile, '-sigfile', sigFile], {
-    encoding: 'utf8',
-  });
+  run('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', keyFile, '-rawin', '-in', digestFile, '-sigfile', sigFile]);
 
 test('NDJSON: every event in time order, then a digest that verifies with the script and with openssl; one byte changed fails', async () => {
   const key = await inspector.request<{ keyId: string; algorithm: string; publicKeyPem: string }>('GET', '/v1/audit/public-key');
@@ -90,11 +101,11 @@ test('NDJSON: every event in time order, then a digest that verifies with the sc
   expect(digest.sha256).toBe(createHash('sha256').update(signedBytes).digest('hex'));
 
   const exportFile = save('export.ndjson', bytes);
-  const ok = script(exportFile, keyFile);
+  const ok = await script(exportFile, keyFile);
   expect({ status: ok.status, out: ok.stdout }).toEqual({ status: 0, out: expect.stringMatching(/^OK .*: \d+ events/) });
   expect(ok.stdout).toContain(`${events.length} events`);
   const sig = save('sig.bin', Buffer.from(digest.signature, 'base64'));
-  const verified = openssl(keyFile, save('digest.txt', digest.sha256), sig);
+  const verified = await openssl(keyFile, save('digest.txt', digest.sha256), sig);
   expect({ status: verified.status, out: verified.stdout.trim() }).toEqual({ status: 0, out: 'Signature Verified Successfully' });
 
   // One byte of one event changed (a decision turned around): the script names the mismatch.
@@ -102,12 +113,12 @@ test('NDJSON: every event in time order, then a digest that verifies with the sc
   const at = tampered.indexOf('"reject"');
   expect(at).toBeGreaterThan(0);
   tampered.write('"rejekt"', at);
-  const bad = script(save('tampered.ndjson', tampered), keyFile);
+  const bad = await script(save('tampered.ndjson', tampered), keyFile);
   expect(bad.status).toBe(1);
   expect(bad.stdout).toContain('sha256 mismatch');
   // A forger who also rewrites sha256 cannot sign it: openssl refuses the signature.
   const forgedDigest = createHash('sha256').update(tampered.subarray(0, signedBytes.length)).digest('hex');
-  expect(openssl(keyFile, save('forged.txt', forgedDigest), sig).status).not.toBe(0);
+  expect((await openssl(keyFile, save('forged.txt', forgedDigest), sig)).status).not.toBe(0);
 });
 
 test('CSV: UTF-8 BOM, header row, RFC 4180 quoting; digest in OneThing-Digest verifies; the read is logged', async () => {
@@ -130,10 +141,10 @@ test('CSV: UTF-8 BOM, header row, RFC 4180 quoting; digest in OneThing-Digest ve
   const keyFile = save('key-csv.pem', (await inspector.request<{ publicKeyPem: string }>('GET', '/v1/audit/public-key')).publicKeyPem);
   const exportFile = save('export.csv', bytes);
   const digestFile = save('digest.json', JSON.stringify(digest));
-  expect(script(exportFile, keyFile, digestFile).status).toBe(0);
+  expect((await script(exportFile, keyFile, digestFile)).status).toBe(0);
   const tampered = Buffer.from(bytes);
   tampered[tampered.length - 3] = tampered[tampered.length - 3] === 0x30 ? 0x31 : 0x30; // a hex digit of the last hash
-  expect(script(save('tampered.csv', tampered), keyFile, digestFile).status).toBe(1);
+  expect((await script(save('tampered.csv', tampered), keyFile, digestFile)).status).toBe(1);
 
   const reads = await readsOn(DAY);
   expect(reads.filter((r) => r.route === 'export-audit').map((r) => r.what)).toContainEqual({
@@ -176,5 +187,5 @@ test('the local key is 0600 in the data folder and stays the same across a resta
   const after = await inspector.request<{ keyId: string; publicKeyPem: string }>('GET', '/v1/audit/public-key');
   expect(after.keyId).toBe(before.keyId);
   // An export made before the restart still verifies with the key served after it.
-  expect(script(save('before-restart.ndjson', bytes), save('key-after.pem', after.publicKeyPem)).status).toBe(0);
+  expect((await script(save('before-restart.ndjson', bytes), save('key-after.pem', after.publicKeyPem))).status).toBe(0);
 });

@@ -1,7 +1,7 @@
 /**
  * Every local transport (local/transport/mode.ts) runs the whole platform, and the DynamoDB and
  * Step Functions ports keep serving outside clients from the same store and engine. The other
- * integration suites run on the default (in-process); this one runs each transport once.
+ * integration suites run on the default (worker); this one runs each transport once.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';

@@ -22,12 +22,16 @@ async function freePort(): Promise<number> {
  */
 export interface PlatformProcess {
   url: string;
+  /** dynalite's port (served by the worker thread under the default transport). */
+  dynamodbUrl: string;
   dataDir: string;
   /** The runtimes' output so far, for a failure message. */
   output(lines?: number): string;
   start(): Promise<void>;
   /** SIGKILL, then wait until the process is gone. */
   kill(): Promise<void>;
+  /** A signal as Ctrl-C or a service manager sends it; resolves with the exit code once the process is gone. */
+  stop(signal: 'SIGINT' | 'SIGTERM'): Promise<number | null>;
   /** Kill (if running) and delete the data folder. */
   dispose(): Promise<void>;
 }
@@ -47,7 +51,7 @@ export async function platformProcess(opts: { clockStart: string }): Promise<Pla
   const url = `http://127.0.0.1:${env.ONETHING_API_PORT}`;
   const output: string[] = [];
   let child: ChildProcess | undefined;
-  let exited: Promise<void> = Promise.resolve();
+  let exited: Promise<number | null> = Promise.resolve(null);
 
   const kill = async () => {
     if (!child) return;
@@ -57,6 +61,7 @@ export async function platformProcess(opts: { clockStart: string }): Promise<Pla
   };
   return {
     url,
+    dynamodbUrl: `http://127.0.0.1:${env.ONETHING_DYNAMODB_PORT}`,
     dataDir,
     output: (lines = 40) => output.join('').split('\n').slice(-lines).join('\n'),
     async start() {
@@ -67,7 +72,7 @@ export async function platformProcess(opts: { clockStart: string }): Promise<Pla
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const started = child;
-      exited = new Promise((resolve) => started.once('exit', () => resolve()));
+      exited = new Promise((resolve) => started.once('exit', (code) => resolve(code)));
       // Only lines that are not access-log lines: the log would hold every request otherwise.
       const keep = (d: Buffer) =>
         output.push(
@@ -85,6 +90,13 @@ export async function platformProcess(opts: { clockStart: string }): Promise<Pla
       );
     },
     kill,
+    async stop(signal) {
+      if (!child) return null;
+      child.kill(signal);
+      const code = await exited;
+      child = undefined;
+      return code;
+    },
     async dispose() {
       await kill();
       fs.rmSync(dataDir, { recursive: true, force: true });

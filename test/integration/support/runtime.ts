@@ -26,7 +26,7 @@ export async function startTestRuntime(
     reconcileEveryMs?: number;
     smsEveryMs?: number;
     catalog?: Catalog;
-    /** @default the runtime's default (ONETHING_LOCAL_TRANSPORT, else in-process) */
+    /** @default the runtime's default (ONETHING_LOCAL_TRANSPORT, else worker) */
     transport?: LocalTransport;
   } = {},
 ): Promise<TestRuntime> {

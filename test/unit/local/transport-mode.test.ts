@@ -2,9 +2,10 @@ import { loadLocalConfig } from '../../../local/config';
 import { localTransportFromEnv } from '../../../local/transport/mode';
 
 describe('ONETHING_LOCAL_TRANSPORT', () => {
-  it('defaults to in-process when unset or empty', () => {
-    expect(localTransportFromEnv({})).toBe('in-process');
-    expect(localTransportFromEnv({ ONETHING_LOCAL_TRANSPORT: '' })).toBe('in-process');
+  it('defaults to worker when unset or empty', () => {
+    expect(localTransportFromEnv({})).toBe('worker');
+    expect(localTransportFromEnv({ ONETHING_LOCAL_TRANSPORT: '' })).toBe('worker');
+    expect(loadLocalConfig({}).transport).toBe('worker');
   });
 
   it.each(['in-process', 'worker', 'http'] as const)('takes %s', (value) => {
