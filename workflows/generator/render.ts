@@ -26,6 +26,8 @@ export function renderIntake(next: string = TOP.departments): TaskState {
         applicationId: jsonata('$states.input.applicationId'),
         serviceId: jsonata('$states.input.serviceId'),
         serviceVersion: jsonata('$states.input.serviceVersion'),
+        // Always a boolean (`=` is false for a missing field): intake then needs no read.
+        walkthrough: jsonata('$states.input.walkthrough = true'),
       },
     },
     Output: jsonata('$states.result.Payload.branches'),
@@ -49,6 +51,7 @@ export function renderOpenStage(departments: readonly DepartmentSpec[], next: st
         applicationId: jsonata(APPLICATION_ID),
         serviceId: jsonata('$states.context.Execution.Input.serviceId'),
         serviceVersion: jsonata('$states.context.Execution.Input.serviceVersion'),
+        walkthrough: jsonata('$states.context.Execution.Input.walkthrough = true'),
         departments: departments.map((d) => d.id),
       },
     },

@@ -17,8 +17,7 @@ export interface IntakeOutput {
  * the same sequence numbers (each branch's wait still ensures its event, by key).
  */
 export async function intake(ctx: Context, input: IntakeInput): Promise<IntakeOutput> {
-  const app = await ctx.apps.get(input.applicationId);
-  if (!app) throw new NotFoundError(`application ${input.applicationId} not found`);
+  const app = await applicationOf(ctx, input);
   const def = ctx.catalog.getServiceVersion(input.serviceId, input.serviceVersion);
   const now = ctx.clock.now();
   const opening = input.departments ?? (stagesOf(def)[0] ?? []).map((d) => d.id);
@@ -36,4 +35,16 @@ export async function intake(ctx: Context, input: IntakeInput): Promise<IntakeOu
     Object.entries(branches).map(([dept, dates]) => openedEvent({ ...app, department: dept, dueAt: dates.dueAt, warnAt: dates.warnAt })),
   );
   return { branches };
+}
+
+/**
+ * What the events need of the application. The execution input carries it (the execution is
+ * named by the application id and started only after the application was stored: submit and
+ * reconcile), so a machine that passes `walkthrough` saves a read per application.
+ */
+async function applicationOf(ctx: Context, input: IntakeInput): Promise<{ id: string; serviceId: string; walkthrough: boolean }> {
+  if (input.walkthrough !== undefined) return { id: input.applicationId, serviceId: input.serviceId, walkthrough: input.walkthrough };
+  const app = await ctx.apps.get(input.applicationId);
+  if (!app) throw new NotFoundError(`application ${input.applicationId} not found`);
+  return app;
 }

@@ -12,6 +12,11 @@ export const IntakeInput = z.object({
   serviceId: z.string().min(1),
   serviceVersion: z.number().int().positive(),
   departments: z.array(dept).min(1).max(64).optional(),
+  /**
+   * The application's walk-through flag from the execution input (state machines generated
+   * since issue 9 pass it): then intake reads nothing. Absent (older definitions): read.
+   */
+  walkthrough: z.boolean().optional(),
 });
 export type IntakeInput = z.infer<typeof IntakeInput>;
 

@@ -68,7 +68,7 @@ function kindOf(c: Call, audit: string): string {
   return `other ${c.pk.replace(/#.*/, '')}`;
 }
 
-test('a school enrolment with four approvals and its two SMS: 35 DynamoDB writes, one call each, and the platform never re-reads its chain', async () => {
+test('a school enrolment with four approvals and its two SMS: 35 DynamoDB writes, one call each, 11 reads of its own, and the platform never re-reads its chain', async () => {
   const { tableName, auditTableName } = t.runtime.deps.config;
   const citizen = await t.api.login({ role: 'citizen', sub: 'budget-parent' });
   const service = await getService(t.api, 'school-enrolment');
@@ -132,4 +132,16 @@ test('a school enrolment with four approvals and its two SMS: 35 DynamoDB writes
   // decisions and finalize read no event.
   const chainReads = recorder.calls.filter((c) => c.command === 'Query' && c.table === auditTableName && c.pk === `APP#${id}`);
   expect(chainReads).toHaveLength(views);
+
+  // The platform's own reads of the application's partition (the applicant's views read it
+  // once each on top): intake reads nothing (the execution input carries what its events
+  // need), the four first waits and finalize one Query each, each decision its own task, the
+  // SMS sender the application (the number, read at send time) once per SMS.
+  const partitionReads = recorder.calls.filter((c) => /^(Get|Query)/.test(c.command) && c.table === tableName && c.pk === `APP#${id}`);
+  const reads: Record<string, number> = {};
+  for (const r of partitionReads) {
+    const what = `${r.command} ${r.sk ? kindOf(r, auditTableName) : 'partition'}`;
+    reads[what] = (reads[what] ?? 0) + 1;
+  }
+  expect(reads).toEqual({ 'Query partition': 5 + views, 'GetItem task': 4, 'GetItem application': 2 });
 });

@@ -73,6 +73,18 @@ test('intake: every branch due N working days after today, warned at the share, 
   );
 });
 
+test('intake given the walk-through flag by the execution input reads no application, and labels the events with it', async () => {
+  const out = await steps.intake({ applicationId: APP_ID, serviceId: 'school-enrolment', serviceVersion: 1, walkthrough: true });
+  expect(Object.keys(out.branches)).toEqual(['education', 'public-security', 'real-estate', 'hrss']);
+  expect(ddbMock.commandCalls(GetCommand)).toHaveLength(0);
+  expect(puts('audit').map((e) => [e.key, e.serviceId, e.walkthrough])).toEqual([
+    ['branch-opened:education', 'school-enrolment', true],
+    ['branch-opened:public-security', 'school-enrolment', true],
+    ['branch-opened:real-estate', 'school-enrolment', true],
+    ['branch-opened:hrss', 'school-enrolment', true],
+  ]);
+});
+
 describe('taskAwait', () => {
   const wait = (kind: 'decision' | 'supplement', token: string) => ({
     applicationId: APP_ID,
