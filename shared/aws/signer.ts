@@ -21,8 +21,9 @@ interface AuthScheme {
  * The SDK's `signer` option with the signer built once per signing scope instead of per call.
  *
  * Without a `signer`, the SDK (@aws-sdk/core `resolveAwsSdkSigV4Config`) builds a new
- * `SignatureV4` for every request from a copy of the whole client configuration; that is ~10 %
- * of a DynamoDB call's client CPU (docs/BENCHMARKS.md "Issue 9: the SDK client's own cost").
+ * `SignatureV4` for every request from a copy of the whole client configuration (reusing it took
+ * signing from 18 % to 14 % of a DynamoDB call's client CPU: docs/BENCHMARKS.md "Issue 9: the
+ * SDK client's own cost").
  * The signer is stateless apart from those inputs, so one per (region, service) signs exactly
  * the same bytes: same class, same credentials provider (it reads the credentials per request,
  * so Lambda's rotating role credentials are still picked up), same hash, same path escaping,
