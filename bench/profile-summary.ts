@@ -4,13 +4,16 @@
  * script (a builtin such as JSON.parse or a native HMAC) is charged to the nearest caller that
  * has one, so that `JSON.parse` inside the SDK's deserialiser counts as SDK time.
  *   npx tsx bench/profile-summary.ts <file.cpuprofile> [...more]
+ * `--sdk` splits the AWS SDK's share by step of its request pipeline (bench/lib/sdk-areas.ts),
+ * with Node's own frames (crypto, URL, buffers) charged to the SDK step that called them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { sdkArea } from './lib/sdk-areas';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string };
+  callFrame: { functionName: string; url: string; lineNumber: number };
   children?: number[];
 }
 interface Profile {
@@ -48,7 +51,9 @@ const SPECIAL: Record<string, string> = {
   '(root)': 'V8/native (program)',
 };
 
-export function summarise(profile: Profile): Map<string, number> {
+const SDK_URL = CATEGORIES[0]![1];
+
+export function summarise(profile: Profile, options: { sdk?: boolean } = {}): Map<string, number> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -56,9 +61,13 @@ export function summarise(profile: Profile): Map<string, number> {
   const categorise = (id: number): string => {
     const known = categoryOf.get(id);
     if (known !== undefined) return known;
-    const { functionName, url } = byId.get(id)!.callFrame;
+    const frame = byId.get(id)!.callFrame;
+    const { functionName, url } = frame;
     let category = Object.hasOwn(SPECIAL, functionName) ? SPECIAL[functionName] : undefined;
-    if (category === undefined && url) category = CATEGORIES.find(([, re]) => re.test(url))?.[0] ?? 'other scripts';
+    // --sdk: Node's own code (crypto, URL, Buffer) is charged to whoever called it.
+    const chargedToCaller = options.sdk === true && url.startsWith('node:');
+    if (category === undefined && options.sdk && SDK_URL.test(url)) category = `SDK: ${sdkArea(frame)}`;
+    if (category === undefined && url && !chargedToCaller) category = CATEGORIES.find(([, re]) => re.test(url))?.[0] ?? 'other scripts';
     if (category === undefined) {
       const up = parent.get(id);
       category = up === undefined ? 'V8/native (program)' : categorise(up);
@@ -75,8 +84,9 @@ export function summarise(profile: Profile): Map<string, number> {
 }
 
 if (require.main === module) {
-  for (const file of process.argv.slice(2)) {
-    const ms = summarise(JSON.parse(fs.readFileSync(file, 'utf8')) as Profile);
+  const sdk = process.argv.includes('--sdk');
+  for (const file of process.argv.slice(2).filter((arg) => arg !== '--sdk')) {
+    const ms = summarise(JSON.parse(fs.readFileSync(file, 'utf8')) as Profile, { sdk });
     const total = [...ms.values()].reduce((a, b) => a + b, 0);
     const busy = total - (ms.get('idle') ?? 0);
     console.log(`\n${path.basename(file)}: ${(total / 1000).toFixed(1)} s profiled, ${(busy / 1000).toFixed(1)} s busy`);

@@ -4,7 +4,12 @@
  * through the in-process handler on the LevelDB store, the same on dynalite's in-memory store,
  * and dynalite's request handling alone (the in-process answer without the SDK: what the SDK
  * adds is the difference). CPU µs per call (this process, all threads) and calls/s, 16 in flight.
- *   BENCH_OPS=<n> calls per measure (default 2000), BENCH_ROUNDS=<n> (default 3; median shown)
+ * Issue 9 (the SDK client's own cost): the "SDK only" rows answer every request with a fixed
+ * body (no store at all), so they are the client's own cost per call: the platform's document
+ * client as `createAwsClients` builds it against the SDK's defaults (levers one at a time), and
+ * the plain client with and without `cacheMiddleware` (which lib-dynamodb refuses).
+ *   BENCH_OPS=<n> calls per measure (default 2000), BENCH_ROUNDS=<n> (default 3; median shown),
+ *   BENCH_ONLY=<text> only the rows whose name contains it (e.g. `SDK only`)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +17,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Server } from 'node:http';
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand as DocQueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createAwsClients } from '../shared/aws/clients';
+import { loadConfig } from '../shared/config';
+import { cannedDynamoDbHandler } from './lib/canned-dynamodb';
 import { startDynamoDb } from '../local/components/dynamodb';
 import { answerDynamoDbRequest, createInProcessDynamoDbHandler, type DynaliteStore } from '../local/transport/dynamodb';
 
@@ -59,6 +68,58 @@ function sdkSide(name: string, client: DynamoDBClient, prefix: string): Side {
           Limit: 5,
         }),
       ),
+  };
+}
+
+/** The same three calls through the document client (plain JS values), as the platform makes them. */
+function documentSide(name: string, client: DynamoDBDocumentClient, prefix: string): Side {
+  return {
+    name,
+    get: (i) => client.send(new GetCommand({ TableName: TABLE, Key: { pk: `${prefix}seed${i % 50}`, sk: 'APP' } })),
+    put: (i) =>
+      client.send(
+        new PutCommand({
+          TableName: TABLE,
+          Item: { pk: `${prefix}p${i}-${performance.now()}`, sk: 'APP', gsi1pk: `${prefix}owner`, gsi1sk: `t${i}` },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    query: () =>
+      client.send(
+        new DocQueryCommand({
+          TableName: TABLE,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :o',
+          ExpressionAttributeValues: { ':o': `${prefix}seedowner` },
+          Limit: 5,
+        }),
+      ),
+  };
+}
+
+/** The client's own cost per call: the platform's client and the SDK's levers, each on a canned answer. */
+function sdkOnlySides(endpoint: string, port: number): { sides: Side[]; clients: Array<{ destroy(): void }> } {
+  const marshallOptions = { removeUndefinedValues: true };
+  const defaults = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials, requestHandler: cannedDynamoDbHandler() });
+  const platform = createAwsClients(loadConfig({ ONETHING_LOCAL: '1', ONETHING_DYNAMODB_PORT: String(port) }), {
+    dynamodb: cannedDynamoDbHandler(),
+  }).ddb;
+  const plain = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials, requestHandler: cannedDynamoDbHandler() });
+  const cached = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials,
+    requestHandler: cannedDynamoDbHandler(),
+    cacheMiddleware: true,
+  });
+  return {
+    sides: [
+      documentSide('SDK only: document client, SDK defaults (before)', DynamoDBDocumentClient.from(defaults, { marshallOptions }), ''),
+      documentSide('SDK only: document client as createAwsClients builds it (now)', platform, ''),
+      sdkSide('SDK only: plain client, SDK defaults', plain, ''),
+      sdkSide('SDK only: plain client, cacheMiddleware (lib-dynamodb refuses it)', cached, ''),
+    ],
+    clients: [defaults, platform, plain, cached],
   };
 }
 
@@ -186,6 +247,10 @@ async function main(): Promise<void> {
     sdkSide('SDK in-process (in-memory store)', inMemory, 'm'),
     rawSide(disk.store, 'i'),
   ];
+  const sdkOnly = sdkOnlySides(endpoint, disk.port);
+  sides.push(...sdkOnly.sides);
+  const only = process.env.BENCH_ONLY;
+  if (only) sides.splice(0, sides.length, ...sides.filter((side) => side.name.includes(only)));
   const results = new Map<string, Array<{ cpuUs: number; perSecond: number }>>();
   for (let round = 0; round < ROUNDS; round++) {
     for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
@@ -214,6 +279,7 @@ async function main(): Promise<void> {
   http.destroy();
   inProcess.destroy();
   inMemory.destroy();
+  for (const client of sdkOnly.clients) client.destroy();
   await disk.close();
   await new Promise<void>((resolve) => memory.close(() => resolve()));
   fs.rmSync(dir, { recursive: true, force: true });

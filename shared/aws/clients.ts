@@ -5,6 +5,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { Config } from '../config';
+import { signerBuiltOnce } from './signer';
 
 export interface AwsClients {
   ddb: DynamoDBDocumentClient;
@@ -44,7 +45,13 @@ export function createAwsClients(config: Config, localHandlers: LocalRequestHand
     return custom === undefined ? {} : { requestHandler: custom };
   };
 
-  const dynamodb = new DynamoDBClient({ ...base, ...local(config.ports.dynamodb), ...handler('dynamodb') });
+  // issue 9: the same SigV4 signer for every request instead of a new one per call (./signer.ts).
+  const dynamodb: DynamoDBClient = new DynamoDBClient({
+    ...base,
+    ...local(config.ports.dynamodb),
+    ...handler('dynamodb'),
+    signer: signerBuiltOnce(() => dynamodb.config, 'dynamodb'),
+  });
   const ddb = DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
   const s3 = new S3Client({
     ...base,
@@ -53,6 +60,11 @@ export function createAwsClients(config: Config, localHandlers: LocalRequestHand
     // s3rver predates the flexible-checksum headers the SDK sends by default.
     ...(config.local ? ({ requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } as const) : {}),
   });
-  const sfn = new SFNClient({ ...base, ...local(config.ports.sfn), ...handler('sfn') });
+  const sfn: SFNClient = new SFNClient({
+    ...base,
+    ...local(config.ports.sfn),
+    ...handler('sfn'),
+    signer: signerBuiltOnce(() => sfn.config, 'states'),
+  });
   return { ddb, s3, sfn };
 }
