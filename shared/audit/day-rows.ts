@@ -20,7 +20,7 @@
 import { BatchGetCommand, PutCommand, type BatchGetCommandOutput, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { factsOf, type ApplicationFacts, type LoggedEvent } from './facts';
 import { FACTS_PREFIX } from './facts-keys';
-import { addApplication, emptySummary, mergeSummary, packSummary, unpackSummary, type DaySummary } from './day-summary';
+import { addApplication, emptySummary, mergePackedSummary, packSummary, unpackSummary, type DaySummary } from './day-summary';
 import { cstDateOf, type Period } from './period';
 import { dateToDay, dayToDate } from '../calendar/cst';
 
@@ -153,7 +153,7 @@ export async function readDayRows(deps: Deps, period: Period, f: { includeTests:
         for (const item of page.Items ?? []) {
           if (!f.includeTests && (item.sk as string).endsWith('#t')) continue;
           revs.set(keyText(item as RowKey), item.rev as string);
-          mergeSummary(summary, unpackSummary(item.summary as string));
+          mergePackedSummary(summary, item.summary as string);
         }
         start = page.LastEvaluatedKey;
       } while (start);

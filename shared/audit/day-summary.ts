@@ -154,7 +154,8 @@ const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 *
 
 /** statsOf() of the values a histogram holds (each value `scale`d first, as the brute force divides). */
 export function statsOfHistogram(h: Histogram, scale = 1): Stats {
-  const values = [...h.keys()].sort((a, b) => a - b);
+  // A typed array sorts numbers natively: ~10x faster than a comparator over a year's ~100k values.
+  const values = Float64Array.from(h.keys()).sort();
   let n = 0;
   for (const v of values) n += h.get(v)!;
   if (n === 0) return { avg: null, p50: null, p90: null };
@@ -246,7 +247,7 @@ export function reportFromSummary(
 
 /** Sorted values, delta-coded in base 36, `*count` when above 1: "a,3*2,k" (integers only). */
 function packIntegers(h: Histogram): string {
-  const values = [...h.keys()].sort((a, b) => a - b);
+  const values = [...Float64Array.from(h.keys()).sort()];
   let prev = 0;
   return values
     .map((v) => {
@@ -258,21 +259,23 @@ function packIntegers(h: Histogram): string {
     .join(',');
 }
 
-function unpackIntegers(s: string): Histogram {
-  const h: Histogram = new Map();
-  if (s === '') return h;
+/** Adds a packed histogram's counts into `into` (a report merges ~730 rows: no Map per row). */
+function addPackedIntegers(into: Histogram, s: string): void {
+  if (s === '') return;
   let prev = 0;
   for (const part of s.split(',')) {
     const star = part.indexOf('*');
     prev += parseInt(star < 0 ? part : part.slice(0, star), 36);
-    h.set(prev, star < 0 ? 1 : parseInt(part.slice(star + 1), 36));
+    bump(into, prev, star < 0 ? 1 : parseInt(part.slice(star + 1), 36));
   }
-  return h;
 }
 
 /** Working days need not be integers in every calendar: fall back to exact decimal text. */
 const packNumbers = (h: Histogram) => ([...h.keys()].every(Number.isSafeInteger) ? packIntegers(h) : { v: [...h.entries()] });
-const unpackNumbers = (p: string | { v: Array<[number, number]> }): Histogram => (typeof p === 'string' ? unpackIntegers(p) : new Map(p.v));
+function addPackedNumbers(into: Histogram, p: string | { v: Array<[number, number]> }): void {
+  if (typeof p === 'string') addPackedIntegers(into, p);
+  else for (const [value, n] of p.v) bump(into, value, n);
+}
 
 type Packed = {
   a: Record<string, [number, number, number, number, number, number, number, string]>;
@@ -301,32 +304,36 @@ export function packSummary(s: DaySummary): string {
   return JSON.stringify(packed);
 }
 
-export function unpackSummary(text: string): DaySummary {
+export const unpackSummary = (text: string): DaySummary => mergePackedSummary(emptySummary(), text);
+
+/** mergeSummary(into, unpackSummary(text)) without building the row's maps first; returns `into`. */
+export function mergePackedSummary(into: DaySummary, text: string): DaySummary {
   const p = JSON.parse(text) as Packed;
-  const s = emptySummary();
-  for (const [svc, [applications, completed, withdrawn, failed, completedOnTime, evaluations, badReviews, ms]] of Object.entries(p.a))
-    s.apps.set(svc, {
-      applications,
-      completed,
-      withdrawn,
-      failed,
-      completedOnTime,
-      evaluations,
-      badReviews,
-      handlingMs: unpackIntegers(ms),
-    });
-  for (const [svc, depts] of Object.entries(p.b)) {
-    const m = new Map<string, BranchCell>();
-    for (const [d, [tasks, decided, decidedOnTime, open, ms, wd]] of Object.entries(depts))
-      m.set(d, {
-        tasks,
-        decided,
-        decidedOnTime,
-        openDue: new Map(Object.entries(open)),
-        handlingMs: unpackIntegers(ms),
-        workingDays: unpackNumbers(wd),
-      });
-    s.branches.set(svc, m);
+  for (const [svc, [applications, completed, withdrawn, failed, completedOnTime, evaluations, badReviews, ms]] of Object.entries(p.a)) {
+    let cell = into.apps.get(svc);
+    if (!cell) into.apps.set(svc, (cell = appCell()));
+    cell.applications += applications;
+    cell.completed += completed;
+    cell.withdrawn += withdrawn;
+    cell.failed += failed;
+    cell.completedOnTime += completedOnTime;
+    cell.evaluations += evaluations;
+    cell.badReviews += badReviews;
+    addPackedIntegers(cell.handlingMs, ms);
   }
-  return s;
+  for (const [svc, depts] of Object.entries(p.b)) {
+    let mine = into.branches.get(svc);
+    if (!mine) into.branches.set(svc, (mine = new Map<string, BranchCell>()));
+    for (const [d, [tasks, decided, decidedOnTime, open, ms, wd]] of Object.entries(depts)) {
+      let cell = mine.get(d);
+      if (!cell) mine.set(d, (cell = branchCell()));
+      cell.tasks += tasks;
+      cell.decided += decided;
+      cell.decidedOnTime += decidedOnTime;
+      for (const [due, n] of Object.entries(open)) bump(cell.openDue, due, n);
+      addPackedIntegers(cell.handlingMs, ms);
+      addPackedNumbers(cell.workingDays, wd);
+    }
+  }
+  return into;
 }
