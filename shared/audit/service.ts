@@ -18,7 +18,8 @@ import type { AnchorStore } from './anchors';
 import { fileAnchorStore, s3AnchorStore } from './anchor-store';
 import { loadAuditConfig, type AuditConfig } from './config';
 import { tamperMetricLine } from './tamper-metric';
-import { verify, type Verification } from './verify';
+import { findingsOf, verify, type Verification } from './verify';
+import { recordFindings, storedFindings } from './tamper-findings';
 import type { WorkingCalendar } from '../calendar';
 import { anomaliesOf, anomalyKey, DEFAULT_THRESHOLDS, type Anomaly, type AnomalyKind, type AnomalyThresholds } from './anomalies';
 import { factsOfApplications, submittedIn } from './facts-store';
@@ -103,12 +104,16 @@ export function createAuditService(deps: AuditDeps, opts: AuditOptions = {}) {
   const signer = () => (exportSigner ??= signerOf(auditConfig));
   const writeMetric = opts.writeMetric ?? ((line: string) => void process.stdout.write(`${line}\n`));
 
-  /** Verifies and raises the tamper signal (metric + error log) when anything is found. */
+  /**
+   * Verifies, records what it finds as `tamper` anomalies (tamper-findings.ts) and raises the
+   * tamper signal (metric + error log) when anything is found.
+   */
   const verified = async (target: Parameters<typeof verify>[1]): Promise<Verification> => {
-    const result = await verify({ ddb: deps.ddb, tableName, anchors: anchors() }, target);
+    const { firstAt, ...result } = await verify({ ddb: deps.ddb, tableName, anchors: anchors() }, target);
     if (!result.ok) {
       writeMetric(tamperMetricLine(deps.clock, result.broken.length));
       deps.logger.error('timing log tamper found', { broken: result.broken });
+      await recordFindings(findingsDeps, findingsOf({ ...result, firstAt }), deps.clock.now());
     }
     return result;
   };
@@ -117,6 +122,7 @@ export function createAuditService(deps: AuditDeps, opts: AuditOptions = {}) {
   const who = (p: Principal) => ({ role: p.role, sub: p.sub });
 
   const auditTable = { ddb: deps.ddb, tableName };
+  const findingsDeps = { ddb: deps.ddb, tableName: deps.config.tableName };
   const factsDeps = { ddb: deps.ddb, clock: deps.clock, auditTableName: tableName, tableName: deps.config.tableName };
   // The rolled-up rows plus the live tail (facts-rollup.ts); before the first rollup, every chain.
   const factsIn = async (period: Period, f: { includeTests: boolean; serviceId?: string }) =>
@@ -162,16 +168,11 @@ export function createAuditService(deps: AuditDeps, opts: AuditOptions = {}) {
       // The index is built with the default thresholds: other thresholds recompute from facts.
       const indexed = JSON.stringify(thresholds) === JSON.stringify(DEFAULT_THRESHOLDS);
       const watermark = indexed && q.kind !== 'tamper' ? await readWatermark(factsDeps) : undefined;
+      const page = { ...q, ...(after !== undefined ? { after } : {}) };
       let found: Anomaly[];
       if (q.kind === 'tamper') found = [];
       else if (watermark !== undefined) {
-        found = await anomalyPageFromIndex(
-          { ...factsDeps, calendar: deps.calendar, thresholds },
-          period,
-          { ...q, ...(after !== undefined ? { after } : {}) },
-          now,
-          watermark,
-        );
+        found = await anomalyPageFromIndex({ ...factsDeps, calendar: deps.calendar, thresholds }, period, page, now, watermark);
       } else {
         const apps = await factsIn(period, q);
         const lookback = periodOf(
@@ -181,16 +182,8 @@ export function createAuditService(deps: AuditDeps, opts: AuditOptions = {}) {
         const history = q.kind === undefined || q.kind === 'resubmission' ? await factsIn(lookback, q) : [];
         found = anomaliesOf(apps, history, deps.calendar, now, thresholds);
       }
-      if (q.kind === undefined || q.kind === 'tamper') {
-        const v = await verified({ period });
-        for (const b of v.broken)
-          found.push({
-            kind: 'tamper',
-            applicationId: b.applicationId,
-            at: now.toISOString(),
-            detail: { reason: b.reason, ...(b.seq !== undefined ? { seq: b.seq } : {}) },
-          });
-      }
+      // `tamper`: the stored findings of every verification (tamper-findings.ts); no live verify.
+      if (q.kind === undefined || q.kind === 'tamper') found.push(...(await storedFindings(findingsDeps, period, page, now)));
       const matching = found
         .filter((a) => (q.kind === undefined || a.kind === q.kind) && (q.department === undefined || a.department === q.department))
         .sort((a, b) => (anomalyKey(a) < anomalyKey(b) ? -1 : anomalyKey(a) > anomalyKey(b) ? 1 : 0))
