@@ -25,6 +25,7 @@ import { timelinessReport } from '../shared/audit/timeliness';
 import type { LoggedEvent } from '../shared/audit/facts';
 import { periodOf } from '../shared/audit/period';
 import { createAuditService } from '../shared/audit/service';
+import { DEFAULT_THRESHOLDS } from '../shared/audit/anomalies';
 import { verify } from '../shared/audit/verify';
 import { writeEvents } from '../test/integration/support/audit-log';
 import { generate, rng } from '../test/unit/shared/audit/generated-logs';
@@ -164,7 +165,9 @@ async function main() {
       fs.writeFileSync(markerFile, JSON.stringify({ events: written, applications, writeS, rollS, folds: rolled.applications }));
     }
 
-    const service = createAuditService(deps, { auditConfig: { auditDir: dataDir, anchorEveryHours: 24, exportKeySpec: 'ECC_NIST_P256' } });
+    const service = createAuditService(deps, {
+      auditConfig: { auditDir: dataDir, anchorEveryHours: 24, exportKeySpec: 'ECC_NIST_P256', thresholds: DEFAULT_THRESHOLDS },
+    });
     const inspector = { role: 'inspector' as const, sub: 'bench-inspector' };
     const year = { from: '2025-01-01', to: '2025-12-31', includeTests: false };
     const report = await timed(RUNS, () => service.timeliness(inspector, year));

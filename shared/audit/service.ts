@@ -21,9 +21,10 @@ import { tamperMetricLine } from './tamper-metric';
 import { findingsOf, verify, type Verification } from './verify';
 import { recordFindings, storedFindings } from './tamper-findings';
 import type { WorkingCalendar } from '../calendar';
-import { anomaliesOf, anomalyKey, DEFAULT_THRESHOLDS, type Anomaly, type AnomalyKind, type AnomalyThresholds } from './anomalies';
+import { anomaliesOf, anomalyKey, type Anomaly, type AnomalyKind, type AnomalyThresholds } from './anomalies';
 import { factsOfApplications, submittedIn } from './facts-store';
-import { factsFromRows, readWatermark, summaryFromDayRows } from './facts-rollup';
+import { factsFromRows, readWatermarkState, summaryFromDayRows } from './facts-rollup';
+import { thresholdsFingerprint } from './thresholds';
 import { anomalyPageFromIndex } from './anomaly-page';
 import { reportFromSummary } from './day-summary';
 import { timelinessReport, type TimelinessReport } from './timeliness';
@@ -164,15 +165,23 @@ export function createAuditService(deps: AuditDeps, opts: AuditOptions = {}) {
       const after = cursors.decode(q.cursor, list)?.k;
       const period = periodOf(q.from, q.to)!;
       const now = deps.clock.now();
-      const thresholds = opts.thresholds ?? DEFAULT_THRESHOLDS;
-      // The index is built with the default thresholds: other thresholds recompute from facts.
-      const indexed = JSON.stringify(thresholds) === JSON.stringify(DEFAULT_THRESHOLDS);
-      const watermark = indexed && q.kind !== 'tamper' ? await readWatermark(factsDeps) : undefined;
+      const thresholds = opts.thresholds ?? auditConfig.thresholds;
+      // The index serves only the thresholds it was built with (its watermark says which); until
+      // the rollup has rebuilt it for the configured ones, the list computes from the facts.
+      const state = q.kind !== 'tamper' ? await readWatermarkState(factsDeps) : undefined;
+      const mark = state?.thresholds === thresholdsFingerprint(thresholds) ? state : undefined;
+      const watermark = mark?.upTo;
       const page = { ...q, ...(after !== undefined ? { after } : {}) };
       let found: Anomaly[];
       if (q.kind === 'tamper') found = [];
       else if (watermark !== undefined) {
-        found = await anomalyPageFromIndex({ ...factsDeps, calendar: deps.calendar, thresholds }, period, page, now, watermark);
+        found = await anomalyPageFromIndex(
+          { ...factsDeps, calendar: deps.calendar, thresholds, gen: mark!.gen },
+          period,
+          page,
+          now,
+          watermark,
+        );
       } else {
         const apps = await factsIn(period, q);
         const lookback = periodOf(
