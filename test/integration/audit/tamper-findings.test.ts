@@ -204,3 +204,30 @@ test('a crash between finding and recording loses nothing: the next run finds it
   // Listed at the crashed run's instant (its first-found marker), not the day-later run's.
   expect(Date.parse(found!.at) - crashedAt).toBeLessThan(3_600_000);
 });
+
+test('the sweep re-hashes the sealed chains a slice per run and goes round; the other heads get one read each', async () => {
+  const run = () =>
+    checkAndSeal(
+      {
+        ddb: ddb(),
+        clock: t.runtime.clock,
+        auditTableName: auditTable(),
+        tableName: t.runtime.deps.config.tableName,
+        anchors: fileAnchorStore(path.join(t.dataDir, 'anchors.ndjson')),
+        logger: { error: () => undefined },
+        writeMetric: () => undefined,
+      },
+      { sweepChains: 4 },
+    );
+  // Every earlier run swept all 6 sealed chains (fewer than SWEEP_CHAINS), so this one starts from the first.
+  const first = await run();
+  expect(first.check).toMatchObject({ rehashedChains: 4, headsChecked: 2 });
+  expect(first.check.sweepNext).toBe([...apps].sort()[3]);
+  const second = await run();
+  expect(second.check).toMatchObject({ rehashedChains: 2, headsChecked: 4, sweepNext: '' });
+  // apps[0]'s in-place edit is found only by re-hashing: by whichever run's slice held it.
+  const hashFound = [first, second].filter((r) =>
+    r.check.findings.some((f) => f.applicationId === apps[0] && f.reason === 'hash-mismatch'),
+  );
+  expect(hashFound).toHaveLength(1);
+});
