@@ -3,8 +3,9 @@
  * into the real store (the embedded runtime's dynalite on a temporary data folder), the fact
  * rows rolled up, then the inspectors' answers timed:
  *   - the timeliness report over the whole year (service path: rows + live tail), REPORT_RUNS times;
- *   - the anomaly list over the whole year, same count (kind=overdue: the facts give every kind
- *     in one pass and the list filters; `tamper` alone re-verifies the chains, see below);
+ *   - the anomaly list over the whole year, same count: kind=overdue, the UNFILTERED list (every
+ *     kind, stored tamper findings merged) and kind=tamper (the stored findings only: no list
+ *     re-hashes the log), each its first page of 100;
  *   - verify throughput (events/s) over a sample month of hashed chains.
  *   - the same report by the previous path (one fact row per application + tail), OLD_RUNS
  *     times interleaved with as many day-row runs (the machine is shared: compare side by side),
@@ -25,6 +26,7 @@ import { timelinessReport } from '../shared/audit/timeliness';
 import type { LoggedEvent } from '../shared/audit/facts';
 import { periodOf } from '../shared/audit/period';
 import { createAuditService } from '../shared/audit/service';
+import { DEFAULT_THRESHOLDS } from '../shared/audit/anomalies';
 import { verify } from '../shared/audit/verify';
 import { writeEvents } from '../test/integration/support/audit-log';
 import { generate, rng } from '../test/unit/shared/audit/generated-logs';
@@ -164,7 +166,9 @@ async function main() {
       fs.writeFileSync(markerFile, JSON.stringify({ events: written, applications, writeS, rollS, folds: rolled.applications }));
     }
 
-    const service = createAuditService(deps, { auditConfig: { auditDir: dataDir, anchorEveryHours: 24, exportKeySpec: 'ECC_NIST_P256' } });
+    const service = createAuditService(deps, {
+      auditConfig: { auditDir: dataDir, anchorEveryHours: 24, exportKeySpec: 'ECC_NIST_P256', thresholds: DEFAULT_THRESHOLDS },
+    });
     const inspector = { role: 'inspector' as const, sub: 'bench-inspector' };
     const year = { from: '2025-01-01', to: '2025-12-31', includeTests: false };
     const report = await timed(RUNS, () => service.timeliness(inspector, year));
@@ -198,6 +202,14 @@ async function main() {
     const anomalies = await timed(ANOMALY_RUNS, () => service.anomalies(inspector, { ...year, kind: 'overdue', limit: 100 }));
     line(
       `anomalies (year, kind=overdue, first page of 100): p50 ${anomalies.p50} ms, p99 ${anomalies.p99} ms (${ANOMALY_RUNS} runs), load ${load()}`,
+    );
+    const unfiltered = await timed(ANOMALY_RUNS, () => service.anomalies(inspector, { ...year, limit: 100 }));
+    line(
+      `anomalies (year, unfiltered, first page of 100: ${unfiltered.last.items.length} items): p50 ${unfiltered.p50} ms, p99 ${unfiltered.p99} ms (${ANOMALY_RUNS} runs), load ${load()}`,
+    );
+    const tamper = await timed(ANOMALY_RUNS, () => service.anomalies(inspector, { ...year, kind: 'tamper', limit: 100 }));
+    line(
+      `anomalies (year, kind=tamper, first page of 100: ${tamper.last.items.length} stored findings): p50 ${tamper.p50} ms, p99 ${tamper.p99} ms (${ANOMALY_RUNS} runs), load ${load()}`,
     );
 
     const sample = periodOf('2025-06-01', '2025-06-30')!;

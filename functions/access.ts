@@ -33,7 +33,10 @@ export type Access =
   | 'audit:export-public-key' // kms:GetPublicKey on the export signing key
   // Inspectors at scale (issue 8): the derived fact rows, keys `AUDITFACTS*` of the main table only.
   | 'main:read-audit-facts' // GetItem/Query/BatchGetItem on the main table for keys `AUDITFACTS*` (fact, day and anomaly rows + watermark)
-  | 'main:write-audit-facts'; // PutItem/UpdateItem on the main table for keys `AUDITFACTS*` (the rollup only)
+  | 'main:write-audit-facts' // PutItem/UpdateItem on the main table for keys `AUDITFACTS*` (the rollup only)
+  // Stored tamper findings (issue 8): GetItem/PutItem/UpdateItem on the main table for the keys
+  // `AUDITFACTS#TAMPER*` and `AUDITFACTS#ANOMS#tamper#*` only (verify and the anchor job).
+  | 'main:record-tamper';
 
 /** The key prefix each materials area covers in the bucket (DESIGN.md "S3"). */
 export const MATERIAL_PREFIXES = { uploads: 'uploads/', applications: 'applications/', events: 'events/' } as const;

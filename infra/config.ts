@@ -81,6 +81,7 @@ const schema = z.object({
   // Site settings (infra/site-settings.ts checks their content against the catalog).
   promisedLimits: z.string().optional(),
   findingRectifyWorkingDays: z.coerce.number().int().min(1).max(365).optional(),
+  anomalyThresholds: z.string().optional(),
 });
 
 /** A context value that is JSON: text as given, an object (cdk.json) as its JSON. */
@@ -116,6 +117,8 @@ export function loadDeployConfig(context: ContextReader, env: NodeJS.ProcessEnv)
     // cdk.json may hold the promises as an object; `-c promisedLimits='{...}'` passes JSON text.
     promisedLimits: jsonText(context('promisedLimits')),
     findingRectifyWorkingDays: str(context('findingRectifyWorkingDays')),
+    // Like promisedLimits: an object in cdk.json, JSON text from -c.
+    anomalyThresholds: jsonText(context('anomalyThresholds')),
   };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

@@ -8,6 +8,7 @@ import { InvalidDefinitionError } from '../workflows/errors';
 import { parsePromisedLimits, PROMISED_LIMITS_ENV } from '../workflows/promised-limits';
 import { FINDING_RECTIFY_DAYS_ENV, loadWalkthroughSettings } from '../shared/walkthroughs/settings';
 import { ConfigError } from '../shared/config';
+import { ANOMALY_THRESHOLDS_ENV, parseThresholds, ThresholdsError } from '../shared/audit/thresholds';
 import { DeployConfigError } from './errors';
 
 export interface SiteSettings {
@@ -15,6 +16,8 @@ export interface SiteSettings {
   readonly promisedLimits?: string;
   /** ONETHING_FINDING_RECTIFY_WORKING_DAYS: working days before a walk-through finding shows as overdue. */
   readonly findingRectifyWorkingDays?: number;
+  /** ONETHING_ANOMALY_THRESHOLDS: JSON, a partial override of the anomaly thresholds' defaults. */
+  readonly anomalyThresholds?: string;
 }
 
 /**
@@ -43,6 +46,15 @@ export function siteEnvironment(settings: SiteSettings): Record<string, string> 
       throw error;
     }
     env[FINDING_RECTIFY_DAYS_ENV] = value;
+  }
+  if (settings.anomalyThresholds !== undefined) {
+    try {
+      parseThresholds(settings.anomalyThresholds);
+    } catch (error) {
+      if (error instanceof ThresholdsError) throw new DeployConfigError('anomalyThresholds', error.message);
+      throw error;
+    }
+    env[ANOMALY_THRESHOLDS_ENV] = settings.anomalyThresholds;
   }
   return env;
 }

@@ -1,12 +1,13 @@
 /**
- * The local anchor timer (issue 8): seals the chain heads into `<data>/anchors.ndjson` whenever
+ * The local anchor timer (issue 8): checks the log for tampering (tamper-check.ts) and seals the chain heads into `<data>/anchors.ndjson` whenever
  * the PLATFORM clock has moved `everyHours` past the last anchor (24 by default: at least daily).
  * It checks at start, after every dev-clock advance (so advancing the clock a day seals, before
  * the advance request answers) and once a real minute. One seal at a time; `stop` waits for it.
  */
 import type { PlatformDeps } from '../shared/deps';
 import type { DevClock } from './dev/clock';
-import { sealAnchor, type AnchorStore } from '../shared/audit/anchors';
+import type { AnchorStore } from '../shared/audit/anchors';
+import { checkAndSeal } from '../shared/audit/tamper-check';
 
 const CHECK_EVERY_MS = 60_000;
 
@@ -26,7 +27,16 @@ export async function startAnchorTimer(
     if (stopped) return Promise.resolve();
     running ??= (async () => {
       try {
-        if (await due()) await sealAnchor({ ddb: deps.ddb, clock, tableName: deps.config.auditTableName, store });
+        // The scheduled tamper check runs first (shared/audit/tamper-check.ts): found without anyone asking.
+        if (await due())
+          await checkAndSeal({
+            ddb: deps.ddb,
+            clock,
+            auditTableName: deps.config.auditTableName,
+            tableName: deps.config.tableName,
+            anchors: store,
+            logger: deps.logger,
+          });
       } catch (error) {
         deps.logger.error('sealing the anchor failed', { error: error as Error });
       } finally {

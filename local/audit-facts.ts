@@ -8,19 +8,29 @@
 import type { PlatformDeps } from '../shared/deps';
 import type { Clock } from '../shared/clock';
 import { rollUpFacts } from '../shared/audit/facts-rollup';
+import type { AnomalyThresholds } from '../shared/audit/anomalies';
 
 export const ROLLUP_EVERY_MS = 5 * 60_000;
 
-export function startFactsRollupTimer(deps: PlatformDeps, clock: Clock, everyMs = ROLLUP_EVERY_MS): { stop: () => Promise<void> } {
+export function startFactsRollupTimer(
+  deps: PlatformDeps,
+  clock: Clock,
+  thresholds: AnomalyThresholds,
+  everyMs = ROLLUP_EVERY_MS,
+): { stop: () => Promise<void> } {
   let running: Promise<void> | undefined;
   const run = () => {
-    running ??= rollUpFacts({
-      ddb: deps.ddb,
-      clock,
-      calendar: deps.calendar,
-      auditTableName: deps.config.auditTableName,
-      tableName: deps.config.tableName,
-    })
+    running ??= rollUpFacts(
+      {
+        ddb: deps.ddb,
+        clock,
+        calendar: deps.calendar,
+        auditTableName: deps.config.auditTableName,
+        tableName: deps.config.tableName,
+      },
+      // The configured thresholds (ONETHING_ANOMALY_THRESHOLDS): the index is rebuilt for them.
+      { thresholds },
+    )
       .then(
         () => undefined,
         (error: unknown) => deps.logger.error('rolling up the audit facts failed', { error: error as Error }),

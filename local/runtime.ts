@@ -231,7 +231,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     const anchors = await startAnchorTimer(deps, clock, anchorStoreOf(deps, auditConfig), auditConfig.anchorEveryHours);
     stack.push(anchors.stop);
     // Issue 8 "Scale": the inspectors' fact rows rolled up every few real minutes (local/audit-facts.ts).
-    if (opts.factsRollupEveryMs !== 0) stack.push(startFactsRollupTimer(deps, clock, opts.factsRollupEveryMs).stop);
+    if (opts.factsRollupEveryMs !== 0) stack.push(startFactsRollupTimer(deps, clock, auditConfig.thresholds, opts.factsRollupEveryMs).stop);
     ready = true;
 
     return {

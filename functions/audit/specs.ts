@@ -1,13 +1,14 @@
 import type { FunctionSpec } from '../access';
 
 /**
- * Seals the chain heads into an anchor in the Object Lock archive (issue 8), on a schedule:
- * reads the by-day index of the audit table, lists and writes only `anchors/` objects.
+ * Checks the log for tampering and seals the chain heads into an anchor in the Object Lock
+ * archive (issue 8), on a schedule: reads the log and its by-day index, lists and writes only
+ * `anchors/` objects, records findings under their own keys of the main table.
  */
 export const sealAnchorsFunction: FunctionSpec = {
   name: 'seal-anchors',
   entry: 'functions/audit/seal-anchors.ts',
-  access: ['audit:inspect', 'archive:read-anchors', 'archive:write-anchors'],
+  access: ['audit:inspect', 'archive:read-anchors', 'archive:write-anchors', 'main:record-tamper'],
 };
 
 /**

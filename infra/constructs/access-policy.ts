@@ -11,6 +11,7 @@ import { executionArnPattern, stateMachineArn } from '../naming';
 import { KEY_NEEDS, keyStatements, type KeyService } from './key-grants';
 import { ANCHOR_PREFIX } from '../../shared/audit/anchor-store';
 import { FACTS_PREFIX } from '../../shared/audit/facts-rollup';
+import { TAMPER_PREFIX, tamperPartition } from '../../shared/audit/tamper-findings';
 
 /** What the platform's functions can be granted access to (`Access` in functions/access.ts). */
 export interface PlatformResources {
@@ -192,6 +193,15 @@ export function accessGrants(scope: IConstruct, access: readonly Access[], r: Pl
         kms.dynamodb.push(...(write ? KEY_NEEDS.dynamodb.write : KEY_NEEDS.dynamodb.read));
         break;
       }
+      case 'main:record-tamper':
+        // Stored tamper findings (shared/audit/tamper-findings.ts): their own keys only.
+        statements.push(
+          allow(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], [r.mainTable.tableArn], {
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${TAMPER_PREFIX}*`, `${tamperPartition('')}*`] },
+          }),
+        );
+        kms.dynamodb.push(...KEY_NEEDS.dynamodb.write);
+        break;
       case 'archive:read-anchors':
         statements.push(...archiveGrants(scope, r.archive, 'read'));
         break;

@@ -21,7 +21,7 @@ export interface AuditAnchorsProps {
 
 /**
  * Issue 8 on AWS: the scheduled function that seals chain heads into the Object Lock archive,
- * and the alarm on tamper findings (any `verify` or anomaly listing that found one).
+ * and the alarm on tamper findings (any `verify`, or the check the sealing function runs first).
  */
 export class AuditAnchors extends Construct {
   readonly seal: PlatformFunction;

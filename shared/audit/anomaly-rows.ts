@@ -43,14 +43,25 @@ export interface AnomalyRowsDeps {
   tableName: string;
   calendar: Pick<WorkingCalendar, 'isWorkingDay' | 'workingDaysUsed'>;
   thresholds: AnomalyThresholds;
+  /** The index generation written or read (stored with the watermark; 0 before any rebuild). */
+  gen?: number;
 }
+
+/**
+ * The partition of `kind` ('all' = every kind the rollup indexes) in a CST month. Each rebuild
+ * for new thresholds writes a new generation into fresh partitions (`#g<n>`), so it never has to
+ * tombstone what the old thresholds produced; generation 0 keeps the original names, so data
+ * folders built before thresholds were configurable keep working.
+ */
+export const anomalyPartition = (gen: number, kind: AnomalyKind | 'all', month: string): string =>
+  gen === 0 ? `${ANOMALIES_PREFIX}#${kind}#${month}` : `${ANOMALIES_PREFIX}#g${gen}#${kind}#${month}`;
 
 type Item = Record<string, unknown> & { pk: string; sk: string };
 
 const isConditional = (a: Anomaly) => a.kind === 'bad-review-unanswered' || (a.kind === 'overdue' && a.detail.open === true);
 const monthOf = (at: string) => cstDateOf(at).slice(0, 7);
 
-function itemsOf(a: Anomaly, app: ApplicationFacts): Item[] {
+function itemsOf(a: Anomaly, app: ApplicationFacts, gen: number): Item[] {
   const body = {
     sk: anomalyKey(a),
     anomaly: JSON.stringify(a),
@@ -62,8 +73,8 @@ function itemsOf(a: Anomaly, app: ApplicationFacts): Item[] {
     ...(a.department !== undefined ? { dept: a.department } : {}),
   };
   return [
-    { pk: `${ANOMALIES_PREFIX}#all#${monthOf(a.at)}`, ...body },
-    { pk: `${ANOMALIES_PREFIX}#${a.kind}#${monthOf(a.at)}`, ...body },
+    { pk: anomalyPartition(gen, 'all', monthOf(a.at)), ...body },
+    { pk: anomalyPartition(gen, a.kind, monthOf(a.at)), ...body },
   ];
 }
 
@@ -193,11 +204,12 @@ export async function rollUpAnomalyRows(
         if (r) fresh.push(r);
       }
       const keep = new Set(fresh.map(anomalyKey));
-      for (const [k, a] of old) if (!keep.has(k)) for (const item of itemsOf(a, now)) writes.push({ pk: item.pk, sk: item.sk, gone: true });
+      for (const [k, a] of old)
+        if (!keep.has(k)) for (const item of itemsOf(a, now, deps.gen ?? 0)) writes.push({ pk: item.pk, sk: item.sk, gone: true });
       for (const a of fresh) {
         const was = old.get(anomalyKey(a));
         if (was && JSON.stringify(was) === JSON.stringify(a)) continue;
-        writes.push(...itemsOf(a, now));
+        writes.push(...itemsOf(a, now, deps.gen ?? 0));
       }
     }
   };
@@ -231,7 +243,7 @@ export interface AnomalyPageQuery {
  * applications of `skip` (the live tail), by month partitions until filled.
  */
 export async function indexedPage(
-  deps: Pick<AnomalyRowsDeps, 'ddb' | 'tableName'>,
+  deps: Pick<AnomalyRowsDeps, 'ddb' | 'tableName' | 'gen'>,
   period: Period,
   q: AnomalyPageQuery,
   now: Date,
@@ -261,7 +273,7 @@ export async function indexedPage(
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: {
             ...values,
-            ':pk': `${ANOMALIES_PREFIX}#${q.kind ?? 'all'}#${month}`,
+            ':pk': anomalyPartition(deps.gen ?? 0, q.kind ?? 'all', month),
             ...(q.after !== undefined ? { ':after': q.after } : {}),
           },
           ProjectionExpression: 'anomaly, app',
@@ -278,4 +290,48 @@ export async function indexedPage(
     } while (start);
   }
   return out;
+}
+
+/**
+ * A rebuild for new thresholds, one CST submission month of fact rows: every application's
+ * anomalies as of the watermark `upTo` into generation `deps.gen`. A row is `factsOf` its whole
+ * chain when the rollup last saw it, i.e. its chain before `upTo`, except for the applications
+ * with an event at or after `upTo` (`tail`, whose chains are given): those are folded before
+ * `upTo` here, exactly what a rollup step would have left for them.
+ */
+export async function rebuildAnomalyMonth(
+  deps: AnomalyRowsDeps,
+  factsPartition: string,
+  tail: ReadonlyMap<string, readonly LoggedEvent[]>,
+  upTo: string,
+  parallel = 8,
+): Promise<number> {
+  const writes: Array<Record<string, unknown>> = [];
+  let start: Record<string, unknown> | undefined;
+  let applications = 0;
+  do {
+    const page: QueryCommandOutput = await deps.ddb.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': factsPartition },
+        ProjectionExpression: 'facts',
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const row of page.Items ?? []) {
+      const stored = JSON.parse(row.facts as string) as ApplicationFacts;
+      const chain = tail.get(stored.applicationId);
+      const facts = chain ? factsBefore(chain, upTo) : stored;
+      if (!facts) continue;
+      applications++;
+      const found = ownAnomalies(deps, facts);
+      const r = await resubmissionOf(deps, facts);
+      if (r) found.push(r);
+      for (const a of found) writes.push(...itemsOf(a, facts, deps.gen ?? 0));
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  await putAll(deps, writes, parallel);
+  return applications;
 }

@@ -5,6 +5,8 @@
  */
 import * as z from 'zod';
 import { ConfigError } from '../config';
+import type { AnomalyThresholds } from './anomalies';
+import { ANOMALY_THRESHOLDS_ENV, parseThresholds, ThresholdsError } from './thresholds';
 
 export const AUDIT_ENV_NAMES = {
   auditDir: 'ONETHING_AUDIT_DIR',
@@ -13,6 +15,8 @@ export const AUDIT_ENV_NAMES = {
   // Signed export (AWS): the KMS signing key and its spec; locally the key is in auditDir.
   exportKeyArn: 'EXPORT_SIGNING_KEY_ARN',
   exportKeySpec: 'EXPORT_SIGNING_KEY_SPEC',
+  // Site setting: JSON, a partial override of the anomaly thresholds' defaults.
+  anomalyThresholds: ANOMALY_THRESHOLDS_ENV,
 } as const;
 
 export interface AuditConfig {
@@ -26,6 +30,8 @@ export interface AuditConfig {
   exportKeyArn?: string;
   /** Its spec: ECC_NIST_P256, or SM2 where the region offers it (China regions). */
   exportKeySpec: 'ECC_NIST_P256' | 'SM2';
+  /** The anomaly thresholds (defaults of PRODUCT.md unless the site overrides some). */
+  thresholds: AnomalyThresholds;
 }
 
 const N = AUDIT_ENV_NAMES;
@@ -44,7 +50,15 @@ export function loadAuditConfig(env: NodeJS.ProcessEnv = process.env): AuditConf
     throw new ConfigError(String(issue?.path[0]), issue?.message ?? parsed.error.message);
   }
   const e = parsed.data;
+  let thresholds: AnomalyThresholds;
+  try {
+    thresholds = parseThresholds(env[N.anomalyThresholds]);
+  } catch (error) {
+    if (error instanceof ThresholdsError) throw new ConfigError(N.anomalyThresholds, error.message);
+    throw error;
+  }
   return {
+    thresholds,
     ...(e[N.auditDir] !== undefined ? { auditDir: e[N.auditDir] } : {}),
     ...(e[N.archiveBucket] !== undefined ? { archiveBucket: e[N.archiveBucket] } : {}),
     anchorEveryHours: e[N.anchorEveryHours],

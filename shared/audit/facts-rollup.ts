@@ -21,8 +21,9 @@ import { cstDateOf, utcDaysCovering, type Period } from './period';
 import { dateToDay, dayToDate } from '../calendar/cst';
 import { applyTail, readDayRows, rollUpDayRows } from './day-rows';
 import type { DaySummary } from './day-summary';
-import { rollUpAnomalyRows, type AnomalyRowsDeps } from './anomaly-rows';
+import { rebuildAnomalyMonth, rollUpAnomalyRows, type AnomalyRowsDeps } from './anomaly-rows';
 import { DEFAULT_THRESHOLDS, type AnomalyThresholds } from './anomalies';
+import { DEFAULT_FINGERPRINT, thresholdsFingerprint } from './thresholds';
 
 import { FACTS_PREFIX } from './facts-keys';
 
@@ -59,8 +60,107 @@ async function queryAll<T>(ddb: DynamoDBDocumentClient, input: Query): Promise<T
 
 /** The instant up to which the rows are complete; undefined before the first rollup. */
 export async function readWatermark(deps: FactsDeps): Promise<string | undefined> {
+  return (await readWatermarkState(deps))?.upTo;
+}
+
+/** The watermark with what the anomaly index holds: its generation and thresholds' fingerprint. */
+export interface WatermarkState {
+  upTo: string;
+  /** thresholdsFingerprint of the thresholds the index was built with (absent in old data: the defaults). */
+  thresholds: string;
+  gen: number;
+}
+
+export async function readWatermarkState(deps: FactsDeps): Promise<WatermarkState | undefined> {
   const got = await deps.ddb.send(new GetCommand({ TableName: deps.tableName, Key: WATERMARK_KEY, ConsistentRead: true }));
-  return typeof got.Item?.upTo === 'string' ? got.Item.upTo : undefined;
+  const item = got.Item;
+  if (typeof item?.upTo !== 'string') return undefined;
+  return {
+    upTo: item.upTo,
+    thresholds: typeof item.thr === 'string' ? item.thr : DEFAULT_FINGERPRINT,
+    gen: typeof item.gen === 'number' ? item.gen : 0,
+  };
+}
+
+/** The CST months of fact rows from the epoch to `upTo`'s (an application is submitted before the watermark). */
+function factMonthsUpTo(upTo: string): string[] {
+  const months: string[] = [];
+  const last = cstDateOf(upTo).slice(0, 7);
+  for (let m = cstDateOf(ANCHOR_EPOCH).slice(0, 7); m <= last;) {
+    months.push(m);
+    const [y, mo] = m.split('-').map(Number) as [number, number];
+    m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+  }
+  return months;
+}
+
+interface Rebuild {
+  gen: number;
+  thr: string;
+  /** The next month of fact rows to rebuild. */
+  next: string;
+}
+
+/**
+ * Rebuilds the anomaly index for `thresholds` into a new generation, one month of fact rows at
+ * a time (resumable: `rebuild.next`), while no step runs (`pending` absent, steps refused while
+ * `rebuild` is set, so the watermark stays put); then switches the watermark's `thr` and `gen`
+ * in one conditional update. Returns false when stopped by `shouldContinue` (the next run goes on).
+ */
+async function rebuildIndex(
+  deps: FactsDeps & { clock: Clock; calendar: AnomalyRowsDeps['calendar'] },
+  mark: Record<string, unknown>,
+  thresholds: AnomalyThresholds,
+  shouldContinue: () => boolean,
+  parallel: number,
+): Promise<boolean> {
+  const upTo = mark.upTo as string;
+  const thr = thresholdsFingerprint(thresholds);
+  const months = factMonthsUpTo(upTo);
+  let rebuild = mark.rebuild as Rebuild | undefined;
+  if (rebuild?.thr !== thr) {
+    // A new rebuild (or the configuration changed again mid-way): a fresh generation.
+    const fresh: Rebuild = { gen: Math.max(typeof mark.gen === 'number' ? mark.gen : 0, rebuild?.gen ?? 0) + 1, thr, next: months[0]! };
+    await deps.ddb.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: WATERMARK_KEY,
+        UpdateExpression: 'SET #rb = :r',
+        ConditionExpression: `upTo = :upTo AND attribute_not_exists(pending) AND ${rebuild ? '#rb.gen = :old' : 'attribute_not_exists(#rb)'}`,
+        ExpressionAttributeNames: { '#rb': 'rebuild' },
+        ExpressionAttributeValues: { ':r': fresh, ':upTo': upTo, ...(rebuild ? { ':old': rebuild.gen } : {}) },
+      }),
+    );
+    rebuild = fresh;
+  }
+  const tail = new Map((await tailChains(deps, upTo)).map((chain) => [chain[0]?.applicationId ?? '', chain] as const));
+  const rows = { ...deps, thresholds, gen: rebuild.gen };
+  for (const month of months.filter((m) => m >= rebuild.next)) {
+    if (!shouldContinue()) return false;
+    await rebuildAnomalyMonth(rows, `${FACTS_PREFIX}#${month}`, tail, upTo, parallel);
+    const next = months[months.indexOf(month) + 1] ?? '~';
+    await deps.ddb.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: WATERMARK_KEY,
+        UpdateExpression: 'SET #rb.#next = :next',
+        ConditionExpression: 'upTo = :upTo AND #rb.gen = :gen',
+        ExpressionAttributeNames: { '#rb': 'rebuild', '#next': 'next' },
+        ExpressionAttributeValues: { ':next': next, ':upTo': upTo, ':gen': rebuild.gen },
+      }),
+    );
+  }
+  await deps.ddb.send(
+    new UpdateCommand({
+      TableName: deps.tableName,
+      Key: WATERMARK_KEY,
+      UpdateExpression: 'SET thr = :thr, gen = :gen REMOVE #rb',
+      ConditionExpression: 'upTo = :upTo AND #rb.gen = :gen',
+      ExpressionAttributeNames: { '#rb': 'rebuild' },
+      ExpressionAttributeValues: { ':thr': thr, ':upTo': upTo, ':gen': rebuild.gen },
+    }),
+  );
+  return true;
 }
 
 /** Ids of the applications with an event in [startAt, endAt) (endAt undefined: no end), from gsi1. */
@@ -133,12 +233,26 @@ export async function rollUpFacts(
     beforeDayRows?: (upTo: string) => Promise<void>;
     /** Between the rows of a step and the watermark (tests inject a crash there). */
     beforeAdvance?: (upTo: string) => Promise<void>;
-    /** The anomaly thresholds the index is built with (the service reads it only with the same). */
+    /**
+     * The configured anomaly thresholds: the index is rebuilt for them when the watermark says it
+     * was built with others (the service reads it only when they match).
+     */
     thresholds?: AnomalyThresholds;
   } = {},
 ): Promise<RollupResult> {
-  const mark = await deps.ddb.send(new GetCommand({ TableName: deps.tableName, Key: WATERMARK_KEY, ConsistentRead: true }));
+  let mark = await deps.ddb.send(new GetCommand({ TableName: deps.tableName, Key: WATERMARK_KEY, ConsistentRead: true }));
   const start = typeof mark.Item?.upTo === 'string' ? mark.Item.upTo : ANCHOR_EPOCH;
+  const configured = opts.thresholds ?? DEFAULT_THRESHOLDS;
+  // Steps extend the index with the thresholds it was built with (a crashed step is replayed
+  // with them); a rebuild switches it to the configured ones first.
+  const builtWith = (item: Record<string, unknown> | undefined): AnomalyThresholds =>
+    typeof item?.thr === 'string'
+      ? (JSON.parse(item.thr) as AnomalyThresholds)
+      : item?.upTo === undefined
+        ? configured
+        : DEFAULT_THRESHOLDS;
+  let thresholds = builtWith(mark.Item);
+  let gen = typeof mark.Item?.gen === 'number' ? mark.Item.gen : 0;
   // A step that crashed is replayed with its own bounds: the anomaly index replaces exactly
   // what that step may have written (anomaly-rows.ts).
   let pending = typeof mark.Item?.pending === 'string' && mark.Item.pending > start ? mark.Item.pending : undefined;
@@ -147,7 +261,22 @@ export async function rollUpFacts(
   let from = start;
   let applications = 0;
   const onWatermark = (first: boolean) => (first ? 'attribute_not_exists(upTo) OR upTo = :from' : 'upTo = :from');
-  while ((pending !== undefined || from < cutoff) && (opts.shouldContinue?.() ?? true)) {
+  const shouldContinue = () => opts.shouldContinue?.() ?? true;
+  while (shouldContinue()) {
+    const hasWatermark = mark.Item?.upTo !== undefined || from !== start;
+    if (
+      pending === undefined &&
+      hasWatermark &&
+      (thresholdsFingerprint(thresholds) !== thresholdsFingerprint(configured) || mark.Item?.rebuild !== undefined)
+    ) {
+      // Read again: a step of this run may have moved the watermark since.
+      mark = await deps.ddb.send(new GetCommand({ TableName: deps.tableName, Key: WATERMARK_KEY, ConsistentRead: true }));
+      if (!(await rebuildIndex(deps, mark.Item!, configured, shouldContinue, parallel))) break;
+      mark = await deps.ddb.send(new GetCommand({ TableName: deps.tableName, Key: WATERMARK_KEY, ConsistentRead: true }));
+      thresholds = builtWith(mark.Item);
+      gen = typeof mark.Item?.gen === 'number' ? mark.Item.gen : 0;
+    }
+    if (pending === undefined && from >= cutoff) break;
     // A step: whole UTC days until STEP_APPLICATIONS are touched (an application touched on
     // several of its days is folded once per step, not once per day), or the cutoff.
     const end = pending ?? cutoff;
@@ -167,7 +296,8 @@ export async function rollUpFacts(
           Key: WATERMARK_KEY,
           UpdateExpression: 'SET pending = :to',
           // A second run started at the same time stops here instead of writing other bounds.
-          ConditionExpression: `(${onWatermark(first)}) AND attribute_not_exists(pending)`,
+          ConditionExpression: `(${onWatermark(first)}) AND attribute_not_exists(pending) AND attribute_not_exists(#rb)`,
+          ExpressionAttributeNames: { '#rb': 'rebuild' },
           ExpressionAttributeValues: { ':to': upTo, ':from': from },
         }),
       );
@@ -182,15 +312,15 @@ export async function rollUpFacts(
     });
     await opts.beforeDayRows?.(upTo);
     await rollUpDayRows(deps, chains, upTo, parallel);
-    await rollUpAnomalyRows({ ...deps, thresholds: opts.thresholds ?? DEFAULT_THRESHOLDS }, chains, from, upTo, parallel);
+    await rollUpAnomalyRows({ ...deps, thresholds, gen }, chains, from, upTo, parallel);
     await opts.beforeAdvance?.(upTo);
     await deps.ddb.send(
       new UpdateCommand({
         TableName: deps.tableName,
         Key: WATERMARK_KEY,
-        UpdateExpression: 'SET upTo = :to REMOVE pending',
+        UpdateExpression: 'SET upTo = :to, thr = :thr REMOVE pending',
         ConditionExpression: onWatermark(first),
-        ExpressionAttributeValues: { ':to': upTo, ':from': from },
+        ExpressionAttributeValues: { ':to': upTo, ':from': from, ':thr': thresholdsFingerprint(thresholds) },
       }),
     );
     applications += ids.length;

@@ -18,11 +18,13 @@ import type { AnchorStore } from './anchors';
 import { fileAnchorStore, s3AnchorStore } from './anchor-store';
 import { loadAuditConfig, type AuditConfig } from './config';
 import { tamperMetricLine } from './tamper-metric';
-import { verify, type Verification } from './verify';
+import { findingsOf, verify, type Verification } from './verify';
+import { recordFindings, storedFindings } from './tamper-findings';
 import type { WorkingCalendar } from '../calendar';
-import { anomaliesOf, anomalyKey, DEFAULT_THRESHOLDS, type Anomaly, type AnomalyKind, type AnomalyThresholds } from './anomalies';
+import { anomaliesOf, anomalyKey, type Anomaly, type AnomalyKind, type AnomalyThresholds } from './anomalies';
 import { factsOfApplications, submittedIn } from './facts-store';
-import { factsFromRows, readWatermark, summaryFromDayRows } from './facts-rollup';
+import { factsFromRows, readWatermarkState, summaryFromDayRows } from './facts-rollup';
+import { thresholdsFingerprint } from './thresholds';
 import { anomalyPageFromIndex } from './anomaly-page';
 import { reportFromSummary } from './day-summary';
 import { timelinessReport, type TimelinessReport } from './timeliness';
@@ -103,12 +105,16 @@ export function createAuditService(deps: AuditDeps, opts: AuditOptions = {}) {
   const signer = () => (exportSigner ??= signerOf(auditConfig));
   const writeMetric = opts.writeMetric ?? ((line: string) => void process.stdout.write(`${line}\n`));
 
-  /** Verifies and raises the tamper signal (metric + error log) when anything is found. */
+  /**
+   * Verifies, records what it finds as `tamper` anomalies (tamper-findings.ts) and raises the
+   * tamper signal (metric + error log) when anything is found.
+   */
   const verified = async (target: Parameters<typeof verify>[1]): Promise<Verification> => {
-    const result = await verify({ ddb: deps.ddb, tableName, anchors: anchors() }, target);
+    const { firstAt, ...result } = await verify({ ddb: deps.ddb, tableName, anchors: anchors() }, target);
     if (!result.ok) {
       writeMetric(tamperMetricLine(deps.clock, result.broken.length));
       deps.logger.error('timing log tamper found', { broken: result.broken });
+      await recordFindings(findingsDeps, findingsOf({ ...result, firstAt }), deps.clock.now());
     }
     return result;
   };
@@ -117,6 +123,7 @@ export function createAuditService(deps: AuditDeps, opts: AuditOptions = {}) {
   const who = (p: Principal) => ({ role: p.role, sub: p.sub });
 
   const auditTable = { ddb: deps.ddb, tableName };
+  const findingsDeps = { ddb: deps.ddb, tableName: deps.config.tableName };
   const factsDeps = { ddb: deps.ddb, clock: deps.clock, auditTableName: tableName, tableName: deps.config.tableName };
   // The rolled-up rows plus the live tail (facts-rollup.ts); before the first rollup, every chain.
   const factsIn = async (period: Period, f: { includeTests: boolean; serviceId?: string }) =>
@@ -158,17 +165,20 @@ export function createAuditService(deps: AuditDeps, opts: AuditOptions = {}) {
       const after = cursors.decode(q.cursor, list)?.k;
       const period = periodOf(q.from, q.to)!;
       const now = deps.clock.now();
-      const thresholds = opts.thresholds ?? DEFAULT_THRESHOLDS;
-      // The index is built with the default thresholds: other thresholds recompute from facts.
-      const indexed = JSON.stringify(thresholds) === JSON.stringify(DEFAULT_THRESHOLDS);
-      const watermark = indexed && q.kind !== 'tamper' ? await readWatermark(factsDeps) : undefined;
+      const thresholds = opts.thresholds ?? auditConfig.thresholds;
+      // The index serves only the thresholds it was built with (its watermark says which); until
+      // the rollup has rebuilt it for the configured ones, the list computes from the facts.
+      const state = q.kind !== 'tamper' ? await readWatermarkState(factsDeps) : undefined;
+      const mark = state?.thresholds === thresholdsFingerprint(thresholds) ? state : undefined;
+      const watermark = mark?.upTo;
+      const page = { ...q, ...(after !== undefined ? { after } : {}) };
       let found: Anomaly[];
       if (q.kind === 'tamper') found = [];
       else if (watermark !== undefined) {
         found = await anomalyPageFromIndex(
-          { ...factsDeps, calendar: deps.calendar, thresholds },
+          { ...factsDeps, calendar: deps.calendar, thresholds, gen: mark!.gen },
           period,
-          { ...q, ...(after !== undefined ? { after } : {}) },
+          page,
           now,
           watermark,
         );
@@ -181,16 +191,8 @@ export function createAuditService(deps: AuditDeps, opts: AuditOptions = {}) {
         const history = q.kind === undefined || q.kind === 'resubmission' ? await factsIn(lookback, q) : [];
         found = anomaliesOf(apps, history, deps.calendar, now, thresholds);
       }
-      if (q.kind === undefined || q.kind === 'tamper') {
-        const v = await verified({ period });
-        for (const b of v.broken)
-          found.push({
-            kind: 'tamper',
-            applicationId: b.applicationId,
-            at: now.toISOString(),
-            detail: { reason: b.reason, ...(b.seq !== undefined ? { seq: b.seq } : {}) },
-          });
-      }
+      // `tamper`: the stored findings of every verification (tamper-findings.ts); no live verify.
+      if (q.kind === undefined || q.kind === 'tamper') found.push(...(await storedFindings(findingsDeps, period, page, now)));
       const matching = found
         .filter((a) => (q.kind === undefined || a.kind === q.kind) && (q.department === undefined || a.department === q.department))
         .sort((a, b) => (anomalyKey(a) < anomalyKey(b) ? -1 : anomalyKey(a) > anomalyKey(b) ? 1 : 0))

@@ -31,7 +31,7 @@ interface Deps {
   anchors: AnchorStore;
 }
 
-async function readChain(deps: Deps, applicationId: string): Promise<ChainLink[]> {
+export async function readChain(deps: Pick<Deps, 'ddb' | 'tableName'>, applicationId: string): Promise<ChainLink[]> {
   const out: ChainLink[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -52,9 +52,12 @@ async function readChain(deps: Deps, applicationId: string): Promise<ChainLink[]
 }
 
 /** Applications with any event in the period (the by-day index). */
-async function applicationsIn(deps: Deps, period: Period): Promise<Set<string>> {
+const applicationsIn = (deps: Deps, period: Period) => applicationsBetween(deps, period.startAt, period.endAt);
+
+/** Applications with any event at `startAt <= at <= endAt` (the by-day index). */
+export async function applicationsBetween(deps: Pick<Deps, 'ddb' | 'tableName'>, startAt: string, endAt: string): Promise<Set<string>> {
   const ids = new Set<string>();
-  for (const day of utcDaysCovering(period.startAt, period.endAt)) {
+  for (const day of utcDaysCovering(startAt, endAt)) {
     let start: Record<string, unknown> | undefined;
     do {
       const page = await deps.ddb.send(
@@ -62,7 +65,7 @@ async function applicationsIn(deps: Deps, period: Period): Promise<Set<string>> 
           TableName: deps.tableName,
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :d AND gsi1sk BETWEEN :a AND :b',
-          ExpressionAttributeValues: { ':d': `DAY#${day}`, ':a': period.startAt, ':b': period.endAt },
+          ExpressionAttributeValues: { ':d': `DAY#${day}`, ':a': startAt, ':b': endAt },
           ProjectionExpression: 'applicationId',
           ExclusiveStartKey: start,
         }),
@@ -93,7 +96,29 @@ export function checkChain(applicationId: string, chain: readonly ChainLink[], s
   return broken;
 }
 
-export async function verify(deps: Deps, target: { applicationId: string } | { period: Period }): Promise<Verification> {
+/** A finding with the CST-period anchor of its chain: the `at` of its first event, when known. */
+export interface Finding extends Broken {
+  firstAt?: string;
+}
+
+/** The findings of `verify` with the first instant of each chain (stored findings are listed by it). */
+export const findingsOf = (v: Verification & { firstAt: ReadonlyMap<string, string> }): Finding[] =>
+  v.broken.map((b) => {
+    const firstAt = v.firstAt.get(b.applicationId);
+    return firstAt !== undefined ? { ...b, firstAt } : b;
+  });
+
+/** The chain's first instant: its first stored event, else its sealed head's (a chain deleted whole). */
+export function firstAtOf(chain: readonly ChainLink[], sealed: ChainHead | undefined): string | undefined {
+  // Stored events carry `at` (TimingEvent); the chain check itself needs only the links.
+  const at: unknown = chain.length > 0 ? (chain[0] as unknown as Record<string, unknown>).at : undefined;
+  return typeof at === 'string' ? at : sealed?.firstAt;
+}
+
+export async function verify(
+  deps: Deps,
+  target: { applicationId: string } | { period: Period },
+): Promise<Verification & { firstAt: Map<string, string> }> {
   const { heads, problems } = replayAnchors(await deps.anchors.list());
   const broken: Broken[] = problems.map((p) => ({ applicationId: '*', seq: p.seq, reason: p.reason }));
   let ids: Set<string>;
@@ -103,10 +128,14 @@ export async function verify(deps: Deps, target: { applicationId: string } | { p
     for (const h of heads.values()) if (inPeriod(h, target.period)) ids.add(h.applicationId);
   }
   let checked = 0;
+  const firstAt = new Map<string, string>();
   for (const id of [...ids].sort()) {
     const chain = await readChain(deps, id);
     checked += chain.length;
-    broken.push(...checkChain(id, chain, heads.get(id)));
+    const found = checkChain(id, chain, heads.get(id));
+    const first = firstAtOf(chain, heads.get(id));
+    if (found.length > 0 && first !== undefined) firstAt.set(id, first);
+    broken.push(...found);
   }
-  return { ok: broken.length === 0, checked, chains: ids.size, broken };
+  return { ok: broken.length === 0, checked, chains: ids.size, broken, firstAt };
 }

@@ -28,6 +28,8 @@ export async function startTestRuntime(
     catalog?: Catalog;
     /** @default the runtime's default (ONETHING_LOCAL_TRANSPORT, else worker) */
     transport?: LocalTransport;
+    /** The inspectors' rollup timer (real ms; 0 = off, for tests that run the rollup themselves). */
+    factsRollupEveryMs?: number;
   } = {},
 ): Promise<TestRuntime> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'onething-it-'));
@@ -52,6 +54,7 @@ export async function startTestRuntime(
     smsEveryMs: opts.smsEveryMs ?? 0,
     strictVariables: true,
     ...(opts.catalog ? { catalog: opts.catalog } : {}),
+    ...(opts.factsRollupEveryMs !== undefined ? { factsRollupEveryMs: opts.factsRollupEveryMs } : {}),
   });
   running.add(runtime);
   return {

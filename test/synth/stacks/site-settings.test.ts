@@ -29,4 +29,22 @@ describe('site settings reach every function on AWS', () => {
       /Invalid deployment setting "promisedLimits": newborn\.public-security: 30 is longer/,
     );
   });
+
+  it('anomaly thresholds reach every function, and a bad one stops the synth naming the setting and the key', () => {
+    const anomalyThresholds = '{"rubberStampSeconds":120}';
+    const withThresholds = buildApp({
+      app: new App({ builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } }),
+      config: { ...testConfig('us-east-1', '123456789012'), anomalyThresholds },
+    });
+    const functions = Object.values(Template.fromStack(withThresholds.stack).findResources('AWS::Lambda::Function')).filter((fn) =>
+      String(fn.Properties.FunctionName ?? '').startsWith('onething-'),
+    );
+    expect(functions).toHaveLength(platformFunctionSpecs.length);
+    for (const fn of functions)
+      expect(fn.Properties.Environment.Variables).toMatchObject({ ONETHING_ANOMALY_THRESHOLDS: anomalyThresholds });
+    const config = { ...testConfig('us-east-1', '123456789012'), anomalyThresholds: '{"workdayStartMinute":1200}' };
+    expect(() => buildApp({ app: new App({ context: { 'aws:cdk:bundling-stacks': [] } }), config })).toThrow(
+      /Invalid deployment setting "anomalyThresholds": .*workdayEndMinute: must be after workdayStartMinute/,
+    );
+  });
 });

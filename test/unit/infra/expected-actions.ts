@@ -38,6 +38,16 @@ export const EXPECTED_ACTIONS: Record<Access, string[]> = {
     'kms:Encrypt',
     'kms:GenerateDataKey',
   ],
+  // Stored tamper findings: their own keys only (`AUDITFACTS#TAMPER*`, `AUDITFACTS#ANOMS#tamper#*`).
+  'main:record-tamper': [
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'kms:Decrypt',
+    'kms:DescribeKey',
+    'kms:Encrypt',
+    'kms:GenerateDataKey',
+  ],
 };
 
 export const BASELINE_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTraceSegments', 'xray:PutTelemetryRecords'];

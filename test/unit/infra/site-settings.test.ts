@@ -31,4 +31,16 @@ describe('site settings (the ONETHING_* configuration the CDK app hands every fu
     expect(JSON.parse(fromJson.promisedLimits!)).toEqual({ newborn: { health: 1 } });
     expect(() => loadDeployConfig(ctx({ ...base, findingRectifyWorkingDays: 0 }), {})).toThrow(/"findingRectifyWorkingDays"/);
   });
+
+  it('anomalyThresholds: validated at synth naming the key, passed as ONETHING_ANOMALY_THRESHOLDS, an object in cdk.json', () => {
+    expect(siteEnvironment({ anomalyThresholds: '{"rubberStampSeconds":120}' })).toEqual({
+      ONETHING_ANOMALY_THRESHOLDS: '{"rubberStampSeconds":120}',
+    });
+    const attempt = () => siteEnvironment({ anomalyThresholds: '{"rubberStampSecs":120}' });
+    expect(attempt).toThrow(DeployConfigError);
+    expect(attempt).toThrow(/"anomalyThresholds".*rubberStampSecs: unknown threshold/);
+    const base = { region: 'us-east-1', webOrigin: 'https://onething.example.gov.cn', auditRetentionDays: 3650 };
+    const fromJson = loadDeployConfig((key) => ({ ...base, anomalyThresholds: { workdayStartMinute: 540 } })[key], {});
+    expect(JSON.parse(fromJson.anomalyThresholds!)).toEqual({ workdayStartMinute: 540 });
+  });
 });
