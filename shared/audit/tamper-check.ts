@@ -6,12 +6,14 @@
  *    to be sealed, and anything appended or inserted since);
  * 2. every OTHER sealed chain is checked against its sealed head with one read of the event at
  *    the sealed seq: a chain deleted whole, cut short, or edited and recomputed (the head's hash
- *    changed) is found at the next run;
+ *    changed) is found at the next run; at most `headsPerRun` of them per run, in id order from a
+ *    cursor, so a many-year site's run stays inside the seal function's timeout (below that
+ *    many sealed chains, every head is read on every run);
  * 3. a rolling sweep re-hashes the next `sweepChains` sealed chains in application-id order
  *    (cursor in the main table), so an old event edited WITHOUT recomputing is found within one
  *    full sweep;
- * then the findings are recorded (tamper-findings.ts), the sweep cursor moves, and the anchor is
- * sealed. A crash before the cursor moves repeats the same work; nothing found is lost.
+ * then the findings are recorded (tamper-findings.ts), the two cursors move, and the anchor is
+ * sealed. A crash before the cursors move repeats the same work; nothing found is lost.
  */
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -23,6 +25,11 @@ import { applicationsBetween, checkChain, firstAtOf, readChain, type Broken, typ
 
 /** Chains re-hashed whole by each run's sweep (besides the changed ones). */
 export const SWEEP_CHAINS = 2000;
+/**
+ * Sealed heads read per run (step 2). ~110k chains make a city's year: 50,000 single-key Queries
+ * at 8 in flight take about a minute on DynamoDB, inside the seal function's 5 minutes.
+ */
+export const HEADS_PER_RUN = 50_000;
 const SWEEP_KEY = { pk: TAMPER_PREFIX, sk: '~SWEEP' };
 const seqKey = (seq: number) => String(seq).padStart(10, '0');
 
@@ -44,6 +51,8 @@ export interface TamperCheck {
   headsChecked: number;
   /** Where the sweep stops this run ('' = it went round: the next run starts over). */
   sweepNext: string;
+  /** Where the heads check stops this run ('' = it read every head up to the last: the next run starts over). */
+  headsNext: string;
 }
 
 /** Runs `work` over `items` with at most `width` in flight. */
@@ -85,7 +94,10 @@ async function checkHead(deps: TamperCheckDeps, head: ChainHead): Promise<Broken
 }
 
 /** Steps 1-3 of the header; writes nothing. */
-export async function checkForTamper(deps: TamperCheckDeps, opts: { sweepChains?: number; parallel?: number } = {}): Promise<TamperCheck> {
+export async function checkForTamper(
+  deps: TamperCheckDeps,
+  opts: { sweepChains?: number; headsPerRun?: number; parallel?: number } = {},
+): Promise<TamperCheck> {
   const parallel = opts.parallel ?? 8;
   const { heads, problems, last } = replayAnchors(await deps.anchors.list());
   const findings: Finding[] = problems.map((p) => ({ applicationId: '*', seq: p.seq, reason: p.reason }));
@@ -105,12 +117,17 @@ export async function checkForTamper(deps: TamperCheckDeps, opts: { sweepChains?
     const firstAt = firstAtOf(chain, heads.get(id));
     for (const b of checkChain(id, chain, heads.get(id))) findings.push(firstAt !== undefined ? { ...b, firstAt } : b);
   });
-  const others = [...heads.values()].filter((h) => !whole.has(h.applicationId));
+  // The heads check: the next `headsPerRun` other sealed chains after its own cursor, in id order.
+  const headsAfter = typeof cursor.Item?.headsAfter === 'string' ? cursor.Item.headsAfter : '';
+  const otherIds = sealed.filter((id) => !whole.has(id));
+  const headSlice = otherIds.filter((id) => id > headsAfter).slice(0, opts.headsPerRun ?? HEADS_PER_RUN);
+  const headsNext = headSlice.length > 0 && headSlice.at(-1)! < otherIds.at(-1)! ? headSlice.at(-1)! : '';
+  const others = headSlice.map((id) => heads.get(id)!);
   await eachLimited(others, parallel, async (head) => {
     for (const b of await checkHead(deps, head)) findings.push({ ...b, firstAt: head.firstAt });
   });
   findings.sort((a, b) => (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : (a.seq ?? 0) - (b.seq ?? 0)));
-  return { findings, rehashedEvents, rehashedChains: whole.size, headsChecked: others.length, sweepNext };
+  return { findings, rehashedEvents, rehashedChains: whole.size, headsChecked: others.length, sweepNext, headsNext };
 }
 
 /**
@@ -119,7 +136,7 @@ export async function checkForTamper(deps: TamperCheckDeps, opts: { sweepChains?
  */
 export async function checkAndSeal(
   deps: TamperCheckDeps & { logger: Pick<Logger, 'error'>; writeMetric?: (line: string) => void },
-  opts: { sweepChains?: number } = {},
+  opts: { sweepChains?: number; headsPerRun?: number } = {},
 ): Promise<{ check: TamperCheck; anchor: Anchor }> {
   const check = await checkForTamper(deps, opts);
   if (check.findings.length > 0) {
@@ -127,7 +144,9 @@ export async function checkAndSeal(
     (deps.writeMetric ?? ((line: string) => void process.stdout.write(`${line}\n`)))(tamperMetricLine(deps.clock, check.findings.length));
     deps.logger.error('timing log tamper found by the scheduled check', { broken: check.findings });
   }
-  await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: { ...SWEEP_KEY, after: check.sweepNext } }));
+  await deps.ddb.send(
+    new PutCommand({ TableName: deps.tableName, Item: { ...SWEEP_KEY, after: check.sweepNext, headsAfter: check.headsNext } }),
+  );
   const anchor = await sealAnchor({ ddb: deps.ddb, clock: deps.clock, tableName: deps.auditTableName, store: deps.anchors });
   return { check, anchor };
 }

@@ -231,3 +231,32 @@ test('the sweep re-hashes the sealed chains a slice per run and goes round; the 
   );
   expect(hashFound).toHaveLength(1);
 });
+
+test('the heads check reads at most headsPerRun sealed heads per run, from its cursor, and goes round', async () => {
+  const run = () =>
+    checkAndSeal(
+      {
+        ddb: ddb(),
+        clock: t.runtime.clock,
+        auditTableName: auditTable(),
+        tableName: t.runtime.deps.config.tableName,
+        anchors: fileAnchorStore(path.join(t.dataDir, 'anchors.ndjson')),
+        logger: { error: () => undefined },
+        writeMetric: () => undefined,
+      },
+      // No sweep: every head is checked by the one read of step 2 only.
+      { sweepChains: 0, headsPerRun: 4 },
+    );
+  // The previous runs read every head (6 < HEADS_PER_RUN), so the cursor starts over.
+  const first = await run();
+  const sorted = [...apps].sort();
+  expect(first.check).toMatchObject({ rehashedChains: 0, headsChecked: 4, headsNext: sorted[3] });
+  const second = await run();
+  expect(second.check).toMatchObject({ rehashedChains: 0, headsChecked: 2, headsNext: '' });
+  // The chain deleted whole (apps[1]) is found by exactly the run whose slice held it.
+  const deletionFound = [first, second].filter((r) =>
+    r.check.findings.some((f) => f.applicationId === apps[1] && f.reason === 'chain-deleted'),
+  );
+  expect(deletionFound).toHaveLength(1);
+  expect(deletionFound[0]).toBe(sorted.indexOf(apps[1]!) < 4 ? first : second);
+});
