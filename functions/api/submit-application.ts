@@ -18,7 +18,9 @@ export const createSubmitApplicationHandler = (applications: Lazy<ApplicationSer
   httpHandler({ ...endpoint('submit-application'), ...overrides }, async ({ principal, body, idempotencyKey }) => {
     const { application, replayed } = await applications().submit(principal, body, idempotencyKey);
     const links = applicationLinks(application.id);
-    const accepted: ApplicationAccepted = { id: application.id, status: application.status, links };
+    // A replay answers the first response again (HTTP-API.md), not the application as it is now:
+    // a new application is always accepted as `submitted`, whatever intake has done since.
+    const accepted: ApplicationAccepted = { id: application.id, status: replayed ? 'submitted' : application.status, links };
     const headers: Record<string, string> = { location: links.self };
     if (replayed) headers['idempotent-replayed'] = 'true';
     return { status: 202, body: accepted, headers };

@@ -9,7 +9,9 @@ export const createSubmitEventHandler = (events: Lazy<EventService>, overrides: 
     const self = `/v1/events/${event.id}`;
     const headers: Record<string, string> = { location: self };
     if (replayed) headers['idempotent-replayed'] = 'true';
-    return { status: 202, body: { id: event.id, status: event.status, links: { self } }, headers };
+    // A replay answers the first response again (HTTP-API.md): a new event is always accepted as
+    // `dispatched`, whether or not a department has accepted it since.
+    return { status: 202, body: { id: event.id, status: replayed ? 'dispatched' : event.status, links: { self } }, headers };
   });
 
 export const handler = createSubmitEventHandler(eventService);

@@ -114,3 +114,20 @@ async function eventuallyStatus(call: () => Promise<unknown>): Promise<number> {
     (e: { status: number }) => e.status,
   );
 }
+
+test('a replay of the report after the department accepted it answers the first response (dispatched)', async () => {
+  const citizen = await t.api.login({ role: 'citizen', sub: 'c-replay' });
+  const body = {
+    category: 'garbage-collection',
+    description: '测试：重放',
+    location: { street: 'jiyuanlu', address: '测试路2号' },
+    contact: { name: '王女士', phone: '13800000000' },
+  };
+  const key = { 'idempotency-key': 'report-late-replay' };
+  const first = await citizen.request<AnyView>('POST', '/v1/events', body, key);
+  expect(first.status).toBe('dispatched');
+  const officer = await t.api.login({ role: 'officer', sub: 'o-cm-replay', dept: 'city-management' });
+  await act(officer, first.id, 'accept');
+  expect((await waitFor(citizen, first.id, 'accepted')).status).not.toBe('dispatched');
+  expect(await citizen.request('POST', '/v1/events', body, key)).toEqual(first);
+});

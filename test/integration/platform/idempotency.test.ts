@@ -29,6 +29,20 @@ test('the same Idempotency-Key and body returns the first response; another body
   expect(theirs.id).not.toBe(first.id);
 });
 
+test('a replay after intake has moved the application on still answers the first response', async () => {
+  const citizen = await t.api.login({ role: 'citizen', sub: 'parent-idem-late' });
+  const service = await getService(t.api, 'school-enrolment');
+  const materials = await uploadNeeded(citizen, service);
+  const body = { serviceId: service.id, form: service.formSchema.examples[0], materials };
+  const headers = { 'idempotency-key': 'enrol-late-replay' };
+  const first = await citizen.request('POST', '/v1/applications', body, headers);
+  expect(first.status).toBe('submitted');
+  // Every branch open: the application itself is in review by now.
+  expect((await waitForBranches(citizen, first.id, 4)).status).toBe('in-review');
+  // HTTP-API.md: "the same key with the same body returns the first response again".
+  expect(await citizen.request('POST', '/v1/applications', body, headers)).toEqual(first);
+});
+
 test('a repeated decision is answered again; a different second decision is 409', async () => {
   const citizen = await t.api.login({ role: 'citizen', sub: 'parent-double' });
   const service = await getService(t.api, 'newborn');
