@@ -29,8 +29,7 @@ import { anomaliesOf, anomalyKey, type Anomaly, type AnomalyKind, type AnomalyTh
 import type { ApplicationFacts, LoggedEvent } from './facts';
 import { factsBefore } from './day-rows';
 import { FACTS_PREFIX } from './facts-keys';
-import { cstDateOf, type Period } from './period';
-import { dateToDay, dayToDate } from '../calendar/cst';
+import { cstDateOf, cstMonthsFrom, type Period } from './period';
 
 /** Under the fact rows' prefix: the same least-privilege grants (`AUDITFACTS*`) cover them. */
 export const ANOMALIES_PREFIX = `${FACTS_PREFIX}#ANOMS`;
@@ -217,18 +216,6 @@ export async function rollUpAnomalyRows(
   await putAll(deps, writes, parallel);
 }
 
-/** The CST months from the period's first to `now`'s (an anomaly is never before its application's submission). */
-function monthsFrom(period: Period, now: Date): string[] {
-  const months: string[] = [];
-  const last = cstDateOf(now.toISOString()).slice(0, 7);
-  for (let d = dateToDay(period.from)!; ; d++) {
-    const m = dayToDate(d).slice(0, 7);
-    if (m > last) break;
-    if (months.at(-1) !== m) months.push(m);
-  }
-  return months;
-}
-
 export interface AnomalyPageQuery {
   kind?: AnomalyKind;
   department?: string;
@@ -262,7 +249,8 @@ export async function indexedPage(
     values[':dept'] = q.department;
     filter.push('#dept = :dept');
   }
-  for (const month of monthsFrom(period, now)) {
+  // An anomaly is never before its application's submission: months from the period's first.
+  for (const month of cstMonthsFrom(period, now)) {
     let start: Record<string, unknown> | undefined;
     do {
       const page: QueryCommandOutput = await deps.ddb.send(

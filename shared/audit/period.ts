@@ -47,3 +47,15 @@ export const cstDateOf = (at: string): string => dayToDate(cstDayOf(new Date(at)
 
 /** Minutes of day in CST (0..1439) of an instant. */
 export const cstMinuteOfDay = (at: string): number => Math.floor(((Date.parse(at) + CST_OFFSET_MS) % DAY_MS) / 60_000);
+
+/** The CST months (`YYYY-MM`) from the period's first day's to `now`'s, ascending. */
+export function cstMonthsFrom(period: Pick<Period, 'from'>, now: Date): string[] {
+  const months: string[] = [];
+  const last = cstDateOf(now.toISOString()).slice(0, 7);
+  for (let d = dateToDay(period.from)!; ; d++) {
+    const m = dayToDate(d).slice(0, 7);
+    if (m > last) break;
+    if (months.at(-1) !== m) months.push(m);
+  }
+  return months;
+}

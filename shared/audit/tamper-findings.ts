@@ -16,9 +16,8 @@ import { QueryCommand, UpdateCommand, PutCommand, type DynamoDBDocumentClient, t
 import { anomalyKey, type Anomaly } from './anomalies';
 import { ANOMALIES_PREFIX } from './anomaly-rows';
 import { FACTS_PREFIX } from './facts-keys';
-import { cstDateOf, type Period } from './period';
+import { cstDateOf, cstMonthsFrom, type Period } from './period';
 import type { Finding } from './verify';
-import { dateToDay, dayToDate } from '../calendar/cst';
 
 /** First-found instants; also holds the sweep's cursor (tamper-check.ts) under its own sort key. */
 export const TAMPER_PREFIX = `${FACTS_PREFIX}#TAMPER`;
@@ -83,18 +82,6 @@ export async function recordFindings(deps: FindingsDeps, findings: readonly Find
   return out;
 }
 
-/** The CST months from the period's first to `now`'s: a finding is never listed before its chain began. */
-function monthsFrom(period: Period, now: Date): string[] {
-  const months: string[] = [];
-  const last = cstDateOf(now.toISOString()).slice(0, 7);
-  for (let d = dateToDay(period.from)!; ; d++) {
-    const m = dayToDate(d).slice(0, 7);
-    if (m > last) break;
-    if (months.at(-1) !== m) months.push(m);
-  }
-  return months;
-}
-
 /**
  * The stored findings of a period after `after` (anomalyKey), `limit + 1` at most, in list
  * order. A department filter matches none (a finding has no department), as before.
@@ -107,7 +94,8 @@ export async function storedFindings(
 ): Promise<Anomaly[]> {
   if (q.department !== undefined) return [];
   const out: Anomaly[] = [];
-  for (const month of monthsFrom(period, now)) {
+  // A finding is never listed before its chain began: months from the period's first.
+  for (const month of cstMonthsFrom(period, now)) {
     let start: Record<string, unknown> | undefined;
     do {
       const page: QueryCommandOutput = await deps.ddb.send(

@@ -205,20 +205,23 @@ test('a crash between finding and recording loses nothing: the next run finds it
   expect(Date.parse(found!.at) - crashedAt).toBeLessThan(3_600_000);
 });
 
+/** One scheduled check-and-seal run as the anchor timer makes it, with the slice sizes given. */
+const scheduledRun = (opts: { sweepChains?: number; headsPerRun?: number }) =>
+  checkAndSeal(
+    {
+      ddb: ddb(),
+      clock: t.runtime.clock,
+      auditTableName: auditTable(),
+      tableName: t.runtime.deps.config.tableName,
+      anchors: fileAnchorStore(path.join(t.dataDir, 'anchors.ndjson')),
+      logger: { error: () => undefined },
+      writeMetric: () => undefined,
+    },
+    opts,
+  );
+
 test('the sweep re-hashes the sealed chains a slice per run and goes round; the other heads get one read each', async () => {
-  const run = () =>
-    checkAndSeal(
-      {
-        ddb: ddb(),
-        clock: t.runtime.clock,
-        auditTableName: auditTable(),
-        tableName: t.runtime.deps.config.tableName,
-        anchors: fileAnchorStore(path.join(t.dataDir, 'anchors.ndjson')),
-        logger: { error: () => undefined },
-        writeMetric: () => undefined,
-      },
-      { sweepChains: 4 },
-    );
+  const run = () => scheduledRun({ sweepChains: 4 });
   // Every earlier run swept all 6 sealed chains (fewer than SWEEP_CHAINS), so this one starts from the first.
   const first = await run();
   expect(first.check).toMatchObject({ rehashedChains: 4, headsChecked: 2 });
@@ -233,20 +236,8 @@ test('the sweep re-hashes the sealed chains a slice per run and goes round; the 
 });
 
 test('the heads check reads at most headsPerRun sealed heads per run, from its cursor, and goes round', async () => {
-  const run = () =>
-    checkAndSeal(
-      {
-        ddb: ddb(),
-        clock: t.runtime.clock,
-        auditTableName: auditTable(),
-        tableName: t.runtime.deps.config.tableName,
-        anchors: fileAnchorStore(path.join(t.dataDir, 'anchors.ndjson')),
-        logger: { error: () => undefined },
-        writeMetric: () => undefined,
-      },
-      // No sweep: every head is checked by the one read of step 2 only.
-      { sweepChains: 0, headsPerRun: 4 },
-    );
+  // No sweep: every head is checked by the one read of step 2 only.
+  const run = () => scheduledRun({ sweepChains: 0, headsPerRun: 4 });
   // The previous runs read every head (6 < HEADS_PER_RUN), so the cursor starts over.
   const first = await run();
   const sorted = [...apps].sort();
