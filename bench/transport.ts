@@ -41,33 +41,37 @@ interface Side {
   query: Call;
 }
 
+/** The three measured calls in DynamoDB's wire form: what the plain client sends and dynalite answers. */
+function wireInputs(prefix: string) {
+  return {
+    get: (i: number) => ({ TableName: TABLE, Key: { pk: { S: `${prefix}seed${i % 50}` }, sk: { S: 'APP' } } }),
+    put: (i: number) => ({
+      TableName: TABLE,
+      Item: {
+        pk: { S: `${prefix}p${i}-${performance.now()}` },
+        sk: { S: 'APP' },
+        gsi1pk: { S: `${prefix}owner` },
+        gsi1sk: { S: `t${i}` },
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+    query: () => ({
+      TableName: TABLE,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :o',
+      ExpressionAttributeValues: { ':o': { S: `${prefix}seedowner` } },
+      Limit: 5,
+    }),
+  };
+}
+
 function sdkSide(name: string, client: DynamoDBClient, prefix: string): Side {
+  const input = wireInputs(prefix);
   return {
     name,
-    get: (i) => client.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: `${prefix}seed${i % 50}` }, sk: { S: 'APP' } } })),
-    put: (i) =>
-      client.send(
-        new PutItemCommand({
-          TableName: TABLE,
-          Item: {
-            pk: { S: `${prefix}p${i}-${performance.now()}` },
-            sk: { S: 'APP' },
-            gsi1pk: { S: `${prefix}owner` },
-            gsi1sk: { S: `t${i}` },
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
-    query: () =>
-      client.send(
-        new QueryCommand({
-          TableName: TABLE,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :o',
-          ExpressionAttributeValues: { ':o': { S: `${prefix}seedowner` } },
-          Limit: 5,
-        }),
-      ),
+    get: (i) => client.send(new GetItemCommand(input.get(i))),
+    put: (i) => client.send(new PutItemCommand(input.put(i))),
+    query: () => client.send(new QueryCommand(input.query())),
   };
 }
 
@@ -139,28 +143,12 @@ function rawSide(store: DynaliteStore, prefix: string): Side {
       },
       (err) => console.error(err),
     ).then((a) => JSON.parse(a.body) as unknown);
+  const input = wireInputs(prefix);
   return {
     name: 'dynalite alone (LevelDB, no SDK)',
-    get: (i) => ask('GetItem', { TableName: TABLE, Key: { pk: { S: `${prefix}seed${i % 50}` }, sk: { S: 'APP' } } }),
-    put: (i) =>
-      ask('PutItem', {
-        TableName: TABLE,
-        Item: {
-          pk: { S: `${prefix}p${i}-${performance.now()}` },
-          sk: { S: 'APP' },
-          gsi1pk: { S: `${prefix}owner` },
-          gsi1sk: { S: `t${i}` },
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    query: () =>
-      ask('Query', {
-        TableName: TABLE,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :o',
-        ExpressionAttributeValues: { ':o': { S: `${prefix}seedowner` } },
-        Limit: 5,
-      }),
+    get: (i) => ask('GetItem', input.get(i)),
+    put: (i) => ask('PutItem', input.put(i)),
+    query: () => ask('Query', input.query()),
   };
 }
 
