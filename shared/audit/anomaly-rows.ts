@@ -30,6 +30,7 @@ import type { ApplicationFacts, LoggedEvent } from './facts';
 import { factsBefore } from './day-rows';
 import { FACTS_PREFIX } from './facts-keys';
 import { cstDateOf, cstMonthsFrom, type Period } from './period';
+import { readMonthPages } from './month-pages';
 
 /** Under the fact rows' prefix: the same least-privilege grants (`AUDITFACTS*`) cover them. */
 export const ANOMALIES_PREFIX = `${FACTS_PREFIX}#ANOMS`;
@@ -236,7 +237,6 @@ export async function indexedPage(
   now: Date,
   skip: ReadonlySet<string>,
 ): Promise<Anomaly[]> {
-  const out: Anomaly[] = [];
   const names: Record<string, string> = { '#sd': 'sd', '#cond': 'cond', '#at': 'at', '#gone': 'gone' };
   const values: Record<string, unknown> = { ':from': period.from, ':to': period.to, ':now': now.toISOString(), ':no': false };
   const filter = ['attribute_not_exists(#gone)', '#sd BETWEEN :from AND :to', '(#cond = :no OR #at < :now)'];
@@ -249,35 +249,14 @@ export async function indexedPage(
     values[':dept'] = q.department;
     filter.push('#dept = :dept');
   }
-  // An anomaly is never before its application's submission: months from the period's first.
-  for (const month of cstMonthsFrom(period, now)) {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page: QueryCommandOutput = await deps.ddb.send(
-        new QueryCommand({
-          TableName: deps.tableName,
-          KeyConditionExpression: q.after !== undefined ? 'pk = :pk AND sk > :after' : 'pk = :pk',
-          FilterExpression: filter.join(' AND '),
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: {
-            ...values,
-            ':pk': anomalyPartition(deps.gen ?? 0, q.kind ?? 'all', month),
-            ...(q.after !== undefined ? { ':after': q.after } : {}),
-          },
-          ProjectionExpression: 'anomaly, app',
-          Limit: q.limit + 1,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        if (skip.has(item.app as string)) continue;
-        out.push(JSON.parse(item.anomaly as string) as Anomaly);
-        if (out.length > q.limit) return out;
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-  }
-  return out;
+  return readMonthPages(deps, {
+    // An anomaly is never before its application's submission: months from the period's first.
+    partitions: cstMonthsFrom(period, now).map((month) => anomalyPartition(deps.gen ?? 0, q.kind ?? 'all', month)),
+    ...(q.after !== undefined ? { after: q.after } : {}),
+    limit: q.limit,
+    filter: { expression: filter.join(' AND '), names, values },
+    skipApps: skip,
+  });
 }
 
 /**

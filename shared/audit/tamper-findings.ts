@@ -12,9 +12,10 @@
  * the two writes is repaired by the next verification that finds the same thing. Findings are
  * evidence: never tombstoned, even if someone restores the event later.
  */
-import { QueryCommand, UpdateCommand, PutCommand, type DynamoDBDocumentClient, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { anomalyKey, type Anomaly } from './anomalies';
 import { ANOMALIES_PREFIX } from './anomaly-rows';
+import { readMonthPages } from './month-pages';
 import { FACTS_PREFIX } from './facts-keys';
 import { cstDateOf, cstMonthsFrom, type Period } from './period';
 import type { Finding } from './verify';
@@ -93,35 +94,15 @@ export async function storedFindings(
   now: Date,
 ): Promise<Anomaly[]> {
   if (q.department !== undefined) return [];
-  const out: Anomaly[] = [];
-  // A finding is never listed before its chain began: months from the period's first.
-  for (const month of cstMonthsFrom(period, now)) {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page: QueryCommandOutput = await deps.ddb.send(
-        new QueryCommand({
-          TableName: deps.tableName,
-          KeyConditionExpression: q.after !== undefined ? 'pk = :pk AND sk > :after' : 'pk = :pk',
-          FilterExpression: '#sd BETWEEN :from AND :to OR #any = :yes',
-          ExpressionAttributeNames: { '#sd': 'sd', '#any': 'any' },
-          ExpressionAttributeValues: {
-            ':pk': tamperPartition(month),
-            ':from': period.from,
-            ':to': period.to,
-            ':yes': true,
-            ...(q.after !== undefined ? { ':after': q.after } : {}),
-          },
-          ProjectionExpression: 'anomaly',
-          Limit: q.limit + 1,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        out.push(JSON.parse(item.anomaly as string) as Anomaly);
-        if (out.length > q.limit) return out;
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-  }
-  return out;
+  return readMonthPages(deps, {
+    // A finding is never listed before its chain began: months from the period's first.
+    partitions: cstMonthsFrom(period, now).map(tamperPartition),
+    ...(q.after !== undefined ? { after: q.after } : {}),
+    limit: q.limit,
+    filter: {
+      expression: '#sd BETWEEN :from AND :to OR #any = :yes',
+      names: { '#sd': 'sd', '#any': 'any' },
+      values: { ':from': period.from, ':to': period.to, ':yes': true },
+    },
+  });
 }
