@@ -72,12 +72,17 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         const evaluationId = typeof event.detail?.evaluationId === 'string' ? event.detail.evaluationId : undefined;
         const followUpNote = event.type === 'followed-up' && evaluationId ? await deps.followUpNote(evaluationId) : undefined;
         const notices = noticesFor({ event, app, tasks, def, calendar: deps.calendar, ...(followUpNote ? { followUpNote } : {}) });
-        notices.forEach((notice, ordinal) => {
-          const text = templates[notice.kind](notice.facts);
+        const messages = notices.map((notice, ordinal) => ({ notice, text: templates[notice.kind](notice.facts), ordinal }));
+        const smsTexts = def.smsPhoneField ? messages.filter((m) => SMS_KINDS.includes(m.notice.kind)).map((m) => m.text) : [];
+        let smsCarried = false;
+        for (const { notice, text, ordinal } of messages) {
           const message = inboxItem(app, event, notice, ordinal, text);
-          // The SMS of the same notice rides on the message: one conditional put for both.
-          items.push(def.smsPhoneField && SMS_KINDS.includes(notice.kind) ? withSms(message, text) : message);
-        });
+          // One SMS per event, on its first SMS notice's message (one conditional put for both):
+          // a completion's result and invitation to evaluate reach the phone as one text.
+          const carries: boolean = !smsCarried && smsTexts.includes(text);
+          smsCarried ||= carries;
+          items.push(carries ? withSms(message, smsTexts) : message);
+        }
       }
       await Promise.all(items.map(putOnce));
     },
@@ -110,11 +115,14 @@ function inboxItem(app: NotifiedApplication, event: TimingEvent, notice: Notice,
 /**
  * The message with the SMS to the form's phone: the person the application is for, also when
  * a proxy submitted it (the message itself is in the submitter's inbox). Marked for sending.
+ * The SMS holds every SMS notice of the event, Chinese first, then English.
  */
-function withSms(message: InboxItem, text: NotificationText): InboxItem {
+function withSms(message: InboxItem, texts: readonly NotificationText[]): InboxItem {
+  const zh = texts.map((t) => `${t.title.zh} ${t.body.zh}`).join(' ');
+  const en = texts.map((t) => `${t.title.en}. ${t.body.en}`).join(' ');
   return {
     ...message,
-    smsText: `${text.title.zh} ${text.body.zh}\n${text.title.en}. ${text.body.en}`,
+    smsText: `${zh}\n${en}`,
     attempts: 0,
     gsi4pk: SMS_PENDING_PK,
     gsi4sk: `${message.at}#${message.id}`,

@@ -46,11 +46,10 @@ test('kill -9 between events and their notifications: after restart each notific
     const file = path.join(platform.dataDir, 'sms-outbox.jsonl');
     const lines = await eventually(async () => {
       const l = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
-      return l.length >= ids.length * 2 ? l.map((x) => JSON.parse(x) as { id: string; applicationId: string; kind: string }) : undefined;
+      return l.length >= ids.length ? l.map((x) => JSON.parse(x) as { id: string; applicationId: string; kind: string }) : undefined;
     }, 'the SMS lines');
     expect(new Set(lines.map((l) => l.id)).size).toBe(lines.length);
-    for (const id of ids)
-      expect(lines.filter((l) => l.applicationId === id).map((l) => l.kind)).toEqual(['result', 'evaluation-invitation']);
+    for (const id of ids) expect(lines.filter((l) => l.applicationId === id).map((l) => l.kind)).toEqual(['result']);
   } catch (error) {
     throw new Error(`${String(error)}\n--- runtime output (last 40 lines) ---\n${platform.output(40)}`);
   } finally {

@@ -125,8 +125,9 @@ test('every kind of a school enrolment reaches the applicant once, in order, in-
   expect(await allNotes(stranger)).toEqual([]);
   await expect(o1.request('GET', '/v1/notifications')).rejects.toMatchObject({ status: 403 });
 
-  // SMS: the kinds the applicant must act on or waited for, once each, to the form's number.
-  const smsKinds = ['supplement-requested', 'overdue-apology', 'result', 'evaluation-invitation'];
+  // SMS: the kinds the applicant must act on or waited for, once each, to the form's number;
+  // the completion's result and invitation to evaluate as one text.
+  const smsKinds = ['supplement-requested', 'overdue-apology', 'result'];
   const lines = await eventually(async () => {
     const mine = smsLines().filter((l) => l.applicationId === id);
     return mine.length >= smsKinds.length ? mine : undefined;
@@ -134,6 +135,9 @@ test('every kind of a school enrolment reaches the applicant once, in order, in-
   expect(lines.map((l) => l.kind)).toEqual(smsKinds);
   expect(lines.every((l) => l.to === '13800138000')).toBe(true);
   expect(new Set(lines.map((l) => l.id)).size).toBe(lines.length);
+  const invitation = story.at(-1)!;
+  expect(lines.at(-1)!.text).toContain(story.at(-2)!.title.zh);
+  expect(lines.at(-1)!.text).toContain(invitation.title.zh);
   // Another dispatch sends nothing again.
   expect(await t.runtime.notifications.dispatchSms()).toBe(0);
   expect(smsLines().filter((l) => l.applicationId === id)).toHaveLength(smsKinds.length);

@@ -1,6 +1,6 @@
 /**
  * The outbox addresses notifications from the application the caller holds (issue 9) and
- * writes an SMS on the in-app message of its notice: one conditional put per notice.
+ * writes an event's SMS on the in-app message of its first SMS notice: one conditional put per notice.
  */
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -54,16 +54,21 @@ test('a decision held with its application is addressed without reading it: one 
   expect(puts()[0]).not.toHaveProperty('gsi4pk');
 });
 
-test('completed: the result and the invitation each carry their SMS, marked for sending: two puts, not four', async () => {
+test('completed: one SMS for the result and the invitation, on the result message: two puts, not four', async () => {
   ddbMock.on(PutCommand).resolves({});
   await outbox.record(APP_ID, [event('completed', 'completed', { outcome: 'approved' })], { app, tasks: [] });
   expect(getWithTasks).not.toHaveBeenCalled();
+  const [result, invitation] = puts();
   expect(puts().map((i) => i.kind)).toEqual(['result', 'evaluation-invitation']);
-  for (const item of puts()) {
-    expect(item).toMatchObject({ pk: 'INBOX#parent-1', attempts: 0, gsi4pk: 'PENDING#sms', gsi4sk: `${item.at}#${item.id}` });
-    expect(item.smsText).toContain(item.title.zh);
-    expect(item.smsText).not.toMatch(/1[3-9]\d{9}/);
-  }
+  expect(result).toMatchObject({ pk: 'INBOX#parent-1', attempts: 0, gsi4pk: 'PENDING#sms', gsi4sk: `${result!.at}#${result!.id}` });
+  // Both notices' texts, Chinese first: the phone gets one message at completion, not two.
+  expect(result!.smsText).toContain(result!.title.zh);
+  expect(result!.smsText).toContain(invitation!.title.zh);
+  expect(result!.smsText.indexOf(invitation!.title.zh)).toBeLessThan(result!.smsText.indexOf(result!.title.en));
+  expect(result!.smsText).not.toMatch(/1[3-9]\d{9}/);
+  expect(invitation).toMatchObject({ pk: 'INBOX#parent-1', kind: 'evaluation-invitation' });
+  expect(invitation).not.toHaveProperty('smsText');
+  expect(invitation).not.toHaveProperty('gsi4pk');
   expect(ddbMock.commandCalls(PutCommand).every((c) => c.args[0].input.ConditionExpression === 'attribute_not_exists(pk)')).toBe(true);
 });
 
