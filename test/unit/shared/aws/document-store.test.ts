@@ -25,13 +25,13 @@ interface Sent {
   body: Record<string, unknown>;
 }
 
-/** A store whose client records each request and answers `answer(operation)` (status 200 unless given). */
-function recordingStore(answer: (operation: string) => { status?: number; body: object }) {
+/** A store whose client records each request and answers `answer(operation, nth)` (status 200 unless given). */
+function recordingStore(answer: (operation: string, nth: number) => { status?: number; body: object }) {
   const sent: Sent[] = [];
   const handler = sdkRequestHandler(async (request) => {
     const operation = String(headerOf(request.headers, 'x-amz-target')).replace(/^DynamoDB_20120810\./, '');
     sent.push({ operation, body: JSON.parse(bodyText(request.body)) as Record<string, unknown> });
-    const { status = 200, body } = answer(operation);
+    const { status = 200, body } = answer(operation, sent.length);
     const bytes = Buffer.from(JSON.stringify(body));
     return {
       statusCode: status,
@@ -61,8 +61,7 @@ test('createAwsClients builds the document layer on one plain client that caches
 });
 
 test('Get: the key goes marshalled as GetItem, the item comes back in native values; no item, no Item', async () => {
-  const { ddb, sent } = recordingStore(() => ({ body: sentCount() === 1 ? { Item: wireItem } : {} }));
-  const sentCount = () => sent.length;
+  const { ddb, sent } = recordingStore((_operation, nth) => ({ body: nth === 1 ? { Item: wireItem } : {} }));
   const found = await ddb.send(new GetCommand({ TableName: 't', Key: { pk: 'APP#1', sk: 'APP' }, ConsistentRead: true }));
   expect(sent[0]).toEqual({
     operation: 'GetItem',
