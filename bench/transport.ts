@@ -5,9 +5,11 @@
  * and dynalite's request handling alone (the in-process answer without the SDK: what the SDK
  * adds is the difference). CPU µs per call (this process, all threads) and calls/s, 16 in flight.
  * Issue 9 (the SDK client's own cost): the "SDK only" rows answer every request with a fixed
- * body (no store at all), so they are the client's own cost per call: the platform's document
- * client as `createAwsClients` builds it against the SDK's defaults (levers one at a time), and
- * the plain client with and without `cacheMiddleware` (which lib-dynamodb refuses).
+ * body (no store at all), so they are the client's own cost per call: lib-dynamodb's document
+ * client on the SDK's defaults and with the platform's signer (as the platform was before
+ * issue 9's document layer), the platform's document layer as `createAwsClients` builds it
+ * (plain client, `cacheMiddleware`, util-dynamodb), and the plain client with and without
+ * `cacheMiddleware` (which lib-dynamodb refuses) in wire form.
  *   BENCH_OPS=<n> calls per measure (default 2000), BENCH_ROUNDS=<n> (default 3; median shown),
  *   BENCH_ONLY=<text> only the rows whose name contains it (e.g. `SDK only`)
  */
@@ -17,7 +19,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Server } from 'node:http';
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand as DocQueryCommand } from '@aws-sdk/lib-dynamodb';
+import * as LibDynamoDb from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand as DocQueryCommand, type DocumentStore } from '../shared/aws/document-store';
+import type { GetCommandInput, PutCommandInput, QueryCommandInput } from '../shared/aws/document-store';
+import { signerBuiltOnce } from '../shared/aws/signer';
 import { createAwsClients } from '../shared/aws/clients';
 import { loadConfig } from '../shared/config';
 import { cannedDynamoDbHandler } from './lib/canned-dynamodb';
@@ -75,55 +80,80 @@ function sdkSide(name: string, client: DynamoDBClient, prefix: string): Side {
   };
 }
 
-/** The same three calls through the document client (plain JS values), as the platform makes them. */
-function documentSide(name: string, client: DynamoDBDocumentClient, prefix: string): Side {
+/** One document API's three calls in native values: the platform's layer or lib-dynamodb's client. */
+interface DocumentCalls {
+  get(input: GetCommandInput): Promise<unknown>;
+  put(input: PutCommandInput): Promise<unknown>;
+  query(input: QueryCommandInput): Promise<unknown>;
+}
+
+const viaLayer = (store: DocumentStore): DocumentCalls => ({
+  get: (input) => store.send(new GetCommand(input)),
+  put: (input) => store.send(new PutCommand(input)),
+  query: (input) => store.send(new DocQueryCommand(input)),
+});
+
+const viaLibDynamoDb = (client: LibDynamoDb.DynamoDBDocumentClient): DocumentCalls => ({
+  get: (input) => client.send(new LibDynamoDb.GetCommand(input)),
+  put: (input) => client.send(new LibDynamoDb.PutCommand(input)),
+  query: (input) => client.send(new LibDynamoDb.QueryCommand(input)),
+});
+
+/** The same three calls in plain JS values, as the platform makes them. */
+function documentSide(name: string, calls: DocumentCalls, prefix: string): Side {
   return {
     name,
-    get: (i) => client.send(new GetCommand({ TableName: TABLE, Key: { pk: `${prefix}seed${i % 50}`, sk: 'APP' } })),
+    get: (i) => calls.get({ TableName: TABLE, Key: { pk: `${prefix}seed${i % 50}`, sk: 'APP' } }),
     put: (i) =>
-      client.send(
-        new PutCommand({
-          TableName: TABLE,
-          Item: { pk: `${prefix}p${i}-${performance.now()}`, sk: 'APP', gsi1pk: `${prefix}owner`, gsi1sk: `t${i}` },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
+      calls.put({
+        TableName: TABLE,
+        Item: { pk: `${prefix}p${i}-${performance.now()}`, sk: 'APP', gsi1pk: `${prefix}owner`, gsi1sk: `t${i}` },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
     query: () =>
-      client.send(
-        new DocQueryCommand({
-          TableName: TABLE,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :o',
-          ExpressionAttributeValues: { ':o': `${prefix}seedowner` },
-          Limit: 5,
-        }),
-      ),
+      calls.query({
+        TableName: TABLE,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :o',
+        ExpressionAttributeValues: { ':o': `${prefix}seedowner` },
+        Limit: 5,
+      }),
   };
 }
 
 /** The client's own cost per call: the platform's client and the SDK's levers, each on a canned answer. */
 function sdkOnlySides(endpoint: string, port: number): { sides: Side[]; clients: Array<{ destroy(): void }> } {
   const marshallOptions = { removeUndefinedValues: true };
-  const defaults = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials, requestHandler: cannedDynamoDbHandler() });
+  const canned = () => ({ endpoint, region: 'us-east-1', credentials, requestHandler: cannedDynamoDbHandler() });
+  const defaults = new DynamoDBClient(canned());
+  // The platform's client before the document layer: lib-dynamodb over a client with the shared signer.
+  const signed: DynamoDBClient = new DynamoDBClient({ ...canned(), signer: signerBuiltOnce(() => signed.config, 'dynamodb') });
   const platform = createAwsClients(loadConfig({ ONETHING_LOCAL: '1', ONETHING_DYNAMODB_PORT: String(port) }), {
     dynamodb: cannedDynamoDbHandler(),
   }).ddb;
-  const plain = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials, requestHandler: cannedDynamoDbHandler() });
-  const cached = new DynamoDBClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials,
-    requestHandler: cannedDynamoDbHandler(),
-    cacheMiddleware: true,
-  });
+  const plain = new DynamoDBClient(canned());
+  const cached = new DynamoDBClient({ ...canned(), cacheMiddleware: true });
   return {
     sides: [
-      documentSide('SDK only: document client, SDK defaults (before)', DynamoDBDocumentClient.from(defaults, { marshallOptions }), ''),
-      documentSide('SDK only: document client as createAwsClients builds it (now)', platform, ''),
-      sdkSide('SDK only: plain client, SDK defaults', plain, ''),
-      sdkSide('SDK only: plain client, cacheMiddleware (lib-dynamodb refuses it)', cached, ''),
+      documentSide(
+        'SDK only: lib-dynamodb document client, SDK defaults',
+        viaLibDynamoDb(LibDynamoDb.DynamoDBDocumentClient.from(defaults, { marshallOptions })),
+        '',
+      ),
+      documentSide(
+        'SDK only: lib-dynamodb document client, shared signer (the platform before the document layer)',
+        viaLibDynamoDb(LibDynamoDb.DynamoDBDocumentClient.from(signed, { marshallOptions })),
+        '',
+      ),
+      documentSide(
+        'SDK only: document layer as createAwsClients builds it (plain client, cacheMiddleware, util-dynamodb)',
+        viaLayer(platform),
+        '',
+      ),
+      sdkSide('SDK only: plain client, SDK defaults, wire form', plain, ''),
+      sdkSide('SDK only: plain client, cacheMiddleware, wire form', cached, ''),
     ],
-    clients: [defaults, platform, plain, cached],
+    clients: [defaults, signed, platform, plain, cached],
   };
 }
 

@@ -18,7 +18,7 @@ import { createInProcessDynamoDbHandler } from './transport/dynamodb';
 import { localTransportFromEnv, type LocalTransport } from './transport/mode';
 import { startDynamoDbThread } from './transport/dynamodb-thread';
 import type { SdkRequestHandler } from './transport/sdk-handler';
-import { createAwsClients } from '../shared/aws/clients';
+import { createAwsClients, type ClientMiddleware } from '../shared/aws/clients';
 import { loadConfig } from '../shared/config';
 import { startApiServer, type AccessLogEntry } from './http-server';
 import { createStaticSite } from './http/static';
@@ -100,6 +100,12 @@ export interface RuntimeOptions {
    * @default ROLLUP_EVERY_MS (5 minutes)
    */
   factsRollupEveryMs?: number;
+  /**
+   * issue 9: middleware for the platform's SDK clients, installed at construction (bench call
+   * counts, test probes). The DynamoDB client caches its resolved middleware per command class,
+   * so middleware added to its stack later never runs. @default none
+   */
+  clientMiddleware?: ClientMiddleware;
 }
 
 export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {}): Promise<RunningRuntime> {
@@ -163,7 +169,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       catalog: opts.catalog ?? seedCatalog,
       clock,
       config: platformConfig,
-      ...createAwsClients(platformConfig, handlers),
+      ...createAwsClients(platformConfig, handlers, opts.clientMiddleware),
     });
     // issue 9 (fewer calls per application): appends start from the chain this process last saw.
     rememberChainsOn(deps.ddb);

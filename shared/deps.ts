@@ -1,10 +1,10 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Catalog } from '../workflows/types';
 import { loadConfig, type Config } from './config';
 import { createAwsClients } from './aws/clients';
+import type { DocumentStore } from './aws/document-store';
 import { systemClock, type Clock } from './clock';
 import { loadCalendar, type WorkingCalendar } from './calendar';
 import { createSyntheticDataSharing, type DataSharing } from './registries';
@@ -12,7 +12,7 @@ import { createSyntheticDataSharing, type DataSharing } from './registries';
 /** Everything a service or step handler needs, built once per process by its composition root. */
 export interface PlatformDeps {
   config: Config;
-  ddb: DynamoDBDocumentClient;
+  ddb: DocumentStore;
   s3: S3Client;
   sfn: SFNClient;
   clock: Clock;

@@ -10,12 +10,12 @@
  */
 import fs from 'node:fs';
 import { startRuntime } from '../../local/runtime';
-import { countCalls } from './call-tally';
+import { countCalls, type Tally } from './call-tally';
 
 export interface RuntimeStats {
   /** process.cpuUsage() of this process (every thread of it), microseconds. */
   cpu: NodeJS.CpuUsage;
-  calls: ReturnType<typeof countCalls>;
+  calls: Tally;
   /** API requests per `METHOD route status`. */
   requests: Record<string, number>;
 }
@@ -25,6 +25,7 @@ const SERVICE = process.env.BENCH_SERVICE ?? 'school-enrolment';
 void (async () => {
   const dataDir = process.env.BENCH_DATA_DIR as string;
   const requests: Record<string, number> = {};
+  const { tally: calls, middleware: clientMiddleware } = countCalls();
   const runtime = await startRuntime(
     {
       dataDir,
@@ -35,14 +36,13 @@ void (async () => {
       partition: 'aws',
     },
     {
+      clientMiddleware,
       accessLog: (e) => {
         const key = `${e.method} ${e.route} ${e.status}`;
         requests[key] = (requests[key] ?? 0) + 1;
       },
     },
   );
-  const { ddb, s3, sfn } = runtime.deps;
-  const calls = countCalls({ dynamodb: ddb, s3, sfn });
 
   const transitions = async (): Promise<number[]> => {
     const list = await runtime.engine.call('ListExecutions', {

@@ -1,18 +1,18 @@
 /** Bulk writes and a full read of the local store, for the seed (straight into dynalite, not through HTTP). */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DocumentStore, ScanCommand } from '../../shared/aws/document-store';
 import { chainItems } from './chain';
 import type { SeededEvent } from './generate';
 
 const BATCH = 25;
 
-export function localDocumentClient(port: number): { raw: DynamoDBClient; ddb: DynamoDBDocumentClient } {
+export function localDocumentClient(port: number): { raw: DynamoDBClient; ddb: DocumentStore } {
   const raw = new DynamoDBClient({
     region: 'us-east-1',
     endpoint: `http://127.0.0.1:${port}`,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  return { raw, ddb: DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } }) };
+  return { raw, ddb: new DocumentStore(raw) };
 }
 
 /**
@@ -21,7 +21,7 @@ export function localDocumentClient(port: number): { raw: DynamoDBClient; ddb: D
  * seed rewrites the same items (no duplicates).
  */
 export async function putAll(
-  ddb: DynamoDBDocumentClient,
+  ddb: DocumentStore,
   table: string,
   items: readonly object[],
   concurrency = 4,
@@ -43,7 +43,7 @@ export async function putAll(
 }
 
 /** Every item of a table (a full Scan, page by page). */
-export async function scanAll<T>(ddb: DynamoDBDocumentClient, table: string): Promise<T[]> {
+export async function scanAll<T>(ddb: DocumentStore, table: string): Promise<T[]> {
   const items: T[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -60,7 +60,7 @@ export async function scanAll<T>(ddb: DynamoDBDocumentClient, table: string): Pr
  * writes the same items with progress lines).
  */
 export async function putSeededEvents(
-  ddb: DynamoDBDocumentClient,
+  ddb: DocumentStore,
   tables: { main: string; audit: string },
   events: readonly SeededEvent[],
 ): Promise<void> {

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DocumentStore } from '../aws/document-store';
 import type { CursorCodec, CursorList } from './cursor';
 import { isConditionalCheckFailed } from './errors';
 import { pendingPk, type PendingKind } from './pending';
@@ -15,7 +15,7 @@ export interface Page<T> {
  * Application items of the main table. Every write is a single-item conditional write
  * (docs/DESIGN.md): callers decide what a failed condition means.
  */
-export function createApplicationRepo(ddb: DynamoDBDocumentClient, table: string, cursors: CursorCodec) {
+export function createApplicationRepo(ddb: DocumentStore, table: string, cursors: CursorCodec) {
   return {
     async get(id: string): Promise<ApplicationRecord | undefined> {
       const out = await ddb.send(new GetCommand({ TableName: table, Key: keys.application(id), ConsistentRead: true }));

@@ -1,4 +1,4 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DocumentStore } from '../aws/document-store';
 import type { ApplicationRecord, TaskRecord } from './records';
 
 /**
@@ -49,7 +49,7 @@ export interface PendingPage<T> {
 }
 
 /** Reads the marks of one kind set before `before`, oldest first, one page at a time. */
-export function createPendingIndex(ddb: DynamoDBDocumentClient, table: string) {
+export function createPendingIndex(ddb: DocumentStore, table: string) {
   const page = async <T>(kind: PendingKind, before: string, limit: number, start?: Record<string, unknown>): Promise<PendingPage<T>> => {
     const out = await ddb.send(
       new QueryCommand({

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DocumentStore } from '../aws/document-store';
 import type { Page } from './application-repo';
 import { invalidCursor, type CursorCodec, type CursorList } from './cursor';
 import { isConditionalCheckFailed } from './errors';
@@ -15,7 +15,7 @@ export const inboxBucket = (status: TaskRecord['status']): 'open' | 'waiting' | 
  * Task items (one per department of an application). Conditional updates return the new
  * item, so the caller sees the token and decision it raced with in ONE round trip.
  */
-export function createTaskRepo(ddb: DynamoDBDocumentClient, table: string, cursors: CursorCodec) {
+export function createTaskRepo(ddb: DocumentStore, table: string, cursors: CursorCodec) {
   const update = async (
     appId: string,
     dept: string,

@@ -11,7 +11,7 @@
  * no `gsi1` attributes, so they never appear among the timing-log events.
  */
 import { randomUUID } from 'node:crypto';
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, type DocumentStore } from '../aws/document-store';
 import type { Clock } from '../clock';
 import { cstDateOf } from './period';
 
@@ -32,7 +32,7 @@ export interface AccessLog {
   onDay(date: string): Promise<AccessRecord[]>;
 }
 
-export function createAccessLog(deps: { ddb: DynamoDBDocumentClient; clock: Clock; tableName: string }): AccessLog {
+export function createAccessLog(deps: { ddb: DocumentStore; clock: Clock; tableName: string }): AccessLog {
   return {
     async record(entry) {
       const at = deps.clock.now().toISOString();

@@ -13,7 +13,7 @@
  * flight when the seal runs (its `at` taken, its put not yet done) is sealed next time.
  */
 import { createHash } from 'node:crypto';
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DocumentStore } from '../aws/document-store';
 import type { Clock } from '../clock';
 import { canonicalJson } from './canonical';
 import { GENESIS_HASH } from './chain';
@@ -103,12 +103,7 @@ interface IndexedEvent {
 }
 
 /** Every event with `startAt <= at < endAt`, from the by-day index. */
-async function* eventsBetween(
-  ddb: DynamoDBDocumentClient,
-  tableName: string,
-  startAt: string,
-  endAt: string,
-): AsyncGenerator<IndexedEvent> {
+async function* eventsBetween(ddb: DocumentStore, tableName: string, startAt: string, endAt: string): AsyncGenerator<IndexedEvent> {
   for (const day of utcDaysCovering(startAt, endAt)) {
     let start: Record<string, unknown> | undefined;
     do {
@@ -134,12 +129,7 @@ async function* eventsBetween(
  * writes it. Idempotent in effect: a run that finds nothing new still writes an anchor (the
  * daily proof that the log was sealed), chained to the previous.
  */
-export async function sealAnchor(deps: {
-  ddb: DynamoDBDocumentClient;
-  clock: Clock;
-  tableName: string;
-  store: AnchorStore;
-}): Promise<Anchor> {
+export async function sealAnchor(deps: { ddb: DocumentStore; clock: Clock; tableName: string; store: AnchorStore }): Promise<Anchor> {
   const { heads, last } = replayAnchors(await deps.store.list());
   const now = deps.clock.now();
   const cutoff = new Date(now.getTime() - SEAL_MARGIN_MS).toISOString();

@@ -23,7 +23,7 @@
  * after W (the live tail) are skipped and their anomalies computed from their whole chains; the
  * other items are exactly their applications' anomalies.
  */
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, type DocumentStore, type QueryCommandOutput } from '../aws/document-store';
 import type { WorkingCalendar } from '../calendar';
 import { anomaliesOf, anomalyKey, type Anomaly, type AnomalyKind, type AnomalyThresholds } from './anomalies';
 import type { ApplicationFacts, LoggedEvent } from './facts';
@@ -39,7 +39,7 @@ const ENDED_PREFIX = `${FACTS_PREFIX}#ENDED`;
 const FAR_FUTURE = new Date('9999-12-31T23:59:59.999Z');
 
 export interface AnomalyRowsDeps {
-  ddb: DynamoDBDocumentClient;
+  ddb: DocumentStore;
   tableName: string;
   calendar: Pick<WorkingCalendar, 'isWorkingDay' | 'workingDaysUsed'>;
   thresholds: AnomalyThresholds;

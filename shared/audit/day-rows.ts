@@ -17,7 +17,7 @@
  * at or after its row's rev either (every completed step rebuilt the rows of the applications
  * it touched before moving W), so its row contribution is already its whole chain.
  */
-import { BatchGetCommand, PutCommand, type BatchGetCommandOutput, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, PutCommand, type BatchGetCommandOutput, QueryCommand, type DocumentStore } from '../aws/document-store';
 import { factsOf, type ApplicationFacts, type LoggedEvent } from './facts';
 import { FACTS_PREFIX } from './facts-keys';
 import { addApplication, emptySummary, mergePackedSummary, packSummary, unpackSummary, type DaySummary } from './day-summary';
@@ -28,7 +28,7 @@ import { dateToDay, dayToDate } from '../calendar/cst';
 export const DAYS_PREFIX = `${FACTS_PREFIX}#DAYS`;
 
 interface Deps {
-  ddb: DynamoDBDocumentClient;
+  ddb: DocumentStore;
   /** The main table. */
   tableName: string;
 }

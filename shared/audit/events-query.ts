@@ -8,7 +8,7 @@
  * same millisecond are ordered by application id and seq, which is stable across pages.
  * With `applicationId` the chain itself is read (its seq order is its time order).
  */
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DocumentStore, type QueryCommandInput } from '../aws/document-store';
 import type { CursorCodec, CursorList } from '../applications/cursor';
 import { maskPersonalData } from '../identity';
 import { utcDaysCovering, type Period } from './period';
@@ -95,7 +95,7 @@ function filterOf(
  * returned (or DynamoDB's last evaluated key), signed and bound to the caller and filters.
  */
 export async function listEvents(
-  deps: { ddb: DynamoDBDocumentClient; tableName: string; cursors: CursorCodec },
+  deps: { ddb: DocumentStore; tableName: string; cursors: CursorCodec },
   who: string,
   f: EventFilters,
   page: { limit: number; cursor?: string },
@@ -156,7 +156,7 @@ function merge(
  * `limit` events matched. Stopping inside a DynamoDB page resumes after the last event returned.
  */
 async function readPages(
-  deps: { ddb: DynamoDBDocumentClient; cursors: CursorCodec },
+  deps: { ddb: DocumentStore; cursors: CursorCodec },
   list: CursorList,
   page: { limit: number; cursor?: string },
   input: (start: Record<string, unknown> | undefined, day: string) => QueryCommandInput,

@@ -13,7 +13,7 @@
  * the same index) is re-folded from its chain. So a report equals the brute-force
  * recomputation from the events as of the last rollup plus the tail, i.e. from the whole log.
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DocumentStore } from '../aws/document-store';
 import type { Clock } from '../clock';
 import { ANCHOR_EPOCH, SEAL_MARGIN_MS } from './anchors';
 import { factsOf, type ApplicationFacts, type LoggedEvent } from './facts';
@@ -34,7 +34,7 @@ const DAY_MS = 86_400_000;
 const STEP_APPLICATIONS = 2000;
 
 export interface FactsDeps {
-  ddb: DynamoDBDocumentClient;
+  ddb: DocumentStore;
   /** The audit table (the log and its by-day index gsi1). */
   auditTableName: string;
   /** The main table (fact rows and the watermark). */
@@ -43,7 +43,7 @@ export interface FactsDeps {
 
 type Query = ConstructorParameters<typeof QueryCommand>[0];
 
-async function* pages<T>(ddb: DynamoDBDocumentClient, input: Query): AsyncGenerator<T[]> {
+async function* pages<T>(ddb: DocumentStore, input: Query): AsyncGenerator<T[]> {
   let start: Record<string, unknown> | undefined;
   do {
     const page = await ddb.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
@@ -52,7 +52,7 @@ async function* pages<T>(ddb: DynamoDBDocumentClient, input: Query): AsyncGenera
   } while (start);
 }
 
-async function queryAll<T>(ddb: DynamoDBDocumentClient, input: Query): Promise<T[]> {
+async function queryAll<T>(ddb: DocumentStore, input: Query): Promise<T[]> {
   const out: T[] = [];
   for await (const page of pages<T>(ddb, input)) out.push(...page);
   return out;

@@ -2,16 +2,16 @@
  * Reads the facts of the applications SUBMITTED in a period: the `submitted` events of the
  * by-day index (filtered by the server), then each application's chain.
  */
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DocumentStore } from '../aws/document-store';
 import { factsOf, type ApplicationFacts, type LoggedEvent } from './facts';
 import { utcDaysCovering, type Period } from './period';
 
 interface Deps {
-  ddb: DynamoDBDocumentClient;
+  ddb: DocumentStore;
   tableName: string;
 }
 
-async function queryAll<T>(ddb: DynamoDBDocumentClient, input: ConstructorParameters<typeof QueryCommand>[0]): Promise<T[]> {
+async function queryAll<T>(ddb: DocumentStore, input: ConstructorParameters<typeof QueryCommand>[0]): Promise<T[]> {
   const out: T[] = [];
   let start: Record<string, unknown> | undefined;
   do {

@@ -4,7 +4,7 @@
  * partition per CST month, so a page reads the months in order after the cursor until it holds
  * `limit + 1` (the extra one tells there is a next page).
  */
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DocumentStore, type QueryCommandOutput } from '../aws/document-store';
 import type { Anomaly } from './anomalies';
 
 export interface MonthPageQuery {
@@ -19,7 +19,7 @@ export interface MonthPageQuery {
   skipApps?: ReadonlySet<string>;
 }
 
-export async function readMonthPages(deps: { ddb: DynamoDBDocumentClient; tableName: string }, q: MonthPageQuery): Promise<Anomaly[]> {
+export async function readMonthPages(deps: { ddb: DocumentStore; tableName: string }, q: MonthPageQuery): Promise<Anomaly[]> {
   const out: Anomaly[] = [];
   for (const pk of q.partitions) {
     let start: Record<string, unknown> | undefined;

@@ -2,7 +2,7 @@
  * The inspectors' capability (issue 8) over injected deps: every call is read-only on the
  * applications and logs itself first (access-log.ts), so no read goes unrecorded.
  */
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DocumentStore } from '../aws/document-store';
 import { createCursorCodec, fallbackCursorSecret } from '../applications/cursor';
 import type { Principal } from '../auth/principal';
 import type { Clock } from '../clock';
@@ -37,7 +37,7 @@ import type { InspectorEvent } from './events-query';
 
 export interface AuditDeps {
   config: Pick<Config, 'auditTableName' | 'tableName' | 'cursorSecret'>;
-  ddb: DynamoDBDocumentClient;
+  ddb: DocumentStore;
   s3: S3Client;
   clock: Clock;
   logger: Pick<Logger, 'error'>;

@@ -1,4 +1,4 @@
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, type DocumentStore } from '../aws/document-store';
 import type { Clock } from '../clock';
 import { maskPersonalData } from '../identity';
 import { GENESIS_HASH, hashEvent } from './chain';
@@ -45,7 +45,7 @@ export interface TimingLog {
  * await log.append(appId, { key: 'submitted', type: 'submitted', actor: { role: 'citizen', sub }, serviceId, walkthrough: false });
  */
 export function createTimingLog(deps: {
-  ddb: DynamoDBDocumentClient;
+  ddb: DocumentStore;
   clock: Clock;
   tableName: string;
   /** Waits between attempts after a lost race (tests pass an instant one). */

@@ -15,7 +15,7 @@
  * then the findings are recorded (tamper-findings.ts), the two cursors move, and the anchor is
  * sealed. A crash before the cursors move repeats the same work; nothing found is lost.
  */
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DocumentStore } from '../aws/document-store';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Clock } from '../clock';
 import { ANCHOR_EPOCH, replayAnchors, sealAnchor, type Anchor, type AnchorStore, type ChainHead } from './anchors';
@@ -34,7 +34,7 @@ const SWEEP_KEY = { pk: TAMPER_PREFIX, sk: '~SWEEP' };
 const seqKey = (seq: number) => String(seq).padStart(10, '0');
 
 export interface TamperCheckDeps {
-  ddb: DynamoDBDocumentClient;
+  ddb: DocumentStore;
   clock: Clock;
   /** The audit table (the log). */
   auditTableName: string;

@@ -12,7 +12,7 @@
  * the two writes is repaired by the next verification that finds the same thing. Findings are
  * evidence: never tombstoned, even if someone restores the event later.
  */
-import { UpdateCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, PutCommand, type DocumentStore } from '../aws/document-store';
 import { anomalyKey, type Anomaly } from './anomalies';
 import { ANOMALIES_PREFIX } from './anomaly-rows';
 import { readMonthPages } from './month-pages';
@@ -26,7 +26,7 @@ export const TAMPER_PREFIX = `${FACTS_PREFIX}#TAMPER`;
 export const tamperPartition = (month: string) => `${ANOMALIES_PREFIX}#tamper#${month}`;
 
 export interface FindingsDeps {
-  ddb: DynamoDBDocumentClient;
+  ddb: DocumentStore;
   /** The main table (derived `AUDITFACTS*` rows). */
   tableName: string;
 }

@@ -6,7 +6,7 @@
  * sealed event now has another hash (`differs-from-anchor`: edited and recomputed). The
  * anchors themselves are checked too (`anchor-*`, reported with applicationId `*`).
  */
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DocumentStore } from '../aws/document-store';
 import { verifyChain, type ChainLink } from './chain';
 import { replayAnchors, type AnchorStore, type ChainHead } from './anchors';
 import { utcDaysCovering, type Period } from './period';
@@ -26,7 +26,7 @@ export interface Verification {
 }
 
 interface Deps {
-  ddb: DynamoDBDocumentClient;
+  ddb: DocumentStore;
   tableName: string;
   anchors: AnchorStore;
 }

@@ -1,14 +1,14 @@
 import http from 'node:http';
 import https from 'node:https';
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { Config } from '../config';
 import { signerBuiltOnce } from './signer';
+import { DocumentStore } from './document-store';
 
 export interface AwsClients {
-  ddb: DynamoDBDocumentClient;
+  ddb: DocumentStore;
   s3: S3Client;
   sfn: SFNClient;
 }
@@ -23,6 +23,19 @@ const LOCAL_HOST = '127.0.0.1';
 export type LocalRequestHandlers = Partial<Record<'dynamodb' | 'sfn', DynamoDBClientConfig['requestHandler']>>;
 
 /**
+ * Middleware to install on each client at construction (bench call counts, test probes). The
+ * DynamoDB client caches its resolved handler per command class (`cacheMiddleware`), so
+ * middleware added to its stack after the first send would never run: it must come from here.
+ */
+export interface ClientMiddleware {
+  dynamodb?: Array<PluggableOf<DynamoDBClient>>;
+  s3?: Array<PluggableOf<S3Client>>;
+  sfn?: Array<PluggableOf<SFNClient>>;
+}
+/** The SDK's own unit of middleware (`{ applyToStack(stack) }`), as the client's `middlewareStack.use` takes it. */
+export type PluggableOf<C extends { middlewareStack: { use: (p: never) => void } }> = Parameters<C['middlewareStack']['use']>[0];
+
+/**
  * Builds the SDK clients once per process (Lambda cold start or the local runtime).
  * Locally they talk to dynalite, s3rver and the embedded engine with dummy credentials;
  * nothing else in `shared/` knows the difference.
@@ -30,7 +43,7 @@ export type LocalRequestHandlers = Partial<Record<'dynamodb' | 'sfn', DynamoDBCl
  * @example
  * const { ddb, s3, sfn } = createAwsClients(loadConfig());
  */
-export function createAwsClients(config: Config, localHandlers: LocalRequestHandlers = {}): AwsClients {
+export function createAwsClients(config: Config, localHandlers: LocalRequestHandlers = {}, middleware: ClientMiddleware = {}): AwsClients {
   // Keep-alive saves a TLS handshake per call on Lambda and a socket per call locally.
   const requestHandler = {
     httpAgent: new http.Agent({ keepAlive: true }),
@@ -51,8 +64,11 @@ export function createAwsClients(config: Config, localHandlers: LocalRequestHand
     ...local(config.ports.dynamodb),
     ...handler('dynamodb'),
     signer: signerBuiltOnce(() => dynamodb.config, 'dynamodb'),
+    // issue 9: the middleware stack resolved once per command class, not on every send
+    // (./document-store.ts marshals in front of the plain client, which allows it).
+    cacheMiddleware: true,
   });
-  const ddb = DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
+  const ddb = new DocumentStore(dynamodb);
   const s3 = new S3Client({
     ...base,
     ...local(config.ports.s3, 'S3RVER', 'S3RVER'),
@@ -66,5 +82,8 @@ export function createAwsClients(config: Config, localHandlers: LocalRequestHand
     ...handler('sfn'),
     signer: signerBuiltOnce(() => sfn.config, 'states'),
   });
+  for (const pluggable of middleware.dynamodb ?? []) dynamodb.middlewareStack.use(pluggable);
+  for (const pluggable of middleware.s3 ?? []) s3.middlewareStack.use(pluggable);
+  for (const pluggable of middleware.sfn ?? []) sfn.middlewareStack.use(pluggable);
   return { ddb, s3, sfn };
 }

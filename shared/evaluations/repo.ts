@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DocumentStore } from '../aws/document-store';
 import type { CursorCodec, CursorList } from '../applications/cursor';
 import { EVALUATIONS_PK, evaluationPk, MARKS, type EvaluationRecord } from './records';
 
@@ -12,7 +12,7 @@ export interface EvaluationFilter {
 }
 
 /** Reads and conditional writes of evaluation items (records.ts). */
-export function createEvaluationRepo(ddb: DynamoDBDocumentClient, table: string, cursors: CursorCodec) {
+export function createEvaluationRepo(ddb: DocumentStore, table: string, cursors: CursorCodec) {
   const key = (applicationId: string) => ({ pk: evaluationPk(applicationId), sk: 'EVAL' });
   return {
     async get(applicationId: string): Promise<EvaluationRecord | undefined> {

@@ -1,10 +1,10 @@
 /** The event item (records.ts): conditional single-item writes only, as for applications. */
 import { isConditionalCheckFailed } from '../applications/errors';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DocumentStore } from '../aws/document-store';
 import { EVENT_START_PK } from './pending';
 import { eventKeys, type EventRecord } from './records';
 
-export function createEventRepo(ddb: DynamoDBDocumentClient, tableName: string) {
+export function createEventRepo(ddb: DocumentStore, tableName: string) {
   return {
     async get(id: string): Promise<EventRecord | undefined> {
       const out = await ddb.send(new GetCommand({ TableName: tableName, Key: eventKeys.item(id), ConsistentRead: true }));

@@ -3,14 +3,14 @@
  * `POST /v1/notifications/{id}/read`. A message lives in its recipient's partition, so one
  * that is not the caller's is simply not found (404), never revealed.
  */
-import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand, type DocumentStore } from '../aws/document-store';
 import type { Principal } from '../auth/principal';
 import type { Clock } from '../clock';
 import { NotFoundError } from '../errors';
 import type { CursorCodec, CursorList } from '../applications/cursor';
 import { inboxPk, notificationView, type InboxItem, type NotificationView } from './records';
 
-export function createInbox(deps: { ddb: DynamoDBDocumentClient; tableName: string; cursors: CursorCodec; clock: Clock }) {
+export function createInbox(deps: { ddb: DocumentStore; tableName: string; cursors: CursorCodec; clock: Clock }) {
   const { ddb, tableName, cursors } = deps;
   return {
     async list(p: Principal, q: { limit: number; cursor?: string }): Promise<{ items: NotificationView[]; nextCursor?: string }> {

@@ -5,7 +5,7 @@
  * replays the step (its retry, reconcile, the state machine's retry) replays the writes,
  * and each write is a conditional put of a derived id, so it exists exactly once.
  */
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DocumentStore } from '../aws/document-store';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { TimingEvent } from '../audit/types';
 import type { WorkingCalendar } from '../calendar';
@@ -16,7 +16,7 @@ import { NOTIFYING_EVENT_TYPES, noticesFor, type Notice } from './rules';
 import { inboxPk, notificationId, SMS_PENDING_PK, type InboxItem } from './records';
 
 export interface OutboxDeps {
-  ddb: DynamoDBDocumentClient;
+  ddb: DocumentStore;
   tableName: string;
   catalog: Catalog;
   calendar: WorkingCalendar;

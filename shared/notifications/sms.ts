@@ -5,7 +5,7 @@
  * from the application's form at send time, sends through the channel and clears the mark.
  * A request never waits for either: it only writes the outbox item.
  */
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '../aws/document-store';
 import { maskPhone } from '../identity/mask';
 import type { Context } from '../applications/context';
 import { SMS_PENDING_PK, smsKey, smsRef, type SmsCarrier } from './records';

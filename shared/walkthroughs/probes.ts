@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '../aws/document-store';
 import { ValidationError } from '../errors';
 import type { Context } from '../applications/context';
 import { isConditionalCheckFailed } from '../applications/errors';

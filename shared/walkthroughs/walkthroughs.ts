@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '../aws/document-store';
 import type { TimingEvent, TimingEventInput } from '../audit/types';
 import type { Principal } from '../auth/principal';
 import { maskPersonalData } from '../identity';

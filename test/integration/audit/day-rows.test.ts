@@ -8,7 +8,7 @@
  * watermark, its resumption to mid-period (applications already summarised then changed in
  * the tail) and a full rollup.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '../../../shared/aws/document-store';
 import { startTestRuntime, type TestRuntime } from '../support/runtime';
 import { writeEvents } from '../support/audit-log';
 import { bruteForce, generate, NOW } from '../../unit/shared/audit/generated-logs';

@@ -2,7 +2,7 @@
  * `GET /v1/audit/events` on the real runtime: time order across applications, every filter,
  * cursors, masking, and the access log of every inspector read.
  */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '../../../shared/aws/document-store';
 import { startTestRuntime, type TestRuntime } from '../support/runtime';
 import { decide, findTask, getService, submitExample, waitForBranches, waitForStatus, type ServiceDoc } from '../support/flows';
 import type { OneThingClient } from '../../../local/client';

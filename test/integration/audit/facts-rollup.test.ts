@@ -5,7 +5,7 @@
  * branches, evaluations and walk-throughs), before any rollup, after a rollup that crashed
  * between its row writes and its watermark, after it resumed, and once fully rolled up.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '../../../shared/aws/document-store';
 import { startTestRuntime, type TestRuntime } from '../support/runtime';
 import { writeEvents } from '../support/audit-log';
 import { bruteForce, generate, NOW } from '../../unit/shared/audit/generated-logs';

@@ -6,7 +6,7 @@
  * discipline commission walk the process itself, so an inspector may start a walk-through (its
  * own test application) and record findings on it, which changes nothing that existed before.
  */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '../../../shared/aws/document-store';
 import { routes } from '../../../functions/routes';
 import { startTestRuntime, type TestRuntime } from '../support/runtime';
 import { findTask, getService, submitExample, uploadNeeded, waitForBranches, type ServiceDoc } from '../support/flows';

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand, type DocumentStore } from '../../../shared/aws/document-store';
 import { startTestRuntime, type TestRuntime } from '../support/runtime';
 import { getService, submitExample, waitForBranches } from '../support/flows';
 import { hashEvent } from '../../../shared/audit/chain';
@@ -17,6 +17,7 @@ import { checkAndSeal } from '../../../shared/audit/tamper-check';
 import { fileAnchorStore } from '../../../shared/audit/anchor-store';
 import { ANOMALIES_PREFIX } from '../../../shared/audit/anomaly-rows';
 import type { OneThingClient } from '../../../local/client';
+import { ddbProbes } from '../support/client-probes';
 
 let t: TestRuntime;
 let inspector: OneThingClient;
@@ -51,7 +52,7 @@ const named = (items: Item[]) =>
 /** The audit-table Queries of the runtime's own client that read a chain (key `APP#…`, no index) while `on`. */
 function countChainReads() {
   let chainReads = 0;
-  const stack = ddb().middlewareStack as unknown as { add: (mw: unknown, o: object) => void; remove: (n: string) => boolean };
+  const stack = ddbProbes(ddb());
   stack.add(
     (next: (a: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: { input: Record<string, any> }) => {
       const { input } = args;
@@ -183,7 +184,7 @@ test('a crash between finding and recording loses nothing: the next run finds it
       String(command.input.Item?.pk).startsWith(`${ANOMALIES_PREFIX}#tamper#`)
         ? Promise.reject(new Error('crash'))
         : ddb().send(command as never),
-  } as unknown as DynamoDBDocumentClient;
+  } as unknown as DocumentStore;
   await expect(
     checkAndSeal({
       ddb: crashing,

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '../../../shared/aws/document-store';
 import { startTestRuntime, type TestRuntime } from '../support/runtime';
 import { getService, submitExample, waitForBranches } from '../support/flows';
 import { hashEvent } from '../../../shared/audit/chain';

@@ -5,7 +5,7 @@
  * rollup has rebuilt the index for them (a new generation), then the index serves them; a
  * rebuild stopped half-way leaves the old index serving its own thresholds and resumes.
  */
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '../../../shared/aws/document-store';
 import { startTestRuntime, type TestRuntime } from '../support/runtime';
 import { writeEvents } from '../support/audit-log';
 import { generate, NOW } from '../../unit/shared/audit/generated-logs';

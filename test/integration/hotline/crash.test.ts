@@ -4,7 +4,7 @@
  * StartExecution before and after it ran, the removal of the not-started mark) and nobody
  * retries; the reconcile pass, days later, finishes the event and a retry never duplicates.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '../../../shared/aws/document-store';
 import type { OneThingClient } from '../../../local/client';
 import { reconcile } from '../../../shared/applications';
 import { failNext } from '../support/faults';

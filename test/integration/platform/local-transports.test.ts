@@ -4,7 +4,7 @@
  * integration suites run on the default (worker); this one runs each transport once.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DocumentStore, GetCommand } from '../../../shared/aws/document-store';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { LOCAL_NAMES } from '../../../local/runtime';
 import { LOCAL_TRANSPORTS } from '../../../local/transport/mode';
@@ -27,7 +27,7 @@ describe.each(LOCAL_TRANSPORTS)('transport %s', (transport) => {
       expect(approved.status).toBe('approved');
 
       // An outside client on the DynamoDB port reads the application the platform wrote.
-      const stored = await DynamoDBDocumentClient.from(raw).send(
+      const stored = await new DocumentStore(raw).send(
         new GetCommand({ TableName: LOCAL_NAMES.main, Key: { pk: `APP#${id}`, sk: 'APP' }, ConsistentRead: true }),
       );
       expect(stored.Item).toMatchObject({ status: 'approved', serviceId: 'school-enrolment' });

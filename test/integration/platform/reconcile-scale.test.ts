@@ -1,4 +1,4 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from '../../../shared/aws/document-store';
 import { reconcile } from '../../../shared/applications';
 import { keys, taskId } from '../../../shared/applications/ids';
 import { deliveryMark, startMark } from '../../../shared/applications/pending';
@@ -105,10 +105,8 @@ async function writeAll(items: object[]): Promise<void> {
 function countingDeps() {
   const deps = t.runtime.deps;
   const { config } = deps;
-  const { ddb } = createAwsClients(config);
   const counts: Record<string, number> = {};
-  const stack = ddb.middlewareStack as unknown as { add: (mw: any, o: object) => void; remove: (n: string) => boolean };
-  stack.add(
+  const countMainReads =
     (next: (a: any) => Promise<any>, context: { commandName?: string }) => async (args: { input: Record<string, any> }) => {
       const out = await next(args);
       const isRead = /^(Query|Scan|Get|GetItem|BatchGet|BatchGetItem)Command$/.test(context.commandName ?? '');
@@ -118,8 +116,14 @@ function countingDeps() {
         counts[where] = (counts[where] ?? 0) + read;
       }
       return out;
+    };
+  // At construction: the client resolves its middleware once (cacheMiddleware).
+  const { ddb } = createAwsClients(
+    config,
+    {},
+    {
+      dynamodb: [{ applyToStack: (stack) => stack.add(countMainReads as never, { step: 'initialize', name: 'count-main-reads' }) }],
     },
-    { step: 'initialize', name: 'count-main-reads' },
   );
   return { deps: { ...deps, ddb }, counts };
 }

@@ -7,10 +7,11 @@
  * notifications); the scheduled inspectors' rollup and anchors are not part of the path.
  */
 import fs from 'node:fs';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '../../../shared/aws/document-store';
 import type { OneThingClient } from '../../../local/client';
 import { eventually, startTestRuntime, type TestRuntime } from '../support/runtime';
 import { decide, findTask, getApplication, getService, submitExample } from '../support/flows';
+import { ddbProbes } from '../support/client-probes';
 
 let t: TestRuntime;
 beforeAll(async () => {
@@ -25,7 +26,7 @@ type Call = { command: string; table: string; pk: string; sk: string; items: num
 function recordCalls() {
   const calls: Call[] = [];
   let on = true;
-  const stack = t.runtime.deps.ddb.middlewareStack as unknown as { add: (mw: unknown, o: object) => void; remove: (n: string) => boolean };
+  const stack = ddbProbes(t.runtime.deps.ddb);
   stack.add(
     (next: (a: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: { input: Record<string, any> }) => {
       const out = await next(args);

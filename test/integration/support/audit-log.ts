@@ -4,7 +4,7 @@
  * benchmark that need more events than driving applications can produce. No hashes: these
  * logs feed the figures, not verify.
  */
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DocumentStore } from '../../../shared/aws/document-store';
 import type { LoggedEvent } from '../../../shared/audit/facts';
 
 const seqKey = (seq: number) => String(seq).padStart(10, '0');
@@ -18,12 +18,7 @@ export const storedEvent = (e: LoggedEvent) => ({
 });
 
 /** BatchWrite in 25s, `parallel` batches in flight, unprocessed items retried. */
-export async function writeEvents(
-  ddb: DynamoDBDocumentClient,
-  tableName: string,
-  events: readonly LoggedEvent[],
-  parallel = 4,
-): Promise<void> {
+export async function writeEvents(ddb: DocumentStore, tableName: string, events: readonly LoggedEvent[], parallel = 4): Promise<void> {
   const batches: LoggedEvent[][] = [];
   for (let i = 0; i < events.length; i += 25) batches.push(events.slice(i, i + 25));
   let next = 0;

@@ -1,6 +1,7 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '../../../shared/aws/document-store';
 import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import type { PlatformDeps } from '../../../shared/deps';
+import { ddbProbes } from './client-probes';
 import { executionArn } from '../../../shared/applications/executions';
 
 /**
@@ -19,7 +20,8 @@ export function failNext(
   matches: (command: string, input: Record<string, any>) => boolean,
   when: 'before' | 'after',
 ): { fired: () => boolean } {
-  const stack = deps[client].middlewareStack as unknown as Stack;
+  // DynamoDB: the runtime's probes (its client resolves its middleware once, see ./client-probes.ts).
+  const stack = client === 'ddb' ? ddbProbes(deps.ddb) : (deps[client].middlewareStack as unknown as Stack);
   const name = `test-fault-${++counter}`;
   let fired = false;
   stack.add(

@@ -6,6 +6,7 @@ import type { LocalConfig } from '../../../local/config';
 import type { LocalTransport } from '../../../local/transport/mode';
 import { OneThingClient } from '../../../local/client';
 import type { Catalog } from '../../../workflows/types';
+import { createClientProbes, registerProbes } from './client-probes';
 
 /** A Wednesday before the National Day holidays: due dates cross 10/1-10/7 and the 10/10 make-up day. */
 export const DEFAULT_CLOCK_START = '2026-09-30T02:00:00.000Z';
@@ -48,7 +49,10 @@ export async function startTestRuntime(
   // Probes sweep after each dev-clock advance only (no real-time timer): tests move the clock when they mean to.
   // The SMS dispatcher leases outbox items in the background, so it is off unless a test reads SMS
   // (tests that compare the tables before and after a request must see only that request's writes).
+  // The DynamoDB client resolves its middleware once: the tests' probes are installed now (./client-probes.ts).
+  const probes = createClientProbes();
   const runtime = await startRuntime(config, {
+    clientMiddleware: probes.middleware,
     reconcileEveryMs: opts.reconcileEveryMs ?? 0,
     probeEveryMs: 0,
     smsEveryMs: opts.smsEveryMs ?? 0,
@@ -56,6 +60,7 @@ export async function startTestRuntime(
     ...(opts.catalog ? { catalog: opts.catalog } : {}),
     ...(opts.factsRollupEveryMs !== undefined ? { factsRollupEveryMs: opts.factsRollupEveryMs } : {}),
   });
+  registerProbes(runtime.deps.ddb, probes.stack);
   running.add(runtime);
   return {
     runtime,

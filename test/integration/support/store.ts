@@ -3,7 +3,7 @@
  * request wrote nothing (no application, task or timing-log change).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DocumentStore, ScanCommand } from '../../../shared/aws/document-store';
 import { LOCAL_NAMES } from '../../../local/runtime';
 import type { TestRuntime } from './runtime';
 
@@ -19,7 +19,7 @@ export function storeReader(t: TestRuntime): StoreReader {
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  const ddb = DynamoDBDocumentClient.from(raw);
+  const ddb = new DocumentStore(raw);
   const scan = async (table: string): Promise<string[]> => {
     const items: string[] = [];
     let start: Record<string, unknown> | undefined;

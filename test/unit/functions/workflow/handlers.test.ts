@@ -1,6 +1,6 @@
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '../../../../shared/aws/document-store';
 import { DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
+import { mockDocumentStore } from '../../support/document-store-mock';
 import { createIntakeHandler } from '../../../../functions/workflow/intake';
 import { createTaskAwaitHandler } from '../../../../functions/workflow/task-await';
 import { createCheckpointHandler } from '../../../../functions/workflow/checkpoint';
@@ -17,7 +17,7 @@ import awaitSupplement from '../../../events/task-await-supplement.json';
 import checkpointEvent from '../../../events/checkpoint.json';
 import finalizeRejected from '../../../events/finalize-rejected.json';
 
-const ddbMock = mockClient(DynamoDBDocumentClient);
+const ddbMock = mockDocumentStore();
 // The handlers are built over the test's deps: nothing depends on which module loaded first.
 const deps = testDeps();
 const stepDeps = createStepDeps(() => deps);

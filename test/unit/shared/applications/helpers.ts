@@ -1,6 +1,6 @@
 import { DynamoDBClient, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand, type ServiceOutputTypes } from '@aws-sdk/lib-dynamodb';
-import type { AwsStub } from 'aws-sdk-client-mock';
+import { DocumentStore, PutCommand, QueryCommand } from '../../../../shared/aws/document-store';
+import type { DocumentStoreMock } from '../../support/document-store-mock';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -38,9 +38,7 @@ export const fixedClock = (at = START) => new DevClock({ start: at, realNow: () 
 export function testDeps(clock = fixedClock()): PlatformDeps & { clock: DevClock } {
   return {
     config,
-    ddb: DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1', credentials }), {
-      marshallOptions: { removeUndefinedValues: true },
-    }),
+    ddb: new DocumentStore(new DynamoDBClient({ region: 'us-east-1', credentials })),
     s3: new S3Client({ region: 'us-east-1', credentials }),
     sfn: new SFNClient({ region: 'us-east-1', credentials }),
     clock,
@@ -129,7 +127,7 @@ export function taskRecord(dept: string, overrides: Partial<TaskRecord> = {}): T
  * appends (a taken sequence number fails the condition, as DynamoDB would). `failNextPut`
  * makes the next append fail with throttling (a crash between two steps).
  */
-export function fakeAuditTable(ddbMock: AwsStub<object, ServiceOutputTypes, object>, initial: Array<Record<string, any>> = []) {
+export function fakeAuditTable(ddbMock: DocumentStoreMock, initial: Array<Record<string, any>> = []) {
   const chain = [...initial];
   let failNext = false;
   ddbMock.on(QueryCommand, { TableName: 'audit' }).callsFake(() => ({ Items: [...chain] }));

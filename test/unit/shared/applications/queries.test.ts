@@ -1,12 +1,13 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '../../../../shared/aws/document-store';
 import { mockClient } from 'aws-sdk-client-mock';
+import { mockDocumentStore } from '../../support/document-store-mock';
 import { createApplicationService } from '../../../../shared/applications';
 import { NotFoundError, ValidationError } from '../../../../shared/errors';
 import { APP_ID, appRecord, citizen, officer, taskRecord, testDeps, answerAtHttpEdge, DEPENDENCY_UNAVAILABLE } from './helpers';
 
-const ddbMock = mockClient(DynamoDBDocumentClient);
+const ddbMock = mockDocumentStore();
 const s3Mock = mockClient(S3Client);
 afterEach(() => {
   ddbMock.reset();

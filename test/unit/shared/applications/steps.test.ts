@@ -5,13 +5,14 @@ import {
   StartExecutionCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '../../../../shared/aws/document-store';
 import { mockClient } from 'aws-sdk-client-mock';
+import { mockDocumentStore } from '../../support/document-store-mock';
 import { createWorkflowSteps } from '../../../../shared/applications';
 import { ConflictError, NotFoundError } from '../../../../shared/errors';
 import { APP_ID, START, appRecord, ccf, fakeAuditTable, fixedClock, loggedEvent, taskRecord, testDeps, throttled } from './helpers';
 
-const ddbMock = mockClient(DynamoDBDocumentClient);
+const ddbMock = mockDocumentStore();
 const sfnMock = mockClient(SFNClient);
 afterEach(() => {
   ddbMock.reset();

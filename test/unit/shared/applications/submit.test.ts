@@ -1,13 +1,14 @@
 import { GetObjectCommand, CopyObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
 import { SFNClient, StartExecutionCommand, ExecutionAlreadyExists, SFNServiceException } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '../../../../shared/aws/document-store';
 import { mockClient } from 'aws-sdk-client-mock';
+import { mockDocumentStore } from '../../support/document-store-mock';
 import { createApplicationService } from '../../../../shared/applications';
 import { applicationId } from '../../../../shared/applications/ids';
 import { NotFoundError, ValidationError } from '../../../../shared/errors';
 import { START, ccf, citizen, school, testDeps } from './helpers';
 
-const ddbMock = mockClient(DynamoDBDocumentClient);
+const ddbMock = mockDocumentStore();
 const s3Mock = mockClient(S3Client);
 const sfnMock = mockClient(SFNClient);
 afterEach(() => {

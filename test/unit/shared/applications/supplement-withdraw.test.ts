@@ -1,7 +1,8 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { ExecutionDoesNotExist, SendTaskSuccessCommand, SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '../../../../shared/aws/document-store';
 import { mockClient } from 'aws-sdk-client-mock';
+import { mockDocumentStore } from '../../support/document-store-mock';
 import { createApplicationService } from '../../../../shared/applications';
 import { ConflictError, NotFoundError, ValidationError } from '../../../../shared/errors';
 import type { TaskRecord } from '../../../../shared/applications/records';
@@ -21,7 +22,7 @@ import {
   DEPENDENCY_UNAVAILABLE,
 } from './helpers';
 
-const ddbMock = mockClient(DynamoDBDocumentClient);
+const ddbMock = mockDocumentStore();
 const sfnMock = mockClient(SFNClient);
 const s3Mock = mockClient(S3Client);
 afterEach(() => {

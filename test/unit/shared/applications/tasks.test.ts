@@ -1,6 +1,7 @@
 import { InvalidToken, SendTaskSuccessCommand, SFNClient, SFNServiceException, TaskTimedOut } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '../../../../shared/aws/document-store';
 import { mockClient } from 'aws-sdk-client-mock';
+import { mockDocumentStore } from '../../support/document-store-mock';
 import { createTaskService } from '../../../../shared/applications';
 import { taskId } from '../../../../shared/applications/ids';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../../shared/errors';
@@ -18,7 +19,7 @@ import {
   DEPENDENCY_UNAVAILABLE,
 } from './helpers';
 
-const ddbMock = mockClient(DynamoDBDocumentClient);
+const ddbMock = mockDocumentStore();
 const sfnMock = mockClient(SFNClient);
 afterEach(() => {
   ddbMock.reset();

@@ -4,19 +4,19 @@
  * sequence slot still decides, so another writer's event is never overwritten or duplicated.
  */
 import { DynamoDBClient, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
+import { DocumentStore, PutCommand, QueryCommand } from '../../../../shared/aws/document-store';
+import { mockDocumentStore } from '../../support/document-store-mock';
 import { createTimingLog } from '../../../../shared/audit/store';
 import { CHAIN_CACHE_LIMIT, cachedChain, rememberChain, rememberChainsOn } from '../../../../shared/audit/chain-cache';
 import { verifyChain } from '../../../../shared/audit/chain';
 import type { TimingEventInput } from '../../../../shared/audit/types';
 import { DevClock } from '../../../../local/dev/clock';
 
-const ddbMock = mockClient(DynamoDBDocumentClient);
+const ddbMock = mockDocumentStore();
 afterEach(() => ddbMock.reset());
 
 const newClient = () =>
-  DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
+  new DocumentStore(new DynamoDBClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
 const clock = new DevClock({ start: new Date('2026-09-30T02:00:00Z'), realNow: () => 0 });
 const APP = 'A01J00000000000000000000000';
 

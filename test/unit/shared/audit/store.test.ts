@@ -1,22 +1,20 @@
 import { DynamoDBClient, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
+import { DocumentStore, PutCommand, QueryCommand } from '../../../../shared/aws/document-store';
+import { mockDocumentStore } from '../../support/document-store-mock';
 import { createTimingLog } from '../../../../shared/audit/store';
 import { verifyChain, GENESIS_HASH } from '../../../../shared/audit/chain';
 import { AuditConflictError } from '../../../../shared/audit/errors';
 import type { TimingEventInput } from '../../../../shared/audit/types';
 import { DevClock } from '../../../../local/dev/clock';
 
-const ddbMock = mockClient(DynamoDBDocumentClient);
+const ddbMock = mockDocumentStore();
 const sleep = jest.fn(async (_ms: number) => undefined);
 afterEach(() => {
   ddbMock.reset();
   sleep.mockClear();
 });
 
-const ddb = DynamoDBDocumentClient.from(
-  new DynamoDBClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),
-);
+const ddb = new DocumentStore(new DynamoDBClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
 const clock = new DevClock({ start: new Date('2026-09-30T02:00:00Z'), realNow: () => 0 });
 const log = createTimingLog({ ddb, clock, tableName: 'audit', sleep });
 const APP = 'A01J00000000000000000000000';

@@ -56,7 +56,7 @@ describe('createAwsClients', () => {
       const e = await c.config.endpoint?.();
       return `${e?.protocol}//${e?.hostname}:${e?.port}`;
     };
-    expect(await endpoint(ddb as never)).toBe('http://127.0.0.1:28000');
+    expect(await endpoint(ddb.client as never)).toBe('http://127.0.0.1:28000');
     expect(await endpoint(s3 as never)).toBe('http://127.0.0.1:24569');
     expect(await endpoint(sfn as never)).toBe('http://127.0.0.1:28083');
     expect((await s3.config.credentials()).accessKeyId).toBe('S3RVER');
@@ -68,7 +68,7 @@ describe('createAwsClients', () => {
 
   test('on AWS: no endpoint override, the region of the configuration', async () => {
     const { ddb } = createAwsClients(loadConfig(AWS_ENV));
-    expect(ddb.config.endpoint).toBeUndefined();
-    expect(await ddb.config.region()).toBe('cn-north-1');
+    expect(ddb.client.config.endpoint).toBeUndefined();
+    expect(await ddb.client.config.region()).toBe('cn-north-1');
   });
 });

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DocumentStore, GetCommand, PutCommand } from '../../../../shared/aws/document-store';
 import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { createAwsClients } from '../../../../shared/aws/clients';
 import { signerBuiltOnce, type SignerSource } from '../../../../shared/aws/signer';
@@ -96,15 +96,14 @@ describe.each([
     { endpoint: 'http://127.0.0.1:28000', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, region: 'us-east-1' },
   ],
 ] as const)('%s', (_where, env, localDdb) => {
-  test('DynamoDB requests (document client) are signed byte for byte as the SDK default signs them', async () => {
+  test('DynamoDB requests (the document layer) are signed byte for byte as the SDK default signs them', async () => {
     const config = loadConfig(env);
     const platform = createAwsClients(config).ddb;
-    const reference = DynamoDBDocumentClient.from(new DynamoDBClient({ region: config.region, ...localDdb }), {
-      marshallOptions: { removeUndefinedValues: true },
-    });
+    const reference = new DocumentStore(new DynamoDBClient({ region: config.region, ...localDdb }));
     const item = JSON.stringify({ Item: { pk: { S: 'APP#1' }, sk: { S: 'APP' } } });
-    const ours = capture(platform, item);
-    const theirs = capture(reference, item);
+    // Before the first send: the platform's client caches its resolved middleware (cacheMiddleware).
+    const ours = capture(platform.client, item);
+    const theirs = capture(reference.client, item);
     const commands = () => [
       new GetCommand({ TableName: 't', Key: { pk: 'APP#1', sk: 'APP' } }),
       new PutCommand({

@@ -1,8 +1,9 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '../../../../shared/aws/document-store';
 import type { SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
+import { mockDocumentStore } from '../../support/document-store-mock';
 import { createSnsSmsChannel } from '../../../../shared/notifications/channels/sns';
 import { createSqsSmsQueue } from '../../../../shared/notifications/channels/sqs-queue';
 import { createSmsSendHandler } from '../../../../functions/notifications/sms-send';
@@ -64,7 +65,7 @@ describe('SQS SMS queue (AWS)', () => {
 describe('sms-send handler (SQS partial batch responses)', () => {
   it('returns exactly the records that failed, and the others are not retried', async () => {
     const deps = testDeps();
-    const ddb = mockClient(deps.ddb);
+    const ddb = mockDocumentStore(deps.ddb);
     // N-bad: DynamoDB fails; N-gone: nothing to send (already handled, or never existed).
     ddb.on(GetCommand, { Key: { pk: 'SMS#N-bad', sk: 'SMS' } }).rejects(new Error('ProvisionedThroughputExceeded'));
     ddb.on(GetCommand, { Key: { pk: 'SMS#N-gone', sk: 'SMS' } }).resolves({});

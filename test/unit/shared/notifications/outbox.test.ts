@@ -2,13 +2,13 @@
  * The outbox addresses notifications from the application the caller holds (issue 9) and
  * writes an event's SMS on the in-app message of its first SMS notice: one conditional put per notice.
  */
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
+import { PutCommand } from '../../../../shared/aws/document-store';
+import { mockDocumentStore } from '../../support/document-store-mock';
 import { createOutbox } from '../../../../shared/notifications/outbox';
 import type { TimingEvent } from '../../../../shared/audit/types';
 import { APP_ID, appRecord, testDeps } from '../applications/helpers';
 
-const ddbMock = mockClient(DynamoDBDocumentClient);
+const ddbMock = mockDocumentStore();
 afterEach(() => ddbMock.reset());
 
 const deps = testDeps();
