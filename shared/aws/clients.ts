@@ -6,6 +6,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { Config } from '../config';
 import { signerBuiltOnce } from './signer';
+import { inProcessClientOptions, withoutUserAgent } from './local-client-options';
 
 export interface AwsClients {
   ddb: DynamoDBDocumentClient;
@@ -40,18 +41,21 @@ export function createAwsClients(config: Config, localHandlers: LocalRequestHand
   const local = (port: number, accessKeyId = 'local', secretAccessKey = 'local') =>
     config.local ? { endpoint: `http://${LOCAL_HOST}:${port}`, credentials: { accessKeyId, secretAccessKey } } : {};
 
-  const handler = (service: keyof LocalRequestHandlers) => {
-    const custom = config.local ? localHandlers[service] : undefined;
-    return custom === undefined ? {} : { requestHandler: custom };
-  };
+  const answeredInProcess = (service: keyof LocalRequestHandlers) => config.local && localHandlers[service] !== undefined;
+  // A request answered in this process is not signed and carries no user agent (./local-client-options.ts).
+  const handler = (service: keyof LocalRequestHandlers) =>
+    answeredInProcess(service) ? { requestHandler: localHandlers[service], ...inProcessClientOptions } : {};
+  const trimmed = <Client extends Parameters<typeof withoutUserAgent>[0]>(service: keyof LocalRequestHandlers, client: Client) =>
+    answeredInProcess(service) ? withoutUserAgent(client) : client;
 
   // issue 9: the same SigV4 signer for every request instead of a new one per call (./signer.ts).
   const dynamodb: DynamoDBClient = new DynamoDBClient({
     ...base,
     ...local(config.ports.dynamodb),
-    ...handler('dynamodb'),
     signer: signerBuiltOnce(() => dynamodb.config, 'dynamodb'),
+    ...handler('dynamodb'),
   });
+  trimmed('dynamodb', dynamodb);
   const ddb = DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
   const s3 = new S3Client({
     ...base,
@@ -63,8 +67,9 @@ export function createAwsClients(config: Config, localHandlers: LocalRequestHand
   const sfn: SFNClient = new SFNClient({
     ...base,
     ...local(config.ports.sfn),
-    ...handler('sfn'),
     signer: signerBuiltOnce(() => sfn.config, 'states'),
+    ...handler('sfn'),
   });
+  trimmed('sfn', sfn);
   return { ddb, s3, sfn };
 }
