@@ -50,8 +50,11 @@ void (async () => {
     const answers = coalescer<AnswerFromWorker>(options.coalesce ?? DEFAULT_COALESCE, (batch) => post({ answers: batch }));
     port.on('message', (message: ToWorker) => {
       if ('close' in message) {
-        answers.flush();
-        void dynamodb.close().then(() => post({ closed: true }));
+        // The answers ready by then leave before `closed`: the main thread ends the thread on it.
+        void dynamodb.close().then(() => {
+          answers.flush();
+          post({ closed: true });
+        });
         return;
       }
       for (const { id, request } of message.requests)
