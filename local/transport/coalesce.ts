@@ -1,15 +1,16 @@
 /**
  * Coalescing for the MessagePort to the DynamoDB worker thread: the items queued in one turn of
  * the event loop leave as one message (an array) instead of one `postMessage` each, on both
- * sides. A `postMessage` has a fixed cost (~80 µs here: serialise, queue, wake the other
- * thread) that batching pays once per batch (docs/BENCHMARKS.md "Issue 9: trimming the local
- * transport").
+ * sides. A message has a fixed cost (serialise, queue, wake the other thread: ~25-30 µs of CPU
+ * per round trip here) that batching pays once per batch (docs/BENCHMARKS.md "Issue 9:
+ * trimming the local transport").
  */
 
 /**
  * When a batch is sent: `immediate` after the current turn's I/O callbacks and microtasks (the
- * most calls per message), `microtask` at the end of the current microtask queue (sooner, fewer
- * per message), `off` one message per item (the behaviour before, kept for side-by-side bench rows).
+ * most calls per message), `microtask` at the end of the current microtask queue (sooner, but
+ * SDK calls a few awaits behind miss it: measured no better than `off`), `off` one message per
+ * item (the behaviour before). The last two are kept for the side-by-side bench:transport rows.
  */
 export const COALESCE_MODES = ['immediate', 'microtask', 'off'] as const;
 export type CoalesceMode = (typeof COALESCE_MODES)[number];
