@@ -10,6 +10,9 @@
  * issue 9's document layer), the platform's document layer as `createAwsClients` builds it
  * (plain client, `cacheMiddleware`, util-dynamodb), and the plain client with and without
  * `cacheMiddleware` (which lib-dynamodb refuses) in wire form.
+ * Issue 9 (trimming the local transport): the worker thread's rows (one postMessage per call as
+ * before, and batched per turn by microtask or setImmediate), and the local-only client levers
+ * (no SigV4, no user agent: shared/aws/local-client-options.ts) one at a time and together.
  *   BENCH_OPS=<n> calls per measure (default 2000), BENCH_ROUNDS=<n> (default 3; median shown),
  *   BENCH_ONLY=<text> only the rows whose name contains it (e.g. `SDK only`)
  */
@@ -18,16 +21,26 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Server } from 'node:http';
-import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  type DynamoDBClientConfig,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+} from '@aws-sdk/client-dynamodb';
 import * as LibDynamoDb from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand as DocQueryCommand, type DocumentStore } from '../shared/aws/document-store';
 import type { GetCommandInput, PutCommandInput, QueryCommandInput } from '../shared/aws/document-store';
-import { signerBuiltOnce } from '../shared/aws/signer';
 import { createAwsClients } from '../shared/aws/clients';
+import { inProcessClientOptions, withoutUserAgent } from '../shared/aws/local-client-options';
+import { signerBuiltOnce } from '../shared/aws/signer';
 import { loadConfig } from '../shared/config';
 import { cannedDynamoDbHandler } from './lib/canned-dynamodb';
 import { startDynamoDb } from '../local/components/dynamodb';
 import { answerDynamoDbRequest, createInProcessDynamoDbHandler, type DynaliteStore } from '../local/transport/dynamodb';
+import { startDynamoDbThread, type RunningDynamoDbThread } from '../local/transport/dynamodb-thread';
+import { COALESCE_MODES } from '../local/transport/coalesce';
 
 const OPS = Number(process.env.BENCH_OPS ?? 2000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -119,6 +132,34 @@ function documentSide(name: string, calls: DocumentCalls, prefix: string): Side 
         Limit: 5,
       }),
   };
+}
+
+/** The plain client with the platform's signer (as createAwsClients builds it for AWS and the `http` transport). */
+function signedClient(endpoint: string, requestHandler: DynamoDBClientConfig['requestHandler']): DynamoDBClient {
+  const client: DynamoDBClient = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials,
+    requestHandler,
+    signer: signerBuiltOnce(() => client.config, 'dynamodb'),
+  });
+  return client;
+}
+
+/** The local-only levers (shared/aws/local-client-options.ts), one at a time or both. */
+function localOnlyClient(
+  endpoint: string,
+  requestHandler: DynamoDBClientConfig['requestHandler'],
+  levers: { unsigned: boolean; noUserAgent: boolean },
+): DynamoDBClient {
+  const client: DynamoDBClient = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials,
+    requestHandler,
+    signer: levers.unsigned ? inProcessClientOptions.signer : signerBuiltOnce(() => client.config, 'dynamodb'),
+  });
+  return levers.noUserAgent ? withoutUserAgent(client) : client;
 }
 
 /** The client's own cost per call: the platform's client and the SDK's levers, each on a canned answer. */
@@ -256,12 +297,37 @@ async function main(): Promise<void> {
     credentials,
     requestHandler: createInProcessDynamoDbHandler(memory.store),
   });
+  const inProcessLocalOnly = localOnlyClient(endpoint, createInProcessDynamoDbHandler(disk.store, undefined, { acceptUnsigned: true }), {
+    unsigned: true,
+    noUserAgent: true,
+  });
+  // One worker thread per batching mode, each with its own store; the platform's signer.
+  const threads: Array<{ thread: RunningDynamoDbThread; dir: string }> = [];
+  const workerSides: Side[] = [];
+  const workerClients: DynamoDBClient[] = [];
+  for (const coalesce of COALESCE_MODES) {
+    const threadDir = fs.mkdtempSync(path.join(os.tmpdir(), `onething-bench-transport-${coalesce}-`));
+    const thread = await startDynamoDbThread({ host: '127.0.0.1', port: 0, dir: threadDir, acceptUnsigned: true, coalesce });
+    threads.push({ thread, dir: threadDir });
+    const signed = signedClient(endpoint, thread.handler);
+    const prefix = `w${coalesce}`;
+    await prepare(signed, prefix, true);
+    workerClients.push(signed);
+    workerSides.push(sdkSide(`SDK worker thread, batching ${coalesce}`, signed, prefix));
+    if (coalesce === 'immediate') {
+      const trimmed = localOnlyClient(endpoint, thread.handler, { unsigned: true, noUserAgent: true });
+      workerClients.push(trimmed);
+      workerSides.push(sdkSide(`SDK worker thread, batching ${coalesce}, unsigned, no user agent`, trimmed, prefix));
+    }
+  }
   await prepare(http, 'h', true);
   await prepare(inProcess, 'i', false);
   await prepare(inMemory, 'm', true);
   const sides = [
     sdkSide('SDK over HTTP (LevelDB)', http, 'h'),
     sdkSide('SDK in-process (LevelDB)', inProcess, 'i'),
+    sdkSide('SDK in-process (LevelDB), unsigned, no user agent', inProcessLocalOnly, 'i'),
+    ...workerSides,
     sdkSide('SDK in-process (in-memory store)', inMemory, 'm'),
     rawSide(disk.store, 'i'),
   ];
@@ -296,6 +362,12 @@ async function main(): Promise<void> {
   }
   http.destroy();
   inProcess.destroy();
+  inProcessLocalOnly.destroy();
+  for (const client of workerClients) client.destroy();
+  for (const { thread, dir: threadDir } of threads) {
+    await thread.close();
+    fs.rmSync(threadDir, { recursive: true, force: true });
+  }
   inMemory.destroy();
   for (const client of sdkOnly.clients) client.destroy();
   await disk.close();

@@ -264,9 +264,10 @@ async function startDynamoDbFor(
   transport: LocalTransport,
   opts: { host: string; port: number; dir: string },
 ): Promise<RunningComponent & { repaired: RunningDynamoDb['repaired']; handler: SdkRequestHandler }> {
-  if (transport === 'worker') return startDynamoDbThread(opts);
+  // The platform's clients do not sign what they hand to these handlers (shared/aws/local-client-options.ts).
+  if (transport === 'worker') return startDynamoDbThread({ ...opts, acceptUnsigned: true });
   const dynamodb = await startDynamoDb(opts);
-  return { ...dynamodb, handler: createInProcessDynamoDbHandler(dynamodb.store) };
+  return { ...dynamodb, handler: createInProcessDynamoDbHandler(dynamodb.store, undefined, { acceptUnsigned: true }) };
 }
 
 function report(log: (line: string) => void, r: ReconcileReport): void {

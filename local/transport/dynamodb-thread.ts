@@ -2,13 +2,15 @@
  * The `worker` local transport: dynalite (its store, its HTTP port) runs in a worker thread of
  * the runtime's process, and the platform's SDK clients reach it through a MessagePort instead
  * of loopback HTTP, so the store's work runs on the second core. Requests and answers cross as
- * the same JSON text the HTTP protocol carries.
+ * the same JSON text the HTTP protocol carries, with only the headers dynalite's checks read;
+ * the requests of one turn of the event loop cross as one message (./coalesce.ts).
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RunningDynamoDb } from '../components/dynamodb';
-import { dynamoDbRequestHandler, type DynamoDbAnswer } from './dynamodb';
-import type { DynamoDbThreadOptions, FromWorker, ToWorker } from './dynamodb-worker';
+import { coalescer, DEFAULT_COALESCE } from './coalesce';
+import { dynamoDbRequestHandler, withReadHeadersOnly, type DynamoDbAnswer } from './dynamodb';
+import type { DynamoDbThreadOptions, FromWorker, RequestToWorker, ToWorker } from './dynamodb-worker';
 import type { SdkRequestHandler } from './sdk-handler';
 
 export interface RunningDynamoDbThread extends Omit<RunningDynamoDb, 'store'> {
@@ -30,10 +32,11 @@ export async function startDynamoDbThread(options: DynamoDbThreadOptions): Promi
       if ('ready' in message) resolve(message.ready);
       else if ('failed' in message) reject(new Error(`dynamodb worker failed to start: ${message.failed}`));
       else if ('closed' in message) closed?.();
-      else {
-        pending.get(message.id)?.(message.answer);
-        pending.delete(message.id);
-      }
+      else
+        for (const { id, answer } of message.answers) {
+          pending.get(id)?.(answer);
+          pending.delete(id);
+        }
     });
     worker.once('error', reject);
   });
@@ -56,6 +59,10 @@ export async function startDynamoDbThread(options: DynamoDbThreadOptions): Promi
     throw err;
   });
   const send = (message: ToWorker) => worker.postMessage(message);
+  const requests = coalescer<RequestToWorker>(options.coalesce ?? DEFAULT_COALESCE, (batch) => {
+    // Their callers were answered 500 when the thread exited.
+    if (!exited) send({ requests: batch });
+  });
   return {
     port,
     repaired,
@@ -66,12 +73,14 @@ export async function startDynamoDbThread(options: DynamoDbThreadOptions): Promi
           if (exited) return resolve(failure);
           const id = next++;
           pending.set(id, resolve);
-          send({ id, request });
+          requests.push({ id, request: withReadHeadersOnly(request) });
         }),
     ),
     close: async () => {
       await new Promise<void>((resolve) => {
         closed = resolve;
+        // What is queued goes first: the close must not overtake it.
+        requests.flush();
         send({ close: true });
       });
       await worker.terminate();

@@ -65,6 +65,16 @@ const handlers = new Map<string, { action: Action; validation: ActionValidation 
 const isDynaliteError = (err: unknown): err is DynaliteError =>
   typeof err === 'object' && err !== null && typeof (err as DynaliteError).statusCode === 'number';
 
+/** How the in-process answer treats a request without a SigV4 `Authorization` header. */
+export interface DynamoDbAnswerOptions {
+  /**
+   * Answer it instead of refusing it as dynalite's server does (`MissingAuthenticationTokenException`):
+   * for the runtime's own clients, which skip signing because their requests never leave the
+   * process (shared/aws/local-client-options.ts). dynalite's port keeps refusing. @default false
+   */
+  acceptUnsigned?: boolean;
+}
+
 /**
  * @param onInternalError sees what dynalite's server would have thrown (a bug, not a DynamoDB
  * error); the SDK then gets a 500 `InternalFailure` and retries like any 5xx.
@@ -72,8 +82,9 @@ const isDynaliteError = (err: unknown): err is DynaliteError =>
 export function createInProcessDynamoDbHandler(
   store: DynaliteStore,
   onInternalError: (err: unknown) => void = (err) => console.error('[dynamodb/in-process] internal error', err),
+  options: DynamoDbAnswerOptions = {},
 ): SdkRequestHandler {
-  return dynamoDbRequestHandler((request) => answerDynamoDbRequest(store, request, onInternalError));
+  return dynamoDbRequestHandler((request) => answerDynamoDbRequest(store, request, onInternalError, options));
 }
 
 /** What dynalite answers to one request: the status and the JSON text of its body. */
@@ -107,6 +118,19 @@ export interface DynamoDbRequest {
   body: string;
 }
 
+/** The only headers `answer` reads: a request crossing to the worker thread carries just these. */
+const READ_HEADERS = ['content-type', 'x-amz-target', 'authorization'] as const;
+
+/** The request with only the headers the answer reads (fewer strings to clone across threads). */
+export function withReadHeadersOnly(request: DynamoDbRequest): DynamoDbRequest {
+  const headers: Record<string, string> = {};
+  for (const name of READ_HEADERS) {
+    const value = headerOf(request.headers, name);
+    if (value !== undefined) headers[name] = value;
+  }
+  return { method: request.method, headers, body: request.body };
+}
+
 interface Answer {
   status: number;
   body: Record<string, unknown>;
@@ -117,13 +141,19 @@ export async function answerDynamoDbRequest(
   store: DynaliteStore,
   request: DynamoDbRequest,
   onInternalError: (err: unknown) => void,
+  options: DynamoDbAnswerOptions = {},
 ): Promise<DynamoDbAnswer> {
-  const { status, body, contentType } = await answer(store, request, onInternalError);
+  const { status, body, contentType } = await answer(store, request, onInternalError, options);
   return { status, contentType, body: JSON.stringify(body) };
 }
 
 /** dynalite's httpHandler (index.js) from the body on, in the same order of checks. */
-async function answer(store: DynaliteStore, request: DynamoDbRequest, onInternalError: (err: unknown) => void): Promise<Answer> {
+async function answer(
+  store: DynaliteStore,
+  request: DynamoDbRequest,
+  onInternalError: (err: unknown) => void,
+  options: DynamoDbAnswerOptions,
+): Promise<Answer> {
   const text = request.body;
   const requestType = (headerOf(request.headers, 'content-type') ?? '').split(';')[0]!.trim();
   const contentType = requestType === 'application/x-amz-json-1.0' ? requestType : 'application/json';
@@ -142,9 +172,10 @@ async function answer(store: DynaliteStore, request: DynamoDbRequest, onInternal
   const target = (headerOf(request.headers, 'x-amz-target') ?? '').split('.');
   const handler = target.length === 2 && API_VERSIONS.has(target[0]!) ? handlers.get(target[1]!) : undefined;
   if (!handler) return fail(400, { __type: 'com.amazon.coral.service#UnknownOperationException' });
-  // The SDK always signs; dynalite checks only that a SigV4 header is there, so does this.
+  // A signing SDK client always sends one; dynalite checks only that a SigV4 header is there, so
+  // does this, unless the caller's clients deliberately do not sign (options.acceptUnsigned).
   const auth = headerOf(request.headers, 'authorization');
-  if (!auth || auth.trim().slice(0, 5) !== 'AWS4-')
+  if (auth === undefined ? options.acceptUnsigned !== true : auth.trim().slice(0, 5) !== 'AWS4-')
     return fail(400, {
       __type: 'com.amazon.coral.service#MissingAuthenticationTokenException',
       message: 'Request is missing Authentication Token',

@@ -6,6 +6,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import type { Config } from '../config';
 import { signerBuiltOnce } from './signer';
 import { DocumentStore } from './document-store';
+import { inProcessClientOptions, withoutUserAgent } from './local-client-options';
 
 export interface AwsClients {
   ddb: DocumentStore;
@@ -53,21 +54,24 @@ export function createAwsClients(config: Config, localHandlers: LocalRequestHand
   const local = (port: number, accessKeyId = 'local', secretAccessKey = 'local') =>
     config.local ? { endpoint: `http://${LOCAL_HOST}:${port}`, credentials: { accessKeyId, secretAccessKey } } : {};
 
-  const handler = (service: keyof LocalRequestHandlers) => {
-    const custom = config.local ? localHandlers[service] : undefined;
-    return custom === undefined ? {} : { requestHandler: custom };
-  };
+  const answeredInProcess = (service: keyof LocalRequestHandlers) => config.local && localHandlers[service] !== undefined;
+  // A request answered in this process is not signed and carries no user agent (./local-client-options.ts).
+  const handler = (service: keyof LocalRequestHandlers) =>
+    answeredInProcess(service) ? { requestHandler: localHandlers[service], ...inProcessClientOptions } : {};
+  const trimmed = <Client extends Parameters<typeof withoutUserAgent>[0]>(service: keyof LocalRequestHandlers, client: Client) =>
+    answeredInProcess(service) ? withoutUserAgent(client) : client;
 
   // issue 9: the same SigV4 signer for every request instead of a new one per call (./signer.ts).
   const dynamodb: DynamoDBClient = new DynamoDBClient({
     ...base,
     ...local(config.ports.dynamodb),
-    ...handler('dynamodb'),
     signer: signerBuiltOnce(() => dynamodb.config, 'dynamodb'),
+    ...handler('dynamodb'),
     // issue 9: the middleware stack resolved once per command class, not on every send
     // (./document-store.ts marshals in front of the plain client, which allows it).
     cacheMiddleware: true,
   });
+  trimmed('dynamodb', dynamodb);
   const ddb = new DocumentStore(dynamodb);
   const s3 = new S3Client({
     ...base,
@@ -79,9 +83,10 @@ export function createAwsClients(config: Config, localHandlers: LocalRequestHand
   const sfn: SFNClient = new SFNClient({
     ...base,
     ...local(config.ports.sfn),
-    ...handler('sfn'),
     signer: signerBuiltOnce(() => sfn.config, 'states'),
+    ...handler('sfn'),
   });
+  trimmed('sfn', sfn);
   for (const pluggable of middleware.dynamodb ?? []) dynamodb.middlewareStack.use(pluggable);
   for (const pluggable of middleware.s3 ?? []) s3.middlewareStack.use(pluggable);
   for (const pluggable of middleware.sfn ?? []) sfn.middlewareStack.use(pluggable);
