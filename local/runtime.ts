@@ -45,6 +45,7 @@ import { AUDIT_ENV_NAMES, loadAuditConfig } from '../shared/audit/config';
 import { anchorStoreOf } from '../shared/audit/service';
 import { startAnchorTimer } from './audit-anchors';
 import { startFactsRollupTimer } from './audit-facts';
+import { createStepLane, stepLaneFromEnv, type StepLaneOptions } from './step-lane';
 
 export const LOCAL_NAMES = RESOURCE_NAMES;
 const DUMMY_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -100,6 +101,13 @@ export interface RuntimeOptions {
    * @default ROLLUP_EVERY_MS (5 minutes)
    */
   factsRollupEveryMs?: number;
+  /**
+   * Issue 9 (paced submit latency): how many workflow steps (the engine's Lambdas) run at once,
+   * with and without API requests in flight; the rest wait their turn so that requests are not
+   * queued behind a burst of them (local/step-lane.ts).
+   * @default ONETHING_STEP_LANE, else DEFAULT_STEP_LANE
+   */
+  stepLane?: StepLaneOptions;
 }
 
 export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {}): Promise<RunningRuntime> {
@@ -169,8 +177,9 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     rememberChainsOn(deps.ddb);
     const stepHandlers = createWorkflowHandlers(createStepDeps(() => deps));
     const progress = createProgressSignal();
+    const lane = createStepLane(opts.stepLane ?? stepLaneFromEnv());
     const lambdas = Object.fromEntries(
-      workflowFunctions.map((fn) => [functionName(fn.name), observed(handlerOf(stepHandlers, fn.name), progress)]),
+      workflowFunctions.map((fn) => [functionName(fn.name), observed(lane.wrap(handlerOf(stepHandlers, fn.name)), progress)]),
     );
     const apiHandlers = createApiHandlers(createApiServices(() => deps, deps.catalog));
     const engine = await Engine.open({
@@ -202,6 +211,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       isReady: () => ready,
       site: createStaticSite(opts.webDist ?? WEB_DIST, { s3Origin: () => `http://${host}:${s3.port}` }),
       accessLog: opts.accessLog ?? (() => {}),
+      onRequest: () => lane.apiRequest(),
     });
     stack.push(() => api.close());
     apiPort = api.port;

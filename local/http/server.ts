@@ -25,6 +25,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
     const started = performance.now();
     const requestId = crypto.randomUUID();
     const seen = { route: '-' };
+    const answered = opts.onRequest?.();
     // A foreign Host or Origin (a web page, DNS rebinding) is refused before any route runs.
     const refusal = refusalReason(req);
     void (refusal === undefined ? dispatch(req, requestId, seen) : Promise.reject(new ForbiddenError(refusal)))
@@ -42,7 +43,8 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
         accessLog({ method: req.method ?? '-', route: seen.route, status: result.statusCode, ms: Math.round(performance.now() - started) });
       })
       // Only a result Node cannot write (e.g. an invalid header from a handler) lands here.
-      .catch(() => res.destroy());
+      .catch(() => res.destroy())
+      .finally(() => answered?.());
   });
 
   await new Promise<void>((resolve, reject) => {
