@@ -45,9 +45,11 @@ import { AUDIT_ENV_NAMES, loadAuditConfig } from '../shared/audit/config';
 import { anchorStoreOf } from '../shared/audit/service';
 import { startAnchorTimer } from './audit-anchors';
 import { startFactsRollupTimer } from './audit-facts';
-import { createStepLane, stepLaneFromEnv, type StepLaneOptions } from './step-lane';
+import { createStepLane, stepLaneFromEnv, type StepLane, type StepLaneOptions } from './step-lane';
 
 export const LOCAL_NAMES = RESOURCE_NAMES;
+/** The requests that go before workflow steps (local/step-lane.ts): a citizen's submission waits for its answer; the steps it starts need not. */
+const PRIORITY_ROUTES = new Set(['submit-application', 'submit-event']);
 const DUMMY_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 export interface RunningRuntime {
@@ -61,6 +63,8 @@ export interface RunningRuntime {
   progress: ProgressSignal;
   /** SMS outbox file, SMS dispatch and the 好差评 check (local/notifications.ts). */
   notifications: LocalNotifications;
+  /** The workflow steps running and waiting for room (local/step-lane.ts). */
+  stepLane: Pick<StepLane, 'stats'>;
   close(): Promise<void>;
 }
 
@@ -103,8 +107,8 @@ export interface RuntimeOptions {
   factsRollupEveryMs?: number;
   /**
    * Issue 9 (paced submit latency): how many workflow steps (the engine's Lambdas) run at once,
-   * with and without API requests in flight; the rest wait their turn so that requests are not
-   * queued behind a burst of them (local/step-lane.ts).
+   * and while a submission is in flight; the rest wait their turn so that submissions are not
+   * queued behind a pile of them (local/step-lane.ts).
    * @default ONETHING_STEP_LANE, else DEFAULT_STEP_LANE
    */
   stepLane?: StepLaneOptions;
@@ -211,7 +215,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       isReady: () => ready,
       site: createStaticSite(opts.webDist ?? WEB_DIST, { s3Origin: () => `http://${host}:${s3.port}` }),
       accessLog: opts.accessLog ?? (() => {}),
-      onRequest: () => lane.apiRequest(),
+      onRoute: (route) => (PRIORITY_ROUTES.has(route.name) ? lane.priority() : undefined),
     });
     stack.push(() => api.close());
     apiPort = api.port;
@@ -252,6 +256,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       deps,
       progress: { onProgress: (listener) => progress.onProgress(listener) },
       notifications,
+      stepLane: { stats: () => lane.stats() },
       close: closeAll,
     };
   } catch (error) {

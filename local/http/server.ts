@@ -25,7 +25,6 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
     const started = performance.now();
     const requestId = crypto.randomUUID();
     const seen = { route: '-' };
-    const answered = opts.onRequest?.();
     // A foreign Host or Origin (a web page, DNS rebinding) is refused before any route runs.
     const refusal = refusalReason(req);
     void (refusal === undefined ? dispatch(req, requestId, seen) : Promise.reject(new ForbiddenError(refusal)))
@@ -43,8 +42,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
         accessLog({ method: req.method ?? '-', route: seen.route, status: result.statusCode, ms: Math.round(performance.now() - started) });
       })
       // Only a result Node cannot write (e.g. an invalid header from a handler) lands here.
-      .catch(() => res.destroy())
-      .finally(() => answered?.());
+      .catch(() => res.destroy());
   });
 
   await new Promise<void>((resolve, reject) => {
