@@ -238,6 +238,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       checkEveryMs: opts.evaluationCheckEveryMs ?? 60_000,
       log,
       ran: () => progress.notify('notifications'),
+      lane,
     });
     stack.push(() => notifications.stop());
     // Issue 8: chain heads sealed at least daily by platform time (local/audit-anchors.ts).

@@ -12,8 +12,8 @@
  * (so `engine.idle()` waits for it), and its input and result are the same.
  */
 export interface StepLane {
-  /** `handler`, started only when the lane has room. */
-  wrap<E, C, R>(handler: (event: E, context: C) => Promise<R>): (event: E, context: C) => Promise<R>;
+  /** `work` (a step's handler, an SMS send), started only when the lane has room. */
+  wrap<A extends unknown[], R>(work: (...args: A) => Promise<R>): (...args: A) => Promise<R>;
   /** Marks one priority request in flight; call the returned function once it has settled. */
   priority(): () => void;
   /** Steps running now, and waiting for room. */
@@ -47,15 +47,17 @@ export function createStepLane({ concurrency, whilePriority }: StepLaneOptions):
     return started;
   };
   return {
-    wrap: (handler) => async (event, context) => {
-      await room();
-      try {
-        return await handler(event, context);
-      } finally {
-        running -= 1;
-        pump();
-      }
-    },
+    wrap:
+      (work) =>
+      async (...args) => {
+        await room();
+        try {
+          return await work(...args);
+        } finally {
+          running -= 1;
+          pump();
+        }
+      },
     priority: () => {
       priorityInFlight += 1;
       let done = false;
