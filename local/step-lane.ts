@@ -73,10 +73,10 @@ export function createStepLane({ concurrency, whilePriority }: StepLaneOptions):
 }
 
 /** The defaults (measured: docs/BENCHMARKS.md "Issue 9: paced latency"). */
-export const DEFAULT_STEP_LANE: StepLaneOptions = { concurrency: 8, whilePriority: 1 };
+export const DEFAULT_STEP_LANE: StepLaneOptions = { concurrency: 8, whilePriority: 2 };
 
 /**
- * `ONETHING_STEP_LANE` (local runtime only): `<concurrency>,<whilePriority>` (e.g. `8,1`), or
+ * `ONETHING_STEP_LANE` (local runtime only): `<concurrency>,<whilePriority>` (e.g. `8,2`), or
  * `off` for no lane (every step starts at once). Anything else fails at start naming the variable.
  */
 export function stepLaneFromEnv(env: NodeJS.ProcessEnv = process.env): StepLaneOptions {
