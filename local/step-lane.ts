@@ -6,8 +6,10 @@
  * behind all of them at each of its awaits: each submission brings ~5 steps, so at a rate the
  * thread cannot keep up with, the steps pile up and every later submission waits behind the
  * pile. On AWS each Lambda has its own capacity; here the lane bounds the pile: at most
- * `concurrency` steps run at a time, and at most `whilePriority` while a priority request (a
- * submission) is in flight. The others wait in order (FIFO) and start as running ones settle.
+ * `concurrency` steps run at a time, and once more than that are waiting or running (a pile)
+ * only `whilePriority` while a priority request (a submission) is in flight. The others wait in
+ * order (FIFO) and start as running ones settle. Below a pile the lane changes nothing: spreading
+ * a few steps out would only make more submissions overlap with them.
  * Nothing about a step changes but when it starts: the engine already counts it as in flight
  * (so `engine.idle()` waits for it), and its input and result are the same.
  */
@@ -23,7 +25,7 @@ export interface StepLane {
 export interface StepLaneOptions {
   /** Steps running at once (`Infinity`: no limit). */
   concurrency: number;
-  /** Steps running at once while a priority request is in flight (>= 1, so steps never starve). */
+  /** Steps running at once while a priority request is in flight and a pile waits (>= 1, so steps never starve). */
   whilePriority: number;
 }
 
@@ -34,9 +36,10 @@ export function createStepLane({ concurrency, whilePriority }: StepLaneOptions):
   let running = 0;
   let priorityInFlight = 0;
   const waiting: Array<() => void> = [];
+  // A pile: more steps than may run at once. Below it nothing waits, as without a lane.
+  const limit = () => (running + waiting.length > concurrency && priorityInFlight > 0 ? whilePriority : concurrency);
   const pump = () => {
-    const limit = priorityInFlight > 0 ? whilePriority : concurrency;
-    while (running < limit && waiting.length > 0) {
+    while (waiting.length > 0 && running < limit()) {
       running += 1;
       waiting.shift()!(); // length checked by the loop
     }

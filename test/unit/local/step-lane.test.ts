@@ -39,39 +39,60 @@ describe('step lane', () => {
     expect(lane.stats()).toEqual({ running: 0, waiting: 0 });
   });
 
-  test('while a priority request is in flight only `whilePriority` steps start; the rest start once it settles', async () => {
-    const lane = createStepLane({ concurrency: 4, whilePriority: 1 });
+  test('below a pile a priority request changes nothing: every step starts', async () => {
+    const lane = createStepLane({ concurrency: 3, whilePriority: 1 });
     const { started, finish, step } = harness(lane);
     const settled = lane.priority();
     const results = ['a', 'b', 'c'].map((e, i) => step(e, { id: i }));
     await settle();
-    expect(started).toEqual(['a']);
-
-    settled();
-    await settle();
     expect(started).toEqual(['a', 'b', 'c']);
+    settled();
     for (const e of ['a', 'b', 'c']) finish.get(e)!.resolve(e);
     await expect(Promise.all(results)).resolves.toEqual(['a#0', 'b#1', 'c#2']);
   });
 
-  test('steps already running when a priority request arrives keep running; none starts until below the limit', async () => {
-    const lane = createStepLane({ concurrency: 3, whilePriority: 1 });
+  test('with a pile and a priority request in flight only `whilePriority` steps run until the pile is gone', async () => {
+    const lane = createStepLane({ concurrency: 2, whilePriority: 1 });
     const { started, finish, step } = harness(lane);
+    const settled = lane.priority();
     const results = ['a', 'b', 'c', 'd'].map((e, i) => step(e, { id: i }));
     await settle();
-    expect(started).toEqual(['a', 'b', 'c']);
+    // a and b came before the pile did; c and d make it.
+    expect(started).toEqual(['a', 'b']);
+    finish.get('a')!.resolve('a');
+    await settle();
+    // Still a pile (1 running + 2 waiting > 2) and a submission in flight: one step at a time.
+    expect(started).toEqual(['a', 'b']);
+    expect(lane.stats()).toEqual({ running: 1, waiting: 2 });
+    finish.get('b')!.resolve('b');
+    await settle();
+    // c starts; then 1 running + 1 waiting is no pile: d starts too.
+    expect(started).toEqual(['a', 'b', 'c', 'd']);
+    settled();
+    finish.get('c')!.resolve('c');
+    finish.get('d')!.resolve('d');
+    await expect(Promise.all(results)).resolves.toEqual(['a#0', 'b#1', 'c#2', 'd#3']);
+  });
+
+  test('once the priority request settles the pile runs up to `concurrency` again', async () => {
+    const lane = createStepLane({ concurrency: 2, whilePriority: 1 });
+    const { started, finish, step } = harness(lane);
+    const results = ['a', 'b', 'c', 'd', 'e'].map((e, i) => step(e, { id: i }));
+    await settle();
+    expect(started).toEqual(['a', 'b']);
     const settled = lane.priority();
     finish.get('a')!.resolve('a');
     await settle();
-    // Two still run, above the priority limit of 1: d waits.
-    expect(started).toEqual(['a', 'b', 'c']);
-    finish.get('b')!.resolve('b');
-    finish.get('c')!.resolve('c');
-    await settle();
-    expect(started).toEqual(['a', 'b', 'c', 'd']);
+    // A pile (1 running + 3 waiting) under a priority request: c waits for b.
+    expect(started).toEqual(['a', 'b']);
     settled();
-    finish.get('d')!.resolve('d');
-    await expect(Promise.all(results)).resolves.toEqual(['a#0', 'b#1', 'c#2', 'd#3']);
+    await settle();
+    expect(started).toEqual(['a', 'b', 'c']);
+    for (const e of ['b', 'c']) finish.get(e)!.resolve(e);
+    await settle();
+    expect(started).toEqual(['a', 'b', 'c', 'd', 'e']);
+    for (const e of ['d', 'e']) finish.get(e)!.resolve(e);
+    await expect(Promise.all(results)).resolves.toEqual(['a#0', 'b#1', 'c#2', 'd#3', 'e#4']);
   });
 
   test('a failing step gives its place to the next one and its error reaches the caller', async () => {
@@ -95,16 +116,20 @@ describe('step lane', () => {
     const second = lane.priority();
     first();
     first();
-    const results = ['a', 'b'].map((e, i) => step(e, { id: i }));
+    const results = ['a', 'b', 'c', 'd'].map((e, i) => step(e, { id: i }));
     await settle();
-    // `second` is still in flight: the priority limit holds.
-    expect(started).toEqual(['a']);
+    finish.get('a')!.resolve('a');
+    await settle();
+    // `second` is still in flight: the priority limit holds over the pile (1 running + 2 waiting).
+    expect(started).toEqual(['a', 'b']);
     second();
     await settle();
-    expect(started).toEqual(['a', 'b']);
-    finish.get('a')!.resolve('a');
-    finish.get('b')!.resolve('b');
+    expect(started).toEqual(['a', 'b', 'c']);
+    for (const e of ['b', 'c']) finish.get(e)!.resolve(e);
+    await settle();
+    finish.get('d')!.resolve('d');
     await Promise.all(results);
+    expect(lane.stats()).toEqual({ running: 0, waiting: 0 });
   });
 
   test('refuses limits that could starve steps', () => {
