@@ -8,6 +8,12 @@
  *   BENCH_QUICK=1 for a short run; BENCH_APPS=<n> applications per concurrency level;
  *   BENCH_TRANSPORTS=in-process,http runs one runtime per local transport (ONETHING_LOCAL_TRANSPORT)
  *   side by side, interleaved level by level (A/B in one run).
+ *   BENCH_VARIANTS='[{"label":"base","root":"/work/wt/base"},{"label":"lane 4","env":{"ONETHING_STEP_CONCURRENCY":"4"}}]'
+ *   the same with any runtimes: `root` another checkout whose local/runtime.ts is run (A/B of two
+ *   code versions in one run), `env` variables of that runtime process; replaces BENCH_TRANSPORTS.
+ *   BENCH_LEVELS=1,4,16,32 the concurrency levels (`none`: a paced-only run);
+ *   BENCH_PACED=20,50 the paced rates (submissions/s), BENCH_PACED_SECONDS=10 each.
+ * Every phase also prints the runtime main thread's event-loop delay (p99 / max) and utilization.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,15 +22,40 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { OneThingClient, sampleFileFor } from '../local/client';
 import type { Tally } from './lib/call-tally';
-import type { RuntimeStats } from './lib/platform-runtime';
+import type { LoopDelay, RuntimeStats } from './lib/platform-runtime';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const APPS = Number(process.env.BENCH_APPS ?? (QUICK ? 20 : 200));
-const LEVELS = QUICK ? [1, 8] : [1, 4, 16, 32];
-const PACED_RATES = QUICK ? [20] : [20, 50];
-const PACED_SECONDS = QUICK ? 3 : 10;
-/** '' = one runtime with the environment's (default) transport. */
-const TRANSPORTS = (process.env.BENCH_TRANSPORTS ?? '').split(',').filter(Boolean);
+/** A comma-separated list of positive numbers from the environment (`none`: empty), or the default. */
+const numbers = (name: string, fallback: number[]): number[] => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'none') return [];
+  const list = raw.split(',').map(Number);
+  if (list.some((n) => !(n > 0))) throw new Error(`${name}: expected positive numbers separated by commas, or none (got ${raw})`);
+  return list;
+};
+const LEVELS = numbers('BENCH_LEVELS', QUICK ? [1, 8] : [1, 4, 16, 32]);
+const PACED_RATES = numbers('BENCH_PACED', QUICK ? [20] : [20, 50]);
+const PACED_SECONDS = numbers('BENCH_PACED_SECONDS', [QUICK ? 3 : 10])[0]!;
+/** One runtime process to measure: another checkout's runtime (`root`) and/or its own environment. */
+interface Variant {
+  label: string;
+  root?: string;
+  env?: Record<string, string>;
+}
+/** BENCH_VARIANTS, else one runtime per BENCH_TRANSPORTS entry, else one runtime with the environment's (default) transport. */
+function variants(): Variant[] {
+  if (process.env.BENCH_VARIANTS) {
+    const list = JSON.parse(process.env.BENCH_VARIANTS) as Variant[];
+    if (!Array.isArray(list) || list.some((v) => typeof v.label !== 'string'))
+      throw new Error('BENCH_VARIANTS: expected a JSON array of {label, root?, env?}');
+    return list;
+  }
+  const transports = (process.env.BENCH_TRANSPORTS ?? '').split(',').filter(Boolean);
+  if (transports.length === 0) return [{ label: process.env.ONETHING_LOCAL_TRANSPORT ?? 'default' }];
+  return transports.map((transport) => ({ label: transport, env: { ONETHING_LOCAL_TRANSPORT: transport } }));
+}
 const SERVICE = 'school-enrolment';
 /**
  * How often the applicant's client re-reads its application. Every read costs the platform a
@@ -58,13 +89,15 @@ function perApp(after: Tally, before: Tally, apps: number, filter: RegExp = /./)
 interface RuntimeProcess {
   label: string;
   child: ChildProcess;
-  ask(message: 'stats' | 'transitions' | 'idle'): Promise<any>;
+  ask(message: 'stats' | 'transitions' | 'idle' | 'loop'): Promise<any>;
+  /** The runtime main thread's event-loop delay since the previous call (the first call opens a window). */
+  loop(): Promise<LoopDelay>;
   stats(): Promise<RuntimeStats>;
   stop(): Promise<void>;
   ctx?: Ctx;
 }
 
-async function startRuntimeProcess(transport: string | undefined): Promise<{ runtime: RuntimeProcess; api: string }> {
+async function startRuntimeProcess(variant: Variant): Promise<{ runtime: RuntimeProcess; api: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-bench-'));
   const child = fork(path.join(__dirname, 'lib', 'platform-runtime.ts'), [], {
     execArgv: [
@@ -77,7 +110,8 @@ async function startRuntimeProcess(transport: string | undefined): Promise<{ run
       BENCH_DATA_DIR: dataDir,
       BENCH_SERVICE: SERVICE,
       POWERTOOLS_LOG_LEVEL: 'WARN',
-      ...(transport === undefined ? {} : { ONETHING_LOCAL_TRANSPORT: transport }),
+      ...(variant.root === undefined ? {} : { BENCH_RUNTIME_ROOT: path.resolve(variant.root) }),
+      ...variant.env,
     },
   });
   const replies: Array<(message: any) => void> = [];
@@ -86,20 +120,21 @@ async function startRuntimeProcess(transport: string | undefined): Promise<{ run
   const started = reply();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const failed = exited.then(() => {
-    throw new Error(`runtime process (${transport ?? 'default transport'}) exited`);
+    throw new Error(`runtime process (${variant.label}) exited`);
   });
   const { api } = await Promise.race([started, failed]);
   failed.catch(() => undefined);
-  const ask = (message: 'stats' | 'transitions' | 'idle') => {
+  const ask = (message: 'stats' | 'transitions' | 'idle' | 'loop') => {
     const answer = reply();
     child.send(message);
     return answer;
   };
   const runtime: RuntimeProcess = {
-    label: transport ?? process.env.ONETHING_LOCAL_TRANSPORT ?? 'default',
+    label: variant.label,
     child,
     ask,
     stats: async () => (await ask('stats')).stats,
+    loop: async () => (await ask('loop')).loop,
     stop: async () => {
       child.send('stop');
       await exited;
@@ -195,13 +230,14 @@ interface LevelResult {
   phases: Phases;
   seconds: number;
   clientCpu: NodeJS.CpuUsage;
+  loop: LoopDelay;
 }
 
 async function main(): Promise<void> {
   const runtimes: RuntimeProcess[] = [];
   try {
-    for (const transport of TRANSPORTS.length > 0 ? TRANSPORTS : [undefined]) {
-      const { runtime, api } = await startRuntimeProcess(transport);
+    for (const variant of variants()) {
+      const { runtime, api } = await startRuntimeProcess(variant);
       runtimes.push(runtime);
       runtime.ctx = await connect(api);
     }
@@ -217,12 +253,12 @@ async function run(runtimes: RuntimeProcess[]): Promise<void> {
     `bench:platform — ${SERVICE}, ${departments} departments, ${APPS} applications per level, node ${process.version}, ${os.cpus().length} cores, load average ${os
       .loadavg()
       .map((x) => x.toFixed(1))
-      .join(' ')}; runtime transports: ${runtimes.map((r) => r.label).join(', ')}`,
+      .join(' ')}; runtimes: ${runtimes.map((r) => r.label).join(', ')}`,
   );
   console.log(
-    '| transport | concurrency | completed apps/s | submit p50 ms | submit p99 ms | decision p50 ms | decision p99 ms | DynamoDB write attempts/app | successful writes/app | AWS calls/app | runtime CPU ms/app | client CPU ms/app |',
+    '| runtime | concurrency | completed apps/s | submit p50 ms | submit p99 ms | decision p50 ms | decision p99 ms | DynamoDB write attempts/app | successful writes/app | AWS calls/app | runtime CPU ms/app | client CPU ms/app | loop delay p99 / max ms |',
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   let seq = 0;
   const results: LevelResult[] = [];
   for (const [i, level] of LEVELS.entries()) {
@@ -232,6 +268,7 @@ async function run(runtimes: RuntimeProcess[]): Promise<void> {
       const ctx = runtime.ctx!;
       const phases: Phases = { submit: [], decide: [], opening: [], closing: [] };
       const before = await runtime.stats();
+      await runtime.loop();
       const clientCpu0 = process.cpuUsage();
       const t0 = performance.now();
       let next = 0;
@@ -245,8 +282,9 @@ async function run(runtimes: RuntimeProcess[]): Promise<void> {
       );
       const seconds = (performance.now() - t0) / 1000;
       const clientCpu = process.cpuUsage(clientCpu0);
+      const loop = await runtime.loop();
       const after = await runtime.stats();
-      const result = { label: runtime.label, level, before, after, phases, seconds, clientCpu };
+      const result = { label: runtime.label, level, before, after, phases, seconds, clientCpu, loop };
       results.push(result);
       printLevel(result);
     }
@@ -260,16 +298,7 @@ async function run(runtimes: RuntimeProcess[]): Promise<void> {
   }
   // Where the calls go: per command (attempts / successful), and the API requests, per application.
   for (const { label, level, before, after } of results) {
-    const rows = Object.entries(after.calls)
-      .map(([k, v]) => {
-        const attempts = v.attempts - (before.calls[k]?.attempts ?? 0);
-        return [k, attempts / APPS, (v.ok - (before.calls[k]?.ok ?? 0)) / APPS, (v.ms - (before.calls[k]?.ms ?? 0)) / attempts] as const;
-      })
-      .filter(([, a]) => a > 0)
-      .sort((a, b) => b[1] - a[1]);
-    console.log(
-      `\n${label}, concurrency ${level}, AWS calls per application (attempts / ok, mean ms): ${rows.map(([k, a, o, ms]) => `${k} ${a.toFixed(2)}/${o.toFixed(2)} ${ms.toFixed(1)}`).join(', ')}`,
-    );
+    console.log(`\n${label}, concurrency ${level}, AWS calls per application (attempts / ok, mean ms): ${callRows(after, before, APPS)}`);
     const reqs = Object.entries(after.requests)
       .map(([k, v]) => [k, (v - (before.requests[k] ?? 0)) / APPS] as const)
       .filter(([, v]) => v > 0);
@@ -283,6 +312,7 @@ async function run(runtimes: RuntimeProcess[]): Promise<void> {
       const pacedMs: number[] = [];
       const pending: Promise<unknown>[] = [];
       const before = await runtime.stats();
+      await runtime.loop();
       const t0 = performance.now();
       // An overloaded runtime answers 503 (the handler's timeout) instead of queueing forever: counted, not fatal.
       const failed = new Map<string, number>();
@@ -297,12 +327,18 @@ async function run(runtimes: RuntimeProcess[]): Promise<void> {
         await sleep(Math.max(0, t0 + ((i + 1) * 1000) / rate - performance.now()));
       }
       await Promise.all(pending);
+      const answered = performance.now();
+      const loop = await runtime.loop();
       const after = await runtime.stats();
       // The executions those submissions started keep this runtime busy for a while; the next
       // runtime is measured only once they have settled (they would steal its CPU otherwise).
       await runtime.ask('idle');
+      const drainMs = performance.now() - answered;
       console.log(
-        `${runtime.label}: submit latency at ${rate} submissions/s for ${PACED_SECONDS} s: p50 ${f(pct(pacedMs, 50))} ms, p99 ${f(pct(pacedMs, 99))} ms of ${pacedMs.length} answered${failed.size > 0 ? ` (failed: ${[...failed].map(([k, v]) => `${v} × ${k}`).join(', ')})` : ''}; runtime CPU ${f(cpuMs(diffCpu(after.cpu, before.cpu)) / ((performance.now() - t0) / 1000) / 10)} % of one core`,
+        `${runtime.label}: submit latency at ${rate} submissions/s for ${PACED_SECONDS} s: p50 ${f(pct(pacedMs, 50))} ms, p99 ${f(pct(pacedMs, 99))} ms of ${pacedMs.length} answered${failed.size > 0 ? ` (failed: ${[...failed].map(([k, v]) => `${v} × ${k}`).join(', ')})` : ''}; runtime CPU ${f(cpuMs(diffCpu(after.cpu, before.cpu)) / ((answered - t0) / 1000) / 10)} % of one core; main thread event-loop delay p50 ${f(loop.p50)} / p99 ${f(loop.p99)} / max ${f(loop.max)} ms, busy ${f(loop.utilization * 100)} %; workflows idle ${f(drainMs)} ms after the last answer`,
+      );
+      console.log(
+        `${runtime.label}: at ${rate}/s, AWS calls per submission (attempts / ok, mean ms): ${callRows(after, before, pacedMs.length)}`,
       );
     }
   }
@@ -314,12 +350,25 @@ async function run(runtimes: RuntimeProcess[]): Promise<void> {
   }
 }
 
+/** Per command between two tallies: attempts / successful calls per `n`, and mean ms per attempt. */
+function callRows(after: RuntimeStats, before: RuntimeStats, n: number): string {
+  return Object.entries(after.calls)
+    .map(([k, v]) => {
+      const attempts = v.attempts - (before.calls[k]?.attempts ?? 0);
+      return [k, attempts / n, (v.ok - (before.calls[k]?.ok ?? 0)) / n, (v.ms - (before.calls[k]?.ms ?? 0)) / attempts] as const;
+    })
+    .filter(([, a]) => a > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, a, o, ms]) => `${k} ${a.toFixed(2)}/${o.toFixed(2)} ${ms.toFixed(1)}`)
+    .join(', ');
+}
+
 const diffCpu = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage): NodeJS.CpuUsage => ({ user: a.user - b.user, system: a.system - b.system });
 
-function printLevel({ label, level, before, after, phases, seconds, clientCpu }: LevelResult): void {
+function printLevel({ label, level, before, after, phases, seconds, clientCpu, loop }: LevelResult): void {
   const writes = perApp(after.calls, before.calls, APPS, WRITE);
   console.log(
-    `| ${label} | ${level} | ${f(APPS / seconds)} | ${f(pct(phases.submit, 50))} | ${f(pct(phases.submit, 99))} | ${f(pct(phases.decide, 50))} | ${f(pct(phases.decide, 99))} | ${f(writes.attempts)} | ${f(writes.ok)} | ${f(perApp(after.calls, before.calls, APPS).attempts)} | ${f(cpuMs(diffCpu(after.cpu, before.cpu)) / APPS)} | ${f(cpuMs(clientCpu) / APPS)} |`,
+    `| ${label} | ${level} | ${f(APPS / seconds)} | ${f(pct(phases.submit, 50))} | ${f(pct(phases.submit, 99))} | ${f(pct(phases.decide, 50))} | ${f(pct(phases.decide, 99))} | ${f(writes.attempts)} | ${f(writes.ok)} | ${f(perApp(after.calls, before.calls, APPS).attempts)} | ${f(cpuMs(diffCpu(after.cpu, before.cpu)) / APPS)} | ${f(cpuMs(clientCpu) / APPS)} | ${f(loop.p99)} / ${f(loop.max)} |`,
   );
 }
 

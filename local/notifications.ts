@@ -8,6 +8,7 @@ import type { PlatformDeps } from '../shared/deps';
 import { createMetrics } from '../shared/observability/metrics';
 import { createEvaluationCheck, createSmsDispatcher, createSmsSender, type EvaluationCheckReport } from '../shared/notifications';
 import { createFileSmsChannel } from '../shared/notifications/channels/sms-file';
+import type { StepLane } from './step-lane';
 
 export const SMS_OUTBOX_FILE = 'sms-outbox.jsonl';
 
@@ -23,10 +24,19 @@ export interface LocalNotifications {
 
 export function startLocalNotifications(
   deps: PlatformDeps,
-  opts: { dataDir: string; smsEveryMs: number; checkEveryMs: number; log: (line: string) => void; ran: () => void },
+  opts: {
+    dataDir: string;
+    smsEveryMs: number;
+    checkEveryMs: number;
+    log: (line: string) => void;
+    ran: () => void;
+    /** Issue 9: each send waits its turn with the workflow steps (local/step-lane.ts): on AWS the SMS sender is one more background Lambda. */
+    lane?: Pick<StepLane, 'wrap'>;
+  },
 ): LocalNotifications {
   const channel = createFileSmsChannel(path.join(opts.dataDir, SMS_OUTBOX_FILE), deps.clock);
-  const send = createSmsSender(deps, channel);
+  const sendNow = createSmsSender(deps, channel);
+  const send = opts.lane ? opts.lane.wrap(sendNow) : sendNow;
   const dispatch = createSmsDispatcher(deps, {
     enqueue: async (ids) => {
       for (const id of ids) await send(id);

@@ -45,8 +45,11 @@ import { AUDIT_ENV_NAMES, loadAuditConfig } from '../shared/audit/config';
 import { anchorStoreOf } from '../shared/audit/service';
 import { startAnchorTimer } from './audit-anchors';
 import { startFactsRollupTimer } from './audit-facts';
+import { createStepLane, stepLaneFromEnv, type StepLane, type StepLaneOptions } from './step-lane';
 
 export const LOCAL_NAMES = RESOURCE_NAMES;
+/** The requests that go before workflow steps (local/step-lane.ts): a citizen's submission waits for its answer; the steps it starts need not. */
+const PRIORITY_ROUTES = new Set(['submit-application', 'submit-event']);
 const DUMMY_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 export interface RunningRuntime {
@@ -60,6 +63,8 @@ export interface RunningRuntime {
   progress: ProgressSignal;
   /** SMS outbox file, SMS dispatch and the 好差评 check (local/notifications.ts). */
   notifications: LocalNotifications;
+  /** The workflow steps running and waiting for room (local/step-lane.ts). */
+  stepLane: Pick<StepLane, 'stats'>;
   close(): Promise<void>;
 }
 
@@ -106,6 +111,13 @@ export interface RuntimeOptions {
    * so middleware added to its stack later never runs. @default none
    */
   clientMiddleware?: ClientMiddleware;
+  /**
+   * Issue 9 (paced submit latency): how many workflow steps (the engine's Lambdas) run at once,
+   * and while a submission is in flight; the rest wait their turn so that submissions are not
+   * queued behind a pile of them (local/step-lane.ts).
+   * @default ONETHING_STEP_LANE, else DEFAULT_STEP_LANE
+   */
+  stepLane?: StepLaneOptions;
 }
 
 export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {}): Promise<RunningRuntime> {
@@ -175,8 +187,9 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
     rememberChainsOn(deps.ddb);
     const stepHandlers = createWorkflowHandlers(createStepDeps(() => deps));
     const progress = createProgressSignal();
+    const lane = createStepLane(opts.stepLane ?? stepLaneFromEnv());
     const lambdas = Object.fromEntries(
-      workflowFunctions.map((fn) => [functionName(fn.name), observed(handlerOf(stepHandlers, fn.name), progress)]),
+      workflowFunctions.map((fn) => [functionName(fn.name), observed(lane.wrap(handlerOf(stepHandlers, fn.name)), progress)]),
     );
     const apiHandlers = createApiHandlers(createApiServices(() => deps, deps.catalog));
     const engine = await Engine.open({
@@ -208,6 +221,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       isReady: () => ready,
       site: createStaticSite(opts.webDist ?? WEB_DIST, { s3Origin: () => `http://${host}:${s3.port}` }),
       accessLog: opts.accessLog ?? (() => {}),
+      onRoute: (route) => (PRIORITY_ROUTES.has(route.name) ? lane.priority() : undefined),
     });
     stack.push(() => api.close());
     apiPort = api.port;
@@ -230,6 +244,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       checkEveryMs: opts.evaluationCheckEveryMs ?? 60_000,
       log,
       ran: () => progress.notify('notifications'),
+      lane,
     });
     stack.push(() => notifications.stop());
     // Issue 8: chain heads sealed at least daily by platform time (local/audit-anchors.ts).
@@ -248,6 +263,7 @@ export async function startRuntime(config: LocalConfig, opts: RuntimeOptions = {
       deps,
       progress: { onProgress: (listener) => progress.onProgress(listener) },
       notifications,
+      stepLane: { stats: () => lane.stats() },
       close: closeAll,
     };
   } catch (error) {

@@ -37,6 +37,22 @@ export function createDispatcher(opts: ApiServerOptions): Dispatch {
     // Matching precedes reading the body, so a wrong method answers 405 whatever the payload.
     const match = devRoute ? undefined : matchRoute(compiled, method, rawPath);
     seen.route = devRoute?.path ?? match?.route.spec.path ?? '-';
+    const settled = match ? opts.onRoute?.(match.route.spec) : undefined;
+    try {
+      return await dispatchMatched(req, requestId, target, devRoute, match);
+    } finally {
+      settled?.();
+    }
+  };
+
+  async function dispatchMatched(
+    req: http.IncomingMessage,
+    requestId: string,
+    target: ReturnType<typeof requestTarget>,
+    devRoute: DevRoute | undefined,
+    match: ReturnType<typeof matchRoute>,
+  ): Promise<HttpResult> {
+    const { method, rawPath } = target;
     const raw = await readRawRequest(req, target);
     if (devRoute) return serveDev(devRoute, raw);
     if (!match) throw new NotFoundError(requestProblem('route-not-found', { method, path: rawPath }));
@@ -45,7 +61,7 @@ export function createDispatcher(opts: ApiServerOptions): Dispatch {
     const claims = route.spec.auth === 'jwt' ? await authenticate(raw.headers.authorization, opts.verifyToken) : undefined;
     const event = buildEvent({ spec: route.spec, raw, params, claims, requestId, now: clock.now() });
     return toHttpResult(await handlerFor(route.spec)(event, lambdaContext(route.spec, requestId)));
-  };
+  }
 }
 
 const isSitePath = (method: string, rawPath: string) =>

@@ -29,6 +29,11 @@ export interface ApiServerOptions {
   /** `/healthz` answers 503 until this returns true. */
   isReady?: () => boolean;
   accessLog?: (entry: AccessLogEntry) => void;
+  /**
+   * Called once a request's route is matched; a function it returns is called when the handler
+   * has settled (the runtime's step lane: submissions in flight get the event loop first).
+   */
+  onRoute?: (route: RouteSpec) => (() => void) | undefined;
   /** The built web UI, served for GET/HEAD outside `/v1` and `/healthz` (absent: those are 404). */
   site?: StaticSite;
   /** Request timestamps (`requestContext.timeEpoch`); API Gateway uses real time. */

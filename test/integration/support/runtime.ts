@@ -4,6 +4,7 @@ import path from 'node:path';
 import { startRuntime, type RunningRuntime } from '../../../local/runtime';
 import type { LocalConfig } from '../../../local/config';
 import type { LocalTransport } from '../../../local/transport/mode';
+import type { StepLaneOptions } from '../../../local/step-lane';
 import { OneThingClient } from '../../../local/client';
 import type { Catalog } from '../../../workflows/types';
 import { createClientProbes, registerProbes } from './client-probes';
@@ -31,6 +32,8 @@ export async function startTestRuntime(
     transport?: LocalTransport;
     /** The inspectors' rollup timer (real ms; 0 = off, for tests that run the rollup themselves). */
     factsRollupEveryMs?: number;
+    /** @default the runtime's default (ONETHING_STEP_LANE, else DEFAULT_STEP_LANE) */
+    stepLane?: StepLaneOptions;
   } = {},
 ): Promise<TestRuntime> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'onething-it-'));
@@ -59,6 +62,7 @@ export async function startTestRuntime(
     strictVariables: true,
     ...(opts.catalog ? { catalog: opts.catalog } : {}),
     ...(opts.factsRollupEveryMs !== undefined ? { factsRollupEveryMs: opts.factsRollupEveryMs } : {}),
+    ...(opts.stepLane ? { stepLane: opts.stepLane } : {}),
   });
   registerProbes(runtime.deps.ddb, probes.stack);
   running.add(runtime);
