@@ -8,7 +8,7 @@
  *   BENCH_QUICK=1 for a short run; BENCH_APPS=<n> applications per concurrency level;
  *   BENCH_TRANSPORTS=in-process,http runs one runtime per local transport (ONETHING_LOCAL_TRANSPORT)
  *   side by side, interleaved level by level (A/B in one run).
- *   BENCH_VARIANTS='[{"label":"base","root":"/work/wt/base"},{"label":"lane 4","env":{"ONETHING_STEP_CONCURRENCY":"4"}}]'
+ *   BENCH_VARIANTS='[{"label":"base","root":"/work/wt/base"},{"label":"no lane","env":{"ONETHING_STEP_LANE":"off"}}]'
  *   the same with any runtimes: `root` another checkout whose local/runtime.ts is run (A/B of two
  *   code versions in one run), `env` variables of that runtime process; replaces BENCH_TRANSPORTS.
  *   BENCH_LEVELS=1,4,16,32 the concurrency levels (`none`: a paced-only run);

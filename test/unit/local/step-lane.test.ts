@@ -139,9 +139,11 @@ describe('step lane', () => {
 });
 
 describe('ONETHING_STEP_LANE', () => {
-  test('defaults when unset or empty', () => {
+  test('no lane when unset or empty (the default, as off)', () => {
+    expect(DEFAULT_STEP_LANE).toEqual({ concurrency: Infinity, whilePriority: Infinity });
     expect(stepLaneFromEnv({})).toEqual(DEFAULT_STEP_LANE);
     expect(stepLaneFromEnv({ ONETHING_STEP_LANE: '' })).toEqual(DEFAULT_STEP_LANE);
+    expect(stepLaneFromEnv({ ONETHING_STEP_LANE: 'off' })).toEqual(DEFAULT_STEP_LANE);
   });
 
   test('takes <concurrency>,<whilePriority>, or off for no lane', () => {
