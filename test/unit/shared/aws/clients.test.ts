@@ -1,13 +1,6 @@
 import { createAwsClients } from '../../../../shared/aws/clients';
 import { ConfigError, loadConfig } from '../../../../shared/config';
-
-const AWS_ENV = {
-  TABLE_NAME: 't',
-  AUDIT_TABLE_NAME: 'a',
-  MATERIALS_BUCKET: 'b',
-  STATE_MACHINE_ARN_PREFIX: 'arn:aws-cn:states:cn-north-1:123456789012:stateMachine:',
-  AWS_REGION: 'cn-north-1',
-};
+import { AWS_ENV } from './env';
 
 describe('loadConfig', () => {
   test('local mode fills in the documented defaults', () => {

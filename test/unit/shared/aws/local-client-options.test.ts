@@ -4,21 +4,13 @@ import { createAwsClients } from '../../../../shared/aws/clients';
 import { USER_AGENT_MIDDLEWARE, withoutUserAgent } from '../../../../shared/aws/local-client-options';
 import { loadConfig } from '../../../../shared/config';
 import { bodyText, sdkRequestHandler, type SdkRequest } from '../../../../local/transport/sdk-handler';
+import { AWS_ENV, LOCAL_ENV } from './env';
 
 /**
  * Issue 9: requests answered in this process (the local in-process and worker transports) are
  * neither SigV4-signed nor tagged with a user agent; on AWS and over the local `http` transport
  * they are both, as before (their exact bytes: signer.test.ts).
  */
-
-const AWS_ENV = {
-  TABLE_NAME: 't',
-  AUDIT_TABLE_NAME: 'a',
-  MATERIALS_BUCKET: 'b',
-  STATE_MACHINE_ARN_PREFIX: 'arn:aws-cn:states:cn-north-1:123456789012:stateMachine:',
-  AWS_REGION: 'cn-north-1',
-};
-const LOCAL_ENV = { ONETHING_LOCAL: '1', ONETHING_DYNAMODB_PORT: '28000', ONETHING_S3_PORT: '24569', ONETHING_SFN_PORT: '28083' };
 
 const ITEM = JSON.stringify({ Item: { pk: { S: 'APP#1' }, sk: { S: 'APP' } } });
 const EXECUTION = JSON.stringify({ executionArn: 'arn:x', startDate: 1 });

@@ -4,21 +4,13 @@ import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-s
 import { createAwsClients } from '../../../../shared/aws/clients';
 import { signerBuiltOnce, type SignerSource } from '../../../../shared/aws/signer';
 import { loadConfig } from '../../../../shared/config';
+import { AWS_ENV, LOCAL_ENV } from './env';
 
 /**
  * Issue 9: the platform's clients sign with one SigV4 signer per scope instead of the SDK's new
  * one per request. What goes on the wire must not change: the same request, signed by the SDK's
  * default and by the platform's client at the same instant, is the same bytes.
  */
-
-const AWS_ENV = {
-  TABLE_NAME: 't',
-  AUDIT_TABLE_NAME: 'a',
-  MATERIALS_BUCKET: 'b',
-  STATE_MACHINE_ARN_PREFIX: 'arn:aws-cn:states:cn-north-1:123456789012:stateMachine:',
-  AWS_REGION: 'cn-north-1',
-};
-const LOCAL_ENV = { ONETHING_LOCAL: '1', ONETHING_DYNAMODB_PORT: '28000', ONETHING_S3_PORT: '24569', ONETHING_SFN_PORT: '28083' };
 
 interface Sent {
   method: string;
