@@ -126,64 +126,60 @@ export class GetCommand extends DocumentCommand<GetCommandInput, GetCommandOutpu
   }
 }
 
+/** The expression values of a write or a read, to wire; absent stays absent. */
+const valuesToWire = (values: NativeItem | undefined) => present('ExpressionAttributeValues', values, toWire);
+/** A write's answer: the returned attributes in native values; item collection metrics are not used. */
+const writeOutput = <Out extends { Attributes?: Wire; ItemCollectionMetrics?: unknown }>({
+  Attributes,
+  ItemCollectionMetrics: _metrics,
+  ...out
+}: Out) => ({ ...out, ...present('Attributes', Attributes, toNative) });
+/** A Query's or Scan's input: the start key and expression values to wire. */
+const pageInput = <In extends { ExclusiveStartKey?: NativeItem; ExpressionAttributeValues?: NativeItem }>({
+  ExclusiveStartKey,
+  ExpressionAttributeValues,
+  ...rest
+}: In) => ({ ...rest, ...present('ExclusiveStartKey', ExclusiveStartKey, toWire), ...valuesToWire(ExpressionAttributeValues) });
+/** A Query's or Scan's page: its items and last key in native values. */
+const pageOutput = <Out extends { Items?: Wire[]; LastEvaluatedKey?: Wire }>({ Items, LastEvaluatedKey, ...out }: Out) => ({
+  ...out,
+  ...present('Items', Items, (items) => items.map(toNative)),
+  ...present('LastEvaluatedKey', LastEvaluatedKey, toNative),
+});
+
 export class PutCommand extends DocumentCommand<PutCommandInput, PutCommandOutput> {
   async sendThrough(client: DynamoDBClient): Promise<PutCommandOutput> {
     const { Item, ExpressionAttributeValues, ...rest } = this.input;
-    const wire = { ...rest, Item: wireOrAsIs(Item), ...present('ExpressionAttributeValues', ExpressionAttributeValues, toWire) };
-    const { Attributes, ItemCollectionMetrics: _metrics, ...out } = await withNativeErrorItem(client.send(new PutItemCommand(wire)));
-    return { ...out, ...present('Attributes', Attributes, toNative) };
+    const wire = { ...rest, Item: wireOrAsIs(Item), ...valuesToWire(ExpressionAttributeValues) };
+    return writeOutput(await withNativeErrorItem(client.send(new PutItemCommand(wire))));
   }
 }
 
 export class UpdateCommand extends DocumentCommand<UpdateCommandInput, UpdateCommandOutput> {
   async sendThrough(client: DynamoDBClient): Promise<UpdateCommandOutput> {
     const { Key, ExpressionAttributeValues, ...rest } = this.input;
-    const wire = { ...rest, Key: wireOrAsIs(Key), ...present('ExpressionAttributeValues', ExpressionAttributeValues, toWire) };
-    const { Attributes, ItemCollectionMetrics: _metrics, ...out } = await withNativeErrorItem(client.send(new UpdateItemCommand(wire)));
-    return { ...out, ...present('Attributes', Attributes, toNative) };
+    const wire = { ...rest, Key: wireOrAsIs(Key), ...valuesToWire(ExpressionAttributeValues) };
+    return writeOutput(await withNativeErrorItem(client.send(new UpdateItemCommand(wire))));
   }
 }
 
 export class DeleteCommand extends DocumentCommand<DeleteCommandInput, DeleteCommandOutput> {
   async sendThrough(client: DynamoDBClient): Promise<DeleteCommandOutput> {
     const { Key, ExpressionAttributeValues, ...rest } = this.input;
-    const wire = { ...rest, Key: wireOrAsIs(Key), ...present('ExpressionAttributeValues', ExpressionAttributeValues, toWire) };
-    const { Attributes, ItemCollectionMetrics: _metrics, ...out } = await withNativeErrorItem(client.send(new DeleteItemCommand(wire)));
-    return { ...out, ...present('Attributes', Attributes, toNative) };
+    const wire = { ...rest, Key: wireOrAsIs(Key), ...valuesToWire(ExpressionAttributeValues) };
+    return writeOutput(await withNativeErrorItem(client.send(new DeleteItemCommand(wire))));
   }
 }
 
 export class QueryCommand extends DocumentCommand<QueryCommandInput, QueryCommandOutput> {
   async sendThrough(client: DynamoDBClient): Promise<QueryCommandOutput> {
-    const { ExclusiveStartKey, ExpressionAttributeValues, ...rest } = this.input;
-    const wire = {
-      ...rest,
-      ...present('ExclusiveStartKey', ExclusiveStartKey, toWire),
-      ...present('ExpressionAttributeValues', ExpressionAttributeValues, toWire),
-    };
-    const { Items, LastEvaluatedKey, ...out } = await client.send(new QueryItemsCommand(wire));
-    return {
-      ...out,
-      ...present('Items', Items, (items) => items.map(toNative)),
-      ...present('LastEvaluatedKey', LastEvaluatedKey, toNative),
-    };
+    return pageOutput(await client.send(new QueryItemsCommand(pageInput(this.input))));
   }
 }
 
 export class ScanCommand extends DocumentCommand<ScanCommandInput, ScanCommandOutput> {
   async sendThrough(client: DynamoDBClient): Promise<ScanCommandOutput> {
-    const { ExclusiveStartKey, ExpressionAttributeValues, ...rest } = this.input;
-    const wire = {
-      ...rest,
-      ...present('ExclusiveStartKey', ExclusiveStartKey, toWire),
-      ...present('ExpressionAttributeValues', ExpressionAttributeValues, toWire),
-    };
-    const { Items, LastEvaluatedKey, ...out } = await client.send(new ScanItemsCommand(wire));
-    return {
-      ...out,
-      ...present('Items', Items, (items) => items.map(toNative)),
-      ...present('LastEvaluatedKey', LastEvaluatedKey, toNative),
-    };
+    return pageOutput(await client.send(new ScanItemsCommand(pageInput(this.input))));
   }
 }
 
