@@ -72,17 +72,21 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         const evaluationId = typeof event.detail?.evaluationId === 'string' ? event.detail.evaluationId : undefined;
         const followUpNote = event.type === 'followed-up' && evaluationId ? await deps.followUpNote(evaluationId) : undefined;
         const notices = noticesFor({ event, app, tasks, def, calendar: deps.calendar, ...(followUpNote ? { followUpNote } : {}) });
-        const messages = notices.map((notice, ordinal) => ({ notice, text: templates[notice.kind](notice.facts), ordinal }));
-        const smsTexts = def.smsPhoneField ? messages.filter((m) => SMS_KINDS.includes(m.notice.kind)).map((m) => m.text) : [];
-        let smsCarried = false;
-        for (const { notice, text, ordinal } of messages) {
-          const message = inboxItem(app, event, notice, ordinal, text);
-          // One SMS per event, on its first SMS notice's message (one conditional put for both):
-          // a completion's result and invitation to evaluate reach the phone as one text.
-          const carries: boolean = !smsCarried && smsTexts.includes(text);
-          smsCarried ||= carries;
-          items.push(carries ? withSms(message, smsTexts) : message);
-        }
+        const texts = notices.map((notice) => templates[notice.kind](notice.facts));
+        // One SMS per event, on its first SMS notice's message (one conditional put for both):
+        // a completion's result and invitation to evaluate reach the phone as one text.
+        const sms = def.smsPhoneField ? notices.flatMap((notice, i) => (SMS_KINDS.includes(notice.kind) ? [i] : [])) : [];
+        notices.forEach((notice, ordinal) => {
+          const message = inboxItem(app, event, notice, ordinal, texts[ordinal]!);
+          items.push(
+            ordinal === sms[0]
+              ? withSms(
+                  message,
+                  sms.map((i) => texts[i]!),
+                )
+              : message,
+          );
+        });
       }
       await Promise.all(items.map(putOnce));
     },
