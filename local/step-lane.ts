@@ -33,6 +33,7 @@ export function createStepLane({ concurrency, whilePriority }: StepLaneOptions):
   if (!(whilePriority >= 1) || !(concurrency >= whilePriority)) {
     throw new Error(`step lane: expected 1 <= whilePriority <= concurrency (got ${whilePriority}, ${concurrency})`);
   }
+  if (concurrency === Infinity) return noLane();
   let running = 0;
   let priorityInFlight = 0;
   const waiting: Array<() => void> = [];
@@ -72,6 +73,25 @@ export function createStepLane({ concurrency, whilePriority }: StepLaneOptions):
       };
     },
     stats: () => ({ running, waiting: waiting.length }),
+  };
+}
+
+/** Without a lane a step starts at once: no queue, no extra promise, only the count of those running. */
+function noLane(): StepLane {
+  let running = 0;
+  return {
+    wrap:
+      (work) =>
+      async (...args) => {
+        running += 1;
+        try {
+          return await work(...args);
+        } finally {
+          running -= 1;
+        }
+      },
+    priority: () => () => {},
+    stats: () => ({ running, waiting: 0 }),
   };
 }
 

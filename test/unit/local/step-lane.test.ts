@@ -138,6 +138,25 @@ describe('step lane', () => {
   });
 });
 
+test('no lane (the default): every step starts at once, a submission changes nothing, failures pass through', async () => {
+  const lane = createStepLane(DEFAULT_STEP_LANE);
+  const { started, finish, step } = harness(lane);
+  const done = lane.priority();
+  const results = ['a', 'b', 'c'].map((e, i) => step(e, { id: i }));
+  expect(started).toEqual(['a', 'b', 'c']);
+  expect(lane.stats()).toEqual({ running: 3, waiting: 0 });
+  done();
+  finish.get('a')!.resolve('A');
+  finish.get('b')!.reject(new Error('step broke'));
+  finish.get('c')!.resolve('C');
+  await expect(Promise.allSettled(results)).resolves.toEqual([
+    { status: 'fulfilled', value: 'A#0' },
+    { status: 'rejected', reason: new Error('step broke') },
+    { status: 'fulfilled', value: 'C#2' },
+  ]);
+  expect(lane.stats()).toEqual({ running: 0, waiting: 0 });
+});
+
 describe('ONETHING_STEP_LANE', () => {
   test('no lane when unset or empty (the default, as off)', () => {
     expect(DEFAULT_STEP_LANE).toEqual({ concurrency: Infinity, whilePriority: Infinity });
