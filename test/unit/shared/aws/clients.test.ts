@@ -1,6 +1,6 @@
 import { createAwsClients } from '../../../../shared/aws/clients';
 import { ConfigError, loadConfig } from '../../../../shared/config';
-import { AWS_ENV } from './env';
+import { AWS_ENV } from './fixtures';
 
 describe('loadConfig', () => {
   test('local mode fills in the documented defaults', () => {

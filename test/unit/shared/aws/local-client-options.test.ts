@@ -4,7 +4,7 @@ import { createAwsClients } from '../../../../shared/aws/clients';
 import { USER_AGENT_MIDDLEWARE, withoutUserAgent } from '../../../../shared/aws/local-client-options';
 import { loadConfig } from '../../../../shared/config';
 import { bodyText, sdkRequestHandler, type SdkRequest } from '../../../../local/transport/sdk-handler';
-import { AWS_ENV, LOCAL_ENV } from './env';
+import { AWS_ENV, jsonAnswer, LOCAL_ENV } from './fixtures';
 
 /**
  * Issue 9: requests answered in this process (the local in-process and worker transports) are
@@ -20,11 +20,7 @@ function recordingHandler(body: string) {
   const seen: SdkRequest[] = [];
   const handler = sdkRequestHandler(async (request) => {
     seen.push({ ...request, headers: { ...request.headers } });
-    return {
-      statusCode: 200,
-      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'R' },
-      body: Buffer.from(body),
-    };
+    return jsonAnswer(body);
   });
   return { handler, seen };
 }
@@ -35,13 +31,7 @@ function captureOnTheWire(client: { middlewareStack: unknown }, body: string): A
   (client.middlewareStack as { add: (mw: unknown, options: object) => void }).add(
     () => async (args: { request: { headers: Record<string, string> } }) => {
       seen.push({ ...args.request.headers });
-      return {
-        response: {
-          statusCode: 200,
-          headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'R' },
-          body: Buffer.from(body),
-        },
-      };
+      return { response: jsonAnswer(body) };
     },
     { step: 'deserialize', priority: 'low', name: 'captureOnTheWire' },
   );

@@ -4,7 +4,7 @@ import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-s
 import { createAwsClients } from '../../../../shared/aws/clients';
 import { signerBuiltOnce, type SignerSource } from '../../../../shared/aws/signer';
 import { loadConfig } from '../../../../shared/config';
-import { AWS_ENV, LOCAL_ENV } from './env';
+import { AWS_ENV, jsonAnswer, LOCAL_ENV } from './fixtures';
 
 /**
  * Issue 9: the platform's clients sign with one SigV4 signer per scope instead of the SDK's new
@@ -50,14 +50,7 @@ function capture(client: { middlewareStack: unknown }, answer: string): Sent[] {
     () => async (args: { request: Omit<Sent, 'body'> & { body: unknown } }) => {
       const { method, hostname, port, path, headers, body } = args.request;
       sent.push({ method, hostname, port, path, headers: { ...headers }, body: text(body) });
-      const bytes = Buffer.from(answer);
-      return {
-        response: {
-          statusCode: 200,
-          headers: { 'content-type': 'application/x-amz-json-1.0', 'content-length': String(bytes.length), 'x-amzn-requestid': 'R' },
-          body: bytes,
-        },
-      };
+      return { response: jsonAnswer(answer) };
     },
     { step: 'deserialize', priority: 'low', name: 'captureSigned' },
   );
