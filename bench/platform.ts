@@ -13,6 +13,11 @@
  *   code versions in one run), `env` variables of that runtime process; replaces BENCH_TRANSPORTS.
  *   BENCH_LEVELS=1,4,16,32 the concurrency levels (`none`: a paced-only run);
  *   BENCH_PACED=20,50 the paced rates (submissions/s), BENCH_PACED_SECONDS=10 each.
+ *   BENCH_WAIT=signal (default): the applicant reads its application twice, once when the
+ *   runtime's writes show every task open and once when they show the final status
+ *   (bench/lib/progress-watch.ts); BENCH_WAIT=poll: it re-reads every POLL_MS instead, so the
+ *   number of reads grows with the platform's latency. BENCH_CLIENT=fetch: the client uses
+ *   fetch instead of node:http with keep-alive (local/client.ts keepAliveHttp).
  * Every phase also prints the runtime main thread's event-loop delay (p99 / max) and utilization.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -20,9 +25,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { OneThingClient, sampleFileFor } from '../local/client';
+import { keepAliveHttp, OneThingClient, sampleFileFor } from '../local/client';
 import type { Tally } from './lib/call-tally';
 import type { LoopDelay, RuntimeStats } from './lib/platform-runtime';
+import type { WatchEvent } from './lib/progress-watch';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const APPS = Number(process.env.BENCH_APPS ?? (QUICK ? 20 : 200));
@@ -63,6 +69,12 @@ const SERVICE = 'school-enrolment';
  * so the benchmark mostly slowed itself down. 20 ms adds ~10 ms per wait on average.
  */
 const POLL_MS = 20;
+const WAIT = process.env.BENCH_WAIT ?? 'signal';
+if (WAIT !== 'signal' && WAIT !== 'poll') throw new Error(`BENCH_WAIT: expected signal or poll (got ${WAIT})`);
+const CLIENT = process.env.BENCH_CLIENT ?? 'http';
+if (CLIENT !== 'http' && CLIENT !== 'fetch') throw new Error(`BENCH_CLIENT: expected http or fetch (got ${CLIENT})`);
+/** A signal not seen after this long falls back to polling (and is counted): the benchmark never hangs on a missed one. */
+const SIGNAL_TIMEOUT_MS = 5_000;
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -94,7 +106,47 @@ interface RuntimeProcess {
   loop(): Promise<LoopDelay>;
   stats(): Promise<RuntimeStats>;
   stop(): Promise<void>;
+  watch: Watch;
   ctx?: Ctx;
+}
+
+/** What the runtime's writes told of each application (bench/lib/progress-watch.ts), and who waits for it. */
+class Watch {
+  private readonly apps = new Map<string, { tasks: Set<string>; ended: boolean; wake?: () => void }>();
+  /** Signals that did not come in time (the applicant polled instead). */
+  missed = 0;
+  seen({ id, ...event }: WatchEvent): void {
+    const app = this.entry(id);
+    if (event.event === 'task') app.tasks.add(event.task);
+    else app.ended = true;
+    app.wake?.();
+  }
+  /** Resolves true once `done` holds for `id`, false after SIGNAL_TIMEOUT_MS. */
+  async until(id: string, done: (app: { tasks: Set<string>; ended: boolean }) => boolean): Promise<boolean> {
+    const app = this.entry(id);
+    while (!done(app)) {
+      let timer!: NodeJS.Timeout;
+      const woken = await Promise.race([
+        new Promise<boolean>((resolve) => (app.wake = () => resolve(true))),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), SIGNAL_TIMEOUT_MS))),
+      ]);
+      clearTimeout(timer);
+      app.wake = undefined;
+      if (!woken) {
+        this.missed++;
+        return false;
+      }
+    }
+    return true;
+  }
+  forget(id: string): void {
+    this.apps.delete(id);
+  }
+  private entry(id: string) {
+    let app = this.apps.get(id);
+    if (!app) this.apps.set(id, (app = { tasks: new Set(), ended: false }));
+    return app;
+  }
 }
 
 async function startRuntimeProcess(variant: Variant): Promise<{ runtime: RuntimeProcess; api: string }> {
@@ -115,7 +167,8 @@ async function startRuntimeProcess(variant: Variant): Promise<{ runtime: Runtime
     },
   });
   const replies: Array<(message: any) => void> = [];
-  child.on('message', (message) => replies.shift()?.(message));
+  const watch = new Watch();
+  child.on('message', (message: { watch?: WatchEvent }) => (message.watch ? watch.seen(message.watch) : replies.shift()?.(message)));
   const reply = () => new Promise<any>((resolve) => replies.push(resolve));
   const started = reply();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -139,6 +192,7 @@ async function startRuntimeProcess(variant: Variant): Promise<{ runtime: Runtime
       child.send('stop');
       await exited;
     },
+    watch,
   };
   return { runtime, api };
 }
@@ -174,17 +228,25 @@ interface Phases {
   closing: number[];
 }
 
-async function completeOne(ctx: Ctx, key: string, ms: Phases): Promise<void> {
-  const id = await submitOne(ctx, key, ms.submit);
-  const submitted = performance.now();
-  // Wait until every branch has its task, with ONE poller per application: four officers
-  // retrying their decision every 5 ms made most of the API requests (22-30 404s per
-  // application), so the benchmark mostly measured its own polling.
+/** The applicant reads its application until `done` holds: once after the runtime's signal, or every POLL_MS (BENCH_WAIT=poll, or a missed signal). */
+async function readUntil(ctx: Ctx, id: string, done: (app: any) => boolean): Promise<void> {
   for (;;) {
     const app = await ctx.citizen.request('GET', `/v1/applications/${id}`);
-    if (!app.branches.some((b: { status: string }) => b.status === 'pending')) break;
+    if (done(app)) return;
     await sleep(POLL_MS);
   }
+}
+
+async function completeOne(runtime: RuntimeProcess, key: string, ms: Phases): Promise<void> {
+  const ctx = runtime.ctx!;
+  const departments = ctx.service.departments.length;
+  const id = await submitOne(ctx, key, ms.submit);
+  const submitted = performance.now();
+  // Wait until every branch has its task, with ONE reader per application: four officers
+  // retrying their decision every 5 ms made most of the API requests (22-30 404s per
+  // application), so the benchmark mostly measured its own polling.
+  if (WAIT === 'signal') await runtime.watch.until(id, (app) => app.tasks.size >= departments);
+  await readUntil(ctx, id, (app) => !app.branches.some((b: { status: string }) => b.status === 'pending'));
   ms.opening.push(performance.now() - submitted);
   await Promise.all(
     ctx.service.departments.map(async (d: any) => {
@@ -206,16 +268,14 @@ async function completeOne(ctx: Ctx, key: string, ms: Phases): Promise<void> {
     }),
   );
   const decided = performance.now();
-  for (;;) {
-    const app = await ctx.citizen.request('GET', `/v1/applications/${id}`);
-    if (app.status === 'approved') break;
-    await sleep(POLL_MS);
-  }
+  if (WAIT === 'signal') await runtime.watch.until(id, (app) => app.ended);
+  await readUntil(ctx, id, (app) => app.status === 'approved');
+  runtime.watch.forget(id);
   ms.closing.push(performance.now() - decided);
 }
 
 async function connect(url: string): Promise<Ctx> {
-  const api = new OneThingClient(url);
+  const api = new OneThingClient(url, undefined, CLIENT === 'http' ? keepAliveHttp() : undefined);
   const service = await api.request('GET', `/v1/services/${SERVICE}`);
   const officers = new Map<string, OneThingClient>();
   for (const d of service.departments) officers.set(d.id, await api.login({ role: 'officer', sub: `bench-${d.id}`, dept: d.id }));
@@ -265,7 +325,6 @@ async function run(runtimes: RuntimeProcess[]): Promise<void> {
     // A/B/B/A...: neither transport always runs first after a change of level.
     const order = i % 2 === 0 ? runtimes : [...runtimes].reverse();
     for (const runtime of order) {
-      const ctx = runtime.ctx!;
       const phases: Phases = { submit: [], decide: [], opening: [], closing: [] };
       const before = await runtime.stats();
       await runtime.loop();
@@ -276,7 +335,7 @@ async function run(runtimes: RuntimeProcess[]): Promise<void> {
         Array.from({ length: level }, async () => {
           while (next < APPS) {
             next++;
-            await completeOne(ctx, `bench-${seq++}`, phases);
+            await completeOne(runtime, `bench-${seq++}`, phases);
           }
         }),
       );
@@ -293,7 +352,7 @@ async function run(runtimes: RuntimeProcess[]): Promise<void> {
   console.log('');
   for (const { label, level, phases } of results) {
     console.log(
-      `${label}, concurrency ${level}, p50 ms: submit -> every task open ${f(pct(phases.opening, 50))}, decision ${f(pct(phases.decide, 50))}, last decision -> approved seen ${f(pct(phases.closing, 50))} (polling every ${POLL_MS} ms)`,
+      `${label}, concurrency ${level}, p50 ms: submit -> every task open ${f(pct(phases.opening, 50))}, decision ${f(pct(phases.decide, 50))}, last decision -> approved seen ${f(pct(phases.closing, 50))} (${WAIT === 'signal' ? `waiting on the runtime's writes, ${runtimes.find((r) => r.label === label)!.watch.missed} signals missed so far` : `polling every ${POLL_MS} ms`}, client ${CLIENT})`,
     );
   }
   // Where the calls go: per command (attempts / successful), and the API requests, per application.

@@ -11,12 +11,15 @@
  *                    'loop' (then starts a new window): how long a ready callback, such as an
  *                    arriving request, waited for the thread
  *   'stop'        -> closes the runtime, removes its data folder and exits
+ * and, unasked, `{ watch: WatchEvent }` after each task put and final status write
+ * (bench/lib/progress-watch.ts), which the client waits on instead of polling (BENCH_WAIT).
  */
 import fs from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import path from 'node:path';
 import type { startRuntime as StartRuntime } from '../../local/runtime';
 import { countCalls, type Tally } from './call-tally';
+import { watchApplications } from './progress-watch';
 
 export interface RuntimeStats {
   /** process.cpuUsage() of this process (every thread of it), microseconds. */
@@ -43,7 +46,10 @@ void (async () => {
   const { startRuntime } = (await import(path.join(root, 'local', 'runtime.ts'))) as { startRuntime: typeof StartRuntime };
   const dataDir = process.env.BENCH_DATA_DIR as string;
   const requests: Record<string, number> = {};
-  const { tally: calls, middleware: clientMiddleware } = countCalls();
+  const { tally: calls, middleware: counting } = countCalls();
+  // Unasked messages to the client: `{ watch: WatchEvent }` (bench/lib/progress-watch.ts).
+  const watching = watchApplications((event) => process.send!({ watch: event }));
+  const clientMiddleware = { ...counting, dynamodb: [...(counting.dynamodb ?? []), ...(watching.dynamodb ?? [])] };
   const runtime = await startRuntime(
     {
       dataDir,
