@@ -51,13 +51,17 @@ export function createAwsClients(config: Config, localHandlers: LocalRequestHand
     httpsAgent: new https.Agent({ keepAlive: true }),
   };
   const base = { region: config.region, requestHandler };
+  const localEndpoint = (port: number) => `http://${LOCAL_HOST}:${port}`;
   const local = (port: number, accessKeyId = 'local', secretAccessKey = 'local') =>
-    config.local ? { endpoint: `http://${LOCAL_HOST}:${port}`, credentials: { accessKeyId, secretAccessKey } } : {};
+    config.local ? { endpoint: localEndpoint(port), credentials: { accessKeyId, secretAccessKey } } : {};
 
   const answeredInProcess = (service: keyof LocalRequestHandlers) => config.local && localHandlers[service] !== undefined;
-  // A request answered in this process is not signed and carries no user agent (./local-client-options.ts).
+  // A request answered in this process is not signed, carries no user agent and skips the
+  // endpoint rules (./local-client-options.ts).
   const handler = (service: keyof LocalRequestHandlers) =>
-    answeredInProcess(service) ? { requestHandler: localHandlers[service], ...inProcessClientOptions } : {};
+    answeredInProcess(service)
+      ? { requestHandler: localHandlers[service], ...inProcessClientOptions(localEndpoint(config.ports[service])) }
+      : {};
   const trimmed = <Client extends Parameters<typeof withoutUserAgent>[0]>(service: keyof LocalRequestHandlers, client: Client) =>
     answeredInProcess(service) ? withoutUserAgent(client) : client;
 
