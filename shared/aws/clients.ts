@@ -6,6 +6,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import type { Config } from '../config';
 import { signerBuiltOnce } from './signer';
 import { DocumentStore } from './document-store';
+import { withFastProperties } from './fast-config';
 import { inProcessClientOptions, withoutUserAgent } from './local-client-options';
 
 export interface AwsClients {
@@ -91,6 +92,8 @@ export function createAwsClients(config: Config, localHandlers: LocalRequestHand
     ...handler('sfn'),
   });
   trimmed('sfn', sfn);
+  // issue 9: the config object the middleware copies on every call, stored fast (./fast-config.ts).
+  for (const client of [dynamodb, s3, sfn]) withFastProperties(client.config);
   for (const pluggable of middleware.dynamodb ?? []) dynamodb.middlewareStack.use(pluggable);
   for (const pluggable of middleware.s3 ?? []) s3.middlewareStack.use(pluggable);
   for (const pluggable of middleware.sfn ?? []) sfn.middlewareStack.use(pluggable);
