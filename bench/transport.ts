@@ -12,7 +12,9 @@
  * `cacheMiddleware` (which lib-dynamodb refuses) in wire form.
  * Issue 9 (trimming the local transport): the worker thread's rows (one postMessage per call as
  * before, and batched per turn by microtask or setImmediate), and the local-only client levers
- * (no SigV4, no user agent: shared/aws/local-client-options.ts) one at a time and together.
+ * (no SigV4, no user agent: shared/aws/local-client-options.ts) one at a time and together, and
+ * (canned answers) with and without the fixed endpoint provider, then with the client's config
+ * stored fast (shared/aws/fast-config.ts).
  *   BENCH_OPS=<n> calls per measure (default 2000), BENCH_ROUNDS=<n> (default 3; median shown),
  *   BENCH_ONLY=<text> only the rows whose name contains it (e.g. `SDK only`)
  */
@@ -33,7 +35,8 @@ import * as LibDynamoDb from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand, QueryCommand as DocQueryCommand, type DocumentStore } from '../shared/aws/document-store';
 import type { GetCommandInput, PutCommandInput, QueryCommandInput } from '../shared/aws/document-store';
 import { createAwsClients } from '../shared/aws/clients';
-import { inProcessClientOptions, withoutUserAgent } from '../shared/aws/local-client-options';
+import { fixedEndpointProvider, inProcessClientOptions, withoutUserAgent } from '../shared/aws/local-client-options';
+import { withFastProperties } from '../shared/aws/fast-config';
 import { signerBuiltOnce } from '../shared/aws/signer';
 import { loadConfig } from '../shared/config';
 import { cannedDynamoDbHandler } from './lib/canned-dynamodb';
@@ -146,19 +149,21 @@ function signedClient(endpoint: string, requestHandler: DynamoDBClientConfig['re
   return client;
 }
 
-/** The local-only levers (shared/aws/local-client-options.ts), one at a time or both. */
+/** The local-only levers (shared/aws/local-client-options.ts), one at a time or together. */
 function localOnlyClient(
   endpoint: string,
   requestHandler: DynamoDBClientConfig['requestHandler'],
-  levers: { unsigned: boolean; noUserAgent: boolean },
+  levers: { unsigned: boolean; noUserAgent: boolean; fixedEndpoint?: boolean; fastConfig?: boolean },
 ): DynamoDBClient {
   const client: DynamoDBClient = new DynamoDBClient({
     endpoint,
     region: 'us-east-1',
     credentials,
     requestHandler,
-    signer: levers.unsigned ? inProcessClientOptions.signer : signerBuiltOnce(() => client.config, 'dynamodb'),
+    signer: levers.unsigned ? inProcessClientOptions(endpoint).signer : signerBuiltOnce(() => client.config, 'dynamodb'),
+    ...(levers.fixedEndpoint ? { endpointProvider: fixedEndpointProvider(endpoint) } : {}),
   });
+  if (levers.fastConfig) withFastProperties(client.config);
   return levers.noUserAgent ? withoutUserAgent(client) : client;
 }
 
@@ -174,6 +179,14 @@ function sdkOnlySides(endpoint: string, port: number): { sides: Side[]; clients:
   }).ddb;
   const plain = new DynamoDBClient(canned());
   const cached = new DynamoDBClient({ ...canned(), cacheMiddleware: true });
+  const trimmed = localOnlyClient(endpoint, cannedDynamoDbHandler(), { unsigned: true, noUserAgent: true });
+  const fixed = localOnlyClient(endpoint, cannedDynamoDbHandler(), { unsigned: true, noUserAgent: true, fixedEndpoint: true });
+  const fast = localOnlyClient(endpoint, cannedDynamoDbHandler(), {
+    unsigned: true,
+    noUserAgent: true,
+    fixedEndpoint: true,
+    fastConfig: true,
+  });
   return {
     sides: [
       documentSide(
@@ -193,8 +206,11 @@ function sdkOnlySides(endpoint: string, port: number): { sides: Side[]; clients:
       ),
       sdkSide('SDK only: plain client, SDK defaults, wire form', plain, ''),
       sdkSide('SDK only: plain client, cacheMiddleware, wire form', cached, ''),
+      sdkSide('SDK only: plain client, unsigned, no user agent, endpoint rules, wire form', trimmed, ''),
+      sdkSide('SDK only: plain client, unsigned, no user agent, fixed endpoint, wire form', fixed, ''),
+      sdkSide('SDK only: plain client, unsigned, no user agent, fixed endpoint, fast config, wire form', fast, ''),
     ],
-    clients: [defaults, signed, platform, plain, cached],
+    clients: [defaults, signed, platform, plain, cached, trimmed, fixed, fast],
   };
 }
 

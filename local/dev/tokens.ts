@@ -8,6 +8,7 @@ import { ROLES } from '../../shared/auth/principal';
 import { systemClock, type Clock } from '../../shared/clock';
 import { UnauthorizedError } from '../../shared/errors';
 import { DEPARTMENT_ID_PATTERN } from '../../shared/names';
+import { createVerifiedTokens } from './verified-tokens';
 
 export const DEV_ISSUER = 'onething-local';
 export const DEV_AUDIENCE = 'onething';
@@ -35,7 +36,9 @@ export interface DevTokenIssuer {
 
 /**
  * Signs and verifies dev tokens with a shared secret. Expiry follows `clock`, which defaults
- * to real time: advancing the dev clock by days must not log every client out.
+ * to real time: advancing the dev clock by days must not log every client out. A token that
+ * passed the full verification once is recognised again by its exact text, its expiry checked
+ * anew each time (./verified-tokens.ts, issue 9).
  *
  * @example
  * const tokens = createDevTokenIssuer({ secret: 'at least 32 characters of random secret' });
@@ -45,6 +48,7 @@ export function createDevTokenIssuer(opts: { secret: string; clock?: Clock }): D
   if (opts.secret.length < 32) throw new RangeError('createDevTokenIssuer: secret must have at least 32 characters');
   const key = new TextEncoder().encode(opts.secret);
   const clock = opts.clock ?? systemClock;
+  const verified = createVerifiedTokens();
   return {
     async issue(req) {
       const { role, sub, dept } = DevTokenRequest.parse(req);
@@ -59,13 +63,17 @@ export function createDevTokenIssuer(opts: { secret: string; clock?: Clock }): D
         .sign(key);
     },
     async verify(token) {
+      const now = clock.now();
+      const known = verified.get(token, now);
+      if (known) return known;
       try {
         const { payload } = await jwtVerify(token, key, {
           issuer: DEV_ISSUER,
           audience: DEV_AUDIENCE,
           algorithms: ['HS256'],
-          currentDate: clock.now(),
+          currentDate: now,
         });
+        verified.remember(token, payload);
         return payload;
       } catch (error) {
         const reason = error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid';

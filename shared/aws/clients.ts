@@ -6,6 +6,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import type { Config } from '../config';
 import { signerBuiltOnce } from './signer';
 import { DocumentStore } from './document-store';
+import { withFastProperties } from './fast-config';
 import { inProcessClientOptions, withoutUserAgent } from './local-client-options';
 
 export interface AwsClients {
@@ -51,13 +52,17 @@ export function createAwsClients(config: Config, localHandlers: LocalRequestHand
     httpsAgent: new https.Agent({ keepAlive: true }),
   };
   const base = { region: config.region, requestHandler };
+  const localEndpoint = (port: number) => `http://${LOCAL_HOST}:${port}`;
   const local = (port: number, accessKeyId = 'local', secretAccessKey = 'local') =>
-    config.local ? { endpoint: `http://${LOCAL_HOST}:${port}`, credentials: { accessKeyId, secretAccessKey } } : {};
+    config.local ? { endpoint: localEndpoint(port), credentials: { accessKeyId, secretAccessKey } } : {};
 
   const answeredInProcess = (service: keyof LocalRequestHandlers) => config.local && localHandlers[service] !== undefined;
-  // A request answered in this process is not signed and carries no user agent (./local-client-options.ts).
+  // A request answered in this process is not signed, carries no user agent and skips the
+  // endpoint rules (./local-client-options.ts).
   const handler = (service: keyof LocalRequestHandlers) =>
-    answeredInProcess(service) ? { requestHandler: localHandlers[service], ...inProcessClientOptions } : {};
+    answeredInProcess(service)
+      ? { requestHandler: localHandlers[service], ...inProcessClientOptions(localEndpoint(config.ports[service])) }
+      : {};
   const trimmed = <Client extends Parameters<typeof withoutUserAgent>[0]>(service: keyof LocalRequestHandlers, client: Client) =>
     answeredInProcess(service) ? withoutUserAgent(client) : client;
 
@@ -87,6 +92,8 @@ export function createAwsClients(config: Config, localHandlers: LocalRequestHand
     ...handler('sfn'),
   });
   trimmed('sfn', sfn);
+  // issue 9: the config object the middleware copies on every call, stored fast (./fast-config.ts).
+  for (const client of [dynamodb, s3, sfn]) withFastProperties(client.config);
   for (const pluggable of middleware.dynamodb ?? []) dynamodb.middlewareStack.use(pluggable);
   for (const pluggable of middleware.s3 ?? []) s3.middlewareStack.use(pluggable);
   for (const pluggable of middleware.sfn ?? []) sfn.middlewareStack.use(pluggable);

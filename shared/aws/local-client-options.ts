@@ -11,6 +11,10 @@
  *   `signer` option takes any RequestSigner; this one returns the request as it is.
  * - the user agent: `x-amz-user-agent`/`user-agent` are read by nothing in the process, and the
  *   middleware rebuilds and escapes them per call. It is removed from the stack by its name.
+ * - the endpoint rules: the endpoint is the constant `endpoint` the client is built with, and
+ *   with it (no FIPS, no dual-stack) the service's rules answer that URL on every call; the
+ *   `endpointProvider` option answers it without hashing the call's parameters into the rules'
+ *   cache. The endpoint middleware itself still runs (parameters, custom endpoint, context).
  */
 /** The name @aws-sdk/core registers its user agent middleware under (`getUserAgentMiddlewareOptions`). */
 export const USER_AGENT_MIDDLEWARE = 'getUserAgentMiddleware';
@@ -18,8 +22,16 @@ export const USER_AGENT_MIDDLEWARE = 'getUserAgentMiddleware';
 /** A RequestSigner that signs nothing: the request reaches an emulator in this process as built. */
 const unsignedSigner = { sign: async <Request>(request: Request) => request };
 
-/** The client options of a client whose requests are answered in this process. */
-export const inProcessClientOptions = { signer: async () => unsignedSigner } as const;
+/** An `endpointProvider` that always answers `url`: one endpoint object for every call, as the rules' own cache returns. */
+export function fixedEndpointProvider(url: string): () => { url: URL } {
+  const endpoint = { url: new URL(url) };
+  return () => endpoint;
+}
+
+/** The client options of a client whose requests are answered in this process, built with `endpoint`. */
+export function inProcessClientOptions(endpoint: string) {
+  return { endpoint, signer: async () => unsignedSigner, endpointProvider: fixedEndpointProvider(endpoint) } as const;
+}
 
 interface ClientWithStack {
   middlewareStack: { remove(toRemove: string): boolean };

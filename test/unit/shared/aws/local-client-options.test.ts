@@ -1,7 +1,8 @@
 import { GetCommand } from '../../../../shared/aws/document-store';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { createAwsClients } from '../../../../shared/aws/clients';
-import { USER_AGENT_MIDDLEWARE, withoutUserAgent } from '../../../../shared/aws/local-client-options';
+import { fixedEndpointProvider, USER_AGENT_MIDDLEWARE, withoutUserAgent } from '../../../../shared/aws/local-client-options';
 import { loadConfig } from '../../../../shared/config';
 import { bodyText, sdkRequestHandler, type SdkRequest } from '../../../../local/transport/sdk-handler';
 import { AWS_ENV, jsonAnswer, LOCAL_ENV } from './fixtures';
@@ -110,6 +111,46 @@ describe('locally with in-process handlers (in-process and worker transports)', 
     await ddb.send(new GetCommand({ TableName: 't', Key: { pk: 'APP#1', sk: 'APP' } }));
     expect(dynamodb.seen).toEqual([]);
     expect(ddbWire[0]?.authorization).toMatch(/^AWS4-HMAC-SHA256 /);
+  });
+});
+
+describe('the endpoint rules (endpointProvider)', () => {
+  const requestTarget = (request: SdkRequest) => {
+    const { protocol, hostname, port, path } = request as SdkRequest & { protocol: string; hostname: string; port: number };
+    return { protocol, hostname, port, path };
+  };
+
+  test('in-process clients answer their constant local endpoint without the rules; every request goes there', async () => {
+    const dynamodb = recordingHandler(ITEM);
+    const states = recordingHandler(EXECUTION);
+    const { ddb, sfn } = createAwsClients(loadConfig(LOCAL_ENV), { dynamodb: dynamodb.handler, sfn: states.handler });
+    expect(ddb.client.config.endpointProvider).not.toBe(new DynamoDBClient({ region: 'cn-north-1' }).config.endpointProvider);
+    expect(ddb.client.config.endpointProvider({}).url.href).toBe('http://127.0.0.1:28000/');
+    expect(sfn.config.endpointProvider({}).url.href).toBe('http://127.0.0.1:28083/');
+
+    for (let i = 0; i < 2; i++) {
+      await ddb.send(new GetCommand({ TableName: 't', Key: { pk: 'APP#1', sk: 'APP' } }));
+      await sfn.send(new StartExecutionCommand({ stateMachineArn: 'arn:x', input: '{}' }));
+    }
+    for (const request of dynamodb.seen)
+      expect(requestTarget(request)).toEqual({ protocol: 'http:', hostname: '127.0.0.1', port: 28000, path: '/' });
+    for (const request of states.seen)
+      expect(requestTarget(request)).toEqual({ protocol: 'http:', hostname: '127.0.0.1', port: 28083, path: '/' });
+  });
+
+  test.each([
+    ['on AWS', AWS_ENV],
+    ['locally over the http transport', LOCAL_ENV],
+  ])("%s the clients keep the SDK's endpoint rules", (_where, env) => {
+    const { ddb, sfn } = createAwsClients(loadConfig(env));
+    expect(ddb.client.config.endpointProvider).toBe(new DynamoDBClient({ region: 'cn-north-1' }).config.endpointProvider);
+    expect(sfn.config.endpointProvider).toBe(new SFNClient({ region: 'cn-north-1' }).config.endpointProvider);
+  });
+
+  test('fixedEndpointProvider answers one endpoint object for every call', () => {
+    const provider = fixedEndpointProvider('http://127.0.0.1:1234');
+    expect(provider()).toBe(provider());
+    expect(provider().url.href).toBe('http://127.0.0.1:1234/');
   });
 });
 
