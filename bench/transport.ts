@@ -26,6 +26,7 @@ import { performance } from 'node:perf_hooks';
 import type { Server } from 'node:http';
 import {
   CreateTableCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   type DynamoDBClientConfig,
   GetItemCommand,
@@ -250,7 +251,9 @@ async function prepare(client: DynamoDBClient, prefix: string, createTable: bool
         ],
       }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 50)); // ACTIVE on dynalite's next turn
+    // ACTIVE once dynalite's second write of the description is done (later on a loaded machine).
+    while ((await client.send(new DescribeTableCommand({ TableName: TABLE }))).Table?.TableStatus !== 'ACTIVE')
+      await new Promise((resolve) => setTimeout(resolve, 10));
   }
   for (let i = 0; i < 50; i++) {
     await client.send(

@@ -22,22 +22,31 @@ export function joinFields(fields: ReadonlyArray<string | undefined>): string {
 /** The fields of `joinFields`, in order; throws on text that `joinFields` cannot have written. */
 export function splitFields(text: string): Array<string | undefined> {
   const fields: Array<string | undefined> = [];
-  let at = 0;
-  while (at < text.length) {
-    if (text[at] === '-') {
-      fields.push(undefined);
-      at++;
-      continue;
-    }
-    const colon = text.indexOf(':', at);
-    const length = colon > at ? Number(text.slice(at, colon)) : Number.NaN;
-    const end = colon + 1 + length;
-    if (!Number.isInteger(length) || end > text.length) throw new Error(`malformed wire text at ${at}`);
-    fields.push(text.slice(colon + 1, end));
-    at = end;
-  }
+  const reader = fieldReader(text);
+  while (!reader.done()) fields.push(reader.next());
   return fields;
 }
+
+/** Reads `joinFields` text one field at a time (no array of all fields in between). */
+function fieldReader(text: string): { next(): string | undefined; done(): boolean } {
+  let at = 0;
+  return {
+    done: () => at >= text.length,
+    next() {
+      if (text.charCodeAt(at) === DASH) {
+        at++;
+        return undefined;
+      }
+      const colon = text.indexOf(':', at);
+      const length = colon > at ? Number(text.slice(at, colon)) : Number.NaN;
+      const end = colon + 1 + length;
+      if (!Number.isInteger(length) || end > text.length) throw new Error(`malformed wire text at ${at}`);
+      at = end;
+      return text.slice(colon + 1, end);
+    },
+  };
+}
+const DASH = '-'.charCodeAt(0);
 
 /** The only headers the answer reads (local/transport/dynamodb.ts `answer`), in wire order. */
 const READ_HEADERS = ['content-type', 'x-amz-target', 'authorization'] as const;
@@ -53,9 +62,6 @@ export interface WireAnswer {
   answer: DynamoDbAnswer;
 }
 
-const REQUEST_FIELDS = 3 + READ_HEADERS.length;
-const ANSWER_FIELDS = 4;
-
 export function encodeRequests(requests: readonly WireRequest[]): string {
   const fields: Array<string | undefined> = [];
   for (const { id, request } of requests) {
@@ -67,14 +73,21 @@ export function encodeRequests(requests: readonly WireRequest[]): string {
 
 /** The requests of `encodeRequests`, each with only the read headers it had (absent ones stay absent). */
 export function decodeRequests(text: string): WireRequest[] {
-  return records(splitFields(text), REQUEST_FIELDS, (f) => {
+  const reader = fieldReader(text);
+  const requests: WireRequest[] = [];
+  while (!reader.done()) {
+    const id = Number(reader.next());
+    const method = reader.next();
+    const body = reader.next();
     const headers: Record<string, string> = {};
-    READ_HEADERS.forEach((name, i) => {
-      const value = f[3 + i];
+    for (const name of READ_HEADERS) {
+      if (reader.done()) throw new Error('wire text ends inside a request');
+      const value = reader.next();
       if (value !== undefined) headers[name] = value;
-    });
-    return { id: Number(f[0]), request: { method: f[1]!, body: f[2]!, headers } };
-  });
+    }
+    requests.push({ id, request: { method: method!, body: body!, headers } });
+  }
+  return requests;
 }
 
 export function encodeAnswers(answers: readonly WireAnswer[]): string {
@@ -84,15 +97,14 @@ export function encodeAnswers(answers: readonly WireAnswer[]): string {
 }
 
 export function decodeAnswers(text: string): WireAnswer[] {
-  return records(splitFields(text), ANSWER_FIELDS, (f) => ({
-    id: Number(f[0]),
-    answer: { status: Number(f[1]), contentType: f[2]!, body: f[3]! },
-  }));
-}
-
-function records<T>(fields: Array<string | undefined>, size: number, build: (fields: Array<string | undefined>) => T): T[] {
-  if (fields.length % size !== 0) throw new Error(`wire text of ${fields.length} fields is not records of ${size}`);
-  const out: T[] = [];
-  for (let at = 0; at < fields.length; at += size) out.push(build(fields.slice(at, at + size)));
-  return out;
+  const reader = fieldReader(text);
+  const answers: WireAnswer[] = [];
+  while (!reader.done()) {
+    const id = Number(reader.next());
+    const status = Number(reader.next());
+    const contentType = reader.next();
+    if (reader.done()) throw new Error('wire text ends inside an answer');
+    answers.push({ id, answer: { status, contentType: contentType!, body: reader.next()! } });
+  }
+  return answers;
 }
