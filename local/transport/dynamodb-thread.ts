@@ -3,17 +3,15 @@
  * the runtime's process, and the platform's SDK clients reach it through a MessagePort instead
  * of loopback HTTP, so the store's work runs on the second core. Requests and answers cross as
  * the same JSON text the HTTP protocol carries, with only the headers dynalite's checks read;
- * the requests of one turn of the event loop cross as one message (./coalesce.ts), one string
- * each way (./wire.ts).
+ * the requests of one turn of the event loop cross as one message (./coalesce.ts).
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RunningDynamoDb } from '../components/dynamodb';
 import { coalescer, DEFAULT_COALESCE } from './coalesce';
-import { dynamoDbRequestHandler, type DynamoDbAnswer } from './dynamodb';
-import type { DynamoDbThreadOptions, FromWorker, ToWorker } from './dynamodb-worker';
+import { dynamoDbRequestHandler, withReadHeadersOnly, type DynamoDbAnswer } from './dynamodb';
+import type { DynamoDbThreadOptions, FromWorker, RequestToWorker, ToWorker } from './dynamodb-worker';
 import type { SdkRequestHandler } from './sdk-handler';
-import { decodeAnswers, encodeRequests, type WireRequest } from './wire';
 
 export interface RunningDynamoDbThread extends Omit<RunningDynamoDb, 'store'> {
   /** The SDK `requestHandler` that sends each request to the thread. */
@@ -31,14 +29,14 @@ export async function startDynamoDbThread(options: DynamoDbThreadOptions): Promi
   let next = 0;
   const ready = new Promise<{ port: number; repaired: RunningDynamoDb['repaired'] }>((resolve, reject) => {
     worker.on('message', (message: FromWorker) => {
-      if (typeof message === 'string') {
-        for (const { id, answer } of decodeAnswers(message)) {
+      if ('ready' in message) resolve(message.ready);
+      else if ('failed' in message) reject(new Error(`dynamodb worker failed to start: ${message.failed}`));
+      else if ('closed' in message) closed?.();
+      else
+        for (const { id, answer } of message.answers) {
           pending.get(id)?.(answer);
           pending.delete(id);
         }
-      } else if ('ready' in message) resolve(message.ready);
-      else if ('failed' in message) reject(new Error(`dynamodb worker failed to start: ${message.failed}`));
-      else if ('closed' in message) closed?.();
     });
     worker.once('error', reject);
   });
@@ -61,9 +59,9 @@ export async function startDynamoDbThread(options: DynamoDbThreadOptions): Promi
     throw err;
   });
   const send = (message: ToWorker) => worker.postMessage(message);
-  const requests = coalescer<WireRequest>(options.coalesce ?? DEFAULT_COALESCE, (batch) => {
+  const requests = coalescer<RequestToWorker>(options.coalesce ?? DEFAULT_COALESCE, (batch) => {
     // Their callers were answered 500 when the thread exited.
-    if (!exited) send(encodeRequests(batch));
+    if (!exited) send({ requests: batch });
   });
   return {
     port,
@@ -75,7 +73,7 @@ export async function startDynamoDbThread(options: DynamoDbThreadOptions): Promi
           if (exited) return resolve(failure);
           const id = next++;
           pending.set(id, resolve);
-          requests.push({ id, request });
+          requests.push({ id, request: withReadHeadersOnly(request) });
         }),
     ),
     close: async () => {

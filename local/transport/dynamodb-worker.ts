@@ -3,14 +3,12 @@
  * with its HTTP port for outside clients, and the in-process answers for the runtime's own SDK
  * clients over a MessagePort. It owns the store, so LevelDB and dynalite's JavaScript run on a
  * core of their own. Requests arrive in batches (one message per turn of the main thread's
- * event loop) and the answers that are ready in the same turn here leave as one message too;
- * a batch crosses as one string (./wire.ts).
+ * event loop) and the answers that are ready in the same turn here leave as one message too.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { startDynamoDb } from '../components/dynamodb';
 import { coalescer, DEFAULT_COALESCE, type CoalesceMode } from './coalesce';
-import { answerDynamoDbRequest } from './dynamodb';
-import { decodeRequests, encodeAnswers, type WireAnswer } from './wire';
+import { answerDynamoDbRequest, type DynamoDbAnswer, type DynamoDbRequest } from './dynamodb';
 
 export interface DynamoDbThreadOptions {
   host: string;
@@ -22,11 +20,23 @@ export interface DynamoDbThreadOptions {
   coalesce?: CoalesceMode;
 }
 
-/** Main thread → worker: a batch of requests (wire.ts `encodeRequests`), or the close. */
-export type ToWorker = string | { close: true };
-/** Worker → main thread: a batch of answers (wire.ts `encodeAnswers`), or the thread's state. */
+export interface RequestToWorker {
+  id: number;
+  request: DynamoDbRequest;
+}
+export interface AnswerFromWorker {
+  id: number;
+  answer: DynamoDbAnswer;
+}
+
+/** Main thread → worker. */
+export type ToWorker = { requests: RequestToWorker[] } | { close: true };
+/** Worker → main thread. */
 export type FromWorker =
-  string | { ready: { port: number; repaired: { removed: number; rewritten: number } } } | { failed: string } | { closed: true };
+  | { ready: { port: number; repaired: { removed: number; rewritten: number } } }
+  | { failed: string }
+  | { answers: AnswerFromWorker[] }
+  | { closed: true };
 
 const port = parentPort!;
 const post = (message: FromWorker) => port.postMessage(message);
@@ -37,9 +47,9 @@ void (async () => {
     const dynamodb = await startDynamoDb({ host: options.host, port: options.port, dir: options.dir });
     const onInternalError = (err: unknown) => console.error('[dynamodb/worker] internal error', err);
     const answerOptions = { acceptUnsigned: options.acceptUnsigned ?? false };
-    const answers = coalescer<WireAnswer>(options.coalesce ?? DEFAULT_COALESCE, (batch) => post(encodeAnswers(batch)));
+    const answers = coalescer<AnswerFromWorker>(options.coalesce ?? DEFAULT_COALESCE, (batch) => post({ answers: batch }));
     port.on('message', (message: ToWorker) => {
-      if (typeof message !== 'string') {
+      if ('close' in message) {
         // The answers ready by then leave before `closed`: the main thread ends the thread on it.
         void dynamodb.close().then(() => {
           answers.flush();
@@ -47,7 +57,7 @@ void (async () => {
         });
         return;
       }
-      for (const { id, request } of decodeRequests(message))
+      for (const { id, request } of message.requests)
         void answerDynamoDbRequest(dynamodb.store, request, onInternalError, answerOptions).then((answer) => answers.push({ id, answer }));
     });
     post({ ready: { port: dynamodb.port, repaired: dynamodb.repaired } });

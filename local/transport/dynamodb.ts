@@ -118,6 +118,19 @@ export interface DynamoDbRequest {
   body: string;
 }
 
+/** The only headers `answer` reads: a request crossing to the worker thread carries just these. */
+const READ_HEADERS = ['content-type', 'x-amz-target', 'authorization'] as const;
+
+/** The request with only the headers the answer reads (fewer strings to clone across threads). */
+export function withReadHeadersOnly(request: DynamoDbRequest): DynamoDbRequest {
+  const headers: Record<string, string> = {};
+  for (const name of READ_HEADERS) {
+    const value = headerOf(request.headers, name);
+    if (value !== undefined) headers[name] = value;
+  }
+  return { method: request.method, headers, body: request.body };
+}
+
 interface Answer {
   status: number;
   body: Record<string, unknown>;
