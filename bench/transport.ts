@@ -16,7 +16,10 @@
  * (canned answers) with and without the fixed endpoint provider, then with the client's config
  * stored fast (shared/aws/fast-config.ts).
  *   BENCH_OPS=<n> calls per measure (default 2000), BENCH_ROUNDS=<n> (default 3; median shown),
- *   BENCH_ONLY=<text> only the rows whose name contains it (e.g. `SDK only`)
+ *   BENCH_ONLY=<text> only the rows whose name contains it (e.g. `SDK only`), BENCH_IN_FLIGHT=<n> (default 16)
+ *   BENCH_TRANSPORT_B=<checkout> adds the worker thread of another checkout (its
+ *   local/transport/dynamodb-thread.ts and its node_modules' dynalite), with the same trimmed
+ *   client, next to this one's: an A/B of the thread and its MessagePort in one run.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,6 +28,7 @@ import { performance } from 'node:perf_hooks';
 import type { Server } from 'node:http';
 import {
   CreateTableCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   type DynamoDBClientConfig,
   GetItemCommand,
@@ -47,7 +51,8 @@ import { COALESCE_MODES } from '../local/transport/coalesce';
 
 const OPS = Number(process.env.BENCH_OPS ?? 2000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const IN_FLIGHT = 16;
+/** Calls in flight at once (`BENCH_IN_FLIGHT`, default 16; 1 shows the cost of one message per call). */
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 16);
 const TABLE = 'bench';
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
@@ -262,7 +267,9 @@ async function prepare(client: DynamoDBClient, prefix: string, createTable: bool
         ],
       }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 50)); // ACTIVE on dynalite's next turn
+    // ACTIVE once dynalite's second write of the description is done (later on a loaded machine).
+    while ((await client.send(new DescribeTableCommand({ TableName: TABLE }))).Table?.TableStatus !== 'ACTIVE')
+      await new Promise((resolve) => setTimeout(resolve, 10));
   }
   for (let i = 0; i < 50; i++) {
     await client.send(
@@ -335,6 +342,20 @@ async function main(): Promise<void> {
       workerClients.push(trimmed);
       workerSides.push(sdkSide(`SDK worker thread, batching ${coalesce}, unsigned, no user agent`, trimmed, prefix));
     }
+  }
+  const otherRoot = process.env.BENCH_TRANSPORT_B;
+  if (otherRoot) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const other = require(path.resolve(otherRoot, 'local/transport/dynamodb-thread')) as {
+      startDynamoDbThread: typeof startDynamoDbThread;
+    };
+    const threadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-bench-transport-b-'));
+    const thread = await other.startDynamoDbThread({ host: '127.0.0.1', port: 0, dir: threadDir, acceptUnsigned: true });
+    threads.push({ thread, dir: threadDir });
+    const trimmed = localOnlyClient(endpoint, thread.handler, { unsigned: true, noUserAgent: true });
+    await prepare(trimmed, 'wb', true);
+    workerClients.push(trimmed);
+    workerSides.push(sdkSide(`SDK worker thread of ${otherRoot} (B), unsigned, no user agent`, trimmed, 'wb'));
   }
   await prepare(http, 'h', true);
   await prepare(inProcess, 'i', false);

@@ -320,3 +320,66 @@ describe('a table description kept in memory', () => {
     });
   });
 });
+
+describe('item reads without the thread pool', () => {
+  /** The patched dynalite's LevelDB (its callback wrapper around classic-level). */
+  interface WrappedLevel {
+    get(key: string, callback: (err: (Error & { code?: string }) | null, value?: unknown) => void): void;
+    getSync(key: string): unknown;
+  }
+  const level = () => (store.store as { db: WrappedLevel }).db;
+  /** classic-level's own put (the wrapper's takes no options): raw text, as if written by another program. */
+  const putText = (key: string, text: string): Promise<void> =>
+    (Object.getPrototypeOf(level()) as { put: (k: string, v: string, o: object) => Promise<void> }).put.call(level(), key, text, {
+      valueEncoding: 'utf8',
+    });
+  /** The wrapper's get, called directly: the value or error, and whether the callback came synchronously. */
+  function read(key: string): Promise<{ err: (Error & { code?: string }) | null; value: unknown; synchronous: boolean }> {
+    return new Promise((resolve) => {
+      let returned = false;
+      level().get(key, (err, value) => resolve({ err, value, synchronous: !returned }));
+      returned = true;
+    });
+  }
+
+  it('GetItem, a conditional PutItem and UpdateItem read the item with getSync and answer as before', async () => {
+    const getSync = jest.spyOn(level(), 'getSync');
+    try {
+      await client.send(new PutItemCommand({ TableName: TABLE, Item: { pk: S('sync'), sk: S('1'), n: N(1) } }));
+      expect(await get('sync', '1')).toEqual({ pk: S('sync'), sk: S('1'), n: N(1) });
+      expect(await get('sync', 'missing')).toBeUndefined();
+      await expect(
+        client.send(
+          new PutItemCommand({ TableName: TABLE, Item: { pk: S('sync'), sk: S('1') }, ConditionExpression: 'attribute_not_exists(pk)' }),
+        ),
+      ).rejects.toBeInstanceOf(ConditionalCheckFailedException);
+      await client.send(
+        new UpdateItemCommand({
+          TableName: TABLE,
+          Key: { pk: S('sync'), sk: S('1') },
+          UpdateExpression: 'SET n = n + :one',
+          ExpressionAttributeValues: { ':one': N(1) },
+        }),
+      );
+      expect(await get('sync', '1')).toEqual({ pk: S('sync'), sk: S('1'), n: N(2) });
+      expect(getSync.mock.calls.filter(([key]) => key.startsWith(`item-${TABLE}~`)).length).toBeGreaterThanOrEqual(5);
+    } finally {
+      getSync.mockRestore();
+    }
+  });
+
+  it('hands the value, or nothing, to the callback on a later turn', async () => {
+    const key = `item-${TABLE}~raw-json`;
+    await putText(key, '{"a":{"S":"b"}}');
+    expect(await read(key)).toEqual({ err: null, value: { a: { S: 'b' } }, synchronous: false });
+    expect(await read(`item-${TABLE}~raw-missing`)).toEqual({ err: null, value: undefined, synchronous: false });
+  });
+
+  it('hands a value that does not decode to the callback as LEVEL_DECODE_ERROR, as the asynchronous get did', async () => {
+    const key = `item-${TABLE}~raw-broken`;
+    await putText(key, 'not json');
+    const { err, synchronous } = await read(key);
+    expect(err?.code).toBe('LEVEL_DECODE_ERROR');
+    expect(synchronous).toBe(false);
+  });
+});
