@@ -1,23 +1,9 @@
 /** History event names and detail helpers shared by the state handlers. */
 import type { StateType } from '../definition/types';
 
-/**
- * JSON text of objects already written, by identity: a state's output is the next state's
- * input and every Parallel branch's input, so one object appears in several events. Values
- * are never changed in place (expressions/README.md, "Results are not copies"; Lambda
- * handlers get a copy), so a text stays right for its object.
- */
-const texts = new WeakMap<object, string>();
-
 /** JSON text of a value as history events carry it (`undefined` → `null`). */
 export function json(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
-  let text = texts.get(value);
-  if (text === undefined) {
-    text = JSON.stringify(value);
-    texts.set(value, text);
-  }
-  return text;
+  return JSON.stringify(value) ?? 'null';
 }
 
 /** `PassStateEntered`, `TaskStateEntered`, ... */
