@@ -10,7 +10,8 @@
  *     packages/stepfunctions-local/src), interleaved round by round; default: this checkout.
  *   ENROLMENT_EXECUTIONS=400 per round, ENROLMENT_CONCURRENCY=16, ENROLMENT_ROUNDS=3.
  * Prints, per root, the median over rounds of CPU ms per execution (process.cpuUsage: every
- * thread, the WAL checkpointer included) and executions/s.
+ * thread, the WAL checkpointer included), executions/s and KB written per execution (WAL and
+ * checkpoints, Linux /proc/self/io; it does not depend on the machine's load).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,6 +26,17 @@ interface Args {
 interface Result {
   cpuMsPerExecution: number;
   executionsPerSecond: number;
+  /** Bytes the process wrote (WAL, then checkpoints into the database), from /proc/self/io; null elsewhere. */
+  writtenKbPerExecution: number | null;
+}
+
+/** Bytes written by this process so far (Linux /proc/self/io `wchar`), or null without /proc. */
+function bytesWritten(): number | null {
+  try {
+    return Number(/wchar: (\d+)/.exec(fs.readFileSync('/proc/self/io', 'utf8'))?.[1]);
+  } catch {
+    return null;
+  }
 }
 
 const DEPARTMENTS = ['education', 'public-security', 'real-estate', 'hrss'];
@@ -83,11 +95,18 @@ async function part(): Promise<void> {
     }
   };
   await run('warm', 50);
+  const written = bytesWritten();
   const cpu = process.cpuUsage();
   const started = performance.now();
   await run('run', executions);
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
+  // Taken after close: the last checkpoint's writes belong to the run too.
+  const closeAndMeasure = async () => {
+    await engine.close();
+    const after = bytesWritten();
+    return written === null || after === null ? null : (after - written) / 1024 / executions;
+  };
   let succeeded = 0;
   let nextToken: string | undefined;
   do {
@@ -101,9 +120,13 @@ async function part(): Promise<void> {
     nextToken = page.nextToken as string | undefined;
   } while (nextToken !== undefined);
   if (succeeded !== executions + 50) throw new Error(`expected every execution SUCCEEDED, saw ${succeeded}`);
-  await engine.close();
+  const writtenKbPerExecution = await closeAndMeasure();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  partResult({ cpuMsPerExecution: (used.user + used.system) / 1000 / executions, executionsPerSecond: executions / (ms / 1000) });
+  partResult({
+    cpuMsPerExecution: (used.user + used.system) / 1000 / executions,
+    executionsPerSecond: executions / (ms / 1000),
+    writtenKbPerExecution,
+  });
 }
 
 async function main(): Promise<void> {
@@ -125,11 +148,14 @@ async function main(): Promise<void> {
   console.log(
     `enrolment workload, ${executions} executions x ${rounds} rounds, ${concurrency} at a time, load average ${os.loadavg()[0]!.toFixed(1)}`,
   );
-  console.log('| root | CPU ms/execution (median) | runs | executions/s (median) |\n|---|---:|---|---:|');
+  console.log(
+    '| root | CPU ms/execution (median) | runs | executions/s (median) | KB written/execution (median) |\n|---|---:|---|---:|---:|',
+  );
   for (const [root, list] of results) {
     const cpu = list.map((r) => r.cpuMsPerExecution);
+    const written = list.map((r) => r.writtenKbPerExecution).filter((kb): kb is number => kb !== null);
     console.log(
-      `| ${root} | ${median(cpu).toFixed(3)} | ${cpu.map((c) => c.toFixed(2)).join(' / ')} | ${median(list.map((r) => r.executionsPerSecond)).toFixed(0)} |`,
+      `| ${root} | ${median(cpu).toFixed(3)} | ${cpu.map((c) => c.toFixed(2)).join(' / ')} | ${median(list.map((r) => r.executionsPerSecond)).toFixed(0)} | ${written.length ? median(written).toFixed(1) : 'n/a'} |`,
     );
   }
 }
