@@ -3,6 +3,9 @@
  * school-enrolment state machine (bench/lib/enrolment-machine.json, rendered from the
  * repository's generator with local ARNs): Intake, a Parallel of 4 departments each waiting on
  * a task token, Choice, Succeed, then Finalize — 15 states entered, 56 history events, JSONata.
+ * The JSON is a snapshot (this package imports nothing from the app): re-render it with
+ * `renderStateMachine` + `substituteDefinition` and `localSubstitutions` (local/state-machines.ts)
+ * when the generator changes.
  * Lambdas are in-process stubs and each token is answered with SendTaskSuccess right after its
  * Lambda returned, so the figure is the engine alone (no DynamoDB, no HTTP).
  *
