@@ -20,6 +20,9 @@ interface BuiltIn {
   implementation: (this: Focus, ...args: unknown[]) => unknown;
 }
 
+const YEAR_1 = Date.parse('0001-01-01T00:00:00.000Z');
+const YEAR_10000 = Date.parse('+010000-01-01T00:00:00.000Z');
+
 function clockOf(focus: Focus): Date {
   const now = focus.environment.lookup(CLOCK_BINDING) as (() => Date) | undefined;
   return now ? now() : new Date();
@@ -66,8 +69,13 @@ export function registerStepFunctionsFunctions(expression: Expression): void {
   expression.registerFunction(
     'now',
     function (this: Focus, picture?: string, timezone?: string) {
+      const now = clockOf(this);
+      // JSONata's default picture is ISO 8601 in UTC, which toISOString writes ~20 times faster,
+      // the same for years 1-9999 (toISOString writes others as ±YYYYYY).
+      if (picture === undefined && timezone === undefined && now.getTime() >= YEAR_1 && now.getTime() < YEAR_10000)
+        return now.toISOString();
       const fromMillis = this.environment.lookup('fromMillis') as BuiltIn;
-      return fromMillis.implementation.call(this, clockOf(this).getTime(), picture, timezone);
+      return fromMillis.implementation.call(this, now.getTime(), picture, timezone);
     },
     '<s?s?:s>',
   );

@@ -43,7 +43,14 @@ export function jsonataBindings(
   s: StepContext,
   more: { result?: unknown; errorOutput?: unknown; context?: Record<string, unknown> } = {},
 ): JsonataBindings {
-  const states: JsonataBindings['states'] = { input: s.frame.input, context: contextObject(s, more.context) };
+  // The context object is built on first read: most expressions never read $states.context.
+  let context: Record<string, unknown> | undefined;
+  const states: JsonataBindings['states'] = {
+    input: s.frame.input,
+    get context() {
+      return (context ??= contextObject(s, more.context));
+    },
+  };
   if ('result' in more) states.result = more.result;
   if ('errorOutput' in more) states.errorOutput = more.errorOutput;
   return { states, variables: visibleVariables(s), now: () => new Date(s.rt.now()), strictVariables: s.rt.strictVariables };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
-import { SCHEMA, SCHEMA_VERSION } from './schema';
+import { EVENTS_INDEX, SCHEMA, SCHEMA_VERSION } from './schema';
 
 export type Synchronous = 'NORMAL' | 'FULL';
 
@@ -14,6 +14,12 @@ export interface Databases {
   /** API reads: a second connection only ever sees committed turns (WAL snapshot). */
   reader: Database.Database;
   close(): Promise<void>;
+}
+
+/** Whether `events` is the schema-version-1 table, WITHOUT ROWID with (exec_id, id) as its key. */
+export function eventsClusteredByKey(db: Database.Database): boolean {
+  const sql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'").pluck().get() as string;
+  return /WITHOUT\s+ROWID/i.test(sql);
 }
 
 /**
@@ -32,6 +38,7 @@ export function openDatabases(dataDir: string, synchronous: Synchronous = 'NORMA
   // Checkpoints run on a worker (checkpointer.ts), not inside the scheduler's commits.
   writer.pragma('wal_autocheckpoint = 0');
   writer.exec(SCHEMA);
+  if (!eventsClusteredByKey(writer)) writer.exec(EVENTS_INDEX);
   writer.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run('schema_version', String(SCHEMA_VERSION));
   const reader = new Database(file, { readonly: true });
   const checkpointer: Checkpointer = startCheckpointer(file, CHECKPOINT_INTERVAL_MS, (message) => {

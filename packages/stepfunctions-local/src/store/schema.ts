@@ -3,7 +3,8 @@
  * here: its row, its history, one row per live frame (running branch or iteration), the
  * task tokens it handed out and every timer it armed.
  */
-export const SCHEMA_VERSION = 1;
+/** 2: `events` is a rowid table with a unique index on (exec_id, id); 1 had it WITHOUT ROWID. */
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -44,15 +45,18 @@ CREATE TABLE IF NOT EXISTS executions (
 );
 CREATE INDEX IF NOT EXISTS executions_by_machine ON executions (sm_arn, started_at DESC, id DESC);
 
+-- A rowid table, so rows land in insertion order at the end of the table: a turn's events
+-- (of many executions) fill a few adjacent pages instead of one page per execution, and the
+-- index on (exec_id, id) holds only small entries. Schema version 1 clustered the rows by
+-- (exec_id, id) (WITHOUT ROWID); such a table is kept as it is (db.ts, eventsClusteredByKey).
 CREATE TABLE IF NOT EXISTS events (
   exec_id INTEGER NOT NULL,
   id INTEGER NOT NULL,
   type TEXT NOT NULL,
   at INTEGER NOT NULL,
   previous_id INTEGER NOT NULL,
-  details TEXT,
-  PRIMARY KEY (exec_id, id)
-) WITHOUT ROWID;
+  details TEXT
+);
 
 -- status: run (runnable), task (side effect in flight), token (waiting for a task token),
 -- timer (waiting for a timer), children (waiting for branches/iterations),
@@ -91,3 +95,10 @@ CREATE TABLE IF NOT EXISTS timers (
 CREATE INDEX IF NOT EXISTS timers_by_due ON timers (due_at);
 CREATE INDEX IF NOT EXISTS timers_by_exec ON timers (exec_id);
 `;
+
+/**
+ * The unique index of `events` on (exec_id, id), for a rowid `events` table only: a table of
+ * schema version 1 has that key as its primary key already, and a second copy of it would
+ * only double the cost of every insert.
+ */
+export const EVENTS_INDEX = 'CREATE UNIQUE INDEX IF NOT EXISTS events_by_exec ON events (exec_id, id)';

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { ManualClock } from '../../support/manual-clock';
 import type { Engine } from '../../../src';
 import {
@@ -182,4 +183,77 @@ test('synchronous FULL is accepted and behaves the same', async () => {
   const arn = await start(engine, await createMachine(engine, { StartAt: 'P', States: { P: { Type: 'Pass', Result: 1, End: true } } }));
   await engine.idle();
   expect(await describeExec(engine, arn)).toMatchObject({ status: 'SUCCEEDED', output: '1' });
+});
+
+/** The `events` table's SQL and the names of its indexes, read with a connection of its own. */
+function eventsLayout(dataDir: string): { table: string; indexes: string[] } {
+  const db = new Database(path.join(dataDir, 'stepfunctions.sqlite'), { readonly: true });
+  try {
+    const table = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'").pluck().get() as string;
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name")
+      .pluck()
+      .all() as string[];
+    return { table, indexes };
+  } finally {
+    db.close();
+  }
+}
+
+/** Rewrites `events` as schema version 1 had it: WITHOUT ROWID, keyed by (exec_id, id). */
+function toVersion1Events(dataDir: string): void {
+  const db = new Database(path.join(dataDir, 'stepfunctions.sqlite'));
+  db.exec(`
+    CREATE TABLE events_v1 (exec_id INTEGER NOT NULL, id INTEGER NOT NULL, type TEXT NOT NULL, at INTEGER NOT NULL,
+      previous_id INTEGER NOT NULL, details TEXT, PRIMARY KEY (exec_id, id)) WITHOUT ROWID;
+    INSERT INTO events_v1 SELECT exec_id, id, type, at, previous_id, details FROM events;
+    DROP TABLE events;
+    ALTER TABLE events_v1 RENAME TO events;
+    UPDATE meta SET value = '1' WHERE key = 'schema_version';
+  `);
+  db.close();
+}
+
+test('a new store keeps events in insertion order with a unique (exec_id, id) index', async () => {
+  engine = await openEngine(dir);
+  await engine.close();
+  engine = undefined;
+  const layout = eventsLayout(dir);
+  expect(layout.table).not.toMatch(/WITHOUT ROWID/);
+  expect(layout.indexes).toEqual(['events_by_exec']);
+});
+
+test('a store of schema version 1 (events WITHOUT ROWID) opens, resumes and keeps its layout', async () => {
+  engine = await openEngine(dir, { clock: clockAt(0) });
+  const machine = await createMachine(engine, {
+    StartAt: 'W',
+    States: { W: { Type: 'Wait', Seconds: 60, Next: 'Done' }, Done: { Type: 'Pass', End: true } },
+  });
+  const arn = await start(engine, machine, { a: 1 });
+  await engine.idle();
+  await engine.close();
+  toVersion1Events(dir);
+
+  engine = await openEngine(dir, { clock: clockAt(3600) });
+  await engine.idle();
+  expect(await describeExec(engine, arn)).toMatchObject({ status: 'SUCCEEDED', output: '{"a":1}' });
+  const events = await history(engine, arn);
+  expect(contiguous(events)).toBe(true);
+  expect(events.map((e) => e.type)).toEqual([
+    'ExecutionStarted',
+    'WaitStateEntered',
+    'WaitStateExited',
+    'PassStateEntered',
+    'PassStateExited',
+    'ExecutionSucceeded',
+  ]);
+  const second = await start(engine, machine, { b: 2 });
+  await engine.idle();
+  expect((await history(engine, second)).map((e) => e.type)).toEqual(['ExecutionStarted', 'WaitStateEntered']);
+  await engine.close();
+  engine = undefined;
+  const layout = eventsLayout(dir);
+  expect(layout.table).toMatch(/WITHOUT ROWID/);
+  // Its primary key already is (exec_id, id): no second index is added.
+  expect(layout.indexes).toEqual([]);
 });

@@ -93,6 +93,18 @@ describe('evaluateJsonata', () => {
     await expect(run("$now('[Y0001]-[M01]-[D01] [H01]:[m01]', '+0800')")).resolves.toBe('2026-03-01 16:30');
   });
 
+  it("writes $now() as JSONata's default picture would, at every year", async () => {
+    const times = ['0001-01-01T00:00:00.000Z', '0999-12-31T23:59:59.999Z', '1960-06-15T12:00:00.001Z', '1970-01-01T00:00:00.000Z'];
+    times.push('2026-12-03T19:26:11.120Z', '9999-12-31T23:59:59.999Z', '+010000-01-01T00:00:00.000Z', '-000001-12-31T00:00:00.000Z');
+    for (const time of times) {
+      const at = new Date(time);
+      const b: JsonataBindings = { ...bindings(), now: () => at };
+      // $fromMillis is JSONata's own formatter with the default picture (what $now() used before).
+      const expected = await run(`$fromMillis(${at.getTime()})`, b);
+      expect({ time, now: await run('$now()', b) }).toEqual({ time, now: expected });
+    }
+  });
+
   it('keeps no bindings between evaluations of a cached expression', async () => {
     await expect(run('$x', bindings({}, { x: 1 }))).resolves.toBe(1);
     await expect(run('$x', bindings({}, { x: 2 }))).resolves.toBe(2);

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import type { Frame } from '../../../src/interpreter/types';
 import { createRunStore, type RunStore } from '../../../src/store/run-store';
-import { SCHEMA } from '../../../src/store/schema';
+import { EVENTS_INDEX, SCHEMA } from '../../../src/store/schema';
 import { createTurnTx, type TurnTx } from '../../../src/store/turn-tx';
 
 let db: Database.Database;
@@ -12,6 +12,7 @@ let tx: TurnTx;
 beforeEach(() => {
   db = new Database(':memory:');
   db.exec(SCHEMA);
+  db.exec(EVENTS_INDEX);
   runs = createRunStore(db);
   tx = createTurnTx(db, runs.held);
 });
