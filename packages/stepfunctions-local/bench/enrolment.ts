@@ -20,6 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { partArgs, partResult, runPart } from './lib/child';
+import { countSucceeded } from './lib/succeeded';
 
 interface Args {
   root: string;
@@ -110,18 +111,7 @@ async function part(): Promise<void> {
     const after = bytesWritten();
     return written === null || after === null ? null : (after - written) / 1024 / executions;
   };
-  let succeeded = 0;
-  let nextToken: string | undefined;
-  do {
-    const page = await engine.call('ListExecutions', {
-      stateMachineArn,
-      statusFilter: 'SUCCEEDED',
-      maxResults: 1000,
-      ...(nextToken ? { nextToken } : {}),
-    });
-    succeeded += (page.executions as unknown[]).length;
-    nextToken = page.nextToken as string | undefined;
-  } while (nextToken !== undefined);
+  const succeeded = await countSucceeded(engine, stateMachineArn);
   if (succeeded !== executions + 50) throw new Error(`expected every execution SUCCEEDED, saw ${succeeded}`);
   const writtenKbPerExecution = await closeAndMeasure();
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Engine } from '../../src';
 import type { JsonObject } from '../../src/api-types';
 import { partArgs, partResult } from './child';
+import { countSucceeded } from './succeeded';
 import { runInWaves } from './waves';
 import { TRANSITIONS_PER_EXECUTION, WORKLOAD_DEFINITION, WORKLOAD_INPUT, WORKLOAD_OUTPUT } from './workload';
 
@@ -45,18 +46,7 @@ async function main(): Promise<void> {
 
 /** A fast but wrong engine must not score: check every run's status and a sample's details. */
 async function verify(engine: Engine, stateMachineArn: string, executions: number): Promise<void> {
-  let succeeded = 0;
-  let nextToken: string | undefined;
-  do {
-    const page = await engine.call('ListExecutions', {
-      stateMachineArn,
-      statusFilter: 'SUCCEEDED',
-      maxResults: 1000,
-      ...(nextToken === undefined ? {} : { nextToken }),
-    });
-    succeeded += (page.executions as JsonObject[]).length;
-    nextToken = page.nextToken as string | undefined;
-  } while (nextToken !== undefined);
+  const succeeded = await countSucceeded(engine, stateMachineArn);
   const expected = executions + Math.min(50, executions);
   if (succeeded !== expected) throw new Error(`${succeeded} of ${expected} executions SUCCEEDED`);
   const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:run-0`;
