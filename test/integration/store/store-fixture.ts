@@ -26,12 +26,13 @@ export function appItem(id: string, at: string, day = 'DAY#1'): Record<string, A
   };
 }
 
-export function clientFor(endpoint: string): DynamoDBClient {
+/** One attempt by default, so that a store error reaches the test as it is. */
+export function clientFor(endpoint: string, maxAttempts = 1): DynamoDBClient {
   return new DynamoDBClient({
     endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 1,
+    maxAttempts,
   });
 }
 
