@@ -14,8 +14,12 @@ import type { ClientMiddleware } from '../../shared/aws/clients';
 /** A task of application `id` was put (`task`: its sort key), or the application reached its final status. */
 export type WatchEvent = { event: 'task'; id: string; task: string } | { event: 'ended'; id: string };
 
-type Wire = Record<string, { S?: string } | undefined>;
-const str = (value: { S?: string } | undefined): string | undefined => value?.S;
+type Wire = Record<string, { S?: string } | string | undefined>;
+/**
+ * `{ S: 'APP#…' }` from the low-level client; a plain string from a lib-dynamodb DocumentClient,
+ * where a checkout from before the document layer gets the watch (bench/lib/platform-runtime.ts).
+ */
+const str = (value: { S?: string } | string | undefined): string | undefined => (typeof value === 'string' ? value : value?.S);
 const FINAL = new Set(['approved', 'rejected', 'withdrawn', 'failed']);
 
 /** A DynamoDB middleware calling `tell` after each successful task put and final status update. */

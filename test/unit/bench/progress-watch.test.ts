@@ -3,10 +3,11 @@
  * task puts and final status writes, only once they succeeded, and nothing else.
  */
 import { DynamoDBClient, PutItemCommand, UpdateItemCommand, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { watchApplications, type WatchEvent } from '../../../bench/lib/progress-watch';
 
 /** A real client whose every call gets the answer (`status`, `body`), with the watch installed. */
-function client(status: number, body: string) {
+function client(status: number, body: string, watch = true) {
   const events: WatchEvent[] = [];
   const bytes = Buffer.from(body);
   const ddb = new DynamoDBClient({
@@ -24,7 +25,7 @@ function client(status: number, body: string) {
       }),
     } as never,
   });
-  for (const p of watchApplications((e) => events.push(e)).dynamodb ?? []) ddb.middlewareStack.use(p);
+  if (watch) for (const p of watchApplications((e) => events.push(e)).dynamodb ?? []) ddb.middlewareStack.use(p);
   return { ddb, events };
 }
 
@@ -54,6 +55,27 @@ test('tells each task put and the final status update, with the application id',
   expect(events).toEqual([
     { event: 'task', id: 'A1', task: 'TASK#edu' },
     { event: 'ended', id: 'A1' },
+  ]);
+});
+
+test('reads the plain values of a DocumentClient input too (an older checkout gets the watch on its lib-dynamodb client)', async () => {
+  const events: WatchEvent[] = [];
+  const doc = DynamoDBDocumentClient.from(client(200, '{}', false).ddb);
+  for (const p of watchApplications((e) => events.push(e)).dynamodb ?? []) doc.middlewareStack.use(p);
+  await doc.send(new PutCommand({ TableName: 't', Item: { pk: 'APP#A3', sk: 'TASK#police' } }));
+  for (const status of ['rejected', 'submitted'])
+    await doc.send(
+      new UpdateCommand({
+        TableName: 't',
+        Key: { pk: 'APP#A3', sk: 'APP' },
+        UpdateExpression: 'SET #s = :s',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': status },
+      }),
+    );
+  expect(events).toEqual([
+    { event: 'task', id: 'A3', task: 'TASK#police' },
+    { event: 'ended', id: 'A3' },
   ]);
 });
 
