@@ -18,6 +18,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBuc
 import { BucketDeployment, CacheControl, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { webContentSecurityPolicy } from '../../shared/web-csp';
 import { acknowledge, acknowledgeWildcardResources } from '../nag';
 
 /** Where `npm run web:build:aws` (ONETHING_WEB_TARGET=aws) writes the AWS variant of the UI. */
@@ -43,23 +44,6 @@ export interface WebProps {
 const ASSETS_CACHE = [CacheControl.setPublic(), CacheControl.maxAge(Duration.days(365)), CacheControl.immutable()];
 /** index.html and config.json: always revalidated, so a deployment is live at once. */
 const ENTRY_CACHE = [CacheControl.noCache()];
-
-/**
- * The same policy local/http/static.ts sends, with the API and the materials bucket on other
- * origins here (the page calls them with fetch and presigned PUTs).
- */
-export function webContentSecurityPolicy(connectSources: readonly string[]): string {
-  return [
-    "default-src 'self'",
-    ['connect-src', "'self'", ...connectSources].join(' '),
-    "img-src 'self' data: blob:",
-    "style-src 'self' 'unsafe-inline'",
-    "script-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
 
 /**
  * The web UI on AWS: a private bucket read by CloudFront through Origin Access Control, HTTPS
@@ -97,6 +81,7 @@ export class Web extends Construct {
       responseHeadersPolicyName: `onething-web-${Stack.of(this).region}`,
       comment: 'OneThing web UI: CSP, HSTS, nosniff, frame deny, referrer',
       securityHeadersBehavior: {
+        // The same policy `npm start` sends, with the API and the materials bucket on other origins here.
         contentSecurityPolicy: { contentSecurityPolicy: webContentSecurityPolicy(props.connectSources), override: true },
         strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
         contentTypeOptions: { override: true },

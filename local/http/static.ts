@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HttpResult } from '../../functions/http/responses';
+import { webContentSecurityPolicy } from '../../shared/web-csp';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,21 +25,8 @@ const TYPES: Readonly<Record<string, string>> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/**
- * The page may talk to its own origin and to the local S3 port (presigned uploads and material
- * links); styles allow inline attributes because Vue and Element Plus set element styles.
- */
-const contentSecurityPolicy = (s3Origin: string | undefined) =>
-  [
-    "default-src 'self'",
-    `connect-src 'self'${s3Origin ? ` ${s3Origin}` : ''}`,
-    "img-src 'self' data: blob:",
-    "style-src 'self' 'unsafe-inline'",
-    "script-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+/** The page may talk to its own origin and to the local S3 port (presigned uploads and material links). */
+const contentSecurityPolicy = (s3Origin: string | undefined) => webContentSecurityPolicy(s3Origin ? [s3Origin] : []);
 
 const NOT_FOUND: HttpResult = {
   statusCode: 404,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createStaticSite } from '../../../local/http/static';
+import { webContentSecurityPolicy } from '../../../shared/web-csp';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-site-'));
 fs.mkdirSync(path.join(root, 'assets'));
@@ -29,6 +30,8 @@ describe('the web UI on the API origin', () => {
     expect(page.headers['cache-control']).toBe('no-cache');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['content-security-policy']).toContain("connect-src 'self' http://127.0.0.1:4569");
+    // The same directives CloudFront sends on AWS (infra/constructs/web.ts), only the origins differ.
+    expect(page.headers['content-security-policy']).toBe(webContentSecurityPolicy(['http://127.0.0.1:4569']));
     expect(page.headers['x-frame-options']).toBe('DENY');
   });
 
