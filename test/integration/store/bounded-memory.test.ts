@@ -37,10 +37,10 @@ let client: DynamoDBClient;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onething-store-mem-'));
   store = await startDynamoDb({ host: '127.0.0.1', port: 0, dir });
-  // Memory is measured here, not the transport: under heavy load (load average 8-9) a call
-  // failed twice with ECONNRESET, cause not found (not the server's 5 s idle timeout: Node's
-  // agent honours its Keep-Alive hint, 0 resets in 30 tries at 4.985-5.014 s idle), so the SDK
-  // may retry a transport error here.
+  // Memory is measured here, not the transport: under heavy load a call failed with
+  // ECONNRESET after the full GCs (docs/BENCHMARKS.md; the store shares this process, so a
+  // stalled loop can let its keep-alive timer close the socket, as export.test.ts showed; a
+  // plain 5 s idle does not: 0 resets in 30 tries). The SDK may retry a transport error here.
   client = clientFor(`http://127.0.0.1:${store.port}`, 3);
   await createTestTable(client);
   for (let i = 0; i < 40; i++) {
